@@ -1,0 +1,71 @@
+//! AST → code objects. Mirrors CPython's Python/symtable.c, Python/compile.c,
+//! Python/flowgraph.c and Python/assemble.c.
+
+pub mod code;
+pub mod opcode;
+
+pub use code::{CodeObject, ConstValue, ExceptionTableEntry, Position};
+pub use opcode::Opcode;
+
+/// `BINARY_OP` arguments (CPython's `NB_*`). In-place forms are the binary
+/// form plus `NB_INPLACE_ADD`.
+pub mod binop {
+    pub const ADD: u32 = 0;
+    pub const AND: u32 = 1;
+    pub const FLOOR_DIVIDE: u32 = 2;
+    pub const LSHIFT: u32 = 3;
+    pub const MATRIX_MULTIPLY: u32 = 4;
+    pub const MULTIPLY: u32 = 5;
+    pub const REMAINDER: u32 = 6;
+    pub const OR: u32 = 7;
+    pub const POWER: u32 = 8;
+    pub const RSHIFT: u32 = 9;
+    pub const SUBTRACT: u32 = 10;
+    pub const TRUE_DIVIDE: u32 = 11;
+    pub const XOR: u32 = 12;
+    pub const INPLACE_ADD: u32 = 13;
+}
+
+/// `CALL_INTRINSIC_1` arguments.
+pub mod intrinsic1 {
+    pub const PRINT: u32 = 1;
+    pub const IMPORT_STAR: u32 = 2;
+    pub const STOPITERATION_ERROR: u32 = 3;
+    pub const ASYNC_GEN_WRAP: u32 = 4;
+    pub const UNARY_POSITIVE: u32 = 5;
+    pub const LIST_TO_TUPLE: u32 = 6;
+    pub const TYPEVAR: u32 = 7;
+    pub const PARAMSPEC: u32 = 8;
+    pub const TYPEVARTUPLE: u32 = 9;
+    pub const SUBSCRIPT_GENERIC: u32 = 10;
+    pub const TYPEALIAS: u32 = 11;
+}
+
+/// `CALL_INTRINSIC_2` arguments.
+pub mod intrinsic2 {
+    pub const PREP_RERAISE_STAR: u32 = 1;
+    pub const TYPEVAR_WITH_BOUND: u32 = 2;
+    pub const TYPEVAR_WITH_CONSTRAINTS: u32 = 3;
+    pub const SET_FUNCTION_TYPE_PARAMS: u32 = 4;
+    pub const SET_TYPEPARAM_DEFAULT: u32 = 5;
+}
+
+/// `SET_FUNCTION_ATTRIBUTE` flags.
+pub mod fn_attr {
+    pub const DEFAULTS: u32 = 0x01;
+    pub const KWDEFAULTS: u32 = 0x02;
+    pub const ANNOTATIONS: u32 = 0x04;
+    pub const CLOSURE: u32 = 0x08;
+}
+
+/// `COMPARE_OP` argument: `(op << 5) | COERCE_TO_BOOL?`, ops in
+/// `opcode.cmp_op` order.
+pub mod cmp {
+    pub const LT: u32 = 0;
+    pub const LE: u32 = 1;
+    pub const EQ: u32 = 2;
+    pub const NE: u32 = 3;
+    pub const GT: u32 = 4;
+    pub const GE: u32 = 5;
+    pub const COERCE_TO_BOOL: u32 = 16;
+}
