@@ -1,0 +1,10 @@
+print([x * x for x in range(5)])
+print([(x, y) for x in range(3) for y in range(x)])
+print([x for x in range(20) if x % 2 if x % 3])
+print({x: x ** 2 for x in range(4)})
+print(sorted({c for c in "mississippi"}))
+print(list(x for x in "ab"), sum(x for x in range(10)))
+print([[j for j in range(i)] for i in range(4)])
+m = [[1, 2], [3, 4]]
+print([v for row in m for v in row])
+print([i for i in range(3)] + [i for i in (lambda: range(2))()])

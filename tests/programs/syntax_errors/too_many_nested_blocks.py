@@ -1,0 +1,26 @@
+for v0 in []:
+ for v1 in []:
+  for v2 in []:
+   for v3 in []:
+    for v4 in []:
+     for v5 in []:
+      for v6 in []:
+       for v7 in []:
+        for v8 in []:
+         for v9 in []:
+          for v10 in []:
+           for v11 in []:
+            for v12 in []:
+             for v13 in []:
+              for v14 in []:
+               for v15 in []:
+                for v16 in []:
+                 for v17 in []:
+                  for v18 in []:
+                   for v19 in []:
+                    for v20 in []:
+                     for v21 in []:
+                      for v22 in []:
+                       for v23 in []:
+                        for v24 in []:
+                         pass
