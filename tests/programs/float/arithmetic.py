@@ -1,0 +1,5 @@
+print(0.1 + 0.2, 1 / 3, 2 / 3, 10 / 4, 1e16 + 1, 2.5 * 4, -0.0, 0.0 == -0.0)
+print(7.5 // 2, -7.5 // 2, 7.5 % 2, -7.5 % 2, divmod(7.5, 2), 2.0 ** 0.5, (-8) ** (1 / 3))
+print(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1.23456, 3), round(1e20))
+print(abs(-1.5), float("inf") - float("inf"), float("nan") == float("nan"))
+print(1e308 * 10, -1e308 * 10, 5e-324 / 2)

@@ -1,0 +1,5 @@
+print((10).bit_length(), (-255).bit_length(), (255).bit_count())
+print((5).as_integer_ratio(), (7).is_integer(), (6).conjugate(), (3).real, (3).imag, (3).numerator, (3).denominator)
+print(int.__name__, type(5) is int, isinstance(True, int))
+print(sum(range(101)), max(3, 9, 1), min(-1, 2))
+print((12).__add__(3), (12).__radd__(3), (12).__sub__("x"))

@@ -1,0 +1,10 @@
+l = [3, 1, 2]
+l.append(4); l.extend([5, 6]); l.insert(0, 0); l.insert(100, 7); l.insert(-1, 9)
+print(l, len(l), l.pop(), l.pop(0), l, l.index(2), l.count(1))
+l.remove(9); l.reverse(); print(l)
+l.sort(); print(l)
+l.sort(reverse=True); print(l)
+print(sorted(["b", "A", "c"], key=str.lower), l.copy() == l, l.copy() is l)
+l.clear(); print(l)
+print([1, 2] + [3], [0] * 3, [[]] * 2, 2 in [1, 2], [1, 2] < [1, 3], [1, 2] == [1, 2.0])
+m = [[0] * 2] * 2; m[0][0] = 1; print(m)

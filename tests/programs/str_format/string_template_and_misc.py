@@ -1,0 +1,5 @@
+print("%-6s|%6s|" % ("ab", "cd"), "a%sb" % "")
+print("%i%%" % 50, "%.0f" % 0.5, "%.0f" % 1.5, "%.0f" % 2.5)
+print("%d" % 3.99, "%x" % 255, "%s" % None, "%r" % None)
+print("{0:{fill}{align}{width}}".format("c", fill="-", align="^", width=7))
+print("{:%Y}".format(type("D", (), {"__format__": lambda s, spec: "fmt:" + spec})()))
