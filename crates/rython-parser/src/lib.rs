@@ -1,5 +1,45 @@
 //! Python 3.13 source → tokens → AST. Mirrors CPython's `Parser/`.
 pub mod ast;
+mod decode;
+pub mod dump;
 pub mod error;
+mod parser;
+mod perr;
+mod string_literal;
+pub mod tokenizer;
 
 pub use error::{SyntaxErrorInfo, SyntaxErrorKind};
+pub use tokenizer::{Pos, Token, TokenKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Exec,
+    Eval,
+    Single,
+}
+
+/// Parse already-decoded source text.
+///
+/// Two messages stand for other exception classes, which the VM maps:
+/// "Parser stack overflowed - Python source too complex to parse" is a
+/// `MemoryError` in CPython.
+pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxErrorInfo> {
+    let _ = filename;
+    parser::parse_source(source, mode).map_err(|e| e.into_info(source))
+}
+
+/// Parse raw file bytes (BOM and PEP 263 declarations honoured).
+pub fn parse_bytes(source: &[u8], mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxErrorInfo> {
+    let text = decode::decode(source, filename)?;
+    parse(&text, mode, filename)
+}
+
+/// Decode source bytes to text as CPython's tokenizer does.
+pub fn decode_source(source: &[u8]) -> Result<String, SyntaxErrorInfo> {
+    decode::decode(source, "<string>")
+}
+
+/// The tokens (for a future `tokenize` module and for tests).
+pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxErrorInfo> {
+    tokenizer::tokenize(source).map_err(|e| e.into_info(source))
+}

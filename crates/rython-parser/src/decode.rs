@@ -1,0 +1,200 @@
+//! Source decoding (PEP 263 / PEP 3120): BOM, coding declarations and the
+//! errors CPython raises for undecodable input.
+
+use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
+
+fn err(
+    msg: String,
+    lineno: u32,
+    offset: u32,
+    end_offset: u32,
+    text: Option<String>,
+) -> SyntaxErrorInfo {
+    SyntaxErrorInfo {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg,
+        lineno,
+        offset,
+        end_lineno: lineno,
+        end_offset,
+        text,
+    }
+}
+
+/// The encoding named by a `coding[:=]` comment on `line`, if any.
+fn coding_spec(line: &[u8]) -> Option<String> {
+    let s = String::from_utf8_lossy(line);
+    let t = s.trim_start_matches([' ', '\t', '\x0c']);
+    if !t.starts_with('#') {
+        return None;
+    }
+    let i = t.find("coding")?;
+    let rest = &t[i + 6..];
+    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))?;
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    if name.is_empty() {
+        None
+    } else {
+        Some(name)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Enc {
+    Utf8,
+    Latin1,
+    Ascii,
+}
+
+fn normalize(name: &str) -> Option<Enc> {
+    let n: String = name.to_ascii_lowercase().replace('_', "-");
+    let n = n.as_str();
+    if n == "utf-8"
+        || n == "utf8"
+        || n.starts_with("utf-8-")
+        || n == "utf-8-sig"
+        || n == "u8"
+        || n == "utf"
+    {
+        return Some(Enc::Utf8);
+    }
+    if matches!(
+        n,
+        "latin-1"
+            | "iso-8859-1"
+            | "iso-latin-1"
+            | "latin1"
+            | "iso8859-1"
+            | "8859"
+            | "cp819"
+            | "l1"
+            | "latin"
+            | "iso-ir-100"
+    ) || n.starts_with("latin-1-")
+        || n.starts_with("iso-8859-1-")
+        || n.starts_with("iso-latin-1-")
+    {
+        return Some(Enc::Latin1);
+    }
+    if matches!(
+        n,
+        "ascii" | "us-ascii" | "646" | "us" | "ansi-x3.4-1968" | "iso646-us" | "cp367"
+    ) {
+        return Some(Enc::Ascii);
+    }
+    None
+}
+
+fn lines(src: &[u8]) -> Vec<&[u8]> {
+    let mut v = Vec::new();
+    let mut start = 0;
+    for (i, &b) in src.iter().enumerate() {
+        if b == b'\n' {
+            v.push(&src[start..=i]);
+            start = i + 1;
+            if v.len() == 2 {
+                return v;
+            }
+        }
+    }
+    if start < src.len() {
+        v.push(&src[start..]);
+    }
+    v
+}
+
+pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErrorInfo> {
+    let (bom, src) = match source.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (true, rest),
+        None => (false, source),
+    };
+    let ls = lines(src);
+    let mut spec = ls.first().and_then(|l| coding_spec(l));
+    if spec.is_none() && ls.len() > 1 {
+        let first = String::from_utf8_lossy(ls[0]);
+        let t = first.trim_start_matches([' ', '\t', '\x0c']);
+        if t.is_empty() || t.starts_with('#') || t.starts_with('\n') || t.starts_with('\r') {
+            spec = coding_spec(ls[1]);
+        }
+    }
+    let enc = match &spec {
+        None => Enc::Utf8,
+        Some(name) => match normalize(name) {
+            Some(e) => e,
+            None => return Err(err(format!("unknown encoding: {}", name), 0, 0, 0, None)),
+        },
+    };
+    if bom && enc != Enc::Utf8 {
+        return Err(err(
+            format!("encoding problem: {} with BOM", spec.unwrap_or_default()),
+            0,
+            0,
+            0,
+            None,
+        ));
+    }
+    match enc {
+        Enc::Latin1 => Ok(src.iter().map(|&b| b as char).collect()),
+        Enc::Utf8 | Enc::Ascii => match std::str::from_utf8(src) {
+            Ok(s) if enc == Enc::Ascii && !s.is_ascii() => {
+                let pos = s.bytes().position(|b| b >= 0x80).unwrap_or(0);
+                Err(bad_byte(
+                    src,
+                    pos,
+                    "'ascii' codec can't decode byte",
+                    "ordinal not in range(128)",
+                ))
+            }
+            Ok(s) => Ok(s.to_string()),
+            Err(e) => {
+                let pos = e.valid_up_to();
+                let b = src[pos];
+                let reason = if e.error_len().is_none() {
+                    "unexpected end of data"
+                } else if (0x80..0xc2).contains(&b) || b >= 0xf5 {
+                    "invalid start byte"
+                } else {
+                    "invalid continuation byte"
+                };
+                Err(bad_byte(
+                    src,
+                    pos,
+                    "'utf-8' codec can't decode byte",
+                    reason,
+                ))
+            }
+        },
+    }
+}
+
+fn bad_byte(src: &[u8], pos: usize, what: &str, reason: &str) -> SyntaxErrorInfo {
+    let line_start = src[..pos]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let lineno = src[..pos].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let line_end = src[pos..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| pos + i + 1)
+        .unwrap_or(src.len());
+    let text = String::from_utf8_lossy(&src[line_start..line_end]).into_owned();
+    let col = String::from_utf8_lossy(&src[line_start..pos])
+        .chars()
+        .count() as u32;
+    err(
+        format!(
+            "(unicode error) {} 0x{:02x} in position 0: {}",
+            what, src[pos], reason
+        ),
+        lineno,
+        col + 1,
+        col + 2,
+        Some(text),
+    )
+}

@@ -1,0 +1,176 @@
+//! Construction of the common diagnostics, with CPython's wording and
+//! locations.
+
+use super::{end_of, start_of, Parser};
+use crate::ast::*;
+use crate::perr::PErr;
+use crate::tokenizer::{Pos, TokenKind};
+
+impl<'a> Parser<'a> {
+    /// "invalid syntax" at the current token.
+    pub fn invalid_syntax(&self) -> PErr {
+        self.invalid_syntax_at(0)
+    }
+
+    pub fn invalid_syntax_at(&self, n: usize) -> PErr {
+        let t = self.nth(n).clone();
+        match t.kind {
+            TokenKind::Indent => {
+                let mut e = PErr::syntax("unexpected indent", t.start, t.end);
+                e.kind = crate::error::SyntaxErrorKind::IndentationError;
+                e
+            }
+            TokenKind::Dedent => {
+                let mut e = PErr::syntax(
+                    "unindent does not match any outer indentation level",
+                    t.start,
+                    t.end,
+                );
+                e.kind = crate::error::SyntaxErrorKind::IndentationError;
+                e
+            }
+            TokenKind::EndMarker => PErr::syntax(
+                "invalid syntax",
+                t.start,
+                Pos {
+                    line: t.start.line,
+                    col: t.start.col + 1,
+                },
+            ),
+            TokenKind::Newline => PErr::syntax(
+                "invalid syntax",
+                t.start,
+                Pos {
+                    line: t.start.line,
+                    col: t.start.col + 1,
+                },
+            ),
+            _ => PErr::syntax("invalid syntax", t.start, t.end),
+        }
+    }
+
+    pub fn expected_colon(&self) -> PErr {
+        let t = self.tok().clone();
+        if matches!(t.kind, TokenKind::Newline | TokenKind::EndMarker)
+            || t.kind == TokenKind::Op && t.text == "="
+        {
+            let p = self.prev_end;
+            return PErr::syntax(
+                "expected ':'",
+                p,
+                Pos {
+                    line: p.line,
+                    col: p.col + 1,
+                },
+            );
+        }
+        self.invalid_syntax()
+    }
+
+    pub fn expected_else(&self, body: &Expr) -> PErr {
+        let _ = body;
+        let t = self.tok().clone();
+        if matches!(t.kind, TokenKind::Newline | TokenKind::EndMarker)
+            || (t.kind == TokenKind::Op && t.text == ")")
+        {
+            return PErr::syntax(
+                "expected 'else' after 'if' expression",
+                start_of(&body.loc),
+                self.prev_end,
+            );
+        }
+        self.invalid_syntax()
+    }
+
+    /// Expects the closing bracket `close` of a bracket opened at `open`.
+    pub fn expect_closing(&mut self, close: &str, open: Pos) -> Result<(), PErr> {
+        if self.eat_op(close) {
+            return Ok(());
+        }
+        let _ = open;
+        Err(self.invalid_syntax_in_brackets())
+    }
+
+    fn invalid_syntax_in_brackets(&self) -> PErr {
+        let t = self.tok().clone();
+        let prev = if self.pos > 0 {
+            Some(self.toks[self.pos - 1].clone())
+        } else {
+            None
+        };
+        // `[1 2]`: two expressions in a row.
+        if let Some(p) = prev {
+            if self.starts_expression() && !matches!(p.kind, TokenKind::Op) {
+                return PErr::syntax(
+                    "invalid syntax. Perhaps you forgot a comma?",
+                    p.start,
+                    t.end,
+                );
+            }
+        }
+        self.invalid_syntax()
+    }
+
+    /// The error when a simple statement is followed by something other
+    /// than `;` or a newline.
+    pub fn after_simple_stmt_error(&self, last: Option<&Stmt>) -> PErr {
+        let t = self.tok().clone();
+        if let Some(Stmt {
+            node: StmtKind::Expr { value },
+            ..
+        }) = last
+        {
+            if let ExprKind::Name { id, .. } = &value.node {
+                if (id == "print" || id == "exec") && self.starts_expression() {
+                    return PErr::syntax(
+                        format!(
+                            "Missing parentheses in call to '{}'. Did you mean {}(...)?",
+                            id, id
+                        ),
+                        start_of(&value.loc),
+                        t.end,
+                    );
+                }
+            }
+            if self.starts_expression() && t.kind != TokenKind::Op {
+                if let Some(prev) = self.toks.get(self.pos.wrapping_sub(1)) {
+                    if prev.kind == TokenKind::Number && t.kind == TokenKind::Name {
+                        return self.invalid_syntax();
+                    }
+                }
+            }
+        }
+        if t.kind == TokenKind::Op && t.text == "=" {
+            if let Some(Stmt {
+                node: StmtKind::Expr { value },
+                ..
+            }) = last
+            {
+                return PErr::syntax(
+                    format!("cannot assign to {}", super::target::expr_name(value)),
+                    start_of(&value.loc),
+                    end_of(&value.loc),
+                );
+            }
+        }
+        self.invalid_syntax()
+    }
+
+    pub fn bad_keyword_target(&self, e: &Expr) -> PErr {
+        match &e.node {
+            ExprKind::Constant {
+                value: Constant::None | Constant::Bool(_),
+                ..
+            } => PErr::syntax(
+                format!("cannot assign to {}", super::target::expr_name(e)),
+                start_of(&e.loc),
+                end_of(&e.loc),
+            ),
+            _ => PErr::syntax(
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                start_of(&e.loc),
+                self.tok().end,
+            ),
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! String atoms: implicit concatenation of plain strings, bytes and PEP 701
+//! f-strings into `Constant` / `JoinedStr` nodes.
+
+use super::{loc, PResult, Parser};
+use crate::ast::*;
+use crate::perr::PErr;
+use crate::string_literal::{decode_str, decode_string_token, split_literal, StrValue};
+use crate::tokenizer::{Pos, TokenKind};
+
+/// A piece of a (possibly concatenated) f-string.
+enum Piece {
+    Lit(String, Pos, Pos),
+    Expr(Expr),
+}
+
+impl<'a> Parser<'a> {
+    pub fn strings(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut bytes: Option<Vec<u8>> = None;
+        let mut saw_str = false;
+        let mut saw_fstring = false;
+        let mut first_is_u = None;
+        loop {
+            let t = self.tok().clone();
+            match t.kind {
+                TokenKind::String => {
+                    self.bump();
+                    let (prefix, _) = split_literal(&t.text);
+                    if first_is_u.is_none() {
+                        first_is_u = Some(prefix.contains('u'));
+                    }
+                    match decode_string_token(&t.text)
+                        .map_err(|m| PErr::syntax(m, t.start, t.end))?
+                    {
+                        StrValue::Str(s) => {
+                            saw_str = true;
+                            pieces.push(Piece::Lit(s, t.start, t.end));
+                        }
+                        StrValue::Bytes(b) => bytes.get_or_insert_with(Vec::new).extend(b),
+                    }
+                }
+                TokenKind::FStringStart => {
+                    if first_is_u.is_none() {
+                        first_is_u = Some(false);
+                    }
+                    saw_fstring = true;
+                    self.fstring(&mut pieces)?;
+                }
+                _ => break,
+            }
+        }
+        let end = self.prev_end;
+        if let Some(b) = bytes {
+            if saw_str || saw_fstring {
+                return Err(PErr::syntax(
+                    "cannot mix bytes and nonbytes literals",
+                    start,
+                    end,
+                ));
+            }
+            return Ok(Expr {
+                node: ExprKind::Constant {
+                    value: Constant::Bytes(b),
+                    kind: None,
+                },
+                loc: loc(start, end),
+            });
+        }
+        if !saw_fstring {
+            let mut s = String::new();
+            for p in pieces {
+                if let Piece::Lit(l, _, _) = p {
+                    s.push_str(&l);
+                }
+            }
+            let kind = if first_is_u == Some(true) {
+                Some("u".to_string())
+            } else {
+                None
+            };
+            return Ok(Expr {
+                node: ExprKind::Constant {
+                    value: Constant::Str(s),
+                    kind,
+                },
+                loc: loc(start, end),
+            });
+        }
+        let values = merge_pieces(pieces);
+        Ok(Expr {
+            node: ExprKind::JoinedStr { values },
+            loc: loc(start, end),
+        })
+    }
+
+    /// Parses one f-string (FSTRING_START ... FSTRING_END) into pieces.
+    fn fstring(&mut self, out: &mut Vec<Piece>) -> PResult<()> {
+        let st = self.bump();
+        let raw = st.text.to_ascii_lowercase().contains('r');
+        self.enter()?;
+        let r = self.fstring_parts(out, raw, false);
+        self.leave();
+        r?;
+        if self.kind() != TokenKind::FStringEnd {
+            return Err(self.invalid_syntax());
+        }
+        self.bump();
+        Ok(())
+    }
+
+    /// Literal middles and replacement fields up to FSTRING_END (or the
+    /// `}` ending a format spec).
+    fn fstring_parts(&mut self, out: &mut Vec<Piece>, raw: bool, in_spec: bool) -> PResult<()> {
+        loop {
+            let t = self.tok().clone();
+            match t.kind {
+                TokenKind::FStringMiddle => {
+                    self.bump();
+                    let s = if raw {
+                        if in_spec {
+                            t.text.clone()
+                        } else {
+                            t.text.replace("{{", "{").replace("}}", "}")
+                        }
+                    } else {
+                        decode_str(&t.text, !in_spec)
+                            .map_err(|m| PErr::syntax(m, t.start, t.end))?
+                    };
+                    out.push(Piece::Lit(s, t.start, t.end));
+                }
+                TokenKind::Op if t.text == "{" => {
+                    self.replacement_field(out, raw)?;
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn replacement_field(&mut self, out: &mut Vec<Piece>, raw: bool) -> PResult<()> {
+        let open = self.bump();
+        if self.at_op("}") || self.at_op("!") || self.at_op(":") || self.at_op("=") {
+            let t = self.tok().clone();
+            return Err(PErr::syntax(
+                "f-string: valid expression required before '}'",
+                t.start,
+                t.end,
+            )
+            .with_msg_for(&t.text));
+        }
+        let expr_start_off = self.tok().start;
+        let value = if self.at_kw("yield") {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
+        let mut debug_text = None;
+        if self.at_op("=") {
+            let eq = self.bump();
+            let stop = self.tok().start;
+            let text = self.source_between(
+                Pos {
+                    line: open.start.line,
+                    col: open.end.col,
+                },
+                stop,
+            );
+            let _ = (expr_start_off, eq);
+            debug_text = Some((text, open.end, stop));
+        }
+        let mut conversion = -1;
+        if self.at_op("!") {
+            let bang = self.bump();
+            let t = self.tok().clone();
+            if t.kind != TokenKind::Name || t.start != bang.end {
+                return Err(PErr::syntax(
+                    "f-string: missing conversion character",
+                    t.start,
+                    t.end,
+                ));
+            }
+            conversion = match t.text.as_str() {
+                "s" => 's' as i32,
+                "r" => 'r' as i32,
+                "a" => 'a' as i32,
+                _ => {
+                    return Err(PErr::syntax(
+                        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                        t.start,
+                        t.end,
+                    ))
+                }
+            };
+            self.bump();
+        }
+        let mut format_spec = None;
+        if self.at_op(":") {
+            let colon = self.bump();
+            let mut parts = Vec::new();
+            self.fstring_parts(&mut parts, raw, true)?;
+            let end = self.tok().start;
+            let values = merge_pieces(parts);
+            format_spec = Some(Box::new(Expr {
+                node: ExprKind::JoinedStr { values },
+                loc: loc(colon.start, end),
+            }));
+        }
+        if !self.at_op("}") {
+            let t = self.tok().clone();
+            if t.kind == TokenKind::FStringEnd || t.kind == TokenKind::FStringMiddle {
+                return Err(PErr::syntax("f-string: expecting '}'", t.start, t.start));
+            }
+            return Err(PErr::syntax("f-string: expecting '}'", t.start, t.end));
+        }
+        self.bump();
+        if let Some((text, s, e)) = debug_text {
+            out.push(Piece::Lit(text, s, e));
+            if conversion == -1 && format_spec.is_none() {
+                conversion = 'r' as i32;
+            }
+        }
+        out.push(Piece::Expr(self.mk_expr(
+            ExprKind::FormattedValue {
+                value: Box::new(value),
+                conversion,
+                format_spec,
+            },
+            open.start,
+        )));
+        Ok(())
+    }
+
+    /// The source text between two positions (used for `{x=}`).
+    pub fn source_between(&self, a: Pos, b: Pos) -> String {
+        let off = |p: Pos| -> usize {
+            let mut line = 1;
+            let mut i = 0;
+            let bytes = self.src.as_bytes();
+            while line < p.line && i < bytes.len() {
+                if bytes[i] == b'\n' {
+                    line += 1;
+                }
+                i += 1;
+            }
+            (i + p.col as usize).min(self.src.len())
+        };
+        let (x, y) = (off(a), off(b));
+        if x <= y && self.src.is_char_boundary(x) && self.src.is_char_boundary(y) {
+            self.src[x..y].to_string()
+        } else {
+            String::new()
+        }
+    }
+}
+
+impl PErr {
+    fn with_msg_for(mut self, tok: &str) -> PErr {
+        self.msg = format!("f-string: valid expression required before '{}'", tok);
+        self
+    }
+}
+
+/// Merges adjacent literals and drops empty ones, as CPython does.
+fn merge_pieces(pieces: Vec<Piece>) -> Vec<Expr> {
+    let mut values = Vec::new();
+    let mut pending: Option<(String, Pos, Pos)> = None;
+    for p in pieces {
+        match p {
+            Piece::Lit(s, a, b) => {
+                if s.is_empty() {
+                    continue;
+                }
+                match &mut pending {
+                    Some((acc, _, e)) => {
+                        acc.push_str(&s);
+                        *e = b;
+                    }
+                    None => pending = Some((s, a, b)),
+                }
+            }
+            Piece::Expr(e) => {
+                if let Some((s, a, b)) = pending.take() {
+                    values.push(Expr {
+                        node: ExprKind::Constant {
+                            value: Constant::Str(s),
+                            kind: None,
+                        },
+                        loc: loc(a, b),
+                    });
+                }
+                values.push(e);
+            }
+        }
+    }
+    if let Some((s, a, b)) = pending {
+        values.push(Expr {
+            node: ExprKind::Constant {
+                value: Constant::Str(s),
+                kind: None,
+            },
+            loc: loc(a, b),
+        });
+    }
+    values
+}

@@ -1,0 +1,259 @@
+//! A hand-written recursive-descent parser for the Python 3.13 grammar
+//! (`Grammar/python.gram`), with precedence climbing for binary operators.
+
+mod errors;
+mod expression;
+mod fstring;
+mod params;
+mod pattern;
+mod statement;
+mod target;
+
+use crate::ast::*;
+use crate::perr::PErr;
+use crate::tokenizer::{self, Pos, Token, TokenKind};
+use crate::Mode;
+
+/// Nesting beyond this many recursive grammar levels is refused the way
+/// CPython's parser refuses it (its `MAXSTACK`), long before the Rust stack
+/// is at risk.
+const MAX_DEPTH: u32 = 1000;
+pub(crate) const TOO_COMPLEX: &str = "Parser stack overflowed - Python source too complex to parse";
+
+pub(crate) const KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+pub(crate) fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
+pub(crate) type PResult<T> = Result<T, PErr>;
+
+pub(crate) struct Parser<'a> {
+    pub src: &'a str,
+    pub toks: Vec<Token>,
+    pub pos: usize,
+    pub depth: u32,
+    /// End of the last consumed token.
+    pub prev_end: Pos,
+}
+
+pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
+    let toks = tokenizer::tokenize(source)?;
+    let toks: Vec<Token> = toks
+        .into_iter()
+        .filter(|t| !matches!(t.kind, TokenKind::Comment | TokenKind::Nl))
+        .collect();
+    let mut p = Parser {
+        src: source,
+        toks,
+        pos: 0,
+        depth: 0,
+        prev_end: Pos { line: 1, col: 0 },
+    };
+    match mode {
+        Mode::Exec => p.file(),
+        Mode::Eval => p.eval_input(),
+        Mode::Single => p.interactive(),
+    }
+}
+
+pub(crate) fn loc(start: Pos, end: Pos) -> Loc {
+    Loc {
+        lineno: start.line,
+        col_offset: start.col,
+        end_lineno: end.line,
+        end_col_offset: end.col,
+    }
+}
+
+pub(crate) fn start_of(l: &Loc) -> Pos {
+    Pos {
+        line: l.lineno,
+        col: l.col_offset,
+    }
+}
+
+pub(crate) fn end_of(l: &Loc) -> Pos {
+    Pos {
+        line: l.end_lineno,
+        col: l.end_col_offset,
+    }
+}
+
+impl<'a> Parser<'a> {
+    pub fn tok(&self) -> &Token {
+        let i = self.pos.min(self.toks.len() - 1);
+        &self.toks[i]
+    }
+
+    pub fn nth(&self, n: usize) -> &Token {
+        let i = (self.pos + n).min(self.toks.len() - 1);
+        &self.toks[i]
+    }
+
+    pub fn start(&self) -> Pos {
+        self.tok().start
+    }
+
+    pub fn kind(&self) -> TokenKind {
+        self.tok().kind
+    }
+
+    pub fn at_op(&self, op: &str) -> bool {
+        let t = self.tok();
+        t.kind == TokenKind::Op && t.text == op
+    }
+
+    pub fn nth_is_op(&self, n: usize, op: &str) -> bool {
+        let t = self.nth(n);
+        t.kind == TokenKind::Op && t.text == op
+    }
+
+    pub fn at_kw(&self, kw: &str) -> bool {
+        let t = self.tok();
+        t.kind == TokenKind::Name && t.text == kw
+    }
+
+    pub fn at_name(&self) -> bool {
+        let t = self.tok();
+        t.kind == TokenKind::Name && !is_keyword(&t.text)
+    }
+
+    pub fn bump(&mut self) -> Token {
+        let t = self.tok().clone();
+        // Block structure tokens never end a node: CPython's EXTRA spans stop
+        // at the last real token.
+        if !matches!(
+            t.kind,
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+        ) {
+            self.prev_end = t.end;
+        }
+        if self.pos < self.toks.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    pub fn eat_op(&mut self, op: &str) -> bool {
+        if self.at_op(op) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn eat_kw(&mut self, kw: &str) -> bool {
+        if self.at_kw(kw) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn expect_op(&mut self, op: &str) -> PResult<Token> {
+        if self.at_op(op) {
+            Ok(self.bump())
+        } else if op == ":" {
+            Err(self.expected_colon())
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    pub fn expect_kw(&mut self, kw: &str) -> PResult<Token> {
+        if self.at_kw(kw) {
+            Ok(self.bump())
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    /// A plain (non-keyword) identifier, NFKC-normalised as CPython does.
+    pub fn name(&mut self) -> PResult<(Identifier, Loc)> {
+        if !self.at_name() {
+            return Err(self.invalid_syntax());
+        }
+        let t = self.bump();
+        Ok((normalize_name(&t.text), loc(t.start, t.end)))
+    }
+
+    pub fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let p = self.start();
+            return Err(PErr::syntax(TOO_COMPLEX, p, p));
+        }
+        Ok(())
+    }
+
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    pub fn mk_expr(&self, node: ExprKind, start: Pos) -> Expr {
+        Expr {
+            node,
+            loc: loc(start, self.prev_end),
+        }
+    }
+
+    pub fn mk_stmt(&self, node: StmtKind, start: Pos) -> Stmt {
+        Stmt {
+            node,
+            loc: loc(start, self.prev_end),
+        }
+    }
+
+    fn file(&mut self) -> PResult<Mod> {
+        let body = self.statements_until_end()?;
+        Ok(Mod::Module { body })
+    }
+
+    fn statements_until_end(&mut self) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        while self.kind() != TokenKind::EndMarker {
+            if self.kind() == TokenKind::Newline {
+                self.bump();
+                continue;
+            }
+            self.statement(&mut body)?;
+        }
+        Ok(body)
+    }
+
+    fn eval_input(&mut self) -> PResult<Mod> {
+        while self.kind() == TokenKind::Newline {
+            self.bump();
+        }
+        let e = self.expressions()?;
+        while self.kind() == TokenKind::Newline {
+            self.bump();
+        }
+        if self.kind() != TokenKind::EndMarker {
+            return Err(self.invalid_syntax());
+        }
+        Ok(Mod::Expression { body: Box::new(e) })
+    }
+
+    fn interactive(&mut self) -> PResult<Mod> {
+        let body = self.statements_until_end()?;
+        Ok(Mod::Interactive { body })
+    }
+}
+
+pub(crate) fn normalize_name(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_string()
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfkc().collect()
+    }
+}

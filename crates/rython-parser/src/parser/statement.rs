@@ -1,0 +1,921 @@
+//! Statements: simple statements, compound statements and blocks.
+
+use super::{end_of, loc, start_of, PResult, Parser};
+use crate::ast::*;
+use crate::perr::PErr;
+use crate::tokenizer::{Pos, TokenKind};
+
+fn augassign_op(text: &str) -> Option<Operator> {
+    Some(match text {
+        "+=" => Operator::Add,
+        "-=" => Operator::Sub,
+        "*=" => Operator::Mult,
+        "@=" => Operator::MatMult,
+        "/=" => Operator::Div,
+        "%=" => Operator::Mod,
+        "&=" => Operator::BitAnd,
+        "|=" => Operator::BitOr,
+        "^=" => Operator::BitXor,
+        "<<=" => Operator::LShift,
+        ">>=" => Operator::RShift,
+        "**=" => Operator::Pow,
+        "//=" => Operator::FloorDiv,
+        _ => return None,
+    })
+}
+
+impl<'a> Parser<'a> {
+    /// One statement (a compound statement, or a line of simple ones).
+    pub fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        if self.kind() == TokenKind::Indent {
+            let t = self.tok().clone();
+            let mut e = PErr::syntax("unexpected indent", t.start, t.end);
+            e.kind = crate::error::SyntaxErrorKind::IndentationError;
+            return Err(e);
+        }
+        if let Some(s) = self.compound_stmt()? {
+            out.push(s);
+            return Ok(());
+        }
+        self.simple_stmts(out)
+    }
+
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            let s = self.simple_stmt()?;
+            out.push(s);
+            if self.eat_op(";") {
+                if self.kind() == TokenKind::Newline {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        if self.kind() == TokenKind::Newline {
+            self.bump();
+            Ok(())
+        } else if self.kind() == TokenKind::EndMarker {
+            Ok(())
+        } else {
+            Err(self.after_simple_stmt_error(out.last()))
+        }
+    }
+
+    fn compound_stmt(&mut self) -> PResult<Option<Stmt>> {
+        let t = self.tok();
+        if t.kind == TokenKind::Op && t.text == "@" {
+            return self.decorated().map(Some);
+        }
+        if t.kind != TokenKind::Name {
+            return Ok(None);
+        }
+        let s = match t.text.as_str() {
+            "def" => self.funcdef(Vec::new(), None)?,
+            "class" => self.classdef(Vec::new(), None)?,
+            "if" => self.if_stmt()?,
+            "while" => self.while_stmt()?,
+            "for" => self.for_stmt(None)?,
+            "try" => self.try_stmt()?,
+            "with" => self.with_stmt(None)?,
+            "async" => {
+                let start = self.start();
+                let next = self.nth(1).clone();
+                if next.kind != TokenKind::Name {
+                    return Err(self.invalid_syntax_at(1));
+                }
+                match next.text.as_str() {
+                    "def" => {
+                        self.bump();
+                        self.funcdef(Vec::new(), Some(start))?
+                    }
+                    "for" => {
+                        self.bump();
+                        self.for_stmt(Some(start))?
+                    }
+                    "with" => {
+                        self.bump();
+                        self.with_stmt(Some(start))?
+                    }
+                    _ => return Err(self.invalid_syntax_at(1)),
+                }
+            }
+            "match" => match self.match_stmt()? {
+                Some(s) => s,
+                None => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        Ok(Some(s))
+    }
+
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        let t = self.tok().clone();
+        if t.kind == TokenKind::Name {
+            match t.text.as_str() {
+                "pass" => {
+                    self.bump();
+                    return Ok(self.mk_stmt(StmtKind::Pass, start));
+                }
+                "break" => {
+                    self.bump();
+                    return Ok(self.mk_stmt(StmtKind::Break, start));
+                }
+                "continue" => {
+                    self.bump();
+                    return Ok(self.mk_stmt(StmtKind::Continue, start));
+                }
+                "return" => {
+                    self.bump();
+                    let value = if self.starts_expression() {
+                        Some(Box::new(self.star_expressions()?))
+                    } else {
+                        None
+                    };
+                    return Ok(self.mk_stmt(StmtKind::Return { value }, start));
+                }
+                "raise" => {
+                    self.bump();
+                    let mut exc = None;
+                    let mut cause = None;
+                    if self.starts_expression() {
+                        exc = Some(Box::new(self.expression()?));
+                        if self.eat_kw("from") {
+                            cause = Some(Box::new(self.expression()?));
+                        }
+                    }
+                    return Ok(self.mk_stmt(StmtKind::Raise { exc, cause }, start));
+                }
+                "global" | "nonlocal" => {
+                    self.bump();
+                    let mut names = vec![self.name()?.0];
+                    while self.eat_op(",") {
+                        names.push(self.name()?.0);
+                    }
+                    let node = if t.text == "global" {
+                        StmtKind::Global { names }
+                    } else {
+                        StmtKind::Nonlocal { names }
+                    };
+                    return Ok(self.mk_stmt(node, start));
+                }
+                "del" => {
+                    self.bump();
+                    let mut targets = Vec::new();
+                    loop {
+                        let e = self.bitwise_or_target()?;
+                        targets.push(self.to_del(e)?);
+                        if !self.eat_op(",") || !self.starts_expression() {
+                            break;
+                        }
+                    }
+                    if !matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker)
+                        && !self.at_op(";")
+                    {
+                        return Err(self.invalid_syntax());
+                    }
+                    return Ok(self.mk_stmt(StmtKind::Delete { targets }, start));
+                }
+                "assert" => {
+                    self.bump();
+                    let test = self.expression()?;
+                    let msg = if self.eat_op(",") {
+                        Some(Box::new(self.expression()?))
+                    } else {
+                        None
+                    };
+                    return Ok(self.mk_stmt(
+                        StmtKind::Assert {
+                            test: Box::new(test),
+                            msg,
+                        },
+                        start,
+                    ));
+                }
+                "import" => return self.import_name(),
+                "from" => return self.import_from(),
+                "type"
+                    if self.nth(1).kind == TokenKind::Name
+                        && (self.nth_is_op(2, "=") || self.nth_is_op(2, "[")) =>
+                {
+                    return self.type_alias();
+                }
+                _ => {}
+            }
+        }
+        self.expr_or_assign_stmt()
+    }
+
+    /// A `del` target: a primary-ish expression (tuples/lists allowed).
+    fn bitwise_or_target(&mut self) -> PResult<Expr> {
+        self.bitwise_or()
+    }
+
+    fn expr_or_assign_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        let first_is_paren = self.at_op("(");
+        let first = if self.at_kw("yield") {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
+        if self.at_op(":") {
+            self.bump();
+            let simple = matches!(first.node, ExprKind::Name { .. }) && !first_is_paren;
+            let target = self.ann_target(first)?;
+            let annotation = self.expression()?;
+            let value = if self.eat_op("=") {
+                Some(Box::new(self.annotated_rhs()?))
+            } else {
+                None
+            };
+            return Ok(self.mk_stmt(
+                StmtKind::AnnAssign {
+                    target: Box::new(target),
+                    annotation: Box::new(annotation),
+                    value,
+                    simple,
+                },
+                start,
+            ));
+        }
+        if self.at_op("=") {
+            let mut exprs = vec![first];
+            while self.eat_op("=") {
+                exprs.push(self.annotated_rhs()?);
+            }
+            let value = exprs.pop().unwrap();
+            let mut targets = Vec::new();
+            for e in exprs {
+                targets.push(self.to_assign_target(e)?);
+            }
+            return Ok(self.mk_stmt(
+                StmtKind::Assign {
+                    targets,
+                    value: Box::new(value),
+                },
+                start,
+            ));
+        }
+        let t = self.tok();
+        if t.kind == TokenKind::Op {
+            if let Some(op) = augassign_op(&t.text) {
+                let target = self.aug_target(first)?;
+                self.bump();
+                let value = self.annotated_rhs()?;
+                return Ok(self.mk_stmt(
+                    StmtKind::AugAssign {
+                        target: Box::new(target),
+                        op,
+                        value: Box::new(value),
+                    },
+                    start,
+                ));
+            }
+        }
+        Ok(self.mk_stmt(
+            StmtKind::Expr {
+                value: Box::new(first),
+            },
+            start,
+        ))
+    }
+
+    fn annotated_rhs(&mut self) -> PResult<Expr> {
+        if self.at_kw("yield") {
+            self.yield_expr()
+        } else {
+            self.star_expressions()
+        }
+    }
+
+    fn import_name(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        self.bump();
+        let mut names = Vec::new();
+        loop {
+            let s = self.start();
+            let name = self.dotted_name()?;
+            let asname = if self.eat_kw("as") {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                loc: loc(s, self.prev_end),
+            });
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        Ok(self.mk_stmt(StmtKind::Import { names }, start))
+    }
+
+    fn dotted_name(&mut self) -> PResult<String> {
+        let mut name = self.name()?.0;
+        while self.at_op(".") {
+            self.bump();
+            name.push('.');
+            name.push_str(&self.name()?.0);
+        }
+        Ok(name)
+    }
+
+    fn import_from(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        self.bump();
+        let mut level = 0;
+        loop {
+            if self.eat_op(".") {
+                level += 1;
+            } else if self.eat_op("...") {
+                level += 3;
+            } else {
+                break;
+            }
+        }
+        let module = if level > 0 && self.at_kw("import") {
+            None
+        } else {
+            Some(self.dotted_name()?)
+        };
+        self.expect_kw("import")?;
+        let mut names = Vec::new();
+        if self.at_op("*") {
+            let t = self.bump();
+            names.push(Alias {
+                name: "*".into(),
+                asname: None,
+                loc: loc(t.start, t.end),
+            });
+            return Ok(self.mk_stmt(
+                StmtKind::ImportFrom {
+                    module,
+                    names,
+                    level,
+                },
+                start,
+            ));
+        }
+        let paren = self.start();
+        let parens = self.eat_op("(");
+        loop {
+            let s = self.start();
+            let name = self.name()?.0;
+            let asname = if self.eat_kw("as") {
+                Some(self.name()?.0)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                loc: loc(s, self.prev_end),
+            });
+            if !self.eat_op(",") {
+                break;
+            }
+            if parens && self.at_op(")") {
+                break;
+            }
+            if !parens && !self.at_name() {
+                let t = self.tok().clone();
+                return Err(PErr::syntax(
+                    "trailing comma not allowed without surrounding parentheses",
+                    t.start,
+                    t.start,
+                ));
+            }
+        }
+        if parens {
+            self.expect_closing(")", paren)?;
+        }
+        Ok(self.mk_stmt(
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            },
+            start,
+        ))
+    }
+
+    fn type_alias(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        self.bump();
+        let (id, l) = self.name()?;
+        let name = Expr {
+            node: ExprKind::Name {
+                id,
+                ctx: ExprContext::Store,
+            },
+            loc: l,
+        };
+        let type_params = if self.at_op("[") {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
+        self.expect_op("=")?;
+        let value = self.expression()?;
+        Ok(self.mk_stmt(
+            StmtKind::TypeAlias {
+                name: Box::new(name),
+                type_params,
+                value: Box::new(value),
+            },
+            start,
+        ))
+    }
+
+    /// A block after `:`: either an indented suite or simple statements on
+    /// the same line. `what` names the statement for the IndentationError.
+    pub fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if self.kind() == TokenKind::Newline {
+            self.bump();
+            if self.kind() != TokenKind::Indent {
+                let t = self.tok().clone();
+                let mut e = PErr::syntax(
+                    format!("expected an indented block after {} on line {}", what, line),
+                    t.start,
+                    t.end,
+                );
+                if t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent {
+                    e.end = Pos {
+                        line: t.start.line,
+                        col: t.start.col + 1,
+                    };
+                }
+                e.kind = crate::error::SyntaxErrorKind::IndentationError;
+                return Err(e);
+            }
+            self.bump();
+            while !matches!(self.kind(), TokenKind::Dedent | TokenKind::EndMarker) {
+                self.statement(&mut body)?;
+            }
+            if self.kind() == TokenKind::Dedent {
+                self.bump();
+            }
+            return Ok(body);
+        }
+        if self.kind() == TokenKind::EndMarker {
+            return Err(self.invalid_syntax());
+        }
+        self.simple_stmts(&mut body)?;
+        Ok(body)
+    }
+
+    fn colon_block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
+        self.expect_op(":")?;
+        self.enter()?;
+        let r = self.block(what, line);
+        self.leave();
+        r
+    }
+
+    fn if_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        self.bump();
+        let test = self.named_expression()?;
+        let body = self.colon_block("'if' statement", start.line)?;
+        let orelse = self.elif_else()?;
+        Ok(self.mk_stmt(
+            StmtKind::If {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+            start,
+        ))
+    }
+
+    fn elif_else(&mut self) -> PResult<Vec<Stmt>> {
+        if self.at_kw("elif") {
+            let start = self.start();
+            self.bump();
+            let test = self.named_expression()?;
+            let body = self.colon_block("'elif' statement", start.line)?;
+            self.enter()?;
+            let orelse = self.elif_else();
+            self.leave();
+            let orelse = orelse?;
+            return Ok(vec![self.mk_stmt(
+                StmtKind::If {
+                    test: Box::new(test),
+                    body,
+                    orelse,
+                },
+                start,
+            )]);
+        }
+        self.else_block()
+    }
+
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if self.at_kw("else") {
+            let line = self.start().line;
+            self.bump();
+            return self.colon_block("'else' statement", line);
+        }
+        Ok(Vec::new())
+    }
+
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        self.bump();
+        let test = self.named_expression()?;
+        let body = self.colon_block("'while' statement", start.line)?;
+        let orelse = self.else_block()?;
+        Ok(self.mk_stmt(
+            StmtKind::While {
+                test: Box::new(test),
+                body,
+                orelse,
+            },
+            start,
+        ))
+    }
+
+    fn for_stmt(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
+        let start = async_start.unwrap_or(self.start());
+        let line = self.start().line;
+        self.bump();
+        let target = self.star_targets_for()?;
+        self.expect_kw("in")?;
+        let iter = self.star_expressions()?;
+        let body = self.colon_block("'for' statement", line)?;
+        let orelse = self.else_block()?;
+        Ok(self.mk_stmt(
+            StmtKind::For {
+                target: Box::new(target),
+                iter: Box::new(iter),
+                body,
+                orelse,
+                is_async: async_start.is_some(),
+            },
+            start,
+        ))
+    }
+
+    fn with_stmt(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
+        let start = async_start.unwrap_or(self.start());
+        let line = self.start().line;
+        self.bump();
+        let items = self.with_items()?;
+        let body = self.colon_block("'with' statement", line)?;
+        Ok(self.mk_stmt(
+            StmtKind::With {
+                items,
+                body,
+                is_async: async_start.is_some(),
+            },
+            start,
+        ))
+    }
+
+    fn with_items(&mut self) -> PResult<Vec<WithItem>> {
+        // `with (a, b):` is ambiguous: try the parenthesised item list first
+        // and fall back to an ordinary expression.
+        if self.at_op("(") {
+            let save = (self.pos, self.prev_end);
+            let open = self.start();
+            self.bump();
+            let attempt = (|| -> PResult<Vec<WithItem>> {
+                let mut items = Vec::new();
+                loop {
+                    items.push(self.with_item()?);
+                    if !self.eat_op(",") || self.at_op(")") {
+                        break;
+                    }
+                }
+                self.expect_closing(")", open)?;
+                if !self.at_op(":") {
+                    return Err(self.invalid_syntax());
+                }
+                Ok(items)
+            })();
+            match attempt {
+                Ok(items) => return Ok(items),
+                Err(_) => {
+                    self.pos = save.0;
+                    self.prev_end = save.1;
+                }
+            }
+        }
+        let mut items = Vec::new();
+        loop {
+            items.push(self.with_item()?);
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        Ok(items)
+    }
+
+    fn with_item(&mut self) -> PResult<WithItem> {
+        let context_expr = self.expression()?;
+        let optional_vars = if self.eat_kw("as") {
+            let t = self.star_target_single()?;
+            Some(Box::new(t))
+        } else {
+            None
+        };
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+        })
+    }
+
+    /// `star_target` after `as`.
+    fn star_target_single(&mut self) -> PResult<Expr> {
+        let e = if self.at_op("*") {
+            let start = self.start();
+            self.bump();
+            let v = self.bitwise_or()?;
+            self.mk_expr(
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: ExprContext::Load,
+                },
+                start,
+            )
+        } else {
+            self.bitwise_or()?
+        };
+        if !(self.at_op(",") || self.at_op(")") || self.at_op(":")) {
+            return Err(self.invalid_syntax());
+        }
+        self.to_store(e)
+    }
+
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        self.bump();
+        let body = self.colon_block("'try' statement", start.line)?;
+        let mut handlers = Vec::new();
+        let mut is_star = None;
+        while self.at_kw("except") {
+            let hs = self.start();
+            self.bump();
+            let star = self.eat_op("*");
+            if let Some(prev) = is_star {
+                if prev != star {
+                    let t = self.tok().clone();
+                    return Err(PErr::syntax(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        hs,
+                        t.start,
+                    ));
+                }
+            }
+            is_star = Some(star);
+            let mut type_ = None;
+            let mut name = None;
+            if !self.at_op(":") {
+                let e = self.expression()?;
+                let e = if self.at_op(",") {
+                    let s = start_of(&e.loc);
+                    let mut elts = vec![e];
+                    while self.eat_op(",") {
+                        if self.at_op(":") || self.at_kw("as") {
+                            break;
+                        }
+                        elts.push(self.expression()?);
+                    }
+                    let err = PErr::syntax(
+                        "multiple exception types must be parenthesized",
+                        s,
+                        end_of(&elts.last().unwrap().loc),
+                    );
+                    return Err(err);
+                } else {
+                    e
+                };
+                type_ = Some(Box::new(e));
+                if self.eat_kw("as") {
+                    name = Some(self.name()?.0);
+                }
+            } else if star {
+                return Err(PErr::syntax(
+                    "expected one or more exception types",
+                    self.start(),
+                    self.start(),
+                ));
+            }
+            let what = if star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
+            let hbody = self.colon_block(what, hs.line)?;
+            handlers.push(ExceptHandler {
+                type_,
+                name,
+                body: hbody,
+                loc: loc(hs, self.prev_end),
+            });
+        }
+        let orelse = if !handlers.is_empty() {
+            self.else_block()?
+        } else {
+            Vec::new()
+        };
+        let mut finalbody = Vec::new();
+        if self.at_kw("finally") {
+            let line = self.start().line;
+            self.bump();
+            finalbody = self.colon_block("'finally' statement", line)?;
+        }
+        if handlers.is_empty() && finalbody.is_empty() {
+            let t = self.tok().clone();
+            return Err(PErr::syntax(
+                "expected 'except' or 'finally' block",
+                t.start,
+                t.end,
+            ));
+        }
+        Ok(self.mk_stmt(
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star: is_star.unwrap_or(false),
+            },
+            start,
+        ))
+    }
+
+    fn decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat_op("@") {
+            decorators.push(self.named_expression()?);
+            if self.kind() != TokenKind::Newline {
+                return Err(self.invalid_syntax());
+            }
+            self.bump();
+        }
+        if self.at_kw("def") {
+            return self.funcdef(decorators, None);
+        }
+        if self.at_kw("class") {
+            return self.classdef(decorators, None);
+        }
+        if self.at_kw("async") && self.nth(1).text == "def" {
+            let s = self.start();
+            self.bump();
+            return self.funcdef(decorators, Some(s));
+        }
+        Err(self.invalid_syntax())
+    }
+
+    fn funcdef(&mut self, decorator_list: Vec<Expr>, async_start: Option<Pos>) -> PResult<Stmt> {
+        let start = async_start.unwrap_or(self.start());
+        let line = self.start().line;
+        self.bump();
+        let (name, _) = self.name()?;
+        let type_params = if self.at_op("[") {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
+        let open = self.start();
+        if !self.at_op("(") {
+            return Err(self.invalid_syntax());
+        }
+        self.bump();
+        let args = self.parameters(false)?;
+        self.expect_closing(")", open)?;
+        let returns = if self.eat_op("->") {
+            Some(Box::new(self.expression()?))
+        } else {
+            None
+        };
+        let body = self.colon_block("function definition", line)?;
+        Ok(self.mk_stmt(
+            StmtKind::FunctionDef(Box::new(FunctionDef {
+                name,
+                args: Box::new(args),
+                body,
+                decorator_list,
+                returns,
+                type_params,
+                is_async: async_start.is_some(),
+            })),
+            start,
+        ))
+    }
+
+    fn classdef(&mut self, decorator_list: Vec<Expr>, _a: Option<Pos>) -> PResult<Stmt> {
+        let start = self.start();
+        self.bump();
+        let (name, _) = self.name()?;
+        let type_params = if self.at_op("[") {
+            self.type_params()?
+        } else {
+            Vec::new()
+        };
+        let (bases, keywords) = if self.at_op("(") {
+            self.class_args()?
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let body = self.colon_block("class definition", start.line)?;
+        Ok(self.mk_stmt(
+            StmtKind::ClassDef(Box::new(ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorator_list,
+                type_params,
+            })),
+            start,
+        ))
+    }
+
+    fn class_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        // Reuse call-argument parsing through a dummy primary.
+        let start = self.start();
+        let dummy = Expr {
+            node: ExprKind::Constant {
+                value: Constant::None,
+                kind: None,
+            },
+            loc: loc(start, start),
+        };
+        let _ = dummy;
+        let call = self.call_args()?;
+        Ok(call)
+    }
+
+    fn type_params(&mut self) -> PResult<Vec<TypeParam>> {
+        let open = self.start();
+        self.bump();
+        let mut params = Vec::new();
+        if self.at_op("]") {
+            let t = self.tok().clone();
+            return Err(PErr::syntax(
+                "Type parameter list cannot be empty",
+                open,
+                t.end,
+            ));
+        }
+        loop {
+            let start = self.start();
+            let node = if self.eat_op("*") {
+                let (name, _) = self.name()?;
+                let default_value = self.type_param_default(true)?;
+                TypeParamKind::TypeVarTuple {
+                    name,
+                    default_value,
+                }
+            } else if self.eat_op("**") {
+                let (name, _) = self.name()?;
+                let default_value = self.type_param_default(false)?;
+                TypeParamKind::ParamSpec {
+                    name,
+                    default_value,
+                }
+            } else {
+                let (name, _) = self.name()?;
+                let bound = if self.eat_op(":") {
+                    Some(Box::new(self.expression()?))
+                } else {
+                    None
+                };
+                let default_value = self.type_param_default(false)?;
+                TypeParamKind::TypeVar {
+                    name,
+                    bound,
+                    default_value,
+                }
+            };
+            params.push(TypeParam {
+                node,
+                loc: loc(start, self.prev_end),
+            });
+            if !self.eat_op(",") || self.at_op("]") {
+                break;
+            }
+        }
+        self.expect_closing("]", open)?;
+        Ok(params)
+    }
+
+    fn type_param_default(&mut self, star: bool) -> PResult<Option<Box<Expr>>> {
+        if !self.eat_op("=") {
+            return Ok(None);
+        }
+        let e = if star {
+            self.star_expression()?
+        } else {
+            self.expression()?
+        };
+        Ok(Some(Box::new(e)))
+    }
+}

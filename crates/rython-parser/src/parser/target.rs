@@ -1,0 +1,192 @@
+//! Turning parsed expressions into assignment / deletion targets, with
+//! CPython's "cannot assign to ..." diagnostics.
+
+use super::{end_of, start_of, PResult, Parser};
+use crate::ast::*;
+use crate::perr::PErr;
+
+/// The noun CPython uses for an expression in error messages
+/// (`_PyPegen_get_expr_name`).
+pub(crate) fn expr_name(e: &Expr) -> &'static str {
+    match &e.node {
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred { .. } => "starred",
+        ExprKind::Name { .. } => "name",
+        ExprKind::List { .. } => "list",
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
+        ExprKind::Await { .. } => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict { .. } => "dict literal",
+        ExprKind::Set { .. } => "set display",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "f-string expression",
+        ExprKind::Constant { value, .. } => match value {
+            Constant::None => "None",
+            Constant::Bool(true) => "True",
+            Constant::Bool(false) => "False",
+            Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// The first sub-expression that cannot be a target, if any.
+fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
+    match &e.node {
+        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+        ExprKind::Starred { value, .. } => {
+            if del {
+                Some(e)
+            } else {
+                invalid_target(value, del)
+            }
+        }
+        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
+            elts.iter().find_map(|x| invalid_target(x, del))
+        }
+        _ => Some(e),
+    }
+}
+
+fn set_ctx(e: Expr, ctx: ExprContext) -> Expr {
+    let Expr { node, loc } = e;
+    let node = match node {
+        ExprKind::Name { id, .. } => ExprKind::Name { id, ctx },
+        ExprKind::Attribute { value, attr, .. } => ExprKind::Attribute { value, attr, ctx },
+        ExprKind::Subscript { value, slice, .. } => ExprKind::Subscript { value, slice, ctx },
+        ExprKind::Starred { value, .. } => ExprKind::Starred {
+            value: Box::new(set_ctx(*value, ctx)),
+            ctx,
+        },
+        ExprKind::List { elts, .. } => ExprKind::List {
+            elts: elts.into_iter().map(|x| set_ctx(x, ctx)).collect(),
+            ctx,
+        },
+        ExprKind::Tuple { elts, .. } => ExprKind::Tuple {
+            elts: elts.into_iter().map(|x| set_ctx(x, ctx)).collect(),
+            ctx,
+        },
+        other => other,
+    };
+    Expr { node, loc }
+}
+
+fn target_error(bad: &Expr, verb: &str) -> PErr {
+    PErr::syntax(
+        format!("cannot {} {}", verb, expr_name(bad)),
+        start_of(&bad.loc),
+        end_of(&bad.loc),
+    )
+}
+
+impl<'a> Parser<'a> {
+    pub fn to_store(&self, e: Expr) -> PResult<Expr> {
+        if let Some(bad) = invalid_target(&e, false) {
+            return Err(target_error(bad, "assign to"));
+        }
+        Ok(set_ctx(e, ExprContext::Store))
+    }
+
+    pub fn to_del(&self, e: Expr) -> PResult<Expr> {
+        if let Some(bad) = invalid_target(&e, true) {
+            return Err(target_error(bad, "delete"));
+        }
+        Ok(set_ctx(e, ExprContext::Del))
+    }
+
+    /// A target of `=`; a lone invalid target gets the "Maybe you meant
+    /// '=='" hint, as in CPython's `invalid_named_expression`.
+    pub fn to_assign_target(&self, e: Expr) -> PResult<Expr> {
+        if let Some(bad) = invalid_target(&e, false) {
+            if std::ptr::eq(bad, &e) && self.wants_eq_hint(&e) {
+                return Err(PErr::syntax(
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(bad)
+                    ),
+                    start_of(&bad.loc),
+                    end_of(&bad.loc),
+                ));
+            }
+            if matches!(
+                bad.node,
+                ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
+            ) && std::ptr::eq(bad, &e)
+            {
+                return Err(PErr::syntax(
+                    "assignment to yield expression not possible",
+                    start_of(&bad.loc),
+                    end_of(&bad.loc),
+                ));
+            }
+            return Err(target_error(bad, "assign to"));
+        }
+        Ok(set_ctx(e, ExprContext::Store))
+    }
+
+    fn wants_eq_hint(&self, e: &Expr) -> bool {
+        !matches!(
+            e.node,
+            ExprKind::GeneratorExp { .. }
+                | ExprKind::Constant {
+                    value: Constant::None | Constant::Bool(_),
+                    ..
+                }
+                | ExprKind::Yield { .. }
+                | ExprKind::YieldFrom { .. }
+                | ExprKind::Compare { .. }
+                | ExprKind::BoolOp { .. }
+                | ExprKind::IfExp { .. }
+                | ExprKind::Lambda { .. }
+                | ExprKind::NamedExpr { .. }
+        )
+    }
+
+    pub fn ann_target(&self, e: Expr) -> PResult<Expr> {
+        match &e.node {
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                Ok(set_ctx(e, ExprContext::Store))
+            }
+            ExprKind::List { .. } | ExprKind::Tuple { .. } => Err(PErr::syntax(
+                format!(
+                    "only single target (not {}) can be annotated",
+                    expr_name(&e)
+                ),
+                start_of(&e.loc),
+                end_of(&e.loc),
+            )),
+            _ => Err(PErr::syntax(
+                "illegal target for annotation",
+                start_of(&e.loc),
+                end_of(&e.loc),
+            )),
+        }
+    }
+
+    pub fn aug_target(&self, e: Expr) -> PResult<Expr> {
+        match &e.node {
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                Ok(set_ctx(e, ExprContext::Store))
+            }
+            _ => Err(PErr::syntax(
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(&e)
+                ),
+                start_of(&e.loc),
+                end_of(&e.loc),
+            )),
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Numeric literals, with CPython's diagnostics for malformed ones.
+
+use super::{is_id_continue, Lexer, Pos, TokenKind};
+use crate::perr::PErr;
+
+impl<'a> Lexer<'a> {
+    pub(super) fn lex_number(&mut self, start_off: usize, start: Pos) -> Result<(), PErr> {
+        let first = self.peek().unwrap_or('0');
+        if first == '.' {
+            self.bump();
+            self.decimal_tail()?;
+            return self.float_rest(start_off, start, true);
+        }
+        if first == '0' {
+            self.bump();
+            match self.peek() {
+                Some('x' | 'X') => return self.radix(start_off, start, 16, "hexadecimal"),
+                Some('o' | 'O') => return self.radix(start_off, start, 8, "octal"),
+                Some('b' | 'B') => return self.radix(start_off, start, 2, "binary"),
+                _ => {}
+            }
+            let mut nonzero = false;
+            // Zeros (possibly separated by underscores) then maybe digits.
+            loop {
+                while self.peek() == Some('0') {
+                    self.bump();
+                }
+                if self.peek() == Some('_') {
+                    self.bump();
+                    if !matches!(self.peek(), Some('0'..='9')) {
+                        let p = self.here();
+                        return Err(self.err(
+                            "invalid decimal literal",
+                            Pos {
+                                line: p.line,
+                                col: p.col - 1,
+                            },
+                        ));
+                    }
+                    continue;
+                }
+                break;
+            }
+            let zeros_end = self.here();
+            if matches!(self.peek(), Some('0'..='9')) {
+                nonzero = true;
+                self.decimal_tail()?;
+            }
+            match self.peek() {
+                Some('.' | 'e' | 'E' | 'j' | 'J') => {
+                    return self.float_rest(start_off, start, false)
+                }
+                _ => {}
+            }
+            if nonzero {
+                let _ = zeros_end;
+                let end = self.here();
+                return Err(self.err_span(
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    start,
+                    Pos { line: end.line, col: end.col + 1 },
+                ));
+            }
+            self.verify_end("decimal")?;
+            self.push(TokenKind::Number, start_off, start);
+            return Ok(());
+        }
+        self.decimal_tail()?;
+        match self.peek() {
+            Some('.' | 'e' | 'E' | 'j' | 'J') => return self.float_rest(start_off, start, false),
+            _ => {}
+        }
+        self.verify_end("decimal")?;
+        self.push(TokenKind::Number, start_off, start);
+        Ok(())
+    }
+
+    /// Digits with single underscores between them.
+    fn decimal_tail(&mut self) -> Result<(), PErr> {
+        loop {
+            while matches!(self.peek(), Some('0'..='9')) {
+                self.bump();
+            }
+            if self.peek() != Some('_') {
+                return Ok(());
+            }
+            self.bump();
+            if !matches!(self.peek(), Some('0'..='9')) {
+                let p = self.here();
+                return Err(self.err(
+                    "invalid decimal literal",
+                    Pos {
+                        line: p.line,
+                        col: p.col - 1,
+                    },
+                ));
+            }
+        }
+    }
+
+    fn radix(&mut self, start_off: usize, start: Pos, radix: u32, kind: &str) -> Result<(), PErr> {
+        self.bump();
+        loop {
+            if self.peek() == Some('_') {
+                self.bump();
+            }
+            match self.peek() {
+                Some(c) if c.is_digit(radix) => {}
+                Some(c) if radix < 10 && c.is_ascii_digit() => {
+                    let p = self.here();
+                    return Err(self.err(format!("invalid digit '{}' in {} literal", c, kind), p));
+                }
+                _ => {
+                    let p = self.here();
+                    return Err(self.err(format!("invalid {} literal", kind), p));
+                }
+            }
+            while matches!(self.peek(), Some(c) if c.is_digit(radix)) {
+                self.bump();
+            }
+            if self.peek() != Some('_') {
+                break;
+            }
+        }
+        if radix < 10 {
+            if let Some(c) = self.peek() {
+                if c.is_ascii_digit() {
+                    let p = self.here();
+                    return Err(self.err(format!("invalid digit '{}' in {} literal", c, kind), p));
+                }
+            }
+        }
+        self.verify_end(kind)?;
+        self.push(TokenKind::Number, start_off, start);
+        Ok(())
+    }
+
+    /// The fraction / exponent / imaginary suffix of a float literal.
+    fn float_rest(&mut self, start_off: usize, start: Pos, after_dot: bool) -> Result<(), PErr> {
+        if !after_dot && self.peek() == Some('.') {
+            self.bump();
+            if matches!(self.peek(), Some('0'..='9')) {
+                self.decimal_tail()?;
+            }
+        }
+        if matches!(self.peek(), Some('e' | 'E')) {
+            let save = (self.pos, self.line, self.line_start);
+            self.bump();
+            if matches!(self.peek(), Some('+' | '-')) {
+                self.bump();
+                if !matches!(self.peek(), Some('0'..='9')) {
+                    let p = self.here();
+                    return Err(self.err("invalid decimal literal", p));
+                }
+            } else if !matches!(self.peek(), Some('0'..='9')) {
+                // `1else`: back off so the keyword check below sees `e`.
+                self.pos = save.0;
+                self.line = save.1;
+                self.line_start = save.2;
+                self.verify_end("decimal")?;
+                self.push(TokenKind::Number, start_off, start);
+                return Ok(());
+            }
+            self.decimal_tail()?;
+        }
+        if matches!(self.peek(), Some('j' | 'J')) {
+            self.bump();
+            self.verify_end("imaginary")?;
+        } else {
+            self.verify_end("decimal")?;
+        }
+        self.push(TokenKind::Number, start_off, start);
+        Ok(())
+    }
+
+    /// A number must not run straight into an identifier, except for the
+    /// keywords that may legally follow one (`1if x else y`).
+    fn verify_end(&mut self, kind: &str) -> Result<(), PErr> {
+        let rest = &self.src[self.pos..];
+        let ok_kw = ["and", "else", "for", "if", "in", "is", "or", "not"];
+        let c = match self.peek() {
+            Some(c) => c,
+            None => return Ok(()),
+        };
+        if ok_kw.iter().any(|k| rest.starts_with(k)) {
+            return Ok(());
+        }
+        if is_id_continue(c) || (!c.is_ascii() && c != '\u{a0}') {
+            let p = self.here();
+            return Err(self.err(format!("invalid {} literal", kind), p));
+        }
+        Ok(())
+    }
+}
