@@ -1,0 +1,5 @@
+class Service:
+    def start(self):
+        pass
+s = Service()
+s.strat()

@@ -1,0 +1,2 @@
+print("about to interrupt", flush=True)
+raise KeyboardInterrupt

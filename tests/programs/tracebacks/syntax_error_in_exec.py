@@ -1,0 +1,2 @@
+src = "def f(:\n    pass\n"
+exec(src)
