@@ -1,1 +1,17 @@
+#![allow(clippy::new_without_default)]
+//! The Rython virtual machine: object model (`object`, `objects`), the
+//! evaluation loop and runtime services (`python`), and native modules
+//! (`modules`). See ARCHITECTURE.md for the map to CPython's sources.
 
+pub mod modules;
+pub mod object;
+pub mod objects;
+pub mod python;
+mod vm;
+
+pub use object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
+pub use objects::exceptions::PyBaseExceptionRef;
+pub use vm::{Context, Types, VM};
+
+/// A Python-level result: the error is a raised exception.
+pub type PyResult<T = PyObjectRef> = Result<T, PyBaseExceptionRef>;

@@ -1,0 +1,2 @@
+//! Native modules (CPython's Modules/).
+pub mod sysmodule;

@@ -1,0 +1,7 @@
+//! The `sys` module (CPython's Python/sysmodule.c).
+
+use crate::VM;
+
+pub fn init(vm: &VM) {
+    let _ = vm;
+}

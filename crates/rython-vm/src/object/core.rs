@@ -1,0 +1,465 @@
+//! The object header and the owning handles (CPython's Include/object.h).
+//!
+//! Every heap object is a `PyObj<T>`: a `PyHeader` (reference count and
+//! type) followed by its payload `T`. A `PyObjectRef` owns exactly one
+//! reference: cloning it is `Py_INCREF`, dropping it is `Py_DECREF`, and the
+//! drop that takes the count to zero runs the type's deallocator. This file
+//! and `obmalloc.rs` are the only places that touch raw object pointers.
+
+use std::any::TypeId;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::ptr::NonNull;
+
+use crate::objects::typeobject::PyType;
+
+/// Reference count given to objects that must never die (builtin types,
+/// `None`, small ints...). Large enough that no program reaches zero.
+pub const IMMORTAL_REFCNT: isize = 1 << 40;
+
+#[repr(C)]
+pub struct PyHeader {
+    refcnt: Cell<isize>,
+    /// Owned reference to the type (a strong count on heap types, so a class
+    /// lives as long as its instances).
+    ty: Cell<NonNull<PyHeader>>,
+}
+
+#[repr(C)]
+pub struct PyObj<T> {
+    header: PyHeader,
+    pub payload: T,
+}
+
+/// What a heap-type instance carries after its base payload: the instance
+/// `__dict__` and `__slots__` storage (CPython's managed dict and member
+/// slots). A pointer to `PyObj<Derived<T>>` is a valid `PyObj<T>` pointer
+/// because `base` comes first.
+#[repr(C)]
+pub struct Derived<T> {
+    pub base: T,
+    pub ext: InstanceExt,
+}
+
+#[derive(Default)]
+pub struct InstanceExt {
+    pub dict: RefCell<Option<PyObjectRef>>,
+    /// Set once `__del__` has run, so a resurrected object is not finalized
+    /// twice (PEP 442).
+    pub finalized: Cell<bool>,
+    pub slots: Box<[RefCell<Option<PyObjectRef>>]>,
+}
+
+/// A payload type: the Rust side of one builtin type's instance layout.
+pub trait PyPayload: 'static + Sized {
+    /// The builtin type whose instances have exactly this layout.
+    fn class(vm: &crate::VM) -> &PyTypeRef;
+}
+
+/// How to destroy and inspect objects of one Rust layout; kept in every type
+/// whose instances have that layout (CPython's tp_dealloc/tp_basicsize).
+#[derive(Clone, Copy)]
+pub struct LayoutInfo {
+    pub type_id: TypeId,
+    pub type_name: &'static str,
+    /// Deallocator for a plain `PyObj<T>` and for `PyObj<Derived<T>>`.
+    drop_plain: unsafe fn(NonNull<PyHeader>),
+    drop_derived: unsafe fn(NonNull<PyHeader>),
+    /// Byte offset of `InstanceExt` inside `PyObj<Derived<T>>`.
+    ext_offset: usize,
+}
+
+impl LayoutInfo {
+    pub fn of<T: PyPayload>() -> LayoutInfo {
+        LayoutInfo {
+            type_id: TypeId::of::<T>(),
+            type_name: std::any::type_name::<T>(),
+            drop_plain: drop_obj::<T>,
+            drop_derived: drop_obj::<Derived<T>>,
+            ext_offset: std::mem::offset_of!(PyObj<Derived<T>>, payload.ext),
+        }
+    }
+}
+
+/// Drops the payload and frees the memory of a dead object.
+///
+/// # Safety
+/// `ptr` must point to a live `PyObj<U>` whose count just reached zero.
+unsafe fn drop_obj<U>(ptr: NonNull<PyHeader>) {
+    let obj = ptr.cast::<PyObj<U>>();
+    // SAFETY: the caller guarantees `ptr` is a `PyObj<U>` nobody references
+    // any more; the type reference is taken out before the payload dies.
+    unsafe {
+        let ty = std::ptr::read(&(*obj.as_ptr()).header.ty).get();
+        std::ptr::drop_in_place(&mut (*obj.as_ptr()).payload);
+        crate::object::obmalloc::object_free(
+            obj.cast::<u8>(),
+            std::alloc::Layout::new::<PyObj<U>>(),
+        );
+        drop(PyObjectRef::from_raw(ty));
+    }
+}
+
+thread_local! {
+    /// Dealloc nesting depth and the objects whose deallocation was deferred
+    /// past the limit: CPython's "trashcan", so freeing a long chain of
+    /// containers never overflows the Rust stack.
+    static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
+    static TRASH: RefCell<Vec<NonNull<PyHeader>>> = const { RefCell::new(Vec::new()) };
+}
+
+const TRASHCAN_LIMIT: u32 = 64;
+
+#[inline(never)]
+#[cold]
+fn dealloc(ptr: NonNull<PyHeader>) {
+    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_LIMIT {
+        TRASH.with(|t| t.borrow_mut().push(ptr));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: the count is zero, so this is the last handle; the header's
+    // type is alive (the object owns a reference to it).
+    unsafe { dealloc_now(ptr) };
+    if depth == 0 {
+        // Outermost deallocation: empty the trash iteratively.
+        while let Some(p) = TRASH.with(|t| t.borrow_mut().pop()) {
+            // SAFETY: pushed above with a zero count and not yet freed.
+            unsafe { dealloc_now(p) };
+        }
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+/// # Safety
+/// `ptr` is a dead object (count zero) not freed yet.
+unsafe fn dealloc_now(ptr: NonNull<PyHeader>) {
+    // SAFETY: per the contract, the header and its type are still valid.
+    unsafe {
+        let header = ptr.as_ref();
+        let ty = &*(header.ty.get().as_ptr() as *const PyObj<PyType>);
+        if ty.payload.has_finalizer() && crate::object::finalize::defer_finalizer(ptr) {
+            return;
+        }
+        let layout = &ty.payload.layout;
+        if ty.payload.has_instance_ext() {
+            (layout.drop_derived)(ptr)
+        } else {
+            (layout.drop_plain)(ptr)
+        }
+    }
+}
+
+/// An owned reference to any Python object.
+#[repr(transparent)]
+pub struct PyObjectRef {
+    ptr: NonNull<PyHeader>,
+}
+
+impl PyObjectRef {
+    /// # Safety
+    /// `ptr` must be a live object and the caller gives up one reference.
+    #[inline]
+    pub(crate) unsafe fn from_raw(ptr: NonNull<PyHeader>) -> Self {
+        PyObjectRef { ptr }
+    }
+
+    /// Brings a dead object (count zero, not yet freed) back with count 1.
+    ///
+    /// # Safety
+    /// `ptr` is an object whose count just reached zero inside `dealloc`.
+    pub(crate) unsafe fn resurrect(ptr: NonNull<PyHeader>) -> Self {
+        // SAFETY: the memory is still allocated (per the contract).
+        unsafe { ptr.as_ref().refcnt.set(1) };
+        PyObjectRef { ptr }
+    }
+
+    /// Undoes `resurrect` without running the deallocator again.
+    pub(crate) fn into_raw_zero(self) {
+        self.header().refcnt.set(0);
+        std::mem::forget(self);
+    }
+
+    /// Gives up the reference without decrementing (the caller must later
+    /// rebuild it with `from_raw`).
+    #[inline]
+    pub(crate) fn into_raw(self) -> NonNull<PyHeader> {
+        let p = self.ptr;
+        std::mem::forget(self);
+        p
+    }
+
+    #[inline]
+    fn header(&self) -> &PyHeader {
+        // SAFETY: we own a reference, so the object is alive.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// The object's type (`Py_TYPE`).
+    #[inline]
+    pub fn class(&self) -> &PyRef<PyType> {
+        // SAFETY: `ty` is an owned reference stored in the header with the
+        // same representation as `PyRef<PyType>`; it lives at least as long
+        // as this object, which `&self` keeps alive.
+        unsafe { &*(self.header().ty.as_ptr() as *const PyRef<PyType>) }
+    }
+
+    /// Replaces the type (`obj.__class__ = C`, already checked compatible).
+    pub fn set_class(&self, ty: PyRef<PyType>) {
+        let new = ty.into_object().into_raw();
+        let old = self.header().ty.replace(new);
+        // SAFETY: the header owned that reference.
+        drop(unsafe { PyObjectRef::from_raw(old) });
+    }
+
+    #[inline]
+    pub fn refcount(&self) -> isize {
+        self.header().refcnt.get()
+    }
+
+    /// Identity, as `id()` and `is` see it.
+    #[inline]
+    pub fn id(&self) -> usize {
+        self.ptr.as_ptr() as usize
+    }
+
+    #[inline]
+    pub fn is(&self, other: &PyObjectRef) -> bool {
+        self.ptr == other.ptr
+    }
+
+    #[inline]
+    pub fn payload_is<T: PyPayload>(&self) -> bool {
+        self.class().payload.layout.type_id == TypeId::of::<T>()
+    }
+
+    /// The payload if this object's layout is `T` (its type is the builtin
+    /// for `T` or a subclass of it).
+    #[inline]
+    pub fn downcast_ref<T: PyPayload>(&self) -> Option<&T> {
+        if self.payload_is::<T>() {
+            // SAFETY: the layout check proves the object is a `PyObj<T>`
+            // (or a `PyObj<Derived<T>>`, which starts with one).
+            Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObj<T>)).payload })
+        } else {
+            None
+        }
+    }
+
+    pub fn downcast<T: PyPayload>(self) -> Result<PyRef<T>, PyObjectRef> {
+        if self.payload_is::<T>() {
+            Ok(PyRef {
+                obj: self,
+                _marker: PhantomData,
+            })
+        } else {
+            Err(self)
+        }
+    }
+
+    pub fn downcast_cloned<T: PyPayload>(&self) -> Option<PyRef<T>> {
+        if self.payload_is::<T>() {
+            Some(PyRef {
+                obj: self.clone(),
+                _marker: PhantomData,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// The per-instance `__dict__`/`__slots__` storage of heap-type instances.
+    #[inline]
+    pub fn instance_ext(&self) -> Option<&InstanceExt> {
+        let ty = &self.class().payload;
+        if ty.has_instance_ext() {
+            // SAFETY: objects whose type has an instance extension were
+            // allocated as `PyObj<Derived<T>>`, whose `InstanceExt` lives at
+            // `ext_offset` (computed from that very layout).
+            Some(unsafe {
+                &*((self.ptr.as_ptr() as *const u8).add(ty.layout.ext_offset) as *const InstanceExt)
+            })
+        } else {
+            None
+        }
+    }
+}
+
+impl Clone for PyObjectRef {
+    #[inline]
+    fn clone(&self) -> Self {
+        let h = self.header();
+        h.refcnt.set(h.refcnt.get() + 1);
+        PyObjectRef { ptr: self.ptr }
+    }
+}
+
+impl Drop for PyObjectRef {
+    #[inline]
+    fn drop(&mut self) {
+        let h = self.header();
+        let n = h.refcnt.get() - 1;
+        h.refcnt.set(n);
+        if n == 0 {
+            dealloc(self.ptr);
+        }
+    }
+}
+
+impl fmt::Debug for PyObjectRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "<{} object at {:p}>",
+            self.class().payload.name(),
+            self.ptr
+        )
+    }
+}
+
+/// An owned reference to an object whose layout is known to be `T`.
+#[repr(transparent)]
+pub struct PyRef<T> {
+    obj: PyObjectRef,
+    _marker: PhantomData<T>,
+}
+
+impl<T: PyPayload> PyRef<T> {
+    /// Allocates a new object of type `ty` (which must have layout `T`) —
+    /// the single entry point for object creation (`_PyObject_New`).
+    #[inline(never)]
+    pub fn new_with_type(payload: T, ty: PyRef<PyType>) -> PyRef<T> {
+        debug_assert!(ty.payload.layout.type_id == TypeId::of::<T>());
+        let ptr = if ty.payload.has_instance_ext() {
+            let nslots = ty.payload.slot_count();
+            let ext = InstanceExt {
+                dict: RefCell::new(None),
+                finalized: Cell::new(false),
+                slots: (0..nslots).map(|_| RefCell::new(None)).collect(),
+            };
+            alloc_obj(Derived { base: payload, ext }, ty)
+        } else {
+            alloc_obj(payload, ty)
+        };
+        // SAFETY: freshly allocated with count 1, owned by this handle.
+        PyRef {
+            obj: unsafe { PyObjectRef::from_raw(ptr) },
+            _marker: PhantomData,
+        }
+    }
+
+    #[inline]
+    pub fn new(payload: T, vm: &crate::VM) -> PyRef<T> {
+        Self::new_exact(payload, T::class(vm).clone())
+    }
+
+    /// Allocation for an exact builtin type (no instance extension).
+    #[inline]
+    pub fn new_exact(payload: T, ty: PyRef<PyType>) -> PyRef<T> {
+        debug_assert!(!ty.payload.has_instance_ext());
+        let ptr = alloc_obj(payload, ty);
+        // SAFETY: as above.
+        PyRef {
+            obj: unsafe { PyObjectRef::from_raw(ptr) },
+            _marker: PhantomData,
+        }
+    }
+
+    #[inline]
+    pub fn into_object(self) -> PyObjectRef {
+        self.obj
+    }
+
+    #[inline]
+    pub fn as_object(&self) -> &PyObjectRef {
+        &self.obj
+    }
+}
+
+#[inline]
+fn alloc_obj<U>(payload: U, ty: PyRef<PyType>) -> NonNull<PyHeader> {
+    let layout = std::alloc::Layout::new::<PyObj<U>>();
+    let raw = crate::object::obmalloc::object_malloc(layout).cast::<PyObj<U>>();
+    let header = PyHeader {
+        refcnt: Cell::new(1),
+        ty: Cell::new(ty.into_object().into_raw()),
+    };
+    // SAFETY: `raw` is fresh memory with the size and alignment of PyObj<U>.
+    unsafe { raw.as_ptr().write(PyObj { header, payload }) };
+    raw.cast()
+}
+
+/// Makes an object immortal: its count never reaches zero (CPython 3.12's
+/// immortal objects; used for builtin types and singletons).
+pub fn make_immortal(obj: &PyObjectRef) {
+    obj.header().refcnt.set(IMMORTAL_REFCNT);
+}
+
+impl<T> Clone for PyRef<T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        PyRef {
+            obj: self.obj.clone(),
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<T: PyPayload> Deref for PyRef<T> {
+    type Target = PyObj<T>;
+    #[inline]
+    fn deref(&self) -> &PyObj<T> {
+        // SAFETY: a PyRef<T> is only built after checking (or creating) the
+        // `T` layout.
+        unsafe { &*(self.obj.ptr.as_ptr() as *const PyObj<T>) }
+    }
+}
+
+impl<T> AsRef<PyObjectRef> for PyRef<T> {
+    fn as_ref(&self) -> &PyObjectRef {
+        &self.obj
+    }
+}
+
+impl<T> From<PyRef<T>> for PyObjectRef {
+    fn from(r: PyRef<T>) -> PyObjectRef {
+        r.obj
+    }
+}
+
+impl<T> fmt::Debug for PyRef<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.obj.fmt(f)
+    }
+}
+
+pub type PyTypeRef = PyRef<PyType>;
+
+/// Constructs the very first type object (`type` itself), whose header must
+/// point at itself.
+pub(crate) fn bootstrap_type(payload: PyType) -> PyTypeRef {
+    let layout = std::alloc::Layout::new::<PyObj<PyType>>();
+    let raw = crate::object::obmalloc::object_malloc(layout).cast::<PyObj<PyType>>();
+    let header = PyHeader {
+        refcnt: Cell::new(IMMORTAL_REFCNT),
+        ty: Cell::new(raw.cast()),
+    };
+    // SAFETY: fresh memory of the right layout; the self-reference is covered
+    // by the immortal count.
+    unsafe { raw.as_ptr().write(PyObj { header, payload }) };
+    PyRef {
+        obj: unsafe { PyObjectRef::from_raw(raw.cast()) },
+        _marker: PhantomData,
+    }
+}
+
+/// `PyObj<T>` header access for typed references.
+impl<T: PyPayload> PyObj<T> {
+    #[inline]
+    pub fn refcount(&self) -> isize {
+        self.header.refcnt.get()
+    }
+}

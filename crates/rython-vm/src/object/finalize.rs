@@ -1,0 +1,46 @@
+//! `__del__` support. CPython calls a finalizer from inside `Py_DECREF`; we
+//! cannot run Python code from inside a Rust `Drop`, so a dying object whose
+//! type has `__del__` is resurrected into a queue that the eval loop drains
+//! at the next call or return — before any further Python-visible effect.
+
+use std::cell::RefCell;
+use std::ptr::NonNull;
+
+use super::core::{PyHeader, PyObjectRef};
+
+thread_local! {
+    static PENDING: RefCell<Vec<PyObjectRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Called by the deallocator: returns true if the object was queued for its
+/// finalizer instead of being freed.
+///
+/// # Safety
+/// `ptr` is an object whose count just reached zero.
+pub(crate) unsafe fn defer_finalizer(ptr: NonNull<PyHeader>) -> bool {
+    // SAFETY: count zero means we hold the only (implicit) reference;
+    // rebuilding a handle with count 1 resurrects it.
+    let obj = unsafe { PyObjectRef::resurrect(ptr) };
+    let Some(ext) = obj.instance_ext() else {
+        obj.into_raw_zero();
+        return false;
+    };
+    if ext.finalized.replace(true) {
+        // Already finalized once: let it die now. Undo the resurrection
+        // without re-entering the deallocator.
+        obj.into_raw_zero();
+        return false;
+    }
+    PENDING.with(|p| p.borrow_mut().push(obj));
+    true
+}
+
+/// Takes the objects waiting for `__del__`.
+pub fn take_pending() -> Vec<PyObjectRef> {
+    PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))
+}
+
+#[inline]
+pub fn has_pending() -> bool {
+    PENDING.with(|p| !p.borrow().is_empty())
+}

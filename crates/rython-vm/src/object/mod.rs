@@ -1,0 +1,10 @@
+//! The object core: header, reference-counted handles, allocation and
+//! finalization. The only module with `unsafe` code besides the frame stack.
+pub mod core;
+pub mod finalize;
+pub mod obmalloc;
+
+pub use self::core::{
+    make_immortal, Derived, InstanceExt, LayoutInfo, PyObj, PyObjectRef, PyPayload, PyRef,
+    PyTypeRef,
+};

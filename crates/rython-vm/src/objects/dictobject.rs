@@ -1,0 +1,373 @@
+//! `dict`: an insertion-ordered hash table (CPython's Objects/dictobject.c
+//! design: a sparse index table pointing into a dense entry array).
+//!
+//! Lookups may run Python code (`__eq__`, `__hash__`), which may mutate the
+//! dict; no `RefCell` borrow is held across such a call, and a lookup
+//! restarts if the dict's version changed while comparing.
+
+use std::cell::RefCell;
+
+use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
+use crate::objects::strobject::PyStr;
+use crate::{PyResult, VM};
+
+const EMPTY: i32 = -1;
+const DUMMY: i32 = -2;
+const MIN_SIZE: usize = 8;
+
+pub type PyDictRef = PyRef<PyDict>;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: PyObjectRef,
+    pub value: PyObjectRef,
+}
+
+#[derive(Default)]
+pub struct DictInner {
+    indices: Vec<i32>,
+    entries: Vec<Option<Entry>>,
+    used: usize,
+    /// Changes on every mutation that can move or remove entries.
+    version: u64,
+}
+
+#[derive(Default)]
+pub struct PyDict {
+    inner: RefCell<DictInner>,
+}
+
+impl PyPayload for PyDict {
+    fn class(vm: &VM) -> &PyTypeRef {
+        &vm.types.dict_type
+    }
+}
+
+enum Step {
+    Empty,
+    Found(usize, usize),
+    Compare(usize, usize, PyObjectRef, u64),
+    Next,
+}
+
+impl DictInner {
+    fn probe_start(&self, hash: i64) -> (usize, u64) {
+        let mask = self.indices.len() - 1;
+        ((hash as u64 as usize) & mask, hash as u64)
+    }
+
+    fn rebuild(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size * 2 < min_used * 3 + 1 {
+            size *= 2;
+        }
+        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(|e| e.is_some())
+            .collect();
+        self.indices = vec![EMPTY; size];
+        let mask = size - 1;
+        for (ix, e) in entries.iter().enumerate() {
+            let h = e.as_ref().map(|e| e.hash).unwrap_or(0);
+            let mut i = (h as u64 as usize) & mask;
+            let mut perturb = h as u64;
+            while self.indices[i] != EMPTY {
+                perturb >>= 5;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
+            }
+            self.indices[i] = ix as i32;
+        }
+        self.entries = entries;
+        self.version += 1;
+    }
+
+    fn insert_new(&mut self, hash: i64, key: PyObjectRef, value: PyObjectRef) {
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.rebuild(self.used + 1);
+        }
+        let mask = self.indices.len() - 1;
+        let (mut i, mut perturb) = self.probe_start(hash);
+        while self.indices[i] >= 0 {
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        self.indices[i] = self.entries.len() as i32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.used += 1;
+        self.version += 1;
+    }
+}
+
+fn str_key_eq(a: &PyObjectRef, b: &PyObjectRef, vm: &VM) -> Option<bool> {
+    let sa = a.class().as_object().is(vm.types.str_type.as_object());
+    let sb = b.class().as_object().is(vm.types.str_type.as_object());
+    if sa && sb {
+        let (x, y) = (a.downcast_ref::<PyStr>()?, b.downcast_ref::<PyStr>()?);
+        return Some(x.as_str() == y.as_str());
+    }
+    None
+}
+
+impl PyDict {
+    pub fn new_ref(vm: &VM) -> PyDictRef {
+        PyRef::new(PyDict::default(), vm)
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.borrow().used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn version(&self) -> u64 {
+        self.inner.borrow().version
+    }
+
+    fn probe(&self, vm: &VM, key: &PyObjectRef, hash: i64, i: usize) -> Step {
+        let inner = self.inner.borrow();
+        let ix = inner.indices[i];
+        if ix == EMPTY {
+            return Step::Empty;
+        }
+        if ix == DUMMY {
+            return Step::Next;
+        }
+        let Some(e) = &inner.entries[ix as usize] else {
+            return Step::Next;
+        };
+        if e.key.is(key) {
+            return Step::Found(ix as usize, i);
+        }
+        if e.hash != hash {
+            return Step::Next;
+        }
+        match str_key_eq(&e.key, key, vm) {
+            Some(true) => Step::Found(ix as usize, i),
+            Some(false) => Step::Next,
+            None => Step::Compare(ix as usize, i, e.key.clone(), inner.version),
+        }
+    }
+
+    /// Index of `key` in the entry array, or `Err(slot)`: the empty index
+    /// slot where it would go.
+    fn find(&self, vm: &VM, key: &PyObjectRef, hash: i64) -> PyResult<Option<usize>> {
+        Ok(self.find_slot(vm, key, hash)?.map(|(ix, _)| ix))
+    }
+
+    /// Like `find`, also returning the index-table slot.
+    fn find_slot(&self, vm: &VM, key: &PyObjectRef, hash: i64) -> PyResult<Option<(usize, usize)>> {
+        'restart: loop {
+            let (mut i, mut perturb, mask) = {
+                let inner = self.inner.borrow();
+                if inner.indices.is_empty() {
+                    return Ok(None);
+                }
+                let (i, p) = inner.probe_start(hash);
+                (i, p, inner.indices.len() - 1)
+            };
+            loop {
+                match self.probe(vm, key, hash, i) {
+                    Step::Empty => return Ok(None),
+                    Step::Found(ix, slot) => return Ok(Some((ix, slot))),
+                    Step::Compare(ix, slot, ekey, version) => {
+                        let eq = vm.eq_bool(&ekey, key)?;
+                        if self.inner.borrow().version != version {
+                            continue 'restart;
+                        }
+                        if eq {
+                            return Ok(Some((ix, slot)));
+                        }
+                    }
+                    Step::Next => {}
+                }
+                perturb >>= 5;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
+            }
+        }
+    }
+
+    pub fn get_item_hashed(
+        &self,
+        vm: &VM,
+        key: &PyObjectRef,
+        hash: i64,
+    ) -> PyResult<Option<PyObjectRef>> {
+        Ok(match self.find(vm, key, hash)? {
+            Some(ix) => self.inner.borrow().entries[ix]
+                .as_ref()
+                .map(|e| e.value.clone()),
+            None => None,
+        })
+    }
+
+    /// `d.get(key)` without raising KeyError; errors come from `__hash__`/`__eq__`.
+    pub fn get_item(&self, vm: &VM, key: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+        let hash = vm.hash(key)?;
+        self.get_item_hashed(vm, key, hash)
+    }
+
+    /// Lookup with a str key: never runs Python code when every key of
+    /// that hash is an exact str (module globals, type dicts, kwargs).
+    #[inline]
+    pub fn get_str(&self, vm: &VM, key: &PyRef<PyStr>) -> Option<PyObjectRef> {
+        let hash = key.payload.hash_value(vm);
+        self.get_item_hashed(vm, key.as_object(), hash)
+            .ok()
+            .flatten()
+    }
+
+    pub fn get_str_name(&self, vm: &VM, name: &str) -> Option<PyObjectRef> {
+        self.get_str(vm, &vm.intern(name))
+    }
+
+    pub fn set_item_hashed(
+        &self,
+        vm: &VM,
+        key: PyObjectRef,
+        hash: i64,
+        value: PyObjectRef,
+    ) -> PyResult<()> {
+        match self.find(vm, &key, hash)? {
+            Some(ix) => {
+                let old = {
+                    let mut inner = self.inner.borrow_mut();
+                    inner.entries[ix]
+                        .as_mut()
+                        .map(|e| std::mem::replace(&mut e.value, value))
+                };
+                drop(old);
+            }
+            None => self.inner.borrow_mut().insert_new(hash, key, value),
+        }
+        Ok(())
+    }
+
+    pub fn set_item(&self, vm: &VM, key: PyObjectRef, value: PyObjectRef) -> PyResult<()> {
+        let hash = vm.hash(&key)?;
+        self.set_item_hashed(vm, key, hash, value)
+    }
+
+    pub fn set_str(&self, vm: &VM, key: &str, value: PyObjectRef) {
+        let k = vm.intern(key);
+        let hash = k.payload.hash_value(vm);
+        // Exact-str keys never run Python code, so this cannot fail.
+        let _ = self.set_item_hashed(vm, k.into_object(), hash, value);
+    }
+
+    /// Removes `key`; returns its value, or None if absent.
+    pub fn pop_item(&self, vm: &VM, key: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+        let hash = vm.hash(key)?;
+        let Some((ix, slot)) = self.find_slot(vm, key, hash)? else {
+            return Ok(None);
+        };
+        let removed = {
+            let mut inner = self.inner.borrow_mut();
+            let e = inner.entries[ix].take();
+            inner.indices[slot] = DUMMY;
+            inner.used -= 1;
+            inner.version += 1;
+            e
+        };
+        Ok(removed.map(|e| e.value))
+    }
+
+    pub fn contains(&self, vm: &VM, key: &PyObjectRef) -> PyResult<bool> {
+        let hash = vm.hash(key)?;
+        Ok(self.find(vm, key, hash)?.is_some())
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.inner.borrow_mut());
+        self.inner.borrow_mut().version = old.version + 1;
+        drop(old);
+    }
+
+    /// A snapshot of the entries, in insertion order.
+    pub fn entries(&self) -> Vec<Entry> {
+        self.inner
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .cloned()
+            .collect()
+    }
+
+    pub fn keys(&self) -> Vec<PyObjectRef> {
+        self.inner
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| e.key.clone())
+            .collect()
+    }
+
+    pub fn values(&self) -> Vec<PyObjectRef> {
+        self.inner
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| e.value.clone())
+            .collect()
+    }
+
+    /// The entry at dense position `pos` or later that is still live, for
+    /// iterators: returns (entry, next position).
+    pub fn entry_at(&self, pos: usize) -> Option<(Entry, usize)> {
+        let inner = self.inner.borrow();
+        let mut p = pos;
+        while p < inner.entries.len() {
+            if let Some(e) = &inner.entries[p] {
+                return Some((e.clone(), p + 1));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// Removes and returns the last inserted entry (`popitem`).
+    pub fn pop_last(&self) -> Option<Entry> {
+        let mut inner = self.inner.borrow_mut();
+        while let Some(last) = inner.entries.pop() {
+            if let Some(e) = last {
+                let ix = inner.entries.len() as i32;
+                if let Some(slot) = inner.indices.iter().position(|&x| x == ix) {
+                    inner.indices[slot] = DUMMY;
+                }
+                inner.used -= 1;
+                inner.version += 1;
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    pub fn copy_from(&self, vm: &VM, other: &PyDict) -> PyResult<()> {
+        for e in other.entries() {
+            self.set_item_hashed(vm, e.key, e.hash, e.value)?;
+        }
+        Ok(())
+    }
+}
+
+/// Fills the slots and methods of this file's type(s).
+pub(crate) fn init(vm: &crate::VM) {
+    let _ = vm;
+}

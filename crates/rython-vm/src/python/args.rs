@@ -1,0 +1,122 @@
+//! Argument parsing for native functions (CPython's Python/getargs.c and
+//! Argument Clinic's generated parsers).
+
+use crate::object::PyObjectRef;
+use crate::objects::strobject::PyStr;
+use crate::objects::tupleobject::PyTupleRef;
+use crate::{PyResult, VM};
+
+/// Binds `args`/`kwnames` to the parameters `names`: the first `posonly`
+/// are positional-only, the first `required` must be given. Returns one
+/// slot per name.
+pub fn bind<const N: usize>(
+    vm: &VM,
+    fname: &str,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+    names: [&str; N],
+    required: usize,
+    posonly: usize,
+) -> PyResult<[Option<PyObjectRef>; N]> {
+    let nkw = kwnames.map(|k| k.payload.len()).unwrap_or(0);
+    let npos = args.len() - nkw;
+    let mut out: [Option<PyObjectRef>; N] = std::array::from_fn(|_| None);
+    if npos > N {
+        return Err(if N == 0 {
+            vm.new_type_error(format!("{fname}() takes no arguments ({npos} given)"))
+        } else if required == N {
+            vm.new_type_error(format!(
+                "{fname}() takes exactly {N} argument{} ({npos} given)",
+                if N == 1 { "" } else { "s" }
+            ))
+        } else {
+            vm.new_type_error(format!(
+                "{fname}() takes at most {N} argument{} ({npos} given)",
+                if N == 1 { "" } else { "s" }
+            ))
+        });
+    }
+    for (i, a) in args[..npos].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    if let Some(kw) = kwnames {
+        for (k, v) in kw.payload.as_slice().iter().zip(&args[npos..]) {
+            let key = k.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("");
+            match names.iter().position(|n| *n == key) {
+                Some(i) if i >= posonly => {
+                    if out[i].is_some() {
+                        return Err(vm.new_type_error(format!(
+                            "argument for {fname}() given by name ('{key}') and position ({})",
+                            i + 1
+                        )));
+                    }
+                    out[i] = Some(v.clone());
+                }
+                _ => {
+                    if posonly >= N {
+                        return Err(
+                            vm.new_type_error(format!("{fname}() takes no keyword arguments"))
+                        );
+                    }
+                    return Err(vm.new_type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{key}'"
+                    )));
+                }
+            }
+        }
+    }
+    for (i, slot) in out.iter().enumerate().take(required) {
+        if slot.is_none() {
+            if i < posonly {
+                let s = if required == 1 { "" } else { "s" };
+                return Err(vm.new_type_error(format!(
+                    "{fname}() takes at least {required} positional argument{s} ({npos} given)"
+                )));
+            }
+            return Err(vm.new_type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// For functions that take only positional arguments: checks the count.
+pub fn positional<'a>(
+    vm: &VM,
+    fname: &str,
+    args: &'a [PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [PyObjectRef]> {
+    if kwnames.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    let n = args.len();
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{fname}() takes no arguments ({n} given)")
+            } else if min == 1 {
+                format!("{fname}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{fname}() takes exactly {min} arguments ({n} given)")
+            }
+        } else if n < min {
+            format!(
+                "{fname} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{fname} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        return Err(vm.new_type_error(msg));
+    }
+    Ok(args)
+}

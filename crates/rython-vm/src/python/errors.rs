@@ -1,0 +1,190 @@
+//! Raising exceptions from native code (CPython's Python/errors.c). Every
+//! message a native function raises is built here or at its call site with
+//! CPython's exact wording.
+
+use crate::object::{PyObjectRef, PyRef, PyTypeRef};
+use crate::objects::exceptions::{PyBaseException, PyBaseExceptionRef};
+use crate::VM;
+
+impl VM {
+    /// An instance of exception type `ty` with `args`, made without running
+    /// `__init__` (what `PyErr_SetObject` does for builtin exceptions).
+    pub fn new_exception(&self, ty: &PyTypeRef, args: Vec<PyObjectRef>) -> PyBaseExceptionRef {
+        let args = self.new_tuple(args);
+        PyRef::new_with_type(PyBaseException::new(args), ty.clone())
+    }
+
+    pub fn new_exception_msg(&self, ty: &PyTypeRef, msg: impl Into<String>) -> PyBaseExceptionRef {
+        let m: String = msg.into();
+        self.new_exception(ty, vec![self.new_str_obj(m)])
+    }
+
+    pub fn new_exception_empty(&self, ty: &PyTypeRef) -> PyBaseExceptionRef {
+        self.new_exception(ty, vec![])
+    }
+
+    /// Sets an attribute in an exception's `__dict__` (name, obj, value...).
+    pub fn set_exception_attr(&self, exc: &PyBaseExceptionRef, name: &str, value: PyObjectRef) {
+        if let Some(ext) = exc.as_object().instance_ext() {
+            let mut d = ext.dict.borrow_mut();
+            let dict = d.get_or_insert_with(|| self.new_dict().into_object());
+            if let Some(dict) = dict.downcast_ref::<crate::objects::dictobject::PyDict>() {
+                dict.set_str(self, name, value);
+            }
+        }
+    }
+
+    pub fn new_type_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.type_error, msg)
+    }
+    pub fn new_value_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.value_error, msg)
+    }
+    pub fn new_index_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.index_error, msg)
+    }
+    pub fn new_key_error(&self, key: PyObjectRef) -> PyBaseExceptionRef {
+        self.new_exception(&self.types.exc.key_error, vec![key])
+    }
+    pub fn new_overflow_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.overflow_error, msg)
+    }
+    pub fn new_zero_division_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.zero_division_error, msg)
+    }
+    pub fn new_runtime_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.runtime_error, msg)
+    }
+    pub fn new_recursion_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.recursion_error, msg)
+    }
+    pub fn new_not_implemented_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.not_implemented_error, msg)
+    }
+    pub fn new_system_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.system_error, msg)
+    }
+    pub fn new_memory_error(&self) -> PyBaseExceptionRef {
+        self.new_exception_empty(&self.types.exc.memory_error)
+    }
+    pub fn new_eof_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.eof_error, msg)
+    }
+    pub fn new_os_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.os_error, msg)
+    }
+    pub fn new_unicode_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.unicode_error, msg)
+    }
+    pub fn new_lookup_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.lookup_error, msg)
+    }
+    pub fn new_assertion_error(&self, msg: impl Into<String>) -> PyBaseExceptionRef {
+        self.new_exception_msg(&self.types.exc.assertion_error, msg)
+    }
+
+    /// `AttributeError` with `name` and `obj` set (used by the "Did you
+    /// mean" suggestions).
+    pub fn new_attribute_error(
+        &self,
+        msg: impl Into<String>,
+        obj: Option<&PyObjectRef>,
+        name: Option<&str>,
+    ) -> PyBaseExceptionRef {
+        let e = self.new_exception_msg(&self.types.exc.attribute_error, msg);
+        self.set_exception_attr(
+            &e,
+            "name",
+            name.map(|n| self.new_str_obj(n))
+                .unwrap_or_else(|| self.none()),
+        );
+        self.set_exception_attr(&e, "obj", obj.cloned().unwrap_or_else(|| self.none()));
+        e
+    }
+
+    /// `'T' object has no attribute 'name'`.
+    pub fn new_no_attribute_error(&self, obj: &PyObjectRef, name: &str) -> PyBaseExceptionRef {
+        let msg = format!(
+            "'{}' object has no attribute '{}'",
+            obj.class().name_string(),
+            name
+        );
+        self.new_attribute_error(msg, Some(obj), Some(name))
+    }
+
+    pub fn new_name_error(&self, name: &str) -> PyBaseExceptionRef {
+        let e = self.new_exception_msg(
+            &self.types.exc.name_error,
+            format!("name '{name}' is not defined"),
+        );
+        self.set_exception_attr(&e, "name", self.new_str_obj(name));
+        e
+    }
+
+    pub fn new_unbound_local_error(&self, name: &str) -> PyBaseExceptionRef {
+        let e = self.new_exception_msg(
+            &self.types.exc.unbound_local_error,
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        );
+        self.set_exception_attr(&e, "name", self.new_str_obj(name));
+        e
+    }
+
+    pub fn new_stop_iteration(&self, value: Option<PyObjectRef>) -> PyBaseExceptionRef {
+        let args = value.clone().map(|v| vec![v]).unwrap_or_default();
+        let e = self.new_exception(&self.types.exc.stop_iteration, args);
+        self.set_exception_attr(&e, "value", value.unwrap_or_else(|| self.none()));
+        e
+    }
+
+    pub fn new_import_error(
+        &self,
+        msg: impl Into<String>,
+        name: Option<&str>,
+        module_not_found: bool,
+    ) -> PyBaseExceptionRef {
+        let ty = if module_not_found {
+            &self.types.exc.module_not_found_error
+        } else {
+            &self.types.exc.import_error
+        };
+        let e = self.new_exception_msg(ty, msg);
+        self.set_exception_attr(
+            &e,
+            "name",
+            name.map(|n| self.new_str_obj(n))
+                .unwrap_or_else(|| self.none()),
+        );
+        self.set_exception_attr(&e, "path", self.none());
+        self.set_exception_attr(
+            &e,
+            "msg",
+            e.payload
+                .args
+                .borrow()
+                .payload
+                .as_slice()
+                .first()
+                .cloned()
+                .unwrap_or_else(|| self.none()),
+        );
+        e
+    }
+
+    /// "unsupported operand type(s) for +: 'int' and 'str'".
+    pub fn new_unsupported_binop(
+        &self,
+        op: &str,
+        a: &PyObjectRef,
+        b: &PyObjectRef,
+    ) -> PyBaseExceptionRef {
+        self.new_type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op,
+            a.class().name_string(),
+            b.class().name_string()
+        ))
+    }
+}

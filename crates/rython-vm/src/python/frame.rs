@@ -1,0 +1,100 @@
+//! The executing frame (CPython's `_PyInterpreterFrame`): fast locals,
+//! cells and free variables by index, then the value stack, in one vector.
+//! Frames are recycled through a free list so a call allocates nothing once
+//! the program is warm.
+
+use std::cell::RefCell;
+
+use crate::object::PyObjectRef;
+use crate::objects::codeobject::PyCodeRef;
+use crate::objects::dictobject::PyDictRef;
+use crate::objects::frameobject::PyFrameRef;
+use crate::objects::funcobject::PyFunctionRef;
+
+pub struct Frame {
+    pub code: PyCodeRef,
+    pub func: Option<PyFunctionRef>,
+    pub globals: PyDictRef,
+    pub builtins: PyDictRef,
+    /// The namespace of module and class bodies (`LOAD_NAME`); `None` in
+    /// optimized (function) frames.
+    pub locals: Option<PyObjectRef>,
+    /// `localsplus` slots first (`code.nlocalsplus()` of them), then the
+    /// value stack. `None` is a NULL slot/stack entry.
+    pub values: Vec<Option<PyObjectRef>>,
+    /// Index of the next instruction to execute.
+    pub pc: usize,
+    /// Index of the instruction being executed (for tracebacks).
+    pub lasti: usize,
+    /// The Python-visible frame object, made on demand.
+    pub frame_obj: Option<PyFrameRef>,
+    /// The generator that owns this frame, when it is one (for
+    /// `gi_frame`/exception state).
+    pub is_generator: bool,
+    /// The exception that was being handled when this generator frame was
+    /// suspended (CPython's `gi_exc_state`).
+    pub saved_exception: Option<PyObjectRef>,
+}
+
+thread_local! {
+    /// Value vectors of finished frames, kept for reuse.
+    static FREE_VALUES: RefCell<Vec<Vec<Option<PyObjectRef>>>> = const { RefCell::new(Vec::new()) };
+}
+
+const MAX_FREE_VALUES: usize = 64;
+
+impl Frame {
+    /// A frame for `code`, with every local slot NULL.
+    pub fn new(
+        code: PyCodeRef,
+        func: Option<PyFunctionRef>,
+        globals: PyDictRef,
+        builtins: PyDictRef,
+        locals: Option<PyObjectRef>,
+    ) -> Frame {
+        let n = code.payload.nlocalsplus();
+        let cap = n + code.payload.code.stacksize as usize + 1;
+        let mut values = FREE_VALUES
+            .with(|f| f.borrow_mut().pop())
+            .unwrap_or_default();
+        values.reserve(cap);
+        values.resize(n, None);
+        Frame {
+            code,
+            func,
+            globals,
+            builtins,
+            locals,
+            values,
+            pc: 0,
+            lasti: 0,
+            frame_obj: None,
+            is_generator: false,
+            saved_exception: None,
+        }
+    }
+
+    /// Releases a finished frame: its locals die now, as in CPython, and the
+    /// value vector is kept for the next call.
+    pub fn recycle(mut self) {
+        let mut values = std::mem::take(&mut self.values);
+        values.clear();
+        drop(self);
+        FREE_VALUES.with(|f| {
+            let mut f = f.borrow_mut();
+            if f.len() < MAX_FREE_VALUES {
+                f.push(values);
+            }
+        });
+    }
+
+    #[inline]
+    pub fn nlocalsplus(&self) -> usize {
+        self.code.payload.nlocalsplus()
+    }
+
+    #[inline]
+    pub fn stack_len(&self) -> usize {
+        self.values.len() - self.nlocalsplus()
+    }
+}

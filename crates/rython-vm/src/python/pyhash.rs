@@ -1,0 +1,3 @@
+//! Hashing (CPython's Python/pyhash.c): re-exports of the bit-exact
+//! implementations in `rython-common`.
+pub use rython_common::hash::*;
