@@ -113,10 +113,41 @@ fn script_args(prog: &Program) -> Vec<String> {
     match fs::read_to_string(&args_file) {
         Ok(text) => text
             .lines()
-            .map(|l| l.replace("{script}", &prog.file))
+            .map(|l| unescape(l).replace("{script}", &prog.file))
             .collect(),
         Err(_) => vec![prog.file.clone()],
     }
+}
+
+/// `\n`, `\t` and `\\` in an `.args` line stand for a newline, a tab and
+/// a backslash, so a multi-line `-c` program fits on one line.
+fn unescape(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.peek() {
+                Some('n') => {
+                    out.push('\n');
+                    chars.next();
+                    continue;
+                }
+                Some('t') => {
+                    out.push('\t');
+                    chars.next();
+                    continue;
+                }
+                Some('\\') => {
+                    out.push('\\');
+                    chars.next();
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Runs one program and returns a description of every mismatch.
