@@ -100,6 +100,13 @@ enum Mode {
     Fractional,
 }
 
+/// Every finite double has an exact decimal expansion of at most 767
+/// significant digits and 1074 fractional digits, so asking Rust's
+/// formatter (which rejects precisions above `u16::MAX`) for more than these
+/// caps changes nothing once trailing zeros are stripped.
+const MAX_SIGNIFICANT: usize = 800;
+const MAX_FRACTIONAL: usize = 1100;
+
 /// Decimal digits of `|x|` (finite) with trailing zeros removed, and the
 /// position of the decimal point: the value is `0.DIGITS * 10**decpt`.
 /// An empty digit string means the value rounded to zero (mode 3 only).
@@ -113,9 +120,12 @@ fn dtoa(x: f64, mode: Mode, ndigits: usize) -> (Vec<u8>, i64) {
             let mut buf = ryu::Buffer::new();
             split_scientific(buf.format_finite(x))
         }
-        Mode::Significant => split_scientific(&format!("{:.*e}", ndigits.max(1) - 1, x)),
+        Mode::Significant => {
+            let n = ndigits.clamp(1, MAX_SIGNIFICANT);
+            split_scientific(&format!("{:.*e}", n - 1, x))
+        }
         Mode::Fractional => {
-            let s = format!("{:.*}", ndigits, x);
+            let s = format!("{:.*}", ndigits.min(MAX_FRACTIONAL), x);
             let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
             let mut digits: Vec<u8> = int_part.bytes().chain(frac.bytes()).collect();
             let mut decpt = int_part.len() as i64;

@@ -12,7 +12,12 @@ use num_traits::ToPrimitive;
 /// `int` or `bool`, for messages). `max_str_digits` is
 /// `sys.get_int_max_str_digits()` (0: unlimited), enforced for decimal
 /// output. Float presentation types convert the int to float first.
-pub fn format_int(n: &BigInt, spec: &FormatSpec, type_name: &str, max_str_digits: usize) -> Result<String, FormatError> {
+pub fn format_int(
+    n: &BigInt,
+    spec: &FormatSpec,
+    type_name: &str,
+    max_str_digits: usize,
+) -> Result<String, FormatError> {
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
@@ -23,7 +28,9 @@ pub fn format_int(n: &BigInt, spec: &FormatSpec, type_name: &str, max_str_digits
         _ => return Err(unknown_code_error(ty, type_name)),
     }
     if spec.precision.is_some() {
-        return Err(FormatError::value("Precision not allowed in integer format specifier"));
+        return Err(FormatError::value(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if spec.no_neg_0 {
         return Err(FormatError::value(
@@ -33,7 +40,9 @@ pub fn format_int(n: &BigInt, spec: &FormatSpec, type_name: &str, max_str_digits
     let r = Resolved::new(spec, '>');
     if ty == 'c' {
         if spec.sign.is_some() {
-            return Err(FormatError::value("Sign not allowed with integer format specifier 'c'"));
+            return Err(FormatError::value(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
         }
         if spec.alternate {
             return Err(FormatError::value(
@@ -160,7 +169,12 @@ pub fn format_float(x: f64, spec: &FormatSpec, type_name: &str) -> Result<String
 }
 
 /// `format(complex(re, im), spec)`.
-pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> Result<String, FormatError> {
+pub fn format_complex(
+    re: f64,
+    im: f64,
+    spec: &FormatSpec,
+    type_name: &str,
+) -> Result<String, FormatError> {
     let ty = spec.ty.unwrap_or('\0');
     if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
         return Err(unknown_code_error(ty, type_name));
@@ -168,7 +182,9 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> R
     check_float_precision(spec)?;
     let r = Resolved::new(spec, '>');
     if r.fill == '0' {
-        return Err(FormatError::value("Zero padding is not allowed in complex format specifier"));
+        return Err(FormatError::value(
+            "Zero padding is not allowed in complex format specifier",
+        ));
     }
     if r.align == '=' {
         return Err(FormatError::value(
@@ -233,7 +249,11 @@ pub fn format_complex(re: f64, im: f64, spec: &FormatSpec, type_name: &str) -> R
 
 /// `calc_padding` + `fill_padding`: place `body` in a field.
 fn pad(body: &str, nchars: i64, r: &Resolved) -> Result<String, FormatError> {
-    let total = if r.width >= 0 { nchars.max(r.width) } else { nchars };
+    let total = if r.width >= 0 {
+        nchars.max(r.width)
+    } else {
+        nchars
+    };
     let lpad = match r.align {
         '>' => total - nchars,
         '^' => (total - nchars) / 2,
@@ -254,15 +274,25 @@ pub fn format_str(s: &str, spec: &FormatSpec, type_name: &str) -> Result<String,
     if let (Some(sep), None) = (spec.grouping, spec.ty) {
         // The default type 's' is checked against the separator while
         // parsing, before anything else.
-        return Err(FormatSpecError::SeparatorNotAllowed { sep, ty: Some('s') }.into_error(type_name));
+        return Err(
+            FormatSpecError::SeparatorNotAllowed { sep, ty: Some('s') }.into_error(type_name)
+        );
     }
     let ty = spec.ty.unwrap_or('s');
     if ty != 's' {
         return Err(unknown_code_error(ty, type_name));
     }
     match spec.sign {
-        Some(' ') => return Err(FormatError::value("Space not allowed in string format specifier")),
-        Some(_) => return Err(FormatError::value("Sign not allowed in string format specifier")),
+        Some(' ') => {
+            return Err(FormatError::value(
+                "Space not allowed in string format specifier",
+            ))
+        }
+        Some(_) => {
+            return Err(FormatError::value(
+                "Sign not allowed in string format specifier",
+            ))
+        }
         None => {}
     }
     if spec.no_neg_0 {
@@ -271,11 +301,15 @@ pub fn format_str(s: &str, spec: &FormatSpec, type_name: &str) -> Result<String,
         ));
     }
     if spec.alternate {
-        return Err(FormatError::value("Alternate form (#) not allowed in string format specifier"));
+        return Err(FormatError::value(
+            "Alternate form (#) not allowed in string format specifier",
+        ));
     }
     let r = Resolved::new(spec, '<');
     if r.align == '=' {
-        return Err(FormatError::value("'=' alignment not allowed in string format specifier"));
+        return Err(FormatError::value(
+            "'=' alignment not allowed in string format specifier",
+        ));
     }
     let len = s.chars().count();
     let (body, n) = match spec.precision {

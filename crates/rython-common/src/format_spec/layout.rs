@@ -50,8 +50,14 @@ impl Grouping {
     pub fn for_spec(spec: &FormatSpec, ty: char) -> Grouping {
         match (spec.grouping, ty) {
             (_, 'n') | (None, _) => Grouping::NONE,
-            (Some('_'), 'b' | 'o' | 'x' | 'X') => Grouping { sep: Some('_'), size: 4 },
-            (Some(sep), _) => Grouping { sep: Some(sep), size: 3 },
+            (Some('_'), 'b' | 'o' | 'x' | 'X') => Grouping {
+                sep: Some('_'),
+                size: 4,
+            },
+            (Some(sep), _) => Grouping {
+                sep: Some(sep),
+                size: 3,
+            },
         }
     }
 }
@@ -111,7 +117,11 @@ pub(crate) fn push_n(out: &mut String, c: char, n: i64) {
 /// Writes `digits` grouped, zero-extended to at least `min_width` chars
 /// (separators included), the way `_PyUnicode_InsertThousandsGrouping`
 /// does it. Works right to left, then reverses.
-pub(crate) fn group_digits(digits: &str, min_width: i64, g: Grouping) -> Result<String, FormatError> {
+pub(crate) fn group_digits(
+    digits: &str,
+    min_width: i64,
+    g: Grouping,
+) -> Result<String, FormatError> {
     let digits: Vec<char> = digits.chars().collect();
     let mut min_width = min_width.max(0);
     let sep_len: i64 = if g.sep.is_some() { 1 } else { 0 };
@@ -163,7 +173,12 @@ pub(crate) fn group_digits(digits: &str, min_width: i64, g: Grouping) -> Result<
 
 /// Lays out a number in a field: `<lpad><sign><prefix><spad><digits>
 /// <decimal><remainder><rpad>`; only one kind of padding is ever used.
-pub(crate) fn layout(num: &Number, r: &Resolved, g: Grouping, upper: bool) -> Result<String, FormatError> {
+pub(crate) fn layout(
+    num: &Number,
+    r: &Resolved,
+    g: Grouping,
+    upper: bool,
+) -> Result<String, FormatError> {
     let sign = match r.sign {
         Some('+') => Some(if num.negative { '-' } else { '+' }),
         Some(' ') => Some(if num.negative { '-' } else { ' ' }),

@@ -93,7 +93,9 @@ impl FormatSpecError {
     /// The error to raise when formatting an object of type `type_name`.
     pub fn into_error(self, type_name: &str) -> FormatError {
         FormatError::value(match self {
-            FormatSpecError::TooManyDigits => "Too many decimal digits in format string".to_string(),
+            FormatSpecError::TooManyDigits => {
+                "Too many decimal digits in format string".to_string()
+            }
             FormatSpecError::MissingPrecision => "Format specifier missing precision".to_string(),
             FormatSpecError::BothSeparators => "Cannot specify both ',' and '_'.".to_string(),
             FormatSpecError::Invalid(spec) => format!(
@@ -101,7 +103,10 @@ impl FormatSpecError {
                 truncate_type_name(type_name)
             ),
             FormatSpecError::SeparatorNotAllowed { sep, ty } => {
-                format!("Cannot specify '{sep}' with {}.", quoted_code(ty.unwrap_or('\0')))
+                format!(
+                    "Cannot specify '{sep}' with {}.",
+                    quoted_code(ty.unwrap_or('\0'))
+                )
             }
         })
     }
@@ -232,3 +237,6 @@ pub fn parse_format_spec(spec: &str) -> Result<FormatSpec, FormatSpecError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod extra_tests;

@@ -25,7 +25,9 @@ fn run(v: &V, spec: &str) -> Result<String, (String, String)> {
         V::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
         V::Bool(b) => format_int(&BigInt::from(*b as u8), &parsed, type_name, 4300),
         V::Float(b) => format_float(f64::from_bits(*b), &parsed, type_name),
-        V::Complex(re, im) => format_complex(f64::from_bits(*re), f64::from_bits(*im), &parsed, type_name),
+        V::Complex(re, im) => {
+            format_complex(f64::from_bits(*re), f64::from_bits(*im), &parsed, type_name)
+        }
         V::Str(s) => format_str(s, &parsed, type_name),
     };
     r.map_err(conv)
@@ -12981,10 +12983,17 @@ fn format_matches_cpython() {
     let mut failures = Vec::new();
     for (v, spec, exp) in cases {
         let got = run(v, spec);
-        let exp = exp.map(|s| s.to_string()).map_err(|(k, m)| (k.to_string(), m.to_string()));
+        let exp = exp
+            .map(|s| s.to_string())
+            .map_err(|(k, m)| (k.to_string(), m.to_string()));
         if got != exp {
             failures.push(format!("spec {spec:?}: got {got:?}, expected {exp:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
