@@ -4,10 +4,16 @@
 pub mod abstract_;
 pub mod args;
 pub mod bltinmodule;
+pub mod call;
+pub mod ceval;
+pub mod ceval_ops;
 pub mod errors;
 pub mod frame;
+pub mod import;
 pub mod init_types;
 pub mod methods;
 pub mod pyhash;
 pub mod pylifecycle;
+pub mod pythonrun;
 pub mod sequence;
+pub mod traceback_anchors;
