@@ -60,15 +60,22 @@ pub fn format_float(
     }
 }
 
+/// Largest precision CPython accepts (`INT_MAX`); above it callers raise
+/// `ValueError: precision too big`.
+pub const MAX_PRECISION: usize = i32::MAX as usize;
+
 /// `PyOS_double_to_string(val, code, precision, flags)`: `code` is one of
 /// `e E f F g G r` (`r` requires precision 0). Returns `None` for other
-/// codes.
+/// codes and for a precision above [`MAX_PRECISION`].
 pub fn double_to_string(
     val: f64,
     code: char,
     precision: usize,
     flags: FloatFlags,
 ) -> Option<String> {
+    if precision > MAX_PRECISION {
+        return None;
+    }
     let upper = matches!(code, 'E' | 'F' | 'G');
     let code = code.to_ascii_lowercase();
     let mut precision = precision;

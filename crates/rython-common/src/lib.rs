@@ -20,6 +20,8 @@
 //!   ([`format_spec::parse_format_spec`], [`format_spec::format_int`],
 //!   [`format_spec::format_float`], [`format_spec::format_complex`],
 //!   [`format_spec::format_str`]).
+//! - [`printf`]: one `%` directive of printf-style formatting
+//!   ([`printf::printf_int`], [`printf::printf_float`], [`printf::printf_str`]).
 //! - [`hash`]: bit-exact CPython hashing (ints, floats, complex, tuples,
 //!   frozensets, SipHash-1-3 for str/bytes, `PYTHONHASHSEED` handling).
 //! - [`repr_str`]: `repr(str)`, `ascii(str)`, `repr(bytes)`.
@@ -32,6 +34,7 @@ pub mod format_spec;
 pub mod hash;
 pub mod int_format;
 pub mod int_parse;
+pub mod printf;
 pub mod repr_str;
 pub mod unicode;
 mod unicode_tables;
