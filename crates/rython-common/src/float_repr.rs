@@ -292,3 +292,10 @@ fn format_short(
 
 #[cfg(test)]
 mod tests;
+
+/// The exact decimal expansion of finite `x`: digits without leading or
+/// trailing zeros, and the point position (`|x| = 0.DIGITS * 10**decpt`).
+/// Zero gives `("0", 1)`.
+pub(crate) fn exact_digits(x: f64) -> (Vec<u8>, i64) {
+    dtoa(x, Mode::Fractional, MAX_FRACTIONAL)
+}

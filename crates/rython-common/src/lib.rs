@@ -11,6 +11,7 @@
 //! - [`float_repr`]: `repr(float)` ([`float_repr::repr`]) and the
 //!   `PyOS_double_to_string` family ([`float_repr::format_float`],
 //!   [`float_repr::double_to_string`]) used by `%`-formatting and `format()`.
+//! - [`float_round`]: `round(x)` and `round(x, ndigits)` for floats.
 //! - [`float_parse`]: `float(str)` ([`float_parse::parse_float`]).
 //! - [`int_parse`]: `int(str, base)` ([`int_parse::parse_int`]) and the
 //!   `sys.set_int_max_str_digits` limit messages.
@@ -30,6 +31,7 @@
 
 pub mod float_parse;
 pub mod float_repr;
+pub mod float_round;
 pub mod format_spec;
 pub mod hash;
 pub mod int_format;
