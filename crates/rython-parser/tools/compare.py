@@ -56,8 +56,10 @@ def main():
             bad += 1
             print("=" * 60)
             print(name, repr(src.decode("utf-8", "replace")[:300]))
-            print("CPY:", c[:1500])
-            print("OUR:", m[:1500])
+            i = next((i for i, (a, b) in enumerate(zip(c, m)) if a != b), min(len(c), len(m)))
+            lo = max(0, i - 200)
+            print("CPY:", c[lo:i + 150])
+            print("OUR:", m[lo:i + 150])
     print("%d/%d match" % (len(cases) - bad, len(cases)))
 
 main()

@@ -12,11 +12,30 @@ impl<'a> Parser<'a> {
         self.invalid_syntax_at(0)
     }
 
+    /// An error located at token `t`, with CPython's conventions for the
+    /// zero-width layout tokens (DEDENT has no column, ENDMARKER no end).
+    pub fn err_at_token(&self, msg: impl Into<String>, t: &crate::tokenizer::Token) -> PErr {
+        let mut e = PErr::syntax(msg, t.start, t.end);
+        match t.kind {
+            TokenKind::Dedent => e.fixed = Some((0, 0)),
+            TokenKind::EndMarker => e.end_col_zero = true,
+            TokenKind::Newline => {
+                e.end = Pos {
+                    line: t.start.line,
+                    col: t.start.col + 1,
+                }
+            }
+            TokenKind::Indent => e.fixed = Some((t.text.chars().count() as u32, 0)),
+            _ => {}
+        }
+        e
+    }
+
     pub fn invalid_syntax_at(&self, n: usize) -> PErr {
         let t = self.nth(n).clone();
         match t.kind {
             TokenKind::Indent => {
-                let mut e = PErr::syntax("unexpected indent", t.start, t.end);
+                let mut e = self.err_at_token("unexpected indent", &t);
                 e.kind = crate::error::SyntaxErrorKind::IndentationError;
                 e
             }
@@ -29,14 +48,7 @@ impl<'a> Parser<'a> {
                 e.kind = crate::error::SyntaxErrorKind::IndentationError;
                 e
             }
-            TokenKind::EndMarker => PErr::syntax(
-                "invalid syntax",
-                t.start,
-                Pos {
-                    line: t.start.line,
-                    col: t.start.col + 1,
-                },
-            ),
+            TokenKind::EndMarker => self.err_at_token("invalid syntax", &t),
             TokenKind::Newline => PErr::syntax(
                 "invalid syntax",
                 t.start,

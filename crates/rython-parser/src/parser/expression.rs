@@ -722,7 +722,14 @@ impl<'a> Parser<'a> {
         }
         let first = self.star_named_expression()?;
         if self.at_op(":") && !matches!(first.node, ExprKind::Starred { .. }) {
-            self.bump();
+            let colon = self.bump();
+            if self.at_op("}") || self.at_op(",") {
+                return Err(PErr::syntax(
+                    "expression expected after dictionary key and ':'",
+                    colon.start,
+                    colon.end,
+                ));
+            }
             let value = self.expression()?;
             if self.at_kw("for") || self.at_kw("async") {
                 let generators = self.comprehension_clauses()?;
@@ -800,13 +807,12 @@ impl<'a> Parser<'a> {
                     }
                     return Err(self.invalid_syntax());
                 }
-                self.bump();
+                let colon = self.bump();
                 if self.at_op("}") || self.at_op(",") {
-                    let t = self.tok().clone();
                     return Err(PErr::syntax(
                         "expression expected after dictionary key and ':'",
-                        t.start,
-                        t.start,
+                        colon.start,
+                        colon.end,
                     ));
                 }
                 keys.push(Some(k));
@@ -929,11 +935,27 @@ impl<'a> Parser<'a> {
                 });
                 seen_kw_unpack = true;
             } else if self.at_op("*") {
-                let e = self.star_expression()?;
+                let comma = self.toks[self.pos.saturating_sub(1)].start;
+                self.bump();
+                let v = self.expression()?;
+                let e = self.mk_expr(
+                    ExprKind::Starred {
+                        value: Box::new(v),
+                        ctx: ExprContext::Load,
+                    },
+                    start,
+                );
+                if self.at_kw("for") || self.at_kw("async") {
+                    return Err(PErr::syntax(
+                        "iterable unpacking cannot be used in comprehension",
+                        super::start_of(&e.loc),
+                        super::end_of(&e.loc),
+                    ));
+                }
                 if seen_kw_unpack {
                     return Err(PErr::syntax(
                         "iterable argument unpacking follows keyword argument unpacking",
-                        super::start_of(&e.loc),
+                        comma,
                         super::end_of(&e.loc),
                     ));
                 }
@@ -981,11 +1003,8 @@ impl<'a> Parser<'a> {
                     } else {
                         "positional argument follows keyword argument"
                     };
-                    return Err(PErr::syntax(
-                        msg,
-                        super::start_of(&e.loc),
-                        super::end_of(&e.loc),
-                    ));
+                    let t = self.tok().clone();
+                    return Err(PErr::syntax(msg, t.start, t.end));
                 }
                 args.push(e);
             }

@@ -31,6 +31,14 @@ impl<'a> Parser<'a> {
                 if seen_star {
                     return Err(PErr::syntax("/ must be ahead of *", t.start, t.end));
                 }
+                if a.args.is_empty()
+                    && a.posonlyargs.is_empty()
+                    && !seen_star
+                    && self.pos > 0
+                    && self.toks[self.pos - 1].text == "("
+                {
+                    return Err(self.invalid_syntax());
+                }
                 if a.args.is_empty() {
                     return Err(PErr::syntax(
                         "at least one argument must precede /",

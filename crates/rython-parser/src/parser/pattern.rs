@@ -32,13 +32,12 @@ impl<'a> Parser<'a> {
         self.bump();
         if self.kind() != TokenKind::Indent {
             let t = self.tok().clone();
-            let mut e = PErr::syntax(
+            let mut e = self.err_at_token(
                 format!(
                     "expected an indented block after 'match' statement on line {}",
                     start.line
                 ),
-                t.start,
-                t.end,
+                &t,
             );
             e.kind = crate::error::SyntaxErrorKind::IndentationError;
             return Err(e);

@@ -28,10 +28,7 @@ impl<'a> Parser<'a> {
     /// One statement (a compound statement, or a line of simple ones).
     pub fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         if self.kind() == TokenKind::Indent {
-            let t = self.tok().clone();
-            let mut e = PErr::syntax("unexpected indent", t.start, t.end);
-            e.kind = crate::error::SyntaxErrorKind::IndentationError;
-            return Err(e);
+            return Err(self.invalid_syntax());
         }
         if let Some(s) = self.compound_stmt()? {
             out.push(s);
@@ -246,9 +243,11 @@ impl<'a> Parser<'a> {
                 exprs.push(self.annotated_rhs()?);
             }
             let value = exprs.pop().unwrap();
+            let n_targets = exprs.len();
             let mut targets = Vec::new();
             for e in exprs {
-                targets.push(self.to_assign_target(e)?);
+                let last = targets.len() + 1 == n_targets;
+                targets.push(self.to_assign_target(e, last)?);
             }
             return Ok(self.mk_stmt(
                 StmtKind::Assign {
@@ -293,6 +292,7 @@ impl<'a> Parser<'a> {
     fn import_name(&mut self) -> PResult<Stmt> {
         let start = self.start();
         self.bump();
+        self.expect_import_names()?;
         let mut names = Vec::new();
         loop {
             let s = self.start();
@@ -312,6 +312,18 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(self.mk_stmt(StmtKind::Import { names }, start))
+    }
+
+    fn expect_import_names(&self) -> PResult<()> {
+        if matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker) {
+            let t = self.tok().clone();
+            return Err(PErr::syntax(
+                "Expected one or more names after 'import'",
+                t.start,
+                t.start,
+            ));
+        }
+        Ok(())
     }
 
     fn dotted_name(&mut self) -> PResult<String> {
@@ -343,6 +355,7 @@ impl<'a> Parser<'a> {
             Some(self.dotted_name()?)
         };
         self.expect_kw("import")?;
+        self.expect_import_names()?;
         let mut names = Vec::new();
         if self.at_op("*") {
             let t = self.bump();
@@ -439,17 +452,10 @@ impl<'a> Parser<'a> {
             self.bump();
             if self.kind() != TokenKind::Indent {
                 let t = self.tok().clone();
-                let mut e = PErr::syntax(
+                let mut e = self.err_at_token(
                     format!("expected an indented block after {} on line {}", what, line),
-                    t.start,
-                    t.end,
+                    &t,
                 );
-                if t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent {
-                    e.end = Pos {
-                        line: t.start.line,
-                        col: t.start.col + 1,
-                    };
-                }
                 e.kind = crate::error::SyntaxErrorKind::IndentationError;
                 return Err(e);
             }
@@ -732,11 +738,7 @@ impl<'a> Parser<'a> {
         }
         if handlers.is_empty() && finalbody.is_empty() {
             let t = self.tok().clone();
-            return Err(PErr::syntax(
-                "expected 'except' or 'finally' block",
-                t.start,
-                t.end,
-            ));
+            return Err(self.err_at_token("expected 'except' or 'finally' block", &t));
         }
         Ok(self.mk_stmt(
             StmtKind::Try {
