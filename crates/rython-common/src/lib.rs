@@ -11,6 +11,7 @@
 //! - [`float_repr`]: `repr(float)` ([`float_repr::repr`]) and the
 //!   `PyOS_double_to_string` family ([`float_repr::format_float`],
 //!   [`float_repr::double_to_string`]) used by `%`-formatting and `format()`.
+//! - [`float_hex`]: `float.hex()` and `float.fromhex()`.
 //! - [`float_round`]: `round(x)` and `round(x, ndigits)` for floats.
 //! - [`float_parse`]: `float(str)` ([`float_parse::parse_float`]).
 //! - [`int_parse`]: `int(str, base)` ([`int_parse::parse_int`]) and the
@@ -29,6 +30,7 @@
 //! - [`unicode`]: `str.isprintable`, `str.isspace` and decimal-digit values
 //!   from CPython's Unicode 15.1 database.
 
+pub mod float_hex;
 pub mod float_parse;
 pub mod float_repr;
 pub mod float_round;
