@@ -141,12 +141,19 @@ pub fn from_hex(s: &str) -> Result<f64, FromHexError> {
             j += 1;
         }
     }
+    // CPython reports overflow before it looks at what follows the number;
+    // trailing garbage only matters for results that would be returned.
+    let value = scale(mantissa, exp, fdigits)?;
     if j != lower.len() {
         return Err(FromHexError::Invalid);
     }
-    let signed = |x: f64| if negative { -x } else { x };
+    Ok(if negative { -value } else { value })
+}
+
+/// `mantissa * 2**(exp - 4*fdigits)` correctly rounded, or Overflow.
+fn scale(mantissa: BigUint, exp: i64, fdigits: i64) -> Result<f64, FromHexError> {
     if mantissa.is_zero() || exp < i64::MIN / 2 {
-        return Ok(signed(0.0));
+        return Ok(0.0);
     }
     if exp > i64::MAX / 2 {
         return Err(FromHexError::Overflow);
@@ -155,7 +162,7 @@ pub fn from_hex(s: &str) -> Result<f64, FromHexError> {
     let e = exp - 4 * fdigits;
     let top_exp = e + mantissa.bits() as i64;
     if top_exp < -1021 - 53 {
-        return Ok(signed(0.0));
+        return Ok(0.0);
     }
     if top_exp > 1024 {
         return Err(FromHexError::Overflow);
@@ -163,7 +170,7 @@ pub fn from_hex(s: &str) -> Result<f64, FromHexError> {
     let lsb = top_exp.max(-1021) - 53;
     if e >= lsb {
         let m = mantissa.to_u64().unwrap_or(0) as f64;
-        return Ok(signed(ldexp(m, e)));
+        return Ok(ldexp(m, e));
     }
     let shift = (lsb - e) as u64;
     let mut q = &mantissa >> shift;
@@ -176,7 +183,7 @@ pub fn from_hex(s: &str) -> Result<f64, FromHexError> {
     if lsb + (64 - q.leading_zeros() as i64) > 1024 {
         return Err(FromHexError::Overflow);
     }
-    Ok(signed(ldexp(q as f64, lsb)))
+    Ok(ldexp(q as f64, lsb))
 }
 
 #[cfg(test)]
