@@ -1,7 +1,7 @@
 """Compare rython-parser against CPython 3.13 on snippets or files.
 
 usage: python3 compare.py [--files F...] | [--snippets FILE]
-A snippets file holds cases separated by lines of `----`.
+A snippets file (tests/data/*.txt) holds cases separated by lines of `----`.
 Prints mismatches and a summary. Run with PYENV_VERSION=3.13.0.
 """
 import ast, subprocess, sys, os, tempfile

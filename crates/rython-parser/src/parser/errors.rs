@@ -61,20 +61,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub fn expected_colon(&self) -> PErr {
+    /// A missing `:`. `forced` mirrors the grammar's `&&':'`, which
+    /// reports at whatever token stands there; elsewhere only a line end
+    /// gets the specific message.
+    pub fn expected_colon(&self, forced: bool) -> PErr {
         let t = self.tok().clone();
-        if matches!(t.kind, TokenKind::Newline | TokenKind::EndMarker)
-            || t.kind == TokenKind::Op && t.text == "="
-        {
-            let p = self.prev_end;
-            return PErr::syntax(
-                "expected ':'",
-                p,
-                Pos {
-                    line: p.line,
-                    col: p.col + 1,
-                },
-            );
+        if forced || matches!(t.kind, TokenKind::Newline) {
+            return self.err_at_token("expected ':'", &t);
         }
         self.invalid_syntax()
     }
@@ -176,7 +169,7 @@ impl<'a> Parser<'a> {
             } => PErr::syntax(
                 format!("cannot assign to {}", super::target::expr_name(e)),
                 start_of(&e.loc),
-                end_of(&e.loc),
+                self.tok().end,
             ),
             _ => PErr::syntax(
                 "expression cannot contain assignment, perhaps you meant \"==\"?",

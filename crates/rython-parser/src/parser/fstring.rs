@@ -201,14 +201,16 @@ impl<'a> Parser<'a> {
                 "s" => 's' as i32,
                 "r" => 'r' as i32,
                 "a" => 'a' as i32,
-                other => return Err(PErr::syntax(
-                    format!(
+                other => {
+                    return Err(PErr::syntax(
+                        format!(
                         "f-string: invalid conversion character '{}': expected 's', 'r', or 'a'",
                         other
                     ),
-                    t.start,
-                    t.end,
-                )),
+                        t.start,
+                        t.end,
+                    ))
+                }
             };
             self.bump();
         }

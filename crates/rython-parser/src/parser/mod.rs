@@ -207,7 +207,7 @@ impl<'a> Parser<'a> {
         if self.at_op(op) {
             Ok(self.bump())
         } else if op == ":" {
-            Err(self.expected_colon())
+            Err(self.expected_colon(false))
         } else {
             Err(self.invalid_syntax())
         }

@@ -396,10 +396,9 @@ impl<'a> Parser<'a> {
             }
             if !parens && !self.at_name() {
                 let t = self.tok().clone();
-                return Err(PErr::syntax(
+                return Err(self.err_at_token(
                     "trailing comma not allowed without surrounding parentheses",
-                    t.start,
-                    t.start,
+                    &t,
                 ));
             }
         }
@@ -476,7 +475,19 @@ impl<'a> Parser<'a> {
     }
 
     fn colon_block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
-        self.expect_op(":")?;
+        if !self.at_op(":") {
+            let forced = matches!(
+                what,
+                "function definition"
+                    | "class definition"
+                    | "'for' statement"
+                    | "'try' statement"
+                    | "'finally' statement"
+                    | "'else' statement"
+            );
+            return Err(self.expected_colon(forced));
+        }
+        self.bump();
         self.enter()?;
         let r = self.block(what, line);
         self.leave();
@@ -706,11 +717,8 @@ impl<'a> Parser<'a> {
                     name = Some(self.name()?.0);
                 }
             } else if star {
-                return Err(PErr::syntax(
-                    "expected one or more exception types",
-                    self.start(),
-                    self.start(),
-                ));
+                let t = self.tok().clone();
+                return Err(self.err_at_token("expected one or more exception types", &t));
             }
             let what = if star {
                 "'except*' statement"
@@ -792,6 +800,19 @@ impl<'a> Parser<'a> {
         self.bump();
         let args = self.parameters(false)?;
         self.expect_closing(")", open)?;
+        if self.at_op("->")
+            && !matches!(
+                self.nth(1).kind,
+                TokenKind::Name | TokenKind::Number | TokenKind::String | TokenKind::FStringStart
+            )
+            && !self
+                .nth(1)
+                .text
+                .starts_with(['(', '[', '{', '-', '+', '~', '.', '*'])
+        {
+            let t = self.tok().clone();
+            return Err(self.err_at_token("expected ':'", &t));
+        }
         let returns = if self.eat_op("->") {
             Some(Box::new(self.expression()?))
         } else {
@@ -861,10 +882,16 @@ impl<'a> Parser<'a> {
         let mut params = Vec::new();
         if self.at_op("]") {
             let t = self.tok().clone();
+            // CPython's spans differ between `def`/`class` and `type`.
+            let end = if self.nth(1).text == "=" {
+                self.nth(1).start
+            } else {
+                t.start
+            };
             return Err(PErr::syntax(
                 "Type parameter list cannot be empty",
-                open,
-                t.end,
+                t.start,
+                end,
             ));
         }
         loop {

@@ -131,7 +131,14 @@ impl<'a> Lexer<'a> {
                 if closes {
                     if in_spec {
                         let p = self.here();
-                        return Err(self.err("f-string: expecting '}', or format specs", p));
+                        return Err(self.err_span(
+                            "f-string: expecting '}', or format specs",
+                            p,
+                            Pos {
+                                line: p.line,
+                                col: p.col + 1,
+                            },
+                        ));
                     }
                     self.flush_middle(start_off, start);
                     let q0 = self.pos;

@@ -163,16 +163,9 @@ impl<'a> Lexer<'a> {
         Some(c)
     }
 
+    /// A tokenizer error: CPython reports it as an empty range at `at`.
     pub fn err(&self, msg: impl Into<String>, at: Pos) -> PErr {
-        PErr::new(
-            SyntaxErrorKind::SyntaxError,
-            msg,
-            at,
-            Pos {
-                line: at.line,
-                col: at.col + 1,
-            },
-        )
+        PErr::new(SyntaxErrorKind::SyntaxError, msg, at, at)
     }
 
     pub fn err_span(&self, msg: impl Into<String>, start: Pos, end: Pos) -> PErr {
@@ -317,13 +310,15 @@ impl<'a> Lexer<'a> {
                         return Err(e);
                     }
                     Some(_) => {
-                        return Err(self.err(
+                        let mut e = self.err(
                             "unexpected character after line continuation character",
                             Pos {
                                 line: start.line,
                                 col: start.col + 1,
                             },
-                        ))
+                        );
+                        e.end_col_zero = true;
+                        return Err(e);
                     }
                 }
                 if self.peek().is_none() {
@@ -399,7 +394,9 @@ impl<'a> Lexer<'a> {
             return Err(self.err(msg, fs.start));
         }
         if let Some(&(c, p)) = self.parens.last() {
-            return Err(self.err(format!("'{}' was never closed", c), p));
+            let mut e = self.err(format!("'{}' was never closed", c), p);
+            e.end_col_zero = true;
+            return Err(e);
         }
         let p = self.here();
         if self.line_has_tokens {
@@ -596,11 +593,25 @@ impl<'a> Lexer<'a> {
                 } else {
                     invalid_char_msg(c)
                 };
-                return Err(self.err(msg, start));
+                return Err(self.err_span(
+                    msg,
+                    start,
+                    Pos {
+                        line: start.line,
+                        col: start.col + 1,
+                    },
+                ));
             }
         }
         if c == '`' {
-            return Err(self.err("invalid syntax", start));
+            return Err(self.err_span(
+                "invalid syntax",
+                start,
+                Pos {
+                    line: start.line,
+                    col: start.col + 1,
+                },
+            ));
         }
         for _ in 0..len {
             self.bump();

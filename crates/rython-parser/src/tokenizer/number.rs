@@ -53,12 +53,10 @@ impl<'a> Lexer<'a> {
                 _ => {}
             }
             if nonzero {
-                let _ = zeros_end;
-                let end = self.here();
                 return Err(self.err_span(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                     start,
-                    Pos { line: end.line, col: end.col + 1 },
+                    zeros_end,
                 ));
             }
             self.verify_end("decimal")?;
