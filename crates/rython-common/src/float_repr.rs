@@ -35,6 +35,27 @@ pub fn repr(f: f64) -> String {
     .unwrap_or_default()
 }
 
+/// `repr(complex(re, im))` (also `str()`): `1j`, `(1+2j)`, `(-0-0j)`,
+/// `(nan+infj)`. Components use the float repr digits without `.0`.
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let plain = FloatFlags::default();
+    let im_only = re == 0.0 && re.is_sign_positive();
+    if im_only {
+        let mut s = double_to_string(im, 'r', 0, plain).unwrap_or_default();
+        s.push('j');
+        return s;
+    }
+    let signed = FloatFlags {
+        sign: true,
+        ..plain
+    };
+    format!(
+        "({}{}j)",
+        double_to_string(re, 'r', 0, plain).unwrap_or_default(),
+        double_to_string(im, 'r', 0, signed).unwrap_or_default()
+    )
+}
+
 /// printf-style conversion of a float, as `'%.3e' % x` does it.
 ///
 /// `code` is one of `e E f F g G` (precision defaults to 6), `%` (percent:

@@ -14,6 +14,7 @@
 //! - [`float_hex`]: `float.hex()` and `float.fromhex()`.
 //! - [`float_round`]: `round(x)` and `round(x, ndigits)` for floats.
 //! - [`float_parse`]: `float(str)` ([`float_parse::parse_float`]).
+//! - [`complex_parse`]: `complex(str)` ([`complex_parse::parse_complex`]).
 //! - [`int_parse`]: `int(str, base)` ([`int_parse::parse_int`]) and the
 //!   `sys.set_int_max_str_digits` limit messages.
 //! - [`int_format`]: integer to string in any base 2..=36, `bin`/`oct`/`hex`
@@ -30,6 +31,7 @@
 //! - [`unicode`]: `str.isprintable`, `str.isspace` and decimal-digit values
 //!   from CPython's Unicode 15.1 database.
 
+pub mod complex_parse;
 pub mod float_hex;
 pub mod float_parse;
 pub mod float_repr;
