@@ -169,26 +169,38 @@ impl<'a> Parser<'a> {
         if self.at_kw("lambda") {
             return self.lambdef();
         }
-        let start = self.start();
-        let body = self.disjunction()?;
-        if self.at_kw("if") {
+        // `a if b else c if d else e` is built iteratively: CPython accepts
+        // chains far longer than our recursion limit.
+        let mut chain = Vec::new();
+        let mut start = self.start();
+        let mut body = self.disjunction()?;
+        while self.at_kw("if") {
             self.bump();
             let test = self.disjunction()?;
             if !self.at_kw("else") {
                 return Err(self.expected_else(&body));
             }
             self.bump();
-            let orelse = self.expression()?;
-            return Ok(self.mk_expr(
+            chain.push((start, body, test));
+            if self.at_kw("lambda") {
+                body = self.lambdef()?;
+                break;
+            }
+            start = self.start();
+            body = self.disjunction()?;
+        }
+        let mut orelse = body;
+        while let Some((start, body, test)) = chain.pop() {
+            orelse = self.mk_expr(
                 ExprKind::IfExp {
                     test: Box::new(test),
                     body: Box::new(body),
                     orelse: Box::new(orelse),
                 },
                 start,
-            ));
+            );
         }
-        Ok(body)
+        Ok(orelse)
     }
 
     fn lambdef(&mut self) -> PResult<Expr> {
@@ -403,10 +415,7 @@ impl<'a> Parser<'a> {
         if self.at_kw("await") {
             let start = self.start();
             self.bump();
-            self.enter()?;
-            let v = self.await_primary();
-            self.leave();
-            let v = v?;
+            let v = self.primary()?;
             return Ok(self.mk_expr(ExprKind::Await { value: Box::new(v) }, start));
         }
         self.primary()

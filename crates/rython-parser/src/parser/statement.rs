@@ -510,26 +510,28 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// `elif` chains are built iteratively (CPython accepts thousands).
     fn elif_else(&mut self) -> PResult<Vec<Stmt>> {
-        if self.at_kw("elif") {
+        let mut chain = Vec::new();
+        while self.at_kw("elif") {
             let start = self.start();
             self.bump();
             let test = self.named_expression()?;
             let body = self.colon_block("'elif' statement", start.line)?;
-            self.enter()?;
-            let orelse = self.elif_else();
-            self.leave();
-            let orelse = orelse?;
-            return Ok(vec![self.mk_stmt(
+            chain.push((start, test, body));
+        }
+        let mut orelse = self.else_block()?;
+        while let Some((start, test, body)) = chain.pop() {
+            orelse = vec![self.mk_stmt(
                 StmtKind::If {
                     test: Box::new(test),
                     body,
                     orelse,
                 },
                 start,
-            )]);
+            )];
         }
-        self.else_block()
+        Ok(orelse)
     }
 
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
