@@ -140,7 +140,13 @@ pub fn pad_arg(
     }
     width = width.max(len);
     let mut out = String::with_capacity(width + 1);
-    let alt_prefix = flags.alt && matches!(conv, 'x' | 'X' | 'o');
+    // Only move a prefix that is really there (format_long always writes it
+    // for these conversions; other callers might not).
+    let alt_prefix = flags.alt
+        && matches!(conv, 'x' | 'X' | 'o')
+        && len >= 2
+        && chars.get(idx) == Some(&'0')
+        && chars.get(idx + 1) == Some(&conv);
     if sign {
         if fill != ' ' {
             out.push(sign_char);
@@ -219,3 +225,25 @@ pub fn printf_str(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let flags = PrintfFlags {
+            alt: true,
+            zero: true,
+            plus: true,
+            ..PrintfFlags::default()
+        };
+        assert_eq!(pad_arg("5", 'x', true, flags, Some(6), None), "+00005");
+        assert_eq!(pad_arg("", 'o', true, flags, Some(3), None), "+00");
+        assert_eq!(pad_arg("-", 'd', true, flags, Some(3), None), "-00");
+        assert_eq!(
+            printf_str("abc", 's', PrintfFlags::default(), None, Some(0)),
+            ""
+        );
+    }
+}
