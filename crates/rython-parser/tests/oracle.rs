@@ -66,3 +66,8 @@ fn valid_programs_match_cpython_ast() {
 fn syntax_errors_match_cpython() {
     check("errors");
 }
+
+#[test]
+fn more_valid_programs_match_cpython_ast() {
+    check("valid_more");
+}

@@ -49,7 +49,7 @@ def main():
     for (name, src), m in zip(cases, mine):
         c = cpython(src)
         if c.startswith("ERR") and m.startswith("ERR"):
-            ok = c.split("|")[:6] == m.split("|")[:6] if "|..." not in c else c.split("|")[2] == m.split("|")[2]
+            ok = c.split("|")[:7] == m.split("|")[:7] if "|..." not in c else c.split("|")[2] == m.split("|")[2]
         else:
             ok = c == m
         if not ok:

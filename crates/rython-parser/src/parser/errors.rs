@@ -32,7 +32,11 @@ impl<'a> Parser<'a> {
     }
 
     pub fn invalid_syntax_at(&self, n: usize) -> PErr {
-        let t = self.nth(n).clone();
+        // Like CPython, blame the furthest token the parser looked at.
+        let i = (self.pos + n)
+            .max(self.max_seen.get())
+            .min(self.toks.len() - 1);
+        let t = self.toks[i].clone();
         match t.kind {
             TokenKind::Indent => {
                 let mut e = self.err_at_token("unexpected indent", &t);
@@ -75,9 +79,7 @@ impl<'a> Parser<'a> {
     pub fn expected_else(&self, body: &Expr) -> PErr {
         let _ = body;
         let t = self.tok().clone();
-        if matches!(t.kind, TokenKind::Newline | TokenKind::EndMarker)
-            || (t.kind == TokenKind::Op && t.text == ")")
-        {
+        if !(t.kind == TokenKind::Op && t.text == ":") {
             return PErr::syntax(
                 "expected 'else' after 'if' expression",
                 start_of(&body.loc),

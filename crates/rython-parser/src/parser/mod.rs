@@ -42,6 +42,8 @@ pub(crate) struct Parser<'a> {
     pub prev_end: Pos,
     /// The furthest token index looked at (for lazy-lexer error order).
     pub max_seen: std::cell::Cell<usize>,
+    /// Set while parsing call arguments, where `name=` is a keyword.
+    pub no_eq_hint: bool,
 }
 
 pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
@@ -67,6 +69,7 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
         depth: 0,
         prev_end: Pos { line: 1, col: 0 },
         max_seen: std::cell::Cell::new(0),
+        no_eq_hint: false,
     };
     let r = match mode {
         Mode::Exec => p.file(),

@@ -311,6 +311,23 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
+        if self.at_kw("from") {
+            self.bump();
+            self.dotted_name()?;
+            let end = if self.at_kw("as") {
+                Pos {
+                    line: self.start().line,
+                    col: self.start().col + 1,
+                }
+            } else {
+                self.prev_end
+            };
+            return Err(PErr::syntax(
+                "Did you mean to use 'from ... import ...' instead?",
+                start,
+                end,
+            ));
+        }
         Ok(self.mk_stmt(StmtKind::Import { names }, start))
     }
 
@@ -394,7 +411,7 @@ impl<'a> Parser<'a> {
             if parens && self.at_op(")") {
                 break;
             }
-            if !parens && !self.at_name() {
+            if !parens && matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker) {
                 let t = self.tok().clone();
                 return Err(self.err_at_token(
                     "trailing comma not allowed without surrounding parentheses",
@@ -479,8 +496,6 @@ impl<'a> Parser<'a> {
             let forced = matches!(
                 what,
                 "function definition"
-                    | "class definition"
-                    | "'for' statement"
                     | "'try' statement"
                     | "'finally' statement"
                     | "'else' statement"
@@ -612,7 +627,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.expect_closing(")", open)?;
-                if !self.at_op(":") {
+                if !self.at_op(":") && self.kind() != TokenKind::Newline {
                     return Err(self.invalid_syntax());
                 }
                 Ok(items)
@@ -665,7 +680,11 @@ impl<'a> Parser<'a> {
         } else {
             self.bitwise_or()?
         };
-        if !(self.at_op(",") || self.at_op(")") || self.at_op(":")) {
+        if !(self.at_op(",")
+            || self.at_op(")")
+            || self.at_op(":")
+            || self.kind() == TokenKind::Newline)
+        {
             return Err(self.invalid_syntax());
         }
         self.to_store(e)
@@ -683,17 +702,19 @@ impl<'a> Parser<'a> {
             let star = self.eat_op("*");
             if let Some(prev) = is_star {
                 if prev != star {
-                    let t = self.tok().clone();
                     return Err(PErr::syntax(
                         "cannot have both 'except' and 'except*' on the same 'try'",
                         hs,
-                        t.start,
+                        self.prev_end,
                     ));
                 }
             }
             is_star = Some(star);
             let mut type_ = None;
             let mut name = None;
+            if self.kind() == TokenKind::Newline {
+                return Err(self.expected_colon(true));
+            }
             if !self.at_op(":") {
                 let e = self.expression()?;
                 let e = if self.at_op(",") {
@@ -705,12 +726,15 @@ impl<'a> Parser<'a> {
                         }
                         elts.push(self.expression()?);
                     }
-                    let err = PErr::syntax(
+                    let mut end = end_of(&elts.last().unwrap().loc);
+                    if self.eat_kw("as") && self.at_name() {
+                        end = self.tok().end;
+                    }
+                    return Err(PErr::syntax(
                         "multiple exception types must be parenthesized",
                         s,
-                        end_of(&elts.last().unwrap().loc),
-                    );
-                    return Err(err);
+                        end,
+                    ));
                 } else {
                     e
                 };
@@ -797,7 +821,8 @@ impl<'a> Parser<'a> {
         };
         let open = self.start();
         if !self.at_op("(") {
-            return Err(self.invalid_syntax());
+            let t = self.tok().clone();
+            return Err(self.err_at_token("expected '('", &t));
         }
         self.bump();
         let args = self.parameters(false)?;
@@ -874,7 +899,7 @@ impl<'a> Parser<'a> {
             loc: loc(start, start),
         };
         let _ = dummy;
-        let call = self.call_args()?;
+        let call = self.call_args_impl(false)?;
         Ok(call)
     }
 
