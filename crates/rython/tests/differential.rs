@@ -191,8 +191,12 @@ fn check(prog: &Program, root: &Path) -> Result<(), Mismatch> {
     let got_code = res.code();
     if want_code.trim() != got_code.to_string() {
         summary.push(format!("exit {} (want {})", got_code, want_code.trim()));
+        let how = match res.signal() {
+            Some(sig) => format!(" (killed by signal {sig})"),
+            None => String::new(),
+        };
         problems.push(format!(
-            "exit status: expected {}, got {}",
+            "exit status: expected {}, got {}{how}",
             want_code.trim(),
             got_code
         ));

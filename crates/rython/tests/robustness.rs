@@ -75,6 +75,7 @@ fn corpus() -> Vec<Vec<u8>> {
                     let risky = [
                         "while",
                         "exit",
+                        "Exit",
                         "sleep",
                         "open(",
                         "os.",
