@@ -6,7 +6,9 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().collect();
     entries.sort_by_key(|e| e.path());
     for e in entries {
@@ -16,7 +18,13 @@ fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
         } else if p.extension().is_some_and(|x| x == "py") {
             let rel = p.strip_prefix(base).expect("under base").with_extension("");
             let name = rel.to_string_lossy().replace('\\', "/");
-            out.push((name, p.canonicalize().expect("path").to_string_lossy().to_string()));
+            out.push((
+                name,
+                p.canonicalize()
+                    .expect("path")
+                    .to_string_lossy()
+                    .to_string(),
+            ));
         }
     }
 }

@@ -65,14 +65,18 @@ fn raw_write(fd: i32, data: &[u8]) -> std::io::Result<()> {
 }
 
 fn stream<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyStdStream> {
-    obj.downcast_ref::<PyStdStream>().ok_or_else(|| vm.new_type_error("expected a stream"))
+    obj.downcast_ref::<PyStdStream>()
+        .ok_or_else(|| vm.new_type_error("expected a stream"))
 }
 
 fn s_write(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "write", a, k, 2, 2)?;
     let s = stream(vm, &a[0])?;
     let Some(text) = a[1].downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!("write() argument must be str, not {}", a[1].class().name_string())));
+        return Err(vm.new_type_error(format!(
+            "write() argument must be str, not {}",
+            a[1].class().name_string()
+        )));
     };
     if let Err(e) = s.write_bytes(text.as_str().as_bytes()) {
         return Err(vm.new_os_error(format!("[Errno {}] {}", e.raw_os_error().unwrap_or(0), e)));
@@ -91,14 +95,17 @@ fn s_flush(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
 fn s_readline(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
     let _ = stream(vm, &a[0])?;
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line).map_err(|e| vm.new_os_error(e.to_string()))?;
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| vm.new_os_error(e.to_string()))?;
     Ok(vm.new_str_obj(line))
 }
 
 fn s_read(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
     let _ = stream(vm, &a[0])?;
     let mut s = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| vm.new_os_error(e.to_string()))?;
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+        .map_err(|e| vm.new_os_error(e.to_string()))?;
     Ok(vm.new_str_obj(s))
 }
 
@@ -126,7 +133,11 @@ fn s_name(vm: &VM, o: &PyObjectRef) -> PyResult {
 }
 
 fn s_repr(vm: &VM, o: &PyObjectRef) -> PyResult {
-    Ok(vm.new_str_obj(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", stream(vm, o)?.name, if stream(vm, o)?.fd == 0 { "r" } else { "w" })))
+    Ok(vm.new_str_obj(format!(
+        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+        stream(vm, o)?.name,
+        if stream(vm, o)?.fd == 0 { "r" } else { "w" }
+    )))
 }
 
 /// Flushes the interpreter's stdout/stderr buffers (at exit and before
@@ -147,7 +158,11 @@ fn exit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "exit", a, k, 0, 1)?;
     let args = a.to_vec();
     let e = vm.new_exception(&vm.types.exc.system_exit, args.clone());
-    vm.set_exception_attr(&e, "code", args.first().cloned().unwrap_or_else(|| vm.none()));
+    vm.set_exception_attr(
+        &e,
+        "code",
+        args.first().cloned().unwrap_or_else(|| vm.none()),
+    );
     Err(e)
 }
 
@@ -188,7 +203,10 @@ fn intern(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "intern", a, k, 1, 1)?;
     match a[0].clone().downcast::<PyStr>() {
         Ok(s) if a[0].class().is(&vm.types.str_type) => Ok(vm.intern_str(s).into_object()),
-        _ => Err(vm.new_type_error(format!("intern() argument must be str, not {}", a[0].class().name_string()))),
+        _ => Err(vm.new_type_error(format!(
+            "intern() argument must be str, not {}",
+            a[0].class().name_string()
+        ))),
     }
 }
 
@@ -196,16 +214,27 @@ fn exc_info(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     args::positional(vm, "exc_info", a, k, 0, 0)?;
     match vm.handled_exception.borrow().clone() {
         Some(e) => {
-            let tb = e.downcast_ref::<crate::objects::exceptions::PyBaseException>().and_then(|x| x.traceback.borrow().clone()).unwrap_or_else(|| vm.none());
-            Ok(vm.new_tuple(vec![e.class().clone().into_object(), e.clone(), tb]).into_object())
+            let tb = e
+                .downcast_ref::<crate::objects::exceptions::PyBaseException>()
+                .and_then(|x| x.traceback.borrow().clone())
+                .unwrap_or_else(|| vm.none());
+            Ok(vm
+                .new_tuple(vec![e.class().clone().into_object(), e.clone(), tb])
+                .into_object())
         }
-        None => Ok(vm.new_tuple(vec![vm.none(), vm.none(), vm.none()]).into_object()),
+        None => Ok(vm
+            .new_tuple(vec![vm.none(), vm.none(), vm.none()])
+            .into_object()),
     }
 }
 
 fn exception(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     args::positional(vm, "exception", a, k, 0, 0)?;
-    Ok(vm.handled_exception.borrow().clone().unwrap_or_else(|| vm.none()))
+    Ok(vm
+        .handled_exception
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none()))
 }
 
 fn getframe(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
@@ -230,9 +259,15 @@ fn set_int_max_str_digits(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) ->
 
 fn excepthook(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "excepthook", a, k, 3, 3)?;
-    match a[1].clone().downcast::<crate::objects::exceptions::PyBaseException>() {
+    match a[1]
+        .clone()
+        .downcast::<crate::objects::exceptions::PyBaseException>()
+    {
         Ok(e) => vm.write_stderr(&crate::python::pythonrun::format_exception(vm, &e)),
-        Err(o) => vm.write_stderr(&format!("TypeError: print_exception(): Exception expected for value, {} found\n", o.class().name_string())),
+        Err(o) => vm.write_stderr(&format!(
+            "TypeError: print_exception(): Exception expected for value, {} found\n",
+            o.class().name_string()
+        )),
     }
     Ok(vm.none())
 }
@@ -245,23 +280,47 @@ fn displayhook(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     vm.builtins.payload.set_str(vm, "_", vm.none());
     let r = vm.repr(&a[0])?;
     let out = vm.sys_attr("stdout")?;
-    vm.call_method(&out, "write", &[vm.new_str_obj(format!("{}\n", r.payload.as_str()))])?;
+    vm.call_method(
+        &out,
+        "write",
+        &[vm.new_str_obj(format!("{}\n", r.payload.as_str()))],
+    )?;
     vm.builtins.payload.set_str(vm, "_", a[0].clone());
     Ok(vm.none())
 }
 
 pub fn get_module(vm: &VM) -> PyResult<PyObjectRef> {
-    Ok(vm.state.sys_module.borrow().clone().expect("sys initialised").into_object())
+    Ok(vm
+        .state
+        .sys_module
+        .borrow()
+        .clone()
+        .expect("sys initialised")
+        .into_object())
 }
 
 fn new_stream(vm: &VM, fd: i32, name: &'static str, line_buffered: bool) -> PyObjectRef {
     let ty = vm.state.stdstream_type.get().expect("stdio type").clone();
-    PyRef::new_exact(PyStdStream { fd, buffer: RefCell::new(Vec::new()), line_buffered: Cell::new(line_buffered), name }, ty).into_object()
+    PyRef::new_exact(
+        PyStdStream {
+            fd,
+            buffer: RefCell::new(Vec::new()),
+            line_buffered: Cell::new(line_buffered),
+            name,
+        },
+        ty,
+    )
+    .into_object()
 }
 
 pub fn init(vm: &VM) {
     use std::io::IsTerminal;
-    let stream_type = crate::vm::new_static_type::<PyStdStream>(&vm.types.type_type, "TextIOWrapper", Some(&vm.types.object_type), 0);
+    let stream_type = crate::vm::new_static_type::<PyStdStream>(
+        &vm.types.type_type,
+        "TextIOWrapper",
+        Some(&vm.types.object_type),
+        0,
+    );
     let _ = vm.state.stdstream_type.set(stream_type.clone());
     vm.add_method(&stream_type, "write", s_write);
     vm.add_method(&stream_type, "flush", s_flush);
@@ -279,28 +338,52 @@ pub fn init(vm: &VM) {
     let mo = m.clone().into_object();
     let config = vm.config.borrow().clone();
     let unbuffered = config.unbuffered;
-    let stdout = new_stream(vm, 1, "<stdout>", unbuffered || std::io::stdout().is_terminal());
+    let stdout = new_stream(
+        vm,
+        1,
+        "<stdout>",
+        unbuffered || std::io::stdout().is_terminal(),
+    );
     let stderr = new_stream(vm, 2, "<stderr>", true);
     let stdin = new_stream(vm, 0, "<stdin>", false);
     for (n, v) in [("stdout", &stdout), ("stderr", &stderr), ("stdin", &stdin)] {
         d.set_str(vm, n, v.clone());
         d.set_str(vm, &format!("__{n}__"), v.clone());
     }
-    let strs = |v: &[String]| vm.new_list(v.iter().map(|s| vm.new_str_obj(s.as_str())).collect()).into_object();
+    let strs = |v: &[String]| {
+        vm.new_list(v.iter().map(|s| vm.new_str_obj(s.as_str())).collect())
+            .into_object()
+    };
     d.set_str(vm, "argv", strs(&config.argv));
     d.set_str(vm, "orig_argv", strs(&config.argv));
     d.set_str(vm, "path", strs(&config.path));
     d.set_str(vm, "modules", vm.sys_modules.clone().into_object());
     d.set_str(vm, "executable", vm.new_str_obj(config.executable.as_str()));
-    d.set_str(vm, "_base_executable", vm.new_str_obj(config.executable.as_str()));
+    d.set_str(
+        vm,
+        "_base_executable",
+        vm.new_str_obj(config.executable.as_str()),
+    );
     d.set_str(vm, "platform", vm.new_str_obj("linux"));
-    d.set_str(vm, "byteorder", vm.new_str_obj(if cfg!(target_endian = "little") { "little" } else { "big" }));
+    d.set_str(
+        vm,
+        "byteorder",
+        vm.new_str_obj(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
     d.set_str(vm, "maxsize", vm.new_int(i64::MAX));
     d.set_str(vm, "maxunicode", vm.new_int(0x10ffff));
     d.set_str(vm, "version", vm.new_str_obj(crate::VERSION_STRING));
     d.set_str(vm, "hexversion", vm.new_int(0x030d00f0));
     d.set_str(vm, "api_version", vm.new_int(1013));
-    d.set_str(vm, "copyright", vm.new_str_obj("Copyright (c) Rython developers."));
+    d.set_str(
+        vm,
+        "copyright",
+        vm.new_str_obj("Copyright (c) Rython developers."),
+    );
     d.set_str(vm, "prefix", vm.new_str_obj("/usr/local"));
     d.set_str(vm, "exec_prefix", vm.new_str_obj("/usr/local"));
     d.set_str(vm, "base_prefix", vm.new_str_obj("/usr/local"));
@@ -313,17 +396,46 @@ pub fn init(vm: &VM) {
     d.set_str(vm, "path_importer_cache", vm.new_dict().into_object());
     d.set_str(vm, "warnoptions", strs(&config.warnoptions));
     d.set_str(vm, "_xoptions", vm.new_dict().into_object());
-    let names: Vec<PyObjectRef> = super::builtin_module_names().into_iter().map(|n| vm.new_str_obj(n)).collect();
-    d.set_str(vm, "builtin_module_names", vm.new_tuple(names).into_object());
-    let vi = vm.new_tuple(vec![vm.new_int(3), vm.new_int(13), vm.new_int(0), vm.new_str_obj("final"), vm.new_int(0)]);
+    let names: Vec<PyObjectRef> = super::builtin_module_names()
+        .into_iter()
+        .map(|n| vm.new_str_obj(n))
+        .collect();
+    d.set_str(
+        vm,
+        "builtin_module_names",
+        vm.new_tuple(names).into_object(),
+    );
+    let vi = vm.new_tuple(vec![
+        vm.new_int(3),
+        vm.new_int(13),
+        vm.new_int(0),
+        vm.new_str_obj("final"),
+        vm.new_int(0),
+    ]);
     d.set_str(vm, "version_info", vi.into_object());
     let ns = vm.new_dict();
     ns.payload.set_str(vm, "name", vm.new_str_obj("rython"));
     ns.payload.set_str(vm, "cache_tag", vm.none());
-    ns.payload.set_str(vm, "version", vm.new_tuple(vec![vm.new_int(0), vm.new_int(1), vm.new_int(0), vm.new_str_obj("alpha"), vm.new_int(0)]).into_object());
+    ns.payload.set_str(
+        vm,
+        "version",
+        vm.new_tuple(vec![
+            vm.new_int(0),
+            vm.new_int(1),
+            vm.new_int(0),
+            vm.new_str_obj("alpha"),
+            vm.new_int(0),
+        ])
+        .into_object(),
+    );
     ns.payload.set_str(vm, "hexversion", vm.new_int(0x000100a0));
-    ns.payload.set_str(vm, "_multiarch", vm.new_str_obj("x86_64-linux-gnu"));
-    d.set_str(vm, "implementation", crate::python::bltinmodule::simple_namespace(vm, ns));
+    ns.payload
+        .set_str(vm, "_multiarch", vm.new_str_obj("x86_64-linux-gnu"));
+    d.set_str(
+        vm,
+        "implementation",
+        crate::python::bltinmodule::simple_namespace(vm, ns),
+    );
     vm.add_function(d, &mo, "exit", exit);
     vm.add_function(d, &mo, "getrecursionlimit", getrecursionlimit);
     vm.add_function(d, &mo, "setrecursionlimit", setrecursionlimit);

@@ -17,13 +17,17 @@ fn now_since_start() -> Duration {
 
 fn time_time(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     args::positional(vm, "time", a, k, 0, 0)?;
-    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let d = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
     Ok(vm.new_float(d.as_secs_f64()))
 }
 
 fn time_time_ns(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     args::positional(vm, "time_ns", a, k, 0, 0)?;
-    let d = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let d = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
     Ok(vm.new_bigint(d.as_nanos().into()))
 }
 
@@ -44,10 +48,15 @@ fn process_time(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult 
 
 fn sleep(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "sleep", a, k, 1, 1)?;
-    let secs = if a[0].payload_is::<crate::objects::floatobject::PyFloat>() || a[0].payload_is::<crate::objects::longobject::PyInt>() {
+    let secs = if a[0].payload_is::<crate::objects::floatobject::PyFloat>()
+        || a[0].payload_is::<crate::objects::longobject::PyInt>()
+    {
         vm.to_f64(&a[0])?
     } else {
-        return Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer or float", a[0].class().name_string())));
+        return Err(vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer or float",
+            a[0].class().name_string()
+        )));
     };
     if secs.is_nan() {
         return Err(vm.new_value_error("Invalid value NaN (not a number)"));
@@ -63,7 +72,10 @@ fn sleep(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
 }
 
 pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
-    let m = vm.new_module("time", Some("This module provides various functions to manipulate time values."));
+    let m = vm.new_module(
+        "time",
+        Some("This module provides various functions to manipulate time values."),
+    );
     let d = &m.payload.dict.payload;
     let mo = m.clone().into_object();
     vm.add_function(d, &mo, "time", time_time);

@@ -66,7 +66,9 @@ pub fn constant_to_object(vm: &VM, c: &Constant) -> PyObjectRef {
             }
         }
         Constant::Bytes(b) => vm.new_bytes(b.clone()),
-        Constant::Tuple(items) => vm.new_tuple(items.iter().map(|c| constant_to_object(vm, c)).collect()).into_object(),
+        Constant::Tuple(items) => vm
+            .new_tuple(items.iter().map(|c| constant_to_object(vm, c)).collect())
+            .into_object(),
         Constant::Ellipsis => vm.ctx.ellipsis.clone(),
     }
 }
@@ -86,15 +88,28 @@ pub fn from_compiled(vm: &VM, code: CodeObject) -> PyCodeRef {
     let filename = vm.intern(&code.filename);
     let name = vm.intern(&code.name);
     let qualname = vm.intern(&code.qualname);
-    PyRef::new_exact(PyCode { code, consts, names, localsplusnames, filename, name, qualname }, vm.types.code_type.clone())
+    PyRef::new_exact(
+        PyCode {
+            code,
+            consts,
+            names,
+            localsplusnames,
+            filename,
+            name,
+            qualname,
+        },
+        vm.types.code_type.clone(),
+    )
 }
 
 fn as_code<'a>(vm: &VM, obj: &'a PyObjectRef) -> crate::PyResult<&'a PyCode> {
-    obj.downcast_ref::<PyCode>().ok_or_else(|| vm.new_type_error("expected a code object"))
+    obj.downcast_ref::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("expected a code object"))
 }
 
 fn strs(vm: &VM, v: Vec<&str>) -> PyObjectRef {
-    vm.new_tuple(v.into_iter().map(|s| vm.intern(s).into_object()).collect()).into_object()
+    vm.new_tuple(v.into_iter().map(|s| vm.intern(s).into_object()).collect())
+        .into_object()
 }
 
 macro_rules! getter {
@@ -107,39 +122,67 @@ macro_rules! getter {
 }
 
 getter!(co_code, |vm, c| vm.new_bytes(c.code.code.clone()));
-getter!(co_consts, |vm, c| vm.new_tuple(c.consts.to_vec()).into_object());
-getter!(co_names, |vm, c| vm.new_tuple(c.names.iter().map(|n| n.clone().into_object()).collect()).into_object());
+getter!(co_consts, |vm, c| vm
+    .new_tuple(c.consts.to_vec())
+    .into_object());
+getter!(co_names, |vm, c| vm
+    .new_tuple(c.names.iter().map(|n| n.clone().into_object()).collect())
+    .into_object());
 getter!(co_varnames, |vm, c| strs(vm, c.code.varnames()));
 getter!(co_cellvars, |vm, c| strs(vm, c.code.cellvars()));
 getter!(co_freevars, |vm, c| strs(vm, c.code.freevars()));
 getter!(co_argcount, |vm, c| vm.new_int(c.code.argcount as i64));
-getter!(co_posonlyargcount, |vm, c| vm.new_int(c.code.posonlyargcount as i64));
-getter!(co_kwonlyargcount, |vm, c| vm.new_int(c.code.kwonlyargcount as i64));
-getter!(co_nlocals, |vm, c| vm.new_int(c.code.varnames().len() as i64));
+getter!(co_posonlyargcount, |vm, c| vm
+    .new_int(c.code.posonlyargcount as i64));
+getter!(co_kwonlyargcount, |vm, c| vm
+    .new_int(c.code.kwonlyargcount as i64));
+getter!(co_nlocals, |vm, c| vm
+    .new_int(c.code.varnames().len() as i64));
 getter!(co_stacksize, |vm, c| vm.new_int(c.code.stacksize as i64));
 getter!(co_flags, |vm, c| vm.new_int(c.code.flags as i64));
 getter!(co_filename, |_vm, c| c.filename.clone().into_object());
 getter!(co_name, |_vm, c| c.name.clone().into_object());
 getter!(co_qualname, |_vm, c| c.qualname.clone().into_object());
-getter!(co_firstlineno, |vm, c| vm.new_int(c.code.firstlineno as i64));
+getter!(co_firstlineno, |vm, c| vm
+    .new_int(c.code.firstlineno as i64));
 
-fn co_positions(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> crate::PyResult {
+fn co_positions(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> crate::PyResult {
     let c = as_code(vm, &args[0])?;
-    let opt = |v: u32, present: bool| if present { vm.new_int(v as i64) } else { vm.none() };
+    let opt = |v: u32, present: bool| {
+        if present {
+            vm.new_int(v as i64)
+        } else {
+            vm.none()
+        }
+    };
     let items: Vec<PyObjectRef> = c
         .code
         .positions
         .iter()
         .map(|p| {
             let has = p.lineno > 0;
-            vm.new_tuple(vec![opt(p.lineno, has), opt(p.end_lineno, has), opt(p.col, has), opt(p.end_col, has)]).into_object()
+            vm.new_tuple(vec![
+                opt(p.lineno, has),
+                opt(p.end_lineno, has),
+                opt(p.col, has),
+                opt(p.end_col, has),
+            ])
+            .into_object()
         })
         .collect();
     let list = vm.new_list(items).into_object();
     vm.get_iter(&list)
 }
 
-fn co_lines(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> crate::PyResult {
+fn co_lines(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> crate::PyResult {
     let c = as_code(vm, &args[0])?;
     let mut items: Vec<PyObjectRef> = Vec::new();
     let mut start = 0usize;
@@ -150,8 +193,19 @@ fn co_lines(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobj
         while end < n && c.code.positions[end].lineno == line {
             end += 1;
         }
-        let l = if line > 0 { vm.new_int(line as i64) } else { vm.none() };
-        items.push(vm.new_tuple(vec![vm.new_int(2 * start as i64), vm.new_int(2 * end as i64), l]).into_object());
+        let l = if line > 0 {
+            vm.new_int(line as i64)
+        } else {
+            vm.none()
+        };
+        items.push(
+            vm.new_tuple(vec![
+                vm.new_int(2 * start as i64),
+                vm.new_int(2 * end as i64),
+                l,
+            ])
+            .into_object(),
+        );
         start = end;
     }
     let list = vm.new_list(items).into_object();

@@ -54,12 +54,15 @@ pub fn frame_object(vm: &VM, frame: &mut crate::python::frame::Frame) -> PyFrame
 }
 
 fn as_frame<'a>(vm: &VM, obj: &'a PyObjectRef) -> crate::PyResult<&'a PyFrameObject> {
-    obj.downcast_ref::<PyFrameObject>().ok_or_else(|| vm.new_type_error("expected a frame"))
+    obj.downcast_ref::<PyFrameObject>()
+        .ok_or_else(|| vm.new_type_error("expected a frame"))
 }
 
 fn f_lineno(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
     let f = as_frame(vm, obj)?;
-    Ok(f.lineno().map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none()))
+    Ok(f.lineno()
+        .map(|l| vm.new_int(l as i64))
+        .unwrap_or_else(|| vm.none()))
 }
 fn f_code(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
     Ok(as_frame(vm, obj)?.code.clone().into_object())
@@ -69,10 +72,18 @@ fn f_globals(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
 }
 fn f_locals(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
     let f = as_frame(vm, obj)?;
-    Ok(f.locals.borrow().clone().unwrap_or_else(|| f.globals.clone().into_object()))
+    Ok(f.locals
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| f.globals.clone().into_object()))
 }
 fn f_back(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
-    Ok(as_frame(vm, obj)?.back.borrow().clone().map(|b| b.into_object()).unwrap_or_else(|| vm.none()))
+    Ok(as_frame(vm, obj)?
+        .back
+        .borrow()
+        .clone()
+        .map(|b| b.into_object())
+        .unwrap_or_else(|| vm.none()))
 }
 fn f_lasti(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
     Ok(vm.new_int(2 * as_frame(vm, obj)?.lasti.get() as i64))

@@ -35,23 +35,39 @@ impl PyPayload for PyFunction {
 }
 
 /// Fills the slots and methods of this file's type(s).
-fn function_call(vm: &VM, obj: &PyObjectRef, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let f = obj.clone().downcast::<PyFunction>().map_err(|_| vm.new_type_error("expected a function"))?;
+fn function_call(
+    vm: &VM,
+    obj: &PyObjectRef,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+) -> PyResult {
+    let f = obj
+        .clone()
+        .downcast::<PyFunction>()
+        .map_err(|_| vm.new_type_error("expected a function"))?;
     vm.invoke_function(&f, args, kwnames)
 }
 
 fn as_func<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyFunction> {
-    obj.downcast_ref::<PyFunction>().ok_or_else(|| vm.new_type_error("expected a function"))
+    obj.downcast_ref::<PyFunction>()
+        .ok_or_else(|| vm.new_type_error("expected a function"))
 }
 
 fn function_repr(vm: &VM, obj: &PyObjectRef) -> PyResult {
     let f = as_func(vm, obj)?;
-    Ok(vm.new_str_obj(format!("<function {} at {:#x}>", f.qualname.borrow().payload.as_str(), obj.id())))
+    Ok(vm.new_str_obj(format!(
+        "<function {} at {:#x}>",
+        f.qualname.borrow().payload.as_str(),
+        obj.id()
+    )))
 }
 
 impl PyFunction {
     fn dict_obj(&self, vm: &VM) -> PyDictRef {
-        self.dict.borrow_mut().get_or_insert_with(|| vm.new_dict()).clone()
+        self.dict
+            .borrow_mut()
+            .get_or_insert_with(|| vm.new_dict())
+            .clone()
     }
 }
 
@@ -60,7 +76,10 @@ fn function_getattro(vm: &VM, obj: &PyObjectRef, name: &PyStrRef) -> PyResult {
     let ty = obj.class();
     let attr = ty.lookup(vm, name);
     if let Some(a) = &attr {
-        if let (Some(get), true) = (a.class().payload.slots.descr_get.get(), a.class().payload.slots.descr_set.get().is_some()) {
+        if let (Some(get), true) = (
+            a.class().payload.slots.descr_get.get(),
+            a.class().payload.slots.descr_set.get().is_some(),
+        ) {
             return get(vm, a, Some(obj), Some(ty.as_object()));
         }
     }
@@ -80,7 +99,12 @@ fn function_getattro(vm: &VM, obj: &PyObjectRef, name: &PyStrRef) -> PyResult {
     Err(vm.new_no_attribute_error(obj, name.payload.as_str()))
 }
 
-fn function_setattro(vm: &VM, obj: &PyObjectRef, name: &PyStrRef, value: Option<PyObjectRef>) -> PyResult<()> {
+fn function_setattro(
+    vm: &VM,
+    obj: &PyObjectRef,
+    name: &PyStrRef,
+    value: Option<PyObjectRef>,
+) -> PyResult<()> {
     if let Some(a) = obj.class().lookup(vm, name) {
         if let Some(set) = a.class().payload.slots.descr_set.get() {
             return set(vm, &a, obj, value);
@@ -130,7 +154,12 @@ fn get_builtins(vm: &VM, o: &PyObjectRef) -> PyResult {
     Ok(as_func(vm, o)?.builtins.clone().into_object())
 }
 fn get_defaults(vm: &VM, o: &PyObjectRef) -> PyResult {
-    Ok(as_func(vm, o)?.defaults.borrow().clone().map(|t| t.into_object()).unwrap_or_else(|| vm.none()))
+    Ok(as_func(vm, o)?
+        .defaults
+        .borrow()
+        .clone()
+        .map(|t| t.into_object())
+        .unwrap_or_else(|| vm.none()))
 }
 fn set_defaults(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let f = as_func(vm, o)?;
@@ -145,7 +174,12 @@ fn set_defaults(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()
     Ok(())
 }
 fn get_kwdefaults(vm: &VM, o: &PyObjectRef) -> PyResult {
-    Ok(as_func(vm, o)?.kwdefaults.borrow().clone().map(|t| t.into_object()).unwrap_or_else(|| vm.none()))
+    Ok(as_func(vm, o)?
+        .kwdefaults
+        .borrow()
+        .clone()
+        .map(|t| t.into_object())
+        .unwrap_or_else(|| vm.none()))
 }
 fn set_kwdefaults(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let f = as_func(vm, o)?;
@@ -160,7 +194,12 @@ fn set_kwdefaults(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<
     Ok(())
 }
 fn get_closure(vm: &VM, o: &PyObjectRef) -> PyResult {
-    Ok(as_func(vm, o)?.closure.borrow().clone().map(|t| t.into_object()).unwrap_or_else(|| vm.none()))
+    Ok(as_func(vm, o)?
+        .closure
+        .borrow()
+        .clone()
+        .map(|t| t.into_object())
+        .unwrap_or_else(|| vm.none()))
 }
 fn get_doc(vm: &VM, o: &PyObjectRef) -> PyResult {
     Ok(as_func(vm, o)?.doc.borrow().clone())
@@ -182,7 +221,10 @@ fn get_dict(vm: &VM, o: &PyObjectRef) -> PyResult {
 fn get_annotations(vm: &VM, o: &PyObjectRef) -> PyResult {
     let f = as_func(vm, o)?;
     let mut a = f.annotations.borrow_mut();
-    if let Some(t) = a.as_ref().and_then(|v| v.downcast_ref::<crate::objects::tupleobject::PyTuple>()) {
+    if let Some(t) = a
+        .as_ref()
+        .and_then(|v| v.downcast_ref::<crate::objects::tupleobject::PyTuple>())
+    {
         // The compiler passes (name, value, name, value...) pairs.
         let d = vm.new_dict();
         let items = t.as_slice().to_vec();
@@ -200,7 +242,12 @@ fn set_annotations(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult
     Ok(())
 }
 fn get_type_params(vm: &VM, o: &PyObjectRef) -> PyResult {
-    Ok(as_func(vm, o)?.type_params.borrow().clone().map(|t| t.into_object()).unwrap_or_else(|| vm.ctx.empty_tuple.clone().into_object()))
+    Ok(as_func(vm, o)?
+        .type_params
+        .borrow()
+        .clone()
+        .map(|t| t.into_object())
+        .unwrap_or_else(|| vm.ctx.empty_tuple.clone().into_object()))
 }
 
 pub(crate) fn init(vm: &VM) {

@@ -7,11 +7,11 @@
 use std::cell::{Cell, RefCell};
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
-use crate::objects::exceptions::PyBaseExceptionRef;
-use crate::PyResult;
 use crate::objects::codeobject::PyCodeRef;
+use crate::objects::exceptions::PyBaseExceptionRef;
 use crate::objects::strobject::PyStrRef;
 use crate::python::frame::Frame;
+use crate::PyResult;
 use crate::VM;
 
 pub type PyGeneratorRef = PyRef<PyGenerator>;
@@ -163,7 +163,9 @@ impl PyGenerator {
         let f = f.as_ref()?;
         let code = &f.code.payload.code.code;
         let last = f.lasti;
-        if code.get(2 * last) == Some(&(rython_compiler::Opcode::YieldValue as u8)) && code.get(2 * last + 1).copied().unwrap_or(0) >= 1 {
+        if code.get(2 * last) == Some(&(rython_compiler::Opcode::YieldValue as u8))
+            && code.get(2 * last + 1).copied().unwrap_or(0) >= 1
+        {
             return f.values.last().cloned().flatten();
         }
         None
@@ -171,7 +173,12 @@ impl PyGenerator {
 }
 
 /// Resumes `gen` with `value` (or raises `exc` at its suspension point).
-pub fn gen_send_ex(vm: &VM, gen: &PyRef<PyGenerator>, value: Option<PyObjectRef>, exc: Option<PyBaseExceptionRef>) -> PyResult<SendResult> {
+pub fn gen_send_ex(
+    vm: &VM,
+    gen: &PyRef<PyGenerator>,
+    value: Option<PyObjectRef>,
+    exc: Option<PyBaseExceptionRef>,
+) -> PyResult<SendResult> {
     let g = &gen.payload;
     if g.running.get() {
         return Err(vm.new_value_error(format!("{} already executing", g.kind_name())));
@@ -195,7 +202,9 @@ pub fn gen_send_ex(vm: &VM, gen: &PyRef<PyGenerator>, value: Option<PyObjectRef>
                     GenKind::Coroutine => "coroutine",
                     GenKind::AsyncGenerator => "async generator",
                 };
-                return Err(vm.new_type_error(format!("can't send non-None value to a just-started {what}")));
+                return Err(vm.new_type_error(format!(
+                    "can't send non-None value to a just-started {what}"
+                )));
             }
         }
     }
@@ -248,9 +257,16 @@ fn stop_for(vm: &VM, gen: &PyRef<PyGenerator>, v: PyObjectRef) -> PyBaseExceptio
 }
 
 /// `gen.throw(exc)`, delegating to a `yield from` target first.
-pub fn gen_throw(vm: &VM, gen: &PyRef<PyGenerator>, exc: PyBaseExceptionRef) -> PyResult<SendResult> {
+pub fn gen_throw(
+    vm: &VM,
+    gen: &PyRef<PyGenerator>,
+    exc: PyBaseExceptionRef,
+) -> PyResult<SendResult> {
     if let Some(yf) = gen.payload.yield_from_target() {
-        let is_gen_exit = exc.as_object().class().is_subtype(&vm.types.exc.generator_exit);
+        let is_gen_exit = exc
+            .as_object()
+            .class()
+            .is_subtype(&vm.types.exc.generator_exit);
         let inner: PyResult<SendResult> = if is_gen_exit {
             match gen_close_iter(vm, &yf) {
                 Ok(()) => Err(exc.clone()),
@@ -323,7 +339,9 @@ pub fn gen_close(vm: &VM, gen: &PyRef<PyGenerator>) -> PyResult {
         Ok(SendResult::Return(v)) => Ok(v),
         Err(e) => {
             let c = e.as_object().class();
-            if c.is_subtype(&vm.types.exc.generator_exit) || c.is_subtype(&vm.types.exc.stop_iteration) {
+            if c.is_subtype(&vm.types.exc.generator_exit)
+                || c.is_subtype(&vm.types.exc.stop_iteration)
+            {
                 Ok(vm.none())
             } else {
                 Err(e)
@@ -344,33 +362,66 @@ impl Drop for PyGenerator {
 }
 
 fn as_gen(vm: &VM, obj: &PyObjectRef) -> PyResult<PyRef<PyGenerator>> {
-    obj.clone().downcast::<PyGenerator>().map_err(|o| vm.new_type_error(format!("descriptor requires a generator, not '{}'", o.class().name_string())))
+    obj.clone().downcast::<PyGenerator>().map_err(|o| {
+        vm.new_type_error(format!(
+            "descriptor requires a generator, not '{}'",
+            o.class().name_string()
+        ))
+    })
 }
 
 fn throw_args(vm: &VM, args: &[PyObjectRef]) -> PyResult<PyBaseExceptionRef> {
-    let typ = args.first().cloned().ok_or_else(|| vm.new_type_error("throw expected at least 1 argument, got 0"))?;
+    let typ = args
+        .first()
+        .cloned()
+        .ok_or_else(|| vm.new_type_error("throw expected at least 1 argument, got 0"))?;
     let val = args.get(1).cloned().filter(|v| !vm.is_none(v));
     let tb = args.get(2).cloned().filter(|v| !vm.is_none(v));
     let exc = if typ.payload_is::<crate::objects::typeobject::PyType>() {
         match val {
-            Some(v) if v.class().is_subtype(&typ.clone().downcast::<crate::objects::typeobject::PyType>().ok().expect("type")) => vm.exception_instance(v, "exceptions must be classes or instances deriving from BaseException, not int")?,
+            Some(v)
+                if v.class().is_subtype(
+                    &typ.clone()
+                        .downcast::<crate::objects::typeobject::PyType>()
+                        .ok()
+                        .expect("type"),
+                ) =>
+            {
+                vm.exception_instance(
+                    v,
+                    "exceptions must be classes or instances deriving from BaseException, not int",
+                )?
+            }
             Some(v) => {
-                let args: Vec<PyObjectRef> = match v.downcast_ref::<crate::objects::tupleobject::PyTuple>() {
-                    Some(t) => t.as_slice().to_vec(),
-                    None => vec![v],
-                };
+                let args: Vec<PyObjectRef> =
+                    match v.downcast_ref::<crate::objects::tupleobject::PyTuple>() {
+                        Some(t) => t.as_slice().to_vec(),
+                        None => vec![v],
+                    };
                 let inst = vm.call(&typ, &args, None)?;
                 vm.exception_instance(inst, "exceptions must derive from BaseException")?
             }
-            None => vm.exception_instance(typ, &"exceptions must be classes or instances deriving from BaseException, not type".to_string())?,
+            None => vm.exception_instance(
+                typ,
+                &"exceptions must be classes or instances deriving from BaseException, not type"
+                    .to_string(),
+            )?,
         }
     } else {
         if val.is_some() {
             return Err(vm.new_type_error("instance exception may not have a separate value"));
         }
-        match typ.clone().downcast::<crate::objects::exceptions::PyBaseException>() {
+        match typ
+            .clone()
+            .downcast::<crate::objects::exceptions::PyBaseException>()
+        {
             Ok(e) => e,
-            Err(o) => return Err(vm.new_type_error(format!("exceptions must be classes or instances deriving from BaseException, not {}", o.class().name_string()))),
+            Err(o) => {
+                return Err(vm.new_type_error(format!(
+                    "exceptions must be classes or instances deriving from BaseException, not {}",
+                    o.class().name_string()
+                )))
+            }
         }
     };
     if let Some(tb) = tb {
@@ -397,13 +448,26 @@ fn gen_iter(_vm: &VM, obj: &PyObjectRef) -> PyResult {
     Ok(obj.clone())
 }
 
-fn m_send(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_send(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let g = as_gen(vm, &args[0])?;
-    let v = args.get(1).cloned().ok_or_else(|| vm.new_type_error(format!("{}.send() takes exactly one argument (0 given)", g.payload.kind.type_name())))?;
+    let v = args.get(1).cloned().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "{}.send() takes exactly one argument (0 given)",
+            g.payload.kind.type_name()
+        ))
+    })?;
     gen_send(vm, &g, v)
 }
 
-fn m_throw(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_throw(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let g = as_gen(vm, &args[0])?;
     let exc = throw_args(vm, &args[1..])?;
     match gen_throw(vm, &g, exc)? {
@@ -412,19 +476,31 @@ fn m_throw(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobje
     }
 }
 
-fn m_close(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_close(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let g = as_gen(vm, &args[0])?;
     gen_close(vm, &g)
 }
 
-fn m_next(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_next(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     match vm.next(&args[0])? {
         Some(v) => Ok(v),
         None => Err(vm.new_stop_iteration(None)),
     }
 }
 
-fn m_iter(_vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_iter(
+    _vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     Ok(args[0].clone())
 }
 
@@ -435,7 +511,12 @@ fn gen_repr(vm: &VM, obj: &PyObjectRef) -> PyResult {
         GenKind::Coroutine => "coroutine",
         GenKind::AsyncGenerator => "async_generator",
     };
-    Ok(vm.new_str_obj(format!("<{} object {} at {:#x}>", kind, g.payload.qualname.borrow().payload.as_str(), obj.id())))
+    Ok(vm.new_str_obj(format!(
+        "<{} object {} at {:#x}>",
+        kind,
+        g.payload.qualname.borrow().payload.as_str(),
+        obj.id()
+    )))
 }
 
 impl GenKind {
@@ -452,7 +533,12 @@ fn get_name(vm: &VM, obj: &PyObjectRef) -> PyResult {
     Ok(as_gen(vm, obj)?.payload.name.borrow().clone().into_object())
 }
 fn get_qualname(vm: &VM, obj: &PyObjectRef) -> PyResult {
-    Ok(as_gen(vm, obj)?.payload.qualname.borrow().clone().into_object())
+    Ok(as_gen(vm, obj)?
+        .payload
+        .qualname
+        .borrow()
+        .clone()
+        .into_object())
 }
 fn get_code(vm: &VM, obj: &PyObjectRef) -> PyResult {
     Ok(as_gen(vm, obj)?.payload.code.clone().into_object())
@@ -462,10 +548,15 @@ fn get_running(vm: &VM, obj: &PyObjectRef) -> PyResult {
 }
 fn get_suspended(vm: &VM, obj: &PyObjectRef) -> PyResult {
     let g = as_gen(vm, obj)?;
-    Ok(vm.new_bool(g.payload.started.get() && !g.payload.running.get() && g.payload.frame.borrow().is_some()))
+    Ok(vm.new_bool(
+        g.payload.started.get() && !g.payload.running.get() && g.payload.frame.borrow().is_some(),
+    ))
 }
 fn get_yieldfrom(vm: &VM, obj: &PyObjectRef) -> PyResult {
-    Ok(as_gen(vm, obj)?.payload.yield_from_target().unwrap_or_else(|| vm.none()))
+    Ok(as_gen(vm, obj)?
+        .payload
+        .yield_from_target()
+        .unwrap_or_else(|| vm.none()))
 }
 fn get_frame(vm: &VM, obj: &PyObjectRef) -> PyResult {
     let g = as_gen(vm, obj)?;
@@ -494,8 +585,14 @@ pub fn send_to(vm: &VM, receiver: &PyObjectRef, value: PyObjectRef) -> PyResult<
     };
     match r {
         Ok(v) => Ok(SendResult::Yield(v)),
-        Err(e) if e.as_object().class().is_subtype(&vm.types.exc.stop_iteration) => {
-            let v = vm.get_attr_str(e.as_object(), "value").unwrap_or_else(|_| vm.none());
+        Err(e)
+            if e.as_object()
+                .class()
+                .is_subtype(&vm.types.exc.stop_iteration) =>
+        {
+            let v = vm
+                .get_attr_str(e.as_object(), "value")
+                .unwrap_or_else(|_| vm.none());
             Ok(SendResult::Return(v))
         }
         Err(e) => Err(e),
@@ -503,7 +600,11 @@ pub fn send_to(vm: &VM, receiver: &PyObjectRef, value: PyObjectRef) -> PyResult<
 }
 
 impl VM {
-    pub(crate) fn send_op(&self, receiver: &PyObjectRef, value: PyObjectRef) -> PyResult<SendResult> {
+    pub(crate) fn send_op(
+        &self,
+        receiver: &PyObjectRef,
+        value: PyObjectRef,
+    ) -> PyResult<SendResult> {
         send_to(self, receiver, value)
     }
 
@@ -512,7 +613,9 @@ impl VM {
         if let Some(g) = v.downcast_ref::<PyGenerator>() {
             if g.kind == GenKind::Coroutine {
                 if code_flags & (co::COROUTINE | co::ITERABLE_COROUTINE) == 0 {
-                    return Err(self.new_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                    return Err(self.new_type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
                 }
                 return Ok(v.clone());
             }
@@ -547,14 +650,20 @@ impl VM {
             }
         }
         if it.class().payload.slots.iternext.get().is_none() {
-            return Err(self.new_type_error(format!("__await__() returned non-iterator of type '{}'", it.class().name_string())));
+            return Err(self.new_type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                it.class().name_string()
+            )));
         }
         Ok(it)
     }
 
     pub(crate) fn get_aiter(&self, v: &PyObjectRef) -> PyResult {
         let Some(m) = self.lookup_special(v, "__aiter__")? else {
-            return Err(self.new_type_error(format!("'async for' requires an object with __aiter__ method, got {}", v.class().name_string())));
+            return Err(self.new_type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                v.class().name_string()
+            )));
         };
         let it = self.call0(&m)?;
         if it.class().lookup_str(self, "__anext__").is_none() {
@@ -570,12 +679,18 @@ impl VM {
             }
         }
         let Some(m) = self.lookup_special(aiter, "__anext__")? else {
-            return Err(self.new_type_error(format!("'async for' requires an iterator with __anext__ method, got {}", aiter.class().name_string())));
+            return Err(self.new_type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                aiter.class().name_string()
+            )));
         };
         let r = self.call0(&m)?;
         self.get_awaitable(&r, 0).map_err(|e| {
             if e.as_object().class().is(&self.types.exc.type_error) {
-                self.new_type_error(format!("'async for' received an invalid object from __anext__: {}", r.class().name_string()))
+                self.new_type_error(format!(
+                    "'async for' received an invalid object from __anext__: {}",
+                    r.class().name_string()
+                ))
             } else {
                 e
             }
@@ -584,7 +699,15 @@ impl VM {
 }
 
 fn new_asend(vm: &VM, agen: PyRef<PyGenerator>, value: Option<PyObjectRef>) -> PyObjectRef {
-    PyRef::new_exact(PyAsyncGenASend { agen, value: RefCell::new(value), state: Cell::new(0) }, vm.types.async_gen_asend_type.clone()).into_object()
+    PyRef::new_exact(
+        PyAsyncGenASend {
+            agen,
+            value: RefCell::new(value),
+            state: Cell::new(0),
+        },
+        vm.types.async_gen_asend_type.clone(),
+    )
+    .into_object()
 }
 
 /// One step of an async generator on behalf of its `asend`/`athrow`
@@ -612,7 +735,9 @@ fn agen_unwrap(vm: &VM, r: PyResult<SendResult>, state: &Cell<u8>) -> PyResult {
 }
 
 fn asend_send(vm: &VM, obj: &PyObjectRef, value: PyObjectRef) -> PyResult {
-    let a = obj.downcast_ref::<PyAsyncGenASend>().ok_or_else(|| vm.new_type_error("expected async_generator_asend"))?;
+    let a = obj
+        .downcast_ref::<PyAsyncGenASend>()
+        .ok_or_else(|| vm.new_type_error("expected async_generator_asend"))?;
     if a.state.get() == 2 {
         return Err(vm.new_runtime_error("cannot reuse already awaited __anext__()/asend()"));
     }
@@ -636,11 +761,23 @@ fn asend_iternext(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
     }
 }
 
-fn m_asend_send(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
-    asend_send(vm, &args[0], args.get(1).cloned().unwrap_or_else(|| vm.none()))
+fn m_asend_send(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
+    asend_send(
+        vm,
+        &args[0],
+        args.get(1).cloned().unwrap_or_else(|| vm.none()),
+    )
 }
 
-fn m_asend_throw(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_asend_throw(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let exc = throw_args(vm, &args[1..])?;
     if let Some(a) = args[0].downcast_ref::<PyAsyncGenASend>() {
         let r = gen_throw(vm, &a.agen, exc);
@@ -653,7 +790,11 @@ fn m_asend_throw(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tup
     Err(vm.new_type_error("bad awaitable"))
 }
 
-fn m_asend_close(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_asend_close(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     if let Some(a) = args[0].downcast_ref::<PyAsyncGenASend>() {
         a.state.set(2);
     }
@@ -688,7 +829,10 @@ fn athrow_unwrap(vm: &VM, a: &PyAsyncGenAThrow, r: PyResult<SendResult>) -> PyRe
         Err(e) => {
             a.state.set(2);
             let c = e.as_object().class();
-            if is_close && (c.is_subtype(&vm.types.exc.stop_async_iteration) || c.is_subtype(&vm.types.exc.generator_exit)) {
+            if is_close
+                && (c.is_subtype(&vm.types.exc.stop_async_iteration)
+                    || c.is_subtype(&vm.types.exc.generator_exit))
+            {
                 return Err(vm.new_stop_iteration(None));
             }
             Err(e)
@@ -697,7 +841,9 @@ fn athrow_unwrap(vm: &VM, a: &PyAsyncGenAThrow, r: PyResult<SendResult>) -> PyRe
 }
 
 fn athrow_send(vm: &VM, obj: &PyObjectRef, value: PyObjectRef) -> PyResult {
-    let a = obj.downcast_ref::<PyAsyncGenAThrow>().ok_or_else(|| vm.new_type_error("expected async_generator_athrow"))?;
+    let a = obj
+        .downcast_ref::<PyAsyncGenAThrow>()
+        .ok_or_else(|| vm.new_type_error("expected async_generator_athrow"))?;
     match a.state.get() {
         2 => Err(vm.new_runtime_error("cannot reuse already awaited aclose()/athrow()")),
         0 => {
@@ -725,37 +871,87 @@ fn athrow_iternext(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<PyObjectRef>> 
     athrow_send(vm, obj, vm.none()).map(Some)
 }
 
-fn m_athrow_send(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
-    athrow_send(vm, &args[0], args.get(1).cloned().unwrap_or_else(|| vm.none()))
+fn m_athrow_send(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
+    athrow_send(
+        vm,
+        &args[0],
+        args.get(1).cloned().unwrap_or_else(|| vm.none()),
+    )
 }
 
-fn m_anext(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_anext(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let g = as_gen(vm, &args[0])?;
     Ok(new_asend(vm, g, None))
 }
 
-fn m_agen_asend(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_agen_asend(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let g = as_gen(vm, &args[0])?;
     Ok(new_asend(vm, g, args.get(1).cloned()))
 }
 
-fn m_agen_athrow(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_agen_athrow(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let g = as_gen(vm, &args[0])?;
-    Ok(PyRef::new_exact(PyAsyncGenAThrow { agen: g, args: Some(args[1..].to_vec()), state: Cell::new(0) }, vm.types.async_gen_athrow_type.clone()).into_object())
+    Ok(PyRef::new_exact(
+        PyAsyncGenAThrow {
+            agen: g,
+            args: Some(args[1..].to_vec()),
+            state: Cell::new(0),
+        },
+        vm.types.async_gen_athrow_type.clone(),
+    )
+    .into_object())
 }
 
-fn m_agen_aclose(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_agen_aclose(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let g = as_gen(vm, &args[0])?;
-    Ok(PyRef::new_exact(PyAsyncGenAThrow { agen: g, args: None, state: Cell::new(0) }, vm.types.async_gen_athrow_type.clone()).into_object())
+    Ok(PyRef::new_exact(
+        PyAsyncGenAThrow {
+            agen: g,
+            args: None,
+            state: Cell::new(0),
+        },
+        vm.types.async_gen_athrow_type.clone(),
+    )
+    .into_object())
 }
 
-fn m_await(vm: &VM, args: &[PyObjectRef], _kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_await(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let g = as_gen(vm, &args[0])?;
-    Ok(PyRef::new_exact(PyCoroutineWrapper { coro: g }, vm.types.coroutine_wrapper_type.clone()).into_object())
+    Ok(PyRef::new_exact(
+        PyCoroutineWrapper { coro: g },
+        vm.types.coroutine_wrapper_type.clone(),
+    )
+    .into_object())
 }
 
 fn wrapper_coro(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
-    obj.downcast_ref::<PyCoroutineWrapper>().map(|w| w.coro.clone().into_object()).ok_or_else(|| vm.new_type_error("expected coroutine_wrapper"))
+    obj.downcast_ref::<PyCoroutineWrapper>()
+        .map(|w| w.coro.clone().into_object())
+        .ok_or_else(|| vm.new_type_error("expected coroutine_wrapper"))
 }
 
 fn wrapper_iternext(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
@@ -763,19 +959,31 @@ fn wrapper_iternext(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<PyObjectRef>>
     gen_iternext(vm, &c)
 }
 
-fn m_wrapper_send(vm: &VM, args: &[PyObjectRef], kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_wrapper_send(
+    vm: &VM,
+    args: &[PyObjectRef],
+    kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let mut a = args.to_vec();
     a[0] = wrapper_coro(vm, &args[0])?;
     m_send(vm, &a, kw)
 }
 
-fn m_wrapper_throw(vm: &VM, args: &[PyObjectRef], kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_wrapper_throw(
+    vm: &VM,
+    args: &[PyObjectRef],
+    kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let mut a = args.to_vec();
     a[0] = wrapper_coro(vm, &args[0])?;
     m_throw(vm, &a, kw)
 }
 
-fn m_wrapper_close(vm: &VM, args: &[PyObjectRef], kw: Option<&crate::objects::tupleobject::PyTupleRef>) -> PyResult {
+fn m_wrapper_close(
+    vm: &VM,
+    args: &[PyObjectRef],
+    kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
     let mut a = args.to_vec();
     a[0] = wrapper_coro(vm, &args[0])?;
     m_close(vm, &a, kw)
@@ -803,7 +1011,11 @@ fn add_gen_attrs(vm: &VM, ty: &PyTypeRef, prefix: &str) {
 /// Fills the slots and methods of this file's type(s).
 pub(crate) fn init(vm: &VM) {
     let t = &vm.types;
-    for ty in [&t.generator_type, &t.coroutine_type, &t.async_generator_type] {
+    for ty in [
+        &t.generator_type,
+        &t.coroutine_type,
+        &t.async_generator_type,
+    ] {
         ty.payload.slots.repr.set(Some(gen_repr));
     }
     let g = &t.generator_type;

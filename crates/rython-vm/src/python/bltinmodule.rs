@@ -14,11 +14,27 @@ type Kw<'a> = Option<&'a PyTupleRef>;
 
 /// Splits vectorcall arguments into positional args and (name, value)
 /// keyword pairs.
-pub fn split_kwargs<'a>(args: &'a [PyObjectRef], kwnames: Kw) -> (&'a [PyObjectRef], Vec<(String, PyObjectRef)>) {
+pub fn split_kwargs<'a>(
+    args: &'a [PyObjectRef],
+    kwnames: Kw,
+) -> (&'a [PyObjectRef], Vec<(String, PyObjectRef)>) {
     let nkw = kwnames.map(|k| k.payload.len()).unwrap_or(0);
     let (pos, kwv) = args.split_at(args.len() - nkw);
     let kws = match kwnames {
-        Some(k) => k.payload.as_slice().iter().zip(kwv).map(|(n, v)| (n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default(), v.clone())).collect(),
+        Some(k) => k
+            .payload
+            .as_slice()
+            .iter()
+            .zip(kwv)
+            .map(|(n, v)| {
+                (
+                    n.downcast_ref::<PyStr>()
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default(),
+                    v.clone(),
+                )
+            })
+            .collect(),
         None => Vec::new(),
     };
     (pos, kws)
@@ -64,7 +80,10 @@ fn build_class(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             class_kws.push((kname, v));
         }
     }
-    let is_class = meta.as_ref().map(|m| m.payload_is::<PyType>()).unwrap_or(true);
+    let is_class = meta
+        .as_ref()
+        .map(|m| m.payload_is::<PyType>())
+        .unwrap_or(true);
     let mut meta = match meta {
         Some(m) => m,
         None => match bases.first() {
@@ -76,7 +95,18 @@ fn build_class(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         meta = calculate_metaclass(vm, &meta, &bases)?;
     }
     let bases_t = vm.new_tuple(bases.clone()).into_object();
-    let kwnames = if class_kws.is_empty() { None } else { Some(vm.new_tuple(class_kws.iter().map(|(n, _)| vm.new_str_obj(n.as_str())).collect())) };
+    let kwnames = if class_kws.is_empty() {
+        None
+    } else {
+        Some(
+            vm.new_tuple(
+                class_kws
+                    .iter()
+                    .map(|(n, _)| vm.new_str_obj(n.as_str()))
+                    .collect(),
+            ),
+        )
+    };
     let kwvals: Vec<PyObjectRef> = class_kws.iter().map(|(_, v)| v.clone()).collect();
     let ns = match vm.get_attr_opt_str(&meta, "__prepare__")? {
         Some(prep) => {
@@ -87,13 +117,26 @@ fn build_class(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         None => vm.new_dict().into_object(),
     };
     if ns.class().payload.slots.getitem.get().is_none() {
-        let mname = if meta.payload_is::<PyType>() { meta.downcast_ref::<PyType>().map(|t| t.name().clone()).unwrap_or_default() } else { "<metaclass>".into() };
-        return Err(vm.new_type_error(format!("{mname}.__prepare__() must return a mapping, not {}", ns.class().name_string())));
+        let mname = if meta.payload_is::<PyType>() {
+            meta.downcast_ref::<PyType>()
+                .map(|t| t.name().clone())
+                .unwrap_or_default()
+        } else {
+            "<metaclass>".into()
+        };
+        return Err(vm.new_type_error(format!(
+            "{mname}.__prepare__() must return a mapping, not {}",
+            ns.class().name_string()
+        )));
     }
     let f = func.clone().downcast::<PyFunction>().ok().expect("checked");
     let cell = vm.run_class_body(&f, ns.clone())?;
     if changed {
-        vm.set_item(&ns, vm.intern("__orig_bases__").as_object(), vm.new_tuple(orig_bases).into_object())?;
+        vm.set_item(
+            &ns,
+            vm.intern("__orig_bases__").as_object(),
+            vm.new_tuple(orig_bases).into_object(),
+        )?;
     }
     let mut args = vec![name, bases_t, ns];
     args.extend(kwvals);
@@ -117,12 +160,16 @@ fn build_class(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 }
 
 fn args_name(vm: &VM, cls: &PyObjectRef) -> PyObjectRef {
-    vm.get_attr_str(cls, "__name__").unwrap_or_else(|_| vm.none())
+    vm.get_attr_str(cls, "__name__")
+        .unwrap_or_else(|_| vm.none())
 }
 
 /// The most derived metaclass of `meta` and the bases' metaclasses.
 pub fn calculate_metaclass(vm: &VM, meta: &PyObjectRef, bases: &[PyObjectRef]) -> PyResult {
-    let mut winner = meta.clone().downcast::<PyType>().map_err(|_| vm.new_type_error("metaclass must be a type"))?;
+    let mut winner = meta
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("metaclass must be a type"))?;
     for b in bases {
         let bt = b.class().clone();
         if winner.is_subtype(&bt) {
@@ -142,21 +189,40 @@ pub fn calculate_metaclass(vm: &VM, meta: &PyObjectRef, bases: &[PyObjectRef]) -
 impl VM {
     /// Runs a class body function with `ns` as its locals; returns the
     /// `__classcell__` cell if the body made one.
-    pub fn run_class_body(&self, func: &PyRef<PyFunction>, ns: PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+    pub fn run_class_body(
+        &self,
+        func: &PyRef<PyFunction>,
+        ns: PyObjectRef,
+    ) -> PyResult<Option<PyObjectRef>> {
         let mut frame = crate::python::call::make_frame(self, func, &[], None)?;
         frame.locals = Some(ns);
         match self.eval_frame(frame, None)? {
-            crate::python::ceval::FrameExit::Return(v) => Ok(if self.is_none(&v) { None } else { Some(v) }),
-            crate::python::ceval::FrameExit::Yield(..) => Err(self.new_system_error("class body yielded")),
+            crate::python::ceval::FrameExit::Return(v) => {
+                Ok(if self.is_none(&v) { None } else { Some(v) })
+            }
+            crate::python::ceval::FrameExit::Yield(..) => {
+                Err(self.new_system_error("class body yielded"))
+            }
         }
     }
 }
 
 fn b_import(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [name, globals, _locals, fromlist, level] = args::bind(vm, "__import__", a, k, ["name", "globals", "locals", "fromlist", "level"], 1, 0)?;
+    let [name, globals, _locals, fromlist, level] = args::bind(
+        vm,
+        "__import__",
+        a,
+        k,
+        ["name", "globals", "locals", "fromlist", "level"],
+        1,
+        0,
+    )?;
     let name = name.expect("required");
     let Some(n) = name.downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!("__import__() argument 1 must be str, not {}", name.class().name_string())));
+        return Err(vm.new_type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            name.class().name_string()
+        )));
     };
     let level = match level {
         Some(l) => vm.to_isize(&l, "")?,
@@ -167,7 +233,12 @@ fn b_import(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     }
     let g = globals.and_then(|g| g.downcast::<PyDict>().ok());
     let fromlist = fromlist.unwrap_or_else(|| vm.none());
-    vm.import_full(n.as_str(), g.as_ref().map(|g| &g.payload), &fromlist, level as usize)
+    vm.import_full(
+        n.as_str(),
+        g.as_ref().map(|g| &g.payload),
+        &fromlist,
+        level as usize,
+    )
 }
 
 fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
@@ -179,7 +250,11 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             "end" => end = Some(v),
             "file" => file = Some(v),
             "flush" => flush = vm.is_true(&v)?,
-            _ => return Err(vm.new_type_error(format!("'{n}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(
+                    vm.new_type_error(format!("'{n}' is an invalid keyword argument for print()"))
+                )
+            }
         }
     }
     let text_of = |v: Option<PyObjectRef>, default: &str, what: &str| -> PyResult<String> {
@@ -188,7 +263,10 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             Some(v) if vm.is_none(&v) => Ok(default.to_string()),
             Some(v) => match v.downcast_ref::<PyStr>() {
                 Some(s) => Ok(s.as_str().to_string()),
-                None => Err(vm.new_type_error(format!("{what} must be None or a string, not {}", v.class().name_string()))),
+                None => Err(vm.new_type_error(format!(
+                    "{what} must be None or a string, not {}",
+                    v.class().name_string()
+                ))),
             },
         }
     };
@@ -210,7 +288,8 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     }
     out.push_str(&end);
     if let Some(st) = file.downcast_ref::<crate::modules::sysmodule::PyStdStream>() {
-        st.write_bytes(out.as_bytes()).map_err(|e| vm.new_os_error(e.to_string()))?;
+        st.write_bytes(out.as_bytes())
+            .map_err(|e| vm.new_os_error(e.to_string()))?;
         if flush {
             st.flush().map_err(|e| vm.new_os_error(e.to_string()))?;
         }
@@ -248,10 +327,17 @@ fn b_issubclass(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     Ok(vm.new_bool(vm.issubclass(&a[0], &a[1])?))
 }
 
-fn attr_name(vm: &VM, v: &PyObjectRef, what: &str) -> PyResult<crate::objects::strobject::PyStrRef> {
+fn attr_name(
+    vm: &VM,
+    v: &PyObjectRef,
+    what: &str,
+) -> PyResult<crate::objects::strobject::PyStrRef> {
     match v.clone().downcast::<PyStr>() {
         Ok(s) => Ok(vm.intern_str(s)),
-        Err(o) => Err(vm.new_type_error(format!("{what}: attribute name must be string, not '{}'", o.class().name_string()))),
+        Err(o) => Err(vm.new_type_error(format!(
+            "{what}: attribute name must be string, not '{}'",
+            o.class().name_string()
+        ))),
     }
 }
 
@@ -259,7 +345,9 @@ fn b_getattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "getattr", a, k, 2, 3)?;
     let name = attr_name(vm, &a[1], "getattr()")?;
     if a.len() == 3 {
-        return Ok(vm.get_attr_opt(&a[0], &name)?.unwrap_or_else(|| a[2].clone()));
+        return Ok(vm
+            .get_attr_opt(&a[0], &name)?
+            .unwrap_or_else(|| a[2].clone()));
     }
     vm.get_attr(&a[0], &name)
 }
@@ -290,7 +378,10 @@ fn b_iter(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         if !vm.is_callable(&a[0]) {
             return Err(vm.new_type_error("iter(v, w): v must be callable"));
         }
-        let it = crate::objects::iterobject::PyCallableIterator { callable: std::cell::RefCell::new(Some(a[0].clone())), sentinel: a[1].clone() };
+        let it = crate::objects::iterobject::PyCallableIterator {
+            callable: std::cell::RefCell::new(Some(a[0].clone())),
+            sentinel: a[1].clone(),
+        };
         return Ok(PyRef::new_exact(it, vm.types.callable_iterator_type.clone()).into_object());
     }
     vm.get_iter(&a[0])
@@ -299,7 +390,10 @@ fn b_iter(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 fn b_next(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "next", a, k, 1, 2)?;
     if a[0].class().payload.slots.iternext.get().is_none() {
-        return Err(vm.new_type_error(format!("'{}' object is not an iterator", a[0].class().name_string())));
+        return Err(vm.new_type_error(format!(
+            "'{}' object is not an iterator",
+            a[0].class().name_string()
+        )));
     }
     match vm.next(&a[0]) {
         Ok(Some(v)) => Ok(v),
@@ -307,7 +401,14 @@ fn b_next(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             Some(d) => Ok(d.clone()),
             None => Err(vm.new_stop_iteration(None)),
         },
-        Err(e) if a.len() == 2 && e.as_object().class().is_subtype(&vm.types.exc.stop_iteration) => Ok(a[1].clone()),
+        Err(e)
+            if a.len() == 2
+                && e.as_object()
+                    .class()
+                    .is_subtype(&vm.types.exc.stop_iteration) =>
+        {
+            Ok(a[1].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -376,22 +477,34 @@ fn b_ord(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         if s.char_len() == 1 {
             return Ok(vm.new_int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)));
         }
-        return Err(vm.new_type_error(format!("ord() expected a character, but string of length {} found", s.char_len())));
+        return Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len()
+        )));
     }
     if let Some(b) = a[0].downcast_ref::<crate::objects::bytesobject::PyBytes>() {
         if b.value.len() == 1 {
             return Ok(vm.new_int(b.value[0] as i64));
         }
-        return Err(vm.new_type_error(format!("ord() expected a character, but string of length {} found", b.value.len())));
+        return Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.value.len()
+        )));
     }
     if let Some(b) = a[0].downcast_ref::<crate::objects::bytearrayobject::PyByteArray>() {
         let v = b.value.borrow();
         if v.len() == 1 {
             return Ok(vm.new_int(v[0] as i64));
         }
-        return Err(vm.new_type_error(format!("ord() expected a character, but string of length {} found", v.len())));
+        return Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            v.len()
+        )));
     }
-    Err(vm.new_type_error(format!("ord() expected string of length 1, but {} found", a[0].class().name_string())))
+    Err(vm.new_type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        a[0].class().name_string()
+    )))
 }
 
 fn b_divmod(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
@@ -445,7 +558,10 @@ fn b_round(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let [number, ndigits] = args::bind(vm, "round", a, k, ["number", "ndigits"], 1, 0)?;
     let number = number.expect("required");
     let Some(m) = vm.lookup_special(&number, "__round__")? else {
-        return Err(vm.new_type_error(format!("type {} doesn't define __round__ method", number.class().name_string())));
+        return Err(vm.new_type_error(format!(
+            "type {} doesn't define __round__ method",
+            number.class().name_string()
+        )));
     };
     match ndigits {
         Some(n) if !vm.is_none(&n) => vm.call1(&m, n),
@@ -455,10 +571,18 @@ fn b_round(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn int_base_format(vm: &VM, v: &PyObjectRef, radix: u32, prefix: &str) -> PyResult {
     let i = vm.to_index(v)?;
-    let n = i.downcast_ref::<PyInt>().map(|i| i.to_bigint()).unwrap_or_default();
+    let n = i
+        .downcast_ref::<PyInt>()
+        .map(|i| i.to_bigint())
+        .unwrap_or_default();
     let neg = n.sign() == num_bigint::Sign::Minus;
     let digits = n.magnitude().to_str_radix(radix);
-    Ok(vm.new_str_obj(format!("{}{}{}", if neg { "-" } else { "" }, prefix, digits)))
+    Ok(vm.new_str_obj(format!(
+        "{}{}{}",
+        if neg { "-" } else { "" },
+        prefix,
+        digits
+    )))
 }
 
 fn b_bin(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
@@ -479,7 +603,12 @@ fn b_format(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let spec = match a.get(1) {
         Some(s) => match s.downcast_ref::<PyStr>() {
             Some(s) => s.as_str().to_string(),
-            None => return Err(vm.new_type_error(format!("format() argument 2 must be str, not {}", s.class().name_string()))),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    s.class().name_string()
+                )))
+            }
         },
         None => String::new(),
     };
@@ -495,7 +624,11 @@ fn min_max(vm: &VM, a: &[PyObjectRef], k: Kw, name: &str, op: CompareOp) -> PyRe
         match n.as_str() {
             "key" => key = Some(v).filter(|v| !vm.is_none(v)),
             "default" => default = Some(v),
-            _ => return Err(vm.new_type_error(format!("{name}() got an unexpected keyword argument '{n}'"))),
+            _ => {
+                return Err(
+                    vm.new_type_error(format!("{name}() got an unexpected keyword argument '{n}'"))
+                )
+            }
         }
     }
     if pos.is_empty() {
@@ -505,7 +638,9 @@ fn min_max(vm: &VM, a: &[PyObjectRef], k: Kw, name: &str, op: CompareOp) -> PyRe
         vm.collect(&pos[0])?
     } else {
         if default.is_some() {
-            return Err(vm.new_type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+            return Err(vm.new_type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
         }
         pos.to_vec()
     };
@@ -566,9 +701,16 @@ fn b_sorted(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     }
     let list = vm.new_list(vm.collect(&pos[0])?).into_object();
     let sort = vm.get_attr_str(&list, "sort")?;
-    let names: Vec<PyObjectRef> = kws.iter().map(|(n, _)| vm.new_str_obj(n.as_str())).collect();
+    let names: Vec<PyObjectRef> = kws
+        .iter()
+        .map(|(n, _)| vm.new_str_obj(n.as_str()))
+        .collect();
     let vals: Vec<PyObjectRef> = kws.into_iter().map(|(_, v)| v).collect();
-    let kwn = if names.is_empty() { None } else { Some(vm.new_tuple(names)) };
+    let kwn = if names.is_empty() {
+        None
+    } else {
+        Some(vm.new_tuple(names))
+    };
     vm.call(&sort, &vals, kwn.as_ref())?;
     Ok(list)
 }
@@ -587,7 +729,12 @@ fn b_globals(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn current_locals(vm: &VM) -> PyResult {
     match vm.state.current_frame.borrow().as_ref() {
-        Some(f) => Ok(f.payload.locals.borrow().clone().unwrap_or_else(|| f.payload.globals.clone().into_object())),
+        Some(f) => Ok(f
+            .payload
+            .locals
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| f.payload.globals.clone().into_object())),
         None => Err(vm.new_system_error("locals(): no current frame")),
     }
 }
@@ -625,15 +772,25 @@ fn b_dir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 }
 
 /// Source for exec/eval/compile: str, bytes or a code object.
-fn exec_or_eval(vm: &VM, a: &[PyObjectRef], k: Kw, name: &str, mode: rython_compiler::Mode) -> PyResult {
-    let [source, globals, locals] = args::bind(vm, name, a, k, ["source", "globals", "locals"], 1, 1)?;
+fn exec_or_eval(
+    vm: &VM,
+    a: &[PyObjectRef],
+    k: Kw,
+    name: &str,
+    mode: rython_compiler::Mode,
+) -> PyResult {
+    let [source, globals, locals] =
+        args::bind(vm, name, a, k, ["source", "globals", "locals"], 1, 1)?;
     let source = source.expect("required");
     let globals = match globals {
         Some(g) if !vm.is_none(&g) => match g.downcast::<PyDict>() {
             Ok(d) => Some(d),
             Err(o) => {
                 return Err(vm.new_type_error(if name == "exec" {
-                    format!("exec() globals must be a dict, not {}", o.class().name_string())
+                    format!(
+                        "exec() globals must be a dict, not {}",
+                        o.class().name_string()
+                    )
                 } else {
                     format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
                 }))
@@ -647,26 +804,44 @@ fn exec_or_eval(vm: &VM, a: &[PyObjectRef], k: Kw, name: &str, mode: rython_comp
             let l = locals.unwrap_or_else(|| g.clone().into_object());
             (g, l)
         }
-        None => (b_callable_frame_globals(vm)?, match locals {
-            Some(l) => l,
-            None => current_locals(vm)?,
-        }),
+        None => (
+            b_callable_frame_globals(vm)?,
+            match locals {
+                Some(l) => l,
+                None => current_locals(vm)?,
+            },
+        ),
     };
     if globals.payload.get_str_name(vm, "__builtins__").is_none() {
-        globals.payload.set_str(vm, "__builtins__", vm.builtins_module_obj());
+        globals
+            .payload
+            .set_str(vm, "__builtins__", vm.builtins_module_obj());
     }
-    let code = if let Ok(c) = source.clone().downcast::<crate::objects::codeobject::PyCode>() {
+    let code = if let Ok(c) = source
+        .clone()
+        .downcast::<crate::objects::codeobject::PyCode>()
+    {
         c
     } else if let Some(s) = source.downcast_ref::<PyStr>() {
-        let text = if mode == rython_compiler::Mode::Eval { s.as_str().trim_start_matches([' ', '\t']) } else { s.as_str() };
+        let text = if mode == rython_compiler::Mode::Eval {
+            s.as_str().trim_start_matches([' ', '\t'])
+        } else {
+            s.as_str()
+        };
         vm.compile_str(text, "<string>", mode)?
     } else if let Some(b) = source.downcast_ref::<crate::objects::bytesobject::PyBytes>() {
         vm.compile_bytes(&b.value, "<string>", mode)?
     } else {
-        return Err(vm.new_type_error(format!("{name}() arg 1 must be a string, bytes or code object")));
+        return Err(vm.new_type_error(format!(
+            "{name}() arg 1 must be a string, bytes or code object"
+        )));
     };
     let r = vm.run_code(code, globals, Some(locals))?;
-    Ok(if mode == rython_compiler::Mode::Exec { vm.none() } else { r })
+    Ok(if mode == rython_compiler::Mode::Exec {
+        vm.none()
+    } else {
+        r
+    })
 }
 
 fn b_exec(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
@@ -678,7 +853,22 @@ fn b_eval(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 }
 
 fn b_compile(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [source, filename, mode, _flags, _dont_inherit, _optimize] = args::bind(vm, "compile", a, k, ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3, 0)?;
+    let [source, filename, mode, _flags, _dont_inherit, _optimize] = args::bind(
+        vm,
+        "compile",
+        a,
+        k,
+        [
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+        ],
+        3,
+        0,
+    )?;
     let source = source.expect("required");
     let filename = vm.str_string(&filename.expect("required"))?;
     let mode_s = vm.str_string(&mode.expect("required"))?;
@@ -719,7 +909,12 @@ fn b_input(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 /// A `types.SimpleNamespace`-like object: an instance of a small heap class
 /// with the given attributes (used for `sys.implementation`).
 pub fn simple_namespace(vm: &VM, attrs: PyDictRef) -> PyObjectRef {
-    let cls = vm.state.namespace_type.borrow().clone().and_then(|c| c.downcast::<PyType>().ok());
+    let cls = vm
+        .state
+        .namespace_type
+        .borrow()
+        .clone()
+        .and_then(|c| c.downcast::<PyType>().ok());
     let Some(cls) = cls else { return vm.none() };
     let obj = PyRef::new_with_type(crate::objects::baseobject::PyBaseObject, cls).into_object();
     if let Some(ext) = obj.instance_ext() {
@@ -729,14 +924,29 @@ pub fn simple_namespace(vm: &VM, attrs: PyDictRef) -> PyObjectRef {
 }
 
 pub fn get_module(vm: &VM) -> PyResult<PyObjectRef> {
-    Ok(vm.state.builtins_module.borrow().clone().expect("builtins initialised").into_object())
+    Ok(vm
+        .state
+        .builtins_module
+        .borrow()
+        .clone()
+        .expect("builtins initialised")
+        .into_object())
 }
 
 pub fn init(vm: &VM) {
-    let m = PyRef::new_exact(crate::objects::moduleobject::PyModule { dict: vm.builtins.clone() }, vm.types.module_type.clone());
+    let m = PyRef::new_exact(
+        crate::objects::moduleobject::PyModule {
+            dict: vm.builtins.clone(),
+        },
+        vm.types.module_type.clone(),
+    );
     let d = &vm.builtins.payload;
     d.set_str(vm, "__name__", vm.new_str_obj("builtins"));
-    d.set_str(vm, "__doc__", vm.new_str_obj("Built-in functions, types, exceptions, and other objects."));
+    d.set_str(
+        vm,
+        "__doc__",
+        vm.new_str_obj("Built-in functions, types, exceptions, and other objects."),
+    );
     d.set_str(vm, "__package__", vm.new_str_obj(""));
     d.set_str(vm, "__loader__", vm.none());
     d.set_str(vm, "__spec__", vm.none());
@@ -792,7 +1002,10 @@ pub fn init(vm: &VM) {
             vm.state.frame_builtins.borrow_mut().push(f.id());
         }
     }
-    vm.state.frame_builtins.borrow_mut().push(vm.types.super_type.as_object().id());
+    vm.state
+        .frame_builtins
+        .borrow_mut()
+        .push(vm.types.super_type.as_object().id());
     *vm.state.original_import.borrow_mut() = d.get_str_name(vm, "__import__");
     let t = &vm.types;
     for (name, ty) in [
@@ -835,7 +1048,11 @@ pub fn init(vm: &VM) {
     d.set_str(vm, "False", vm.new_bool(false));
     d.set_str(vm, "Ellipsis", vm.ctx.ellipsis.clone());
     d.set_str(vm, "NotImplemented", vm.not_implemented());
-    d.set_str(vm, "__debug__", vm.new_bool(vm.config.borrow().optimize == 0));
+    d.set_str(
+        vm,
+        "__debug__",
+        vm.new_bool(vm.config.borrow().optimize == 0),
+    );
     vm.sys_modules.payload.set_str(vm, "builtins", mo);
     *vm.state.builtins_module.borrow_mut() = Some(m);
 }

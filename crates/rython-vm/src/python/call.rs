@@ -30,10 +30,21 @@ fn name_list(names: &[&str]) -> String {
 }
 
 /// Builds the frame for calling `func` with vectorcall-style arguments.
-pub fn make_frame(vm: &VM, func: &PyFunctionRef, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult<Frame> {
+pub fn make_frame(
+    vm: &VM,
+    func: &PyFunctionRef,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+) -> PyResult<Frame> {
     let code = func.payload.code.clone();
     let c = &code.payload.code;
-    let mut frame = Frame::new(code.clone(), Some(func.clone()), func.payload.globals.clone(), func.payload.builtins.clone(), None);
+    let mut frame = Frame::new(
+        code.clone(),
+        Some(func.clone()),
+        func.payload.globals.clone(),
+        func.payload.builtins.clone(),
+        None,
+    );
     let argcount = c.argcount as usize;
     let kwonly = c.kwonlyargcount as usize;
     let nkw = kwnames.map(|k| k.payload.len()).unwrap_or(0);
@@ -58,7 +69,11 @@ pub fn make_frame(vm: &VM, func: &PyFunctionRef, args: &[PyObjectRef], kwnames: 
         locals[i] = Some(args[i].clone());
     }
     if has_varargs {
-        let extra = if npos > argcount { args[argcount..npos].to_vec() } else { Vec::new() };
+        let extra = if npos > argcount {
+            args[argcount..npos].to_vec()
+        } else {
+            Vec::new()
+        };
         locals[total_args] = Some(vm.new_tuple(extra).into_object());
     }
     if let Some(d) = &kwdict {
@@ -76,7 +91,11 @@ pub fn make_frame(vm: &VM, func: &PyFunctionRef, args: &[PyObjectRef], kwnames: 
             match found {
                 Some(i) => {
                     if locals[i].is_some() {
-                        return Err(vm.new_type_error(format!("{}() got multiple values for argument '{}'", fname(), key)));
+                        return Err(vm.new_type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            fname(),
+                            key
+                        )));
                     }
                     locals[i] = Some(v.clone());
                 }
@@ -86,7 +105,11 @@ pub fn make_frame(vm: &VM, func: &PyFunctionRef, args: &[PyObjectRef], kwnames: 
                     } else if (0..posonly).any(|i| names[i].payload.as_str() == key) {
                         posonly_as_kw.push(key.to_string());
                     } else {
-                        return Err(vm.new_type_error(format!("{}() got an unexpected keyword argument '{}'", fname(), key)));
+                        return Err(vm.new_type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            fname(),
+                            key
+                        )));
                     }
                 }
             }
@@ -160,20 +183,46 @@ pub fn make_frame(vm: &VM, func: &PyFunctionRef, args: &[PyObjectRef], kwnames: 
     finish_cells(vm, func, frame)
 }
 
-fn too_many_positional(vm: &VM, func: &PyRef<PyFunction>, given: usize, locals: &[Option<PyObjectRef>]) -> crate::PyBaseExceptionRef {
+fn too_many_positional(
+    vm: &VM,
+    func: &PyRef<PyFunction>,
+    given: usize,
+    locals: &[Option<PyObjectRef>],
+) -> crate::PyBaseExceptionRef {
     let code = &func.payload.code.payload.code;
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
-    let ndefaults = func.payload.defaults.borrow().as_ref().map(|d| d.payload.len()).unwrap_or(0);
-    let kwonly_given = (argcount..argcount + kwonly).filter(|&i| locals[i].is_some()).count();
+    let ndefaults = func
+        .payload
+        .defaults
+        .borrow()
+        .as_ref()
+        .map(|d| d.payload.len())
+        .unwrap_or(0);
+    let kwonly_given = (argcount..argcount + kwonly)
+        .filter(|&i| locals[i].is_some())
+        .count();
     let takes = if ndefaults > 0 {
-        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        format!(
+            "from {} to {} positional arguments",
+            argcount - ndefaults,
+            argcount
+        )
     } else {
         plural(argcount, "positional argument")
     };
-    let was = if given == 1 && kwonly_given == 0 { "was" } else { "were" };
+    let was = if given == 1 && kwonly_given == 0 {
+        "was"
+    } else {
+        "were"
+    };
     let kw_part = if kwonly_given > 0 {
-        format!(" positional argument{} (and {} keyword-only argument{})", if given == 1 { "" } else { "s" }, kwonly_given, if kwonly_given == 1 { "" } else { "s" })
+        format!(
+            " positional argument{} (and {} keyword-only argument{})",
+            if given == 1 { "" } else { "s" },
+            kwonly_given,
+            if kwonly_given == 1 { "" } else { "s" }
+        )
     } else {
         String::new()
     };

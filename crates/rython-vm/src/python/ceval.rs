@@ -52,7 +52,10 @@ struct Raised {
 
 impl From<PyBaseExceptionRef> for Raised {
     fn from(exc: PyBaseExceptionRef) -> Raised {
-        Raised { exc, reraise: false }
+        Raised {
+            exc,
+            reraise: false,
+        }
     }
 }
 
@@ -62,7 +65,12 @@ const STACK_RESERVE: usize = 256 * 1024;
 
 impl VM {
     /// Runs a module body, `exec`'d code or a class body.
-    pub fn run_code(&self, code: PyCodeRef, globals: PyDictRef, locals: Option<PyObjectRef>) -> PyResult {
+    pub fn run_code(
+        &self,
+        code: PyCodeRef,
+        globals: PyDictRef,
+        locals: Option<PyObjectRef>,
+    ) -> PyResult {
         let builtins = self.builtins_for(&globals);
         let locals = locals.unwrap_or_else(|| globals.clone().into_object());
         let frame = Frame::new(code, None, globals, builtins, Some(locals));
@@ -86,7 +94,12 @@ impl VM {
     }
 
     /// Calls a Python function from native code.
-    pub fn invoke_function(&self, func: &PyFunctionRef, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
+    pub fn invoke_function(
+        &self,
+        func: &PyFunctionRef,
+        args: &[PyObjectRef],
+        kwnames: Option<&PyTupleRef>,
+    ) -> PyResult {
         let frame = crate::python::call::make_frame(self, func, args, kwnames)?;
         match self.eval_frame(frame, None)? {
             FrameExit::Return(v) => Ok(v),
@@ -109,7 +122,11 @@ impl VM {
     /// frame's current instruction (generator `throw()`).
     #[inline(never)]
     #[no_mangle]
-    pub fn eval_frame(&self, entry: Frame, throw: Option<PyBaseExceptionRef>) -> PyResult<FrameExit> {
+    pub fn eval_frame(
+        &self,
+        entry: Frame,
+        throw: Option<PyBaseExceptionRef>,
+    ) -> PyResult<FrameExit> {
         self.check_stack()?;
         let depth0 = self.recursion_depth.get();
         if depth0 >= self.recursion_limit.get() {
@@ -118,7 +135,10 @@ impl VM {
         self.recursion_depth.set(depth0 + 1);
         let mut frames: Vec<Frame> = Vec::with_capacity(8);
         frames.push(entry);
-        let mut pending: Option<Raised> = throw.map(|e| Raised { exc: e, reraise: false });
+        let mut pending: Option<Raised> = throw.map(|e| Raised {
+            exc: e,
+            reraise: false,
+        });
         let result = loop {
             if let Some(raised) = pending.take() {
                 match self.unwind(&mut frames, raised) {
@@ -134,7 +154,10 @@ impl VM {
                     let d = self.recursion_depth.get();
                     if d >= self.recursion_limit.get() {
                         new_frame.recycle();
-                        pending = Some(self.new_recursion_error("maximum recursion depth exceeded").into());
+                        pending = Some(
+                            self.new_recursion_error("maximum recursion depth exceeded")
+                                .into(),
+                        );
                         continue;
                     }
                     self.recursion_depth.set(d + 1);
@@ -187,7 +210,14 @@ impl VM {
             }
             reraise = false;
             let lasti = frame.lasti as u32;
-            let handler = frame.code.payload.code.exception_table.iter().find(|e| e.start <= lasti && lasti < e.end).copied();
+            let handler = frame
+                .code
+                .payload
+                .code
+                .exception_table
+                .iter()
+                .find(|e| e.start <= lasti && lasti < e.end)
+                .copied();
             if let Some(h) = handler {
                 let base = frame.nlocalsplus() + h.depth as usize;
                 frame.values.truncate(base);
@@ -214,7 +244,12 @@ impl VM {
         let next = next.and_then(|t| t.downcast::<crate::objects::traceback::PyTraceback>().ok());
         let lineno = frame.code.payload.line_at(frame.lasti);
         let tb = PyRef::new_exact(
-            crate::objects::traceback::PyTraceback { next: std::cell::RefCell::new(next), frame: fobj, lasti: frame.lasti as u32, lineno },
+            crate::objects::traceback::PyTraceback {
+                next: std::cell::RefCell::new(next),
+                frame: fobj,
+                lasti: frame.lasti as u32,
+                lineno,
+            },
             self.types.traceback_type.clone(),
         );
         *exc.payload.traceback.borrow_mut() = Some(tb.into_object());
@@ -270,18 +305,27 @@ impl VM {
         }
         macro_rules! top {
             () => {
-                frame.values.last().and_then(|v| v.as_ref()).expect("empty value stack")
+                frame
+                    .values
+                    .last()
+                    .and_then(|v| v.as_ref())
+                    .expect("empty value stack")
             };
         }
         macro_rules! peek {
             ($n:expr) => {
-                frame.values[frame.values.len() - $n].as_ref().expect("NULL on stack")
+                frame.values[frame.values.len() - $n]
+                    .as_ref()
+                    .expect("NULL on stack")
             };
         }
         macro_rules! fail {
             ($e:expr) => {{
                 let e: PyBaseExceptionRef = $e;
-                return Err(Raised { exc: e, reraise: false });
+                return Err(Raised {
+                    exc: e,
+                    reraise: false,
+                });
             }};
         }
         macro_rules! tri {
@@ -289,7 +333,10 @@ impl VM {
                 match $e {
                     Ok(v) => v,
                     Err(e) => {
-                        return Err(Raised { exc: e, reraise: false });
+                        return Err(Raised {
+                            exc: e,
+                            reraise: false,
+                        });
                     }
                 }
             };
@@ -335,14 +382,18 @@ impl VM {
                     frame.values.swap(n - 1, n - arg as usize);
                 }
                 Op::LoadConst => push!(code.payload.consts[arg as usize].clone()),
-                Op::ReturnConst => return Ok(Step::Return(code.payload.consts[arg as usize].clone())),
+                Op::ReturnConst => {
+                    return Ok(Step::Return(code.payload.consts[arg as usize].clone()))
+                }
                 Op::ReturnValue => return Ok(Step::Return(pop!())),
                 Op::LoadFast | Op::LoadFastCheck => match &frame.values[arg as usize] {
                     Some(v) => {
                         let v = v.clone();
                         push!(v)
                     }
-                    None => fail!(self.new_unbound_local_error(code.payload.localsplusnames[arg as usize].payload.as_str())),
+                    None => fail!(self.new_unbound_local_error(
+                        code.payload.localsplusnames[arg as usize].payload.as_str()
+                    )),
                 },
                 Op::LoadFastAndClear => {
                     let v = frame.values[arg as usize].take();
@@ -355,7 +406,9 @@ impl VM {
                                 let v = v.clone();
                                 push!(v)
                             }
-                            None => fail!(self.new_unbound_local_error(code.payload.localsplusnames[i as usize].payload.as_str())),
+                            None => fail!(self.new_unbound_local_error(
+                                code.payload.localsplusnames[i as usize].payload.as_str()
+                            )),
                         }
                     }
                 }
@@ -373,7 +426,11 @@ impl VM {
                             let v = v.clone();
                             push!(v)
                         }
-                        None => fail!(self.new_unbound_local_error(code.payload.localsplusnames[(arg & 15) as usize].payload.as_str())),
+                        None => fail!(self.new_unbound_local_error(
+                            code.payload.localsplusnames[(arg & 15) as usize]
+                                .payload
+                                .as_str()
+                        )),
                     }
                 }
                 Op::StoreFastStoreFast => {
@@ -386,19 +443,32 @@ impl VM {
                 }
                 Op::DeleteFast => {
                     if frame.values[arg as usize].take().is_none() {
-                        fail!(self.new_unbound_local_error(code.payload.localsplusnames[arg as usize].payload.as_str()));
+                        fail!(self.new_unbound_local_error(
+                            code.payload.localsplusnames[arg as usize].payload.as_str()
+                        ));
                     }
                 }
                 Op::MakeCell => {
                     let v = frame.values[arg as usize].take();
-                    let cell = PyRef::new_exact(crate::objects::cellobject::PyCell { contents: std::cell::RefCell::new(v) }, self.types.cell_type.clone());
+                    let cell = PyRef::new_exact(
+                        crate::objects::cellobject::PyCell {
+                            contents: std::cell::RefCell::new(v),
+                        },
+                        self.types.cell_type.clone(),
+                    );
                     frame.values[arg as usize] = Some(cell.into_object());
                 }
                 Op::CopyFreeVars => {
                     if let Some(func) = &frame.func {
                         if let Some(closure) = func.payload.closure.borrow().as_ref() {
                             let start = nlocals - arg as usize;
-                            for (i, c) in closure.payload.as_slice().iter().take(arg as usize).enumerate() {
+                            for (i, c) in closure
+                                .payload
+                                .as_slice()
+                                .iter()
+                                .take(arg as usize)
+                                .enumerate()
+                            {
                                 frame.values[start + i] = Some(c.clone());
                             }
                         }
@@ -410,14 +480,16 @@ impl VM {
                 }
                 Op::StoreDeref => {
                     let v = pop!();
-                    self.cell_of(frame, arg as usize).set(Some(v));
+                    self.cell_of(frame, arg as usize).payload.set(Some(v));
                 }
                 Op::DeleteDeref => {
                     let cell = self.cell_of(frame, arg as usize);
-                    if cell.get().is_none() {
-                        fail!(self.new_unbound_local_error(code.payload.localsplusnames[arg as usize].payload.as_str()));
+                    if cell.payload.get().is_none() {
+                        fail!(self.new_unbound_local_error(
+                            code.payload.localsplusnames[arg as usize].payload.as_str()
+                        ));
                     }
-                    cell.set(None);
+                    cell.payload.set(None);
                 }
                 Op::LoadFromDictOrDeref => {
                     let mapping = pop!();
@@ -453,7 +525,10 @@ impl VM {
                     let name = code.payload.names[arg as usize].clone();
                     let v = pop!();
                     let Some(locals) = frame.locals.clone() else {
-                        fail!(self.new_system_error(format!("no locals found when storing '{}'", name.payload.as_str())));
+                        fail!(self.new_system_error(format!(
+                            "no locals found when storing '{}'",
+                            name.payload.as_str()
+                        )));
                     };
                     if let Some(d) = locals.downcast_ref::<PyDict>() {
                         if locals.class().is(&self.types.dict_type) {
@@ -529,7 +604,14 @@ impl VM {
                     let self_ = pop!();
                     let class = pop!();
                     let global_super = pop!();
-                    let (v, bound_self) = tri!(self.load_super_attr(&global_super, &class, &self_, &name, arg & 1 != 0, arg & 2 != 0));
+                    let (v, bound_self) = tri!(self.load_super_attr(
+                        &global_super,
+                        &class,
+                        &self_,
+                        &name,
+                        arg & 1 != 0,
+                        arg & 2 != 0
+                    ));
                     push!(v);
                     if arg & 1 != 0 {
                         frame.values.push(bound_self);
@@ -763,13 +845,18 @@ impl VM {
                 }
                 Op::UnpackEx => {
                     let seq = pop!();
-                    let items = tri!(self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize));
+                    let items =
+                        tri!(self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize));
                     for v in items.into_iter().rev() {
                         push!(v);
                     }
                 }
                 Op::Call | Op::CallKw => {
-                    let kwnames = if opcode == Op::CallKw { pop!().downcast::<PyTuple>().ok() } else { None };
+                    let kwnames = if opcode == Op::CallKw {
+                        pop!().downcast::<PyTuple>().ok()
+                    } else {
+                        None
+                    };
                     match tri!(self.call_op(frame, arg as usize, kwnames.as_ref())) {
                         Some(new_frame) => return Ok(Step::Call(new_frame)),
                         None => {
@@ -849,7 +936,10 @@ impl VM {
                     frame.values.pop();
                     if !exc.class().is_subtype(&self.types.exc.stop_async_iteration) {
                         let e = exc.downcast::<PyBaseException>().ok().expect("exception");
-                        return Err(Raised { exc: e, reraise: true });
+                        return Err(Raised {
+                            exc: e,
+                            reraise: true,
+                        });
                     }
                 }
                 Op::CleanupThrow => {
@@ -862,14 +952,22 @@ impl VM {
                         push!(value);
                     } else {
                         let e = exc.downcast::<PyBaseException>().ok().expect("exception");
-                        return Err(Raised { exc: e, reraise: true });
+                        return Err(Raised {
+                            exc: e,
+                            reraise: true,
+                        });
                     }
                 }
                 Op::RaiseVarargs => {
                     let raised = match arg {
                         0 => match self.handled_exception.borrow().clone() {
-                            Some(e) => Raised { exc: e.downcast::<PyBaseException>().ok().expect("exception"), reraise: true },
-                            None => Raised::from(self.new_runtime_error("No active exception to reraise")),
+                            Some(e) => Raised {
+                                exc: e.downcast::<PyBaseException>().ok().expect("exception"),
+                                reraise: true,
+                            },
+                            None => Raised::from(
+                                self.new_runtime_error("No active exception to reraise"),
+                            ),
                         },
                         1 => {
                             let e = pop!();
@@ -890,7 +988,11 @@ impl VM {
                     let exc = pop!();
                     if arg != 0 {
                         let lasti = frame.values[frame.values.len() - arg as usize].clone();
-                        if let Some(l) = lasti.as_ref().and_then(|l| l.downcast_ref::<PyInt>()).and_then(|i| i.as_i64()) {
+                        if let Some(l) = lasti
+                            .as_ref()
+                            .and_then(|l| l.downcast_ref::<PyInt>())
+                            .and_then(|i| i.as_i64())
+                        {
                             frame.lasti = l as usize;
                         }
                     }
@@ -898,7 +1000,10 @@ impl VM {
                         Ok(e) => e,
                         Err(_) => fail!(self.new_system_error("RERAISE of a non-exception")),
                     };
-                    return Err(Raised { exc: e, reraise: true });
+                    return Err(Raised {
+                        exc: e,
+                        reraise: true,
+                    });
                 }
                 Op::PushExcInfo => {
                     let exc = pop!();
@@ -908,7 +1013,11 @@ impl VM {
                 }
                 Op::PopExcept => {
                     let prev = pop!();
-                    let prev = if self.is_none(&prev) { None } else { Some(prev) };
+                    let prev = if self.is_none(&prev) {
+                        None
+                    } else {
+                        Some(prev)
+                    };
                     let old = self.handled_exception.replace(prev);
                     drop(old);
                 }
@@ -921,7 +1030,9 @@ impl VM {
                 Op::CheckEgMatch => {
                     let typ = pop!();
                     let eg = pop!();
-                    let (rest, matched) = tri!(self.check_eg_match(&eg, &typ));
+                    let (rest, matched) = tri!(crate::python::exc_star_stub::check_eg_match(
+                        self, &eg, &typ
+                    ));
                     push!(rest);
                     push!(matched)
                 }
@@ -930,19 +1041,33 @@ impl VM {
                     // exit function at -4, lasti at -3, prev exc at -2.
                     let val = top!().clone();
                     let exit_func = peek!(4).clone();
-                    let tb = val.downcast_ref::<PyBaseException>().and_then(|e| e.traceback.borrow().clone()).unwrap_or_else(|| self.none());
+                    let tb = val
+                        .downcast_ref::<PyBaseException>()
+                        .and_then(|e| e.traceback.borrow().clone())
+                        .unwrap_or_else(|| self.none());
                     let typ = val.class().clone().into_object();
                     let r = tri!(self.call(&exit_func, &[typ, val, tb], None));
                     push!(r)
                 }
                 Op::BeforeWith | Op::BeforeAsyncWith => {
                     let mgr = pop!();
-                    let (enter_name, exit_name) = if opcode == Op::BeforeWith { ("__enter__", "__exit__") } else { ("__aenter__", "__aexit__") };
-                    let (exit, res) = tri!(self.before_with(&mgr, enter_name, exit_name, opcode == Op::BeforeAsyncWith));
+                    let (enter_name, exit_name) = if opcode == Op::BeforeWith {
+                        ("__enter__", "__exit__")
+                    } else {
+                        ("__aenter__", "__aexit__")
+                    };
+                    let (exit, res) = tri!(self.before_with(
+                        &mgr,
+                        enter_name,
+                        exit_name,
+                        opcode == Op::BeforeAsyncWith
+                    ));
                     push!(exit);
                     push!(res)
                 }
-                Op::LoadAssertionError => push!(self.types.exc.assertion_error.clone().into_object()),
+                Op::LoadAssertionError => {
+                    push!(self.types.exc.assertion_error.clone().into_object())
+                }
                 Op::LoadBuildClass => {
                     let v = match frame.builtins.payload.get_str_name(self, "__build_class__") {
                         Some(v) => v,
@@ -965,13 +1090,20 @@ impl VM {
                 }
                 Op::FormatSimple => {
                     let v = pop!();
-                    let r = if v.class().is(&self.types.str_type) { v } else { tri!(self.format_obj(&v, "")).into_object() };
+                    let r = if v.class().is(&self.types.str_type) {
+                        v
+                    } else {
+                        tri!(self.format_obj(&v, "")).into_object()
+                    };
                     push!(r)
                 }
                 Op::FormatWithSpec => {
                     let spec = pop!();
                     let v = pop!();
-                    let spec_s = spec.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+                    let spec_s = spec
+                        .downcast_ref::<PyStr>()
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default();
                     let r = tri!(self.format_obj(&v, &spec_s));
                     push!(r.into_object())
                 }
@@ -985,7 +1117,11 @@ impl VM {
                     push!(r.into_object())
                 }
                 Op::MatchMapping | Op::MatchSequence => {
-                    let flag = if opcode == Op::MatchMapping { crate::objects::typeobject::flags::MAPPING } else { crate::objects::typeobject::flags::SEQUENCE };
+                    let flag = if opcode == Op::MatchMapping {
+                        crate::objects::typeobject::flags::MAPPING
+                    } else {
+                        crate::objects::typeobject::flags::SEQUENCE
+                    };
                     let m = self.match_flag(top!(), flag);
                     push!(self.new_bool(m))
                 }
@@ -1002,7 +1138,9 @@ impl VM {
                     let r = tri!(self.match_class(&subject, &cls, arg as usize, &names));
                     push!(r)
                 }
-                _ => fail!(self.new_system_error(format!("opcode {} not implemented", opcode.name()))),
+                _ => {
+                    fail!(self.new_system_error(format!("opcode {} not implemented", opcode.name())))
+                }
             }
         }
     }
@@ -1010,13 +1148,19 @@ impl VM {
     #[inline]
     fn pop_n(&self, frame: &mut Frame, n: usize) -> Vec<PyObjectRef> {
         let at = frame.values.len() - n;
-        frame.values.drain(at..).map(|v| v.expect("NULL in sequence build")).collect()
+        frame
+            .values
+            .drain(at..)
+            .map(|v| v.expect("NULL in sequence build"))
+            .collect()
     }
 
     /// `BINARY_OP` with inline fast paths for small ints and floats.
     #[inline]
     fn binary_op_arg(&self, a: &PyObjectRef, b: &PyObjectRef, arg: u32) -> PyResult {
-        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) = (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>()) {
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
+            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
+        {
             if a.class().is(&self.types.int_type) && b.class().is(&self.types.int_type) {
                 let (x, y) = (*x, *y);
                 let op = arg % 13;
@@ -1027,8 +1171,20 @@ impl VM {
                     1 => Some(x & y),
                     7 => Some(x | y),
                     12 => Some(x ^ y),
-                    2 if y != 0 => x.checked_div(y).map(|q| if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q }),
-                    6 if y != 0 => x.checked_rem(y).map(|r| if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }),
+                    2 if y != 0 => x.checked_div(y).map(|q| {
+                        if x % y != 0 && ((x < 0) != (y < 0)) {
+                            q - 1
+                        } else {
+                            q
+                        }
+                    }),
+                    6 if y != 0 => x.checked_rem(y).map(|r| {
+                        if r != 0 && ((r < 0) != (y < 0)) {
+                            r + y
+                        } else {
+                            r
+                        }
+                    }),
                     9 if y >= 0 => Some(x >> y.min(63)),
                     3 if (0..63).contains(&y) => {
                         let r = x << y;
@@ -1046,13 +1202,18 @@ impl VM {
             }
         }
         let op = NUMBER_OPS[(arg % 13) as usize];
-        if let (Some(x), Some(y)) = (a.downcast_ref::<crate::objects::floatobject::PyFloat>(), b.downcast_ref::<crate::objects::floatobject::PyFloat>()) {
+        if let (Some(x), Some(y)) = (
+            a.downcast_ref::<crate::objects::floatobject::PyFloat>(),
+            b.downcast_ref::<crate::objects::floatobject::PyFloat>(),
+        ) {
             if a.class().is(&self.types.float_type) && b.class().is(&self.types.float_type) {
                 match op {
                     NumberOp::Add => return Ok(self.new_float(x.value + y.value)),
                     NumberOp::Subtract => return Ok(self.new_float(x.value - y.value)),
                     NumberOp::Multiply => return Ok(self.new_float(x.value * y.value)),
-                    NumberOp::TrueDivide if y.value != 0.0 => return Ok(self.new_float(x.value / y.value)),
+                    NumberOp::TrueDivide if y.value != 0.0 => {
+                        return Ok(self.new_float(x.value / y.value))
+                    }
                     _ => {}
                 }
             }
@@ -1066,7 +1227,9 @@ impl VM {
 
     #[inline]
     fn compare_fast(&self, a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> PyResult {
-        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) = (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>()) {
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
+            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
+        {
             let r = match op {
                 CompareOp::Lt => x < y,
                 CompareOp::Le => x <= y,
@@ -1083,15 +1246,24 @@ impl VM {
     }
 
     fn cell_of(&self, frame: &Frame, i: usize) -> PyRef<crate::objects::cellobject::PyCell> {
-        frame.values[i].clone().and_then(|c| c.downcast::<crate::objects::cellobject::PyCell>().ok()).expect("cell slot holds a cell")
+        frame.values[i]
+            .clone()
+            .and_then(|c| c.downcast::<crate::objects::cellobject::PyCell>().ok())
+            .expect("cell slot holds a cell")
     }
 
     fn load_deref(&self, frame: &Frame, code: &PyCodeRef, i: usize) -> PyResult {
-        match self.cell_of(frame, i).get() {
+        match self.cell_of(frame, i).payload.get() {
             Some(v) => Ok(v),
             None => {
                 let name = code.payload.localsplusnames[i].payload.as_str();
-                let kind = code.payload.code.localspluskinds.get(i).copied().unwrap_or(0);
+                let kind = code
+                    .payload
+                    .code
+                    .localspluskinds
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0);
                 if kind & rython_compiler::code::fast_kind::FREE != 0 {
                     let e = self.new_exception_msg(
                         &self.types.exc.name_error,
@@ -1106,7 +1278,11 @@ impl VM {
         }
     }
 
-    fn mapping_lookup(&self, mapping: &PyObjectRef, key: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+    fn mapping_lookup(
+        &self,
+        mapping: &PyObjectRef,
+        key: &PyObjectRef,
+    ) -> PyResult<Option<PyObjectRef>> {
         if let Some(d) = mapping.downcast_ref::<PyDict>() {
             if mapping.class().is(&self.types.dict_type) {
                 return d.get_item(self, key);
@@ -1129,7 +1305,11 @@ impl VM {
     }
 
     #[inline]
-    fn load_global_name(&self, frame: &Frame, name: &crate::objects::strobject::PyStrRef) -> PyResult {
+    fn load_global_name(
+        &self,
+        frame: &Frame,
+        name: &crate::objects::strobject::PyStrRef,
+    ) -> PyResult {
         if let Some(v) = frame.globals.payload.get_str(self, name) {
             return Ok(v);
         }
@@ -1142,12 +1322,18 @@ impl VM {
     /// `LOAD_ATTR` method form: `(function, true)` when `owner.name` is a
     /// plain function found on the type (call it with `owner` as self), else
     /// `(attribute, false)`.
-    fn load_method(&self, owner: &PyObjectRef, name: &crate::objects::strobject::PyStrRef) -> PyResult<(PyObjectRef, bool)> {
+    fn load_method(
+        &self,
+        owner: &PyObjectRef,
+        name: &crate::objects::strobject::PyStrRef,
+    ) -> PyResult<(PyObjectRef, bool)> {
         let ty = owner.class();
         let generic = ty.payload.slots.getattro.get().is_none();
         if generic {
             if let Some(attr) = ty.lookup(self, name) {
-                let is_method = attr.payload_is::<PyFunction>() || (attr.payload_is::<crate::objects::methodobject::PyMethodDescr>() && attr.class().is(&self.types.method_descriptor_type));
+                let is_method = attr.payload_is::<PyFunction>()
+                    || (attr.payload_is::<crate::objects::methodobject::PyMethodDescr>()
+                        && attr.class().is(&self.types.method_descriptor_type));
                 if is_method {
                     // An instance attribute shadows the method.
                     if let Some(ext) = owner.instance_ext() {
@@ -1169,7 +1355,12 @@ impl VM {
 
     /// `CALL`: returns a frame to push for Python functions, otherwise
     /// calls and pushes the result.
-    fn call_op(&self, frame: &mut Frame, argc: usize, kwnames: Option<&PyTupleRef>) -> PyResult<Option<Frame>> {
+    fn call_op(
+        &self,
+        frame: &mut Frame,
+        argc: usize,
+        kwnames: Option<&PyTupleRef>,
+    ) -> PyResult<Option<Frame>> {
         let len = frame.values.len();
         let base = len - argc - 2;
         let callable = frame.values[base].clone().expect("callable");
@@ -1178,11 +1369,21 @@ impl VM {
         // Python function: build its frame straight from the stack slice.
         if let Some(func) = callable.downcast_ref::<PyFunction>() {
             let _ = func;
-            let func = callable.clone().downcast::<PyFunction>().ok().expect("checked");
-            let args: Vec<PyObjectRef> = frame.values[args_start..].iter().map(|v| v.clone().expect("arg")).collect();
+            let func = callable
+                .clone()
+                .downcast::<PyFunction>()
+                .ok()
+                .expect("checked");
+            let args: Vec<PyObjectRef> = frame.values[args_start..]
+                .iter()
+                .map(|v| v.clone().expect("arg"))
+                .collect();
             frame.values.truncate(base);
             let new_frame = crate::python::call::make_frame(self, &func, &args, kwnames)?;
-            if func.payload.code.payload.flags() & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR) != 0 {
+            if func.payload.code.payload.flags()
+                & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR)
+                != 0
+            {
                 // Generator functions run to RETURN_GENERATOR inline too.
             }
             return Ok(Some(new_frame));
@@ -1192,16 +1393,29 @@ impl VM {
                 if let Some(func) = m.func.clone().downcast::<PyFunction>().ok() {
                     let mut args: Vec<PyObjectRef> = Vec::with_capacity(argc + 1);
                     args.push(m.self_.clone());
-                    args.extend(frame.values[args_start..].iter().map(|v| v.clone().expect("arg")));
+                    args.extend(
+                        frame.values[args_start..]
+                            .iter()
+                            .map(|v| v.clone().expect("arg")),
+                    );
                     frame.values.truncate(base);
-                    return Ok(Some(crate::python::call::make_frame(self, &func, &args, kwnames)?));
+                    return Ok(Some(crate::python::call::make_frame(
+                        self, &func, &args, kwnames,
+                    )?));
                 }
             }
         }
         let needs_frame = self.state.frame_builtins.borrow().contains(&callable.id());
-        let saved = if needs_frame { Some(self.enter_frame_for_builtin(frame)) } else { None };
+        let saved = if needs_frame {
+            Some(self.enter_frame_for_builtin(frame))
+        } else {
+            None
+        };
         let result = {
-            let args: Vec<PyObjectRef> = frame.values[args_start..].iter().map(|v| v.clone().expect("arg")).collect();
+            let args: Vec<PyObjectRef> = frame.values[args_start..]
+                .iter()
+                .map(|v| v.clone().expect("arg"))
+                .collect();
             frame.values.truncate(base);
             let r = self.call(&callable, &args, kwnames);
             if let Some(saved) = saved {
@@ -1217,7 +1431,13 @@ impl VM {
     /// Publishes the calling frame (with a locals snapshot for function
     /// frames, as PEP 667 specifies for 3.13) to a frame-inspecting builtin.
     #[allow(clippy::type_complexity)]
-    fn enter_frame_for_builtin(&self, frame: &mut Frame) -> (Option<crate::objects::frameobject::PyFrameRef>, Option<(PyObjectRef, PyObjectRef)>) {
+    fn enter_frame_for_builtin(
+        &self,
+        frame: &mut Frame,
+    ) -> (
+        Option<crate::objects::frameobject::PyFrameRef>,
+        Option<(PyObjectRef, PyObjectRef)>,
+    ) {
         let fobj = crate::objects::frameobject::frame_object(self, frame);
         if frame.locals.is_none() || frame.code.payload.flags() & co::OPTIMIZED != 0 {
             let d = self.new_dict();
@@ -1225,8 +1445,14 @@ impl VM {
             for (i, name) in code.localsplusnames.iter().enumerate() {
                 let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
                 let v = match &frame.values[i] {
-                    Some(v) if kind & (rython_compiler::code::fast_kind::CELL | rython_compiler::code::fast_kind::FREE) != 0 => {
-                        v.downcast_ref::<crate::objects::cellobject::PyCell>().and_then(|c| c.get())
+                    Some(v)
+                        if kind
+                            & (rython_compiler::code::fast_kind::CELL
+                                | rython_compiler::code::fast_kind::FREE)
+                            != 0 =>
+                    {
+                        v.downcast_ref::<crate::objects::cellobject::PyCell>()
+                            .and_then(|c| c.get())
                     }
                     other => other.clone(),
                 };
@@ -1240,13 +1466,22 @@ impl VM {
         let code = &frame.code.payload;
         let sup = if code.code.argcount > 0 || code.code.flags & co::VARARGS != 0 {
             let first = frame.values.first().cloned().flatten().map(|v| {
-                if code.code.localspluskinds.first().copied().unwrap_or(0) & rython_compiler::code::fast_kind::CELL != 0 {
-                    v.downcast_ref::<crate::objects::cellobject::PyCell>().and_then(|c| c.get()).unwrap_or(v)
+                if code.code.localspluskinds.first().copied().unwrap_or(0)
+                    & rython_compiler::code::fast_kind::CELL
+                    != 0
+                {
+                    v.downcast_ref::<crate::objects::cellobject::PyCell>()
+                        .and_then(|c| c.get())
+                        .unwrap_or(v)
                 } else {
                     v
                 }
             });
-            let class_cell = code.localsplusnames.iter().position(|n| n.payload.as_str() == "__class__").and_then(|i| frame.values[i].clone());
+            let class_cell = code
+                .localsplusnames
+                .iter()
+                .position(|n| n.payload.as_str() == "__class__")
+                .and_then(|i| frame.values[i].clone());
             match (first, class_cell) {
                 (Some(f), Some(c)) => Some((f, c)),
                 _ => None,

@@ -14,14 +14,19 @@ use crate::objects::longobject::PyInt;
 use crate::objects::setobject::PySet;
 use crate::objects::sliceobject::PySlice;
 use crate::objects::strobject::{PyStr, PyStrRef};
-use crate::objects::tupleobject::{PyTuple, PyTupleRef};
+use crate::objects::tupleobject::PyTuple;
 use crate::objects::typeobject::PyType;
 use crate::python::frame::Frame;
 use crate::{PyResult, VM};
 use rython_compiler::{fn_attr, intrinsic1, intrinsic2};
 
 impl VM {
-    pub fn new_slice(&self, start: PyObjectRef, stop: PyObjectRef, step: PyObjectRef) -> PyObjectRef {
+    pub fn new_slice(
+        &self,
+        start: PyObjectRef,
+        stop: PyObjectRef,
+        step: PyObjectRef,
+    ) -> PyObjectRef {
         PyRef::new_exact(PySlice { start, stop, step }, self.types.slice_type.clone()).into_object()
     }
 
@@ -60,9 +65,17 @@ impl VM {
     }
 
     #[inline]
-    pub(crate) fn store_subscript(&self, container: &PyObjectRef, key: &PyObjectRef, value: PyObjectRef) -> PyResult<()> {
+    pub(crate) fn store_subscript(
+        &self,
+        container: &PyObjectRef,
+        key: &PyObjectRef,
+        value: PyObjectRef,
+    ) -> PyResult<()> {
         if container.class().is(&self.types.list_type) {
-            if let (Some(l), Some(PyInt::Small(i))) = (container.downcast_ref::<PyList>(), key.downcast_ref::<PyInt>()) {
+            if let (Some(l), Some(PyInt::Small(i))) = (
+                container.downcast_ref::<PyList>(),
+                key.downcast_ref::<PyInt>(),
+            ) {
                 let mut items = l.items.borrow_mut();
                 let n = items.len() as i64;
                 let j = if *i < 0 { *i + n } else { *i };
@@ -130,12 +143,22 @@ impl VM {
         Ok(())
     }
 
-    pub(crate) fn list_extend_op(&self, list: &PyObjectRef, iterable: &PyObjectRef) -> PyResult<()> {
+    pub(crate) fn list_extend_op(
+        &self,
+        list: &PyObjectRef,
+        iterable: &PyObjectRef,
+    ) -> PyResult<()> {
         let items = match self.collect(iterable) {
             Ok(v) => v,
             Err(e) => {
-                if e.as_object().class().is(&self.types.exc.type_error) && iterable.class().payload.slots.iter.get().is_none() && iterable.class().payload.slots.getitem.get().is_none() {
-                    return Err(self.new_type_error(format!("Value after * must be an iterable, not {}", iterable.class().name_string())));
+                if e.as_object().class().is(&self.types.exc.type_error)
+                    && iterable.class().payload.slots.iter.get().is_none()
+                    && iterable.class().payload.slots.getitem.get().is_none()
+                {
+                    return Err(self.new_type_error(format!(
+                        "Value after * must be an iterable, not {}",
+                        iterable.class().name_string()
+                    )));
                 }
                 return Err(e);
             }
@@ -148,29 +171,48 @@ impl VM {
 
     /// `{**a}` (DICT_UPDATE) and `f(**a)` (DICT_MERGE, which rejects
     /// duplicate keys).
-    pub(crate) fn dict_update_op(&self, d: &PyObjectRef, update: &PyObjectRef, merge: bool, func: Option<&PyObjectRef>) -> PyResult<()> {
-        let Some(target) = d.downcast_ref::<PyDict>() else { return Ok(()) };
-        let pairs: Vec<(PyObjectRef, PyObjectRef)> = if let Some(src) = update.downcast_ref::<PyDict>() {
-            src.entries().into_iter().map(|e| (e.key, e.value)).collect()
-        } else {
-            let keys = match self.get_attr_opt_str(update, "keys")? {
-                Some(k) => k,
-                None => {
-                    return Err(if merge {
-                        self.new_type_error(format!("{} argument after ** must be a mapping, not {}", self.function_str(func), update.class().name_string()))
-                    } else {
-                        self.new_type_error(format!("'{}' object is not a mapping", update.class().name_string()))
-                    })
-                }
-            };
-            let keys = self.call0(&keys)?;
-            let mut v = Vec::new();
-            for k in self.collect(&keys)? {
-                let val = self.get_item(update, &k)?;
-                v.push((k, val));
-            }
-            v
+    pub(crate) fn dict_update_op(
+        &self,
+        d: &PyObjectRef,
+        update: &PyObjectRef,
+        merge: bool,
+        func: Option<&PyObjectRef>,
+    ) -> PyResult<()> {
+        let Some(target) = d.downcast_ref::<PyDict>() else {
+            return Ok(());
         };
+        let pairs: Vec<(PyObjectRef, PyObjectRef)> =
+            if let Some(src) = update.downcast_ref::<PyDict>() {
+                src.entries()
+                    .into_iter()
+                    .map(|e| (e.key, e.value))
+                    .collect()
+            } else {
+                let keys = match self.get_attr_opt_str(update, "keys")? {
+                    Some(k) => k,
+                    None => {
+                        return Err(if merge {
+                            self.new_type_error(format!(
+                                "{} argument after ** must be a mapping, not {}",
+                                self.function_str(func),
+                                update.class().name_string()
+                            ))
+                        } else {
+                            self.new_type_error(format!(
+                                "'{}' object is not a mapping",
+                                update.class().name_string()
+                            ))
+                        })
+                    }
+                };
+                let keys = self.call0(&keys)?;
+                let mut v = Vec::new();
+                for k in self.collect(&keys)? {
+                    let val = self.get_item(update, &k)?;
+                    v.push((k, val));
+                }
+                v
+            };
         for (k, v) in pairs {
             if merge {
                 if target.contains(self, &k)? {
@@ -178,10 +220,17 @@ impl VM {
                         Some(s) => s.as_str().to_string(),
                         None => self.repr_string(&k)?,
                     };
-                    return Err(self.new_type_error(format!("{} got multiple values for keyword argument '{}'", self.function_str(func), kname)));
+                    return Err(self.new_type_error(format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        self.function_str(func),
+                        kname
+                    )));
                 }
                 if !k.payload_is::<PyStr>() {
-                    return Err(self.new_type_error(format!("{} keywords must be strings", self.function_str(func))));
+                    return Err(self.new_type_error(format!(
+                        "{} keywords must be strings",
+                        self.function_str(func)
+                    )));
                 }
             }
             target.set_item(self, k, v)?;
@@ -191,17 +240,33 @@ impl VM {
 
     /// `module.qualname()` as CPython's `_PyObject_FunctionStr`.
     pub fn function_str(&self, func: Option<&PyObjectRef>) -> String {
-        let Some(f) = func else { return "function".into() };
-        let qual = self.get_attr_opt_str(f, "__qualname__").ok().flatten().and_then(|q| q.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
-        let Some(qual) = qual else { return self.str_string(f).unwrap_or_default() + "()" };
-        let module = self.get_attr_opt_str(f, "__module__").ok().flatten().and_then(|q| q.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+        let Some(f) = func else {
+            return "function".into();
+        };
+        let qual = self
+            .get_attr_opt_str(f, "__qualname__")
+            .ok()
+            .flatten()
+            .and_then(|q| q.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+        let Some(qual) = qual else {
+            return self.str_string(f).unwrap_or_default() + "()";
+        };
+        let module = self
+            .get_attr_opt_str(f, "__module__")
+            .ok()
+            .flatten()
+            .and_then(|q| q.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
         match module {
             Some(m) if m != "builtins" => format!("{m}.{qual}()"),
             _ => format!("{qual}()"),
         }
     }
 
-    pub(crate) fn unpack_sequence(&self, seq: &PyObjectRef, n: usize) -> PyResult<Vec<PyObjectRef>> {
+    pub(crate) fn unpack_sequence(
+        &self,
+        seq: &PyObjectRef,
+        n: usize,
+    ) -> PyResult<Vec<PyObjectRef>> {
         if let Some(t) = seq.downcast_ref::<PyTuple>() {
             if t.len() == n {
                 return Ok(t.as_slice().to_vec());
@@ -215,7 +280,10 @@ impl VM {
         }
         let it = self.get_iter(seq).map_err(|e| {
             if e.as_object().class().is(&self.types.exc.type_error) {
-                self.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name_string()))
+                self.new_type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    seq.class().name_string()
+                ))
             } else {
                 e
             }
@@ -224,7 +292,13 @@ impl VM {
         while out.len() < n {
             match self.next(&it)? {
                 Some(v) => out.push(v),
-                None => return Err(self.new_value_error(format!("not enough values to unpack (expected {}, got {})", n, out.len()))),
+                None => {
+                    return Err(self.new_value_error(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        n,
+                        out.len()
+                    )))
+                }
             }
         }
         if self.next(&it)?.is_some() {
@@ -234,18 +308,32 @@ impl VM {
     }
 
     /// `a, *b, c = seq`: `before` targets, a list, `after` targets.
-    pub(crate) fn unpack_ex(&self, seq: &PyObjectRef, before: usize, after: usize) -> PyResult<Vec<PyObjectRef>> {
+    pub(crate) fn unpack_ex(
+        &self,
+        seq: &PyObjectRef,
+        before: usize,
+        after: usize,
+    ) -> PyResult<Vec<PyObjectRef>> {
         let items = match self.collect(seq) {
             Ok(v) => v,
             Err(e) => {
-                if e.as_object().class().is(&self.types.exc.type_error) && seq.class().payload.slots.iter.get().is_none() {
-                    return Err(self.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name_string())));
+                if e.as_object().class().is(&self.types.exc.type_error)
+                    && seq.class().payload.slots.iter.get().is_none()
+                {
+                    return Err(self.new_type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        seq.class().name_string()
+                    )));
                 }
                 return Err(e);
             }
         };
         if items.len() < before + after {
-            return Err(self.new_value_error(format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+            return Err(self.new_value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
         }
         let mut out = Vec::with_capacity(before + after + 1);
         out.extend_from_slice(&items[..before]);
@@ -255,12 +343,23 @@ impl VM {
         Ok(out)
     }
 
-    pub(crate) fn call_function_ex(&self, func: &PyObjectRef, callargs: &PyObjectRef, kwargs: Option<&PyObjectRef>) -> PyResult {
+    pub(crate) fn call_function_ex(
+        &self,
+        func: &PyObjectRef,
+        callargs: &PyObjectRef,
+        kwargs: Option<&PyObjectRef>,
+    ) -> PyResult {
         let mut args: Vec<PyObjectRef> = match callargs.downcast_ref::<PyTuple>() {
             Some(t) => t.as_slice().to_vec(),
             None => {
-                if callargs.class().payload.slots.iter.get().is_none() && callargs.class().payload.slots.getitem.get().is_none() {
-                    return Err(self.new_type_error(format!("{} argument after * must be an iterable, not {}", self.function_str(Some(func)), callargs.class().name_string())));
+                if callargs.class().payload.slots.iter.get().is_none()
+                    && callargs.class().payload.slots.getitem.get().is_none()
+                {
+                    return Err(self.new_type_error(format!(
+                        "{} argument after * must be an iterable, not {}",
+                        self.function_str(Some(func)),
+                        callargs.class().name_string()
+                    )));
                 }
                 self.collect(callargs)?
             }
@@ -279,7 +378,10 @@ impl VM {
                 let mut names = Vec::with_capacity(d.len());
                 for e in d {
                     if !e.key.payload_is::<PyStr>() {
-                        return Err(self.new_type_error(format!("{} keywords must be strings", self.function_str(Some(func)))));
+                        return Err(self.new_type_error(format!(
+                            "{} keywords must be strings",
+                            self.function_str(Some(func))
+                        )));
                     }
                     names.push(e.key);
                     args.push(e.value);
@@ -291,12 +393,24 @@ impl VM {
     }
 
     pub(crate) fn make_function(&self, frame: &Frame, code_obj: PyObjectRef) -> PyResult {
-        let code = code_obj.downcast::<PyCode>().map_err(|_| self.new_system_error("MAKE_FUNCTION expects a code object"))?;
+        let code = code_obj
+            .downcast::<PyCode>()
+            .map_err(|_| self.new_system_error("MAKE_FUNCTION expects a code object"))?;
         let doc = match code.payload.consts.first() {
-            Some(c) if c.payload_is::<PyStr>() && code.payload.code.flags & rython_compiler::code::flags::HAS_DOCSTRING != 0 => c.clone(),
+            Some(c)
+                if c.payload_is::<PyStr>()
+                    && code.payload.code.flags & rython_compiler::code::flags::HAS_DOCSTRING
+                        != 0 =>
+            {
+                c.clone()
+            }
             _ => self.none(),
         };
-        let module = frame.globals.payload.get_str_name(self, "__name__").unwrap_or_else(|| self.none());
+        let module = frame
+            .globals
+            .payload
+            .get_str_name(self, "__name__")
+            .unwrap_or_else(|| self.none());
         let f = PyFunction {
             name: std::cell::RefCell::new(code.payload.name.clone()),
             qualname: std::cell::RefCell::new(code.payload.qualname.clone()),
@@ -315,8 +429,15 @@ impl VM {
         Ok(PyRef::new_exact(f, self.types.function_type.clone()).into_object())
     }
 
-    pub(crate) fn set_function_attribute(&self, func: &PyObjectRef, flag: u32, attr: PyObjectRef) -> PyResult<()> {
-        let Some(f) = func.downcast_ref::<PyFunction>() else { return Ok(()) };
+    pub(crate) fn set_function_attribute(
+        &self,
+        func: &PyObjectRef,
+        flag: u32,
+        attr: PyObjectRef,
+    ) -> PyResult<()> {
+        let Some(f) = func.downcast_ref::<PyFunction>() else {
+            return Ok(());
+        };
         match flag {
             fn_attr::DEFAULTS => *f.defaults.borrow_mut() = attr.downcast::<PyTuple>().ok(),
             fn_attr::KWDEFAULTS => *f.kwdefaults.borrow_mut() = attr.downcast::<PyDict>().ok(),
@@ -328,13 +449,18 @@ impl VM {
     }
 
     /// Turns the operand of `raise` into an exception instance.
-    pub(crate) fn make_raise(&self, e: PyObjectRef, cause: Option<PyObjectRef>) -> PyResult<PyBaseExceptionRef> {
+    pub(crate) fn make_raise(
+        &self,
+        e: PyObjectRef,
+        cause: Option<PyObjectRef>,
+    ) -> PyResult<PyBaseExceptionRef> {
         let exc = self.exception_instance(e, "exceptions must derive from BaseException")?;
         if let Some(c) = cause {
             if self.is_none(&c) {
                 *exc.payload.cause.borrow_mut() = None;
             } else {
-                let c = self.exception_instance(c, "exception causes must derive from BaseException")?;
+                let c =
+                    self.exception_instance(c, "exception causes must derive from BaseException")?;
                 *exc.payload.cause.borrow_mut() = Some(c.into_object());
             }
             exc.payload.suppress_context.set(true);
@@ -361,14 +487,19 @@ impl VM {
             }
             return Err(self.new_type_error(msg));
         }
-        e.downcast::<PyBaseException>().map_err(|_| self.new_type_error(msg))
+        e.downcast::<PyBaseException>()
+            .map_err(|_| self.new_type_error(msg))
     }
 
     pub(crate) fn exception_matches(&self, exc: &PyObjectRef, typ: &PyObjectRef) -> PyResult<bool> {
         let check = |t: &PyObjectRef| -> PyResult<bool> {
             match t.clone().downcast::<PyType>() {
-                Ok(ty) if ty.is_subtype(&self.types.exc.base_exception) => Ok(exc.class().is_subtype(&ty)),
-                _ => Err(self.new_type_error("catching classes that do not inherit from BaseException is not allowed")),
+                Ok(ty) if ty.is_subtype(&self.types.exc.base_exception) => {
+                    Ok(exc.class().is_subtype(&ty))
+                }
+                _ => Err(self.new_type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                )),
             }
         };
         if let Some(t) = typ.downcast_ref::<PyTuple>() {
@@ -385,20 +516,41 @@ impl VM {
         check(typ)
     }
 
-    pub(crate) fn before_with(&self, mgr: &PyObjectRef, enter: &str, exit: &str, is_async: bool) -> PyResult<(PyObjectRef, PyObjectRef)> {
-        let proto = if is_async { "the asynchronous context manager protocol" } else { "the context manager protocol" };
+    pub(crate) fn before_with(
+        &self,
+        mgr: &PyObjectRef,
+        enter: &str,
+        exit: &str,
+        is_async: bool,
+    ) -> PyResult<(PyObjectRef, PyObjectRef)> {
+        let proto = if is_async {
+            "the asynchronous context manager protocol"
+        } else {
+            "the context manager protocol"
+        };
         let Some(enter_m) = self.lookup_special(mgr, enter)? else {
-            return Err(self.new_type_error(format!("'{}' object does not support {}", mgr.class().name_string(), proto)));
+            return Err(self.new_type_error(format!(
+                "'{}' object does not support {}",
+                mgr.class().name_string(),
+                proto
+            )));
         };
         let Some(exit_m) = self.lookup_special(mgr, exit)? else {
-            return Err(self.new_type_error(format!("'{}' object does not support {} (missed {} method)", mgr.class().name_string(), proto, exit)));
+            return Err(self.new_type_error(format!(
+                "'{}' object does not support {} (missed {} method)",
+                mgr.class().name_string(),
+                proto,
+                exit
+            )));
         };
         let res = self.call0(&enter_m)?;
         Ok((exit_m, res))
     }
 
     pub(crate) fn setup_annotations(&self, frame: &Frame) -> PyResult<()> {
-        let Some(locals) = &frame.locals else { return Ok(()) };
+        let Some(locals) = &frame.locals else {
+            return Ok(());
+        };
         let key = self.intern("__annotations__");
         if self.mapping_get_opt(locals, key.as_object())?.is_none() {
             self.set_item(locals, key.as_object(), self.new_dict().into_object())?;
@@ -406,7 +558,11 @@ impl VM {
         Ok(())
     }
 
-    fn mapping_get_opt(&self, mapping: &PyObjectRef, key: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+    fn mapping_get_opt(
+        &self,
+        mapping: &PyObjectRef,
+        key: &PyObjectRef,
+    ) -> PyResult<Option<PyObjectRef>> {
         if let Some(d) = mapping.downcast_ref::<PyDict>() {
             return d.get_item(self, key);
         }
@@ -431,7 +587,9 @@ impl VM {
                 Ok(self.none())
             }
             intrinsic1::STOPITERATION_ERROR => {
-                let exc = v.downcast::<PyBaseException>().map_err(|_| self.new_system_error("bad exception"))?;
+                let exc = v
+                    .downcast::<PyBaseException>()
+                    .map_err(|_| self.new_system_error("bad exception"))?;
                 let flags = frame.code.payload.flags();
                 let cls = exc.as_object().class().clone();
                 let msg = if cls.is_subtype(&self.types.exc.stop_iteration) {
@@ -442,7 +600,9 @@ impl VM {
                     } else {
                         Some("generator raised StopIteration")
                     }
-                } else if flags & rython_compiler::code::flags::ASYNC_GENERATOR != 0 && cls.is_subtype(&self.types.exc.stop_async_iteration) {
+                } else if flags & rython_compiler::code::flags::ASYNC_GENERATOR != 0
+                    && cls.is_subtype(&self.types.exc.stop_async_iteration)
+                {
                     Some("async generator raised StopAsyncIteration")
                 } else {
                     None
@@ -458,8 +618,14 @@ impl VM {
                     None => Err(exc),
                 }
             }
-            intrinsic1::ASYNC_GEN_WRAP => Ok(PyRef::new_exact(crate::objects::genobject::PyAsyncGenWrappedValue { value: v }, self.types.async_gen_wrapped_value_type.clone()).into_object()),
-            intrinsic1::UNARY_POSITIVE => self.unary_op(&v, crate::python::abstract_::UnaryOp::Positive),
+            intrinsic1::ASYNC_GEN_WRAP => Ok(PyRef::new_exact(
+                crate::objects::genobject::PyAsyncGenWrappedValue { value: v },
+                self.types.async_gen_wrapped_value_type.clone(),
+            )
+            .into_object()),
+            intrinsic1::UNARY_POSITIVE => {
+                self.unary_op(&v, crate::python::abstract_::UnaryOp::Positive)
+            }
             intrinsic1::LIST_TO_TUPLE => Ok(match v.downcast_ref::<PyList>() {
                 Some(l) => self.new_tuple(l.to_vec()).into_object(),
                 None => v,
@@ -468,7 +634,10 @@ impl VM {
                 let generic = self.import_attr("typing", "Generic")?;
                 self.get_item(&generic, &v)
             }
-            intrinsic1::TYPEVAR | intrinsic1::PARAMSPEC | intrinsic1::TYPEVARTUPLE | intrinsic1::TYPEALIAS => {
+            intrinsic1::TYPEVAR
+            | intrinsic1::PARAMSPEC
+            | intrinsic1::TYPEVARTUPLE
+            | intrinsic1::TYPEALIAS => {
                 let name = match which {
                     intrinsic1::TYPEVAR => "TypeVar",
                     intrinsic1::PARAMSPEC => "ParamSpec",
@@ -482,7 +651,11 @@ impl VM {
                         let items = t.as_slice();
                         let value = self.call0(&items[2])?;
                         let kw = self.new_tuple(vec![self.intern("type_params").into_object()]);
-                        let tp = if self.is_none(&items[1]) { self.ctx.empty_tuple.clone().into_object() } else { items[1].clone() };
+                        let tp = if self.is_none(&items[1]) {
+                            self.ctx.empty_tuple.clone().into_object()
+                        } else {
+                            items[1].clone()
+                        };
                         self.call(&cls, &[items[0].clone(), value, tp], Some(&kw))
                     }
                     _ => self.call1(&cls, v),
@@ -492,9 +665,16 @@ impl VM {
         }
     }
 
-    pub(crate) fn call_intrinsic_2(&self, which: u32, v1: PyObjectRef, v2: PyObjectRef) -> PyResult {
+    pub(crate) fn call_intrinsic_2(
+        &self,
+        which: u32,
+        v1: PyObjectRef,
+        v2: PyObjectRef,
+    ) -> PyResult {
         match which {
-            intrinsic2::PREP_RERAISE_STAR => crate::objects::exceptions::prep_reraise_star(self, v1, v2),
+            intrinsic2::PREP_RERAISE_STAR => {
+                crate::python::exc_star_stub::prep_reraise_star(self, v1, v2)
+            }
             intrinsic2::TYPEVAR_WITH_BOUND => {
                 let cls = self.import_attr("typing", "TypeVar")?;
                 let kw = self.new_tuple(vec![self.intern("bound").into_object()]);
@@ -526,10 +706,22 @@ impl VM {
         self.get_attr_str(&m, name)
     }
 
-    pub(crate) fn load_super_attr(&self, global_super: &PyObjectRef, class: &PyObjectRef, self_: &PyObjectRef, name: &PyStrRef, method: bool, two_args: bool) -> PyResult<(PyObjectRef, Option<PyObjectRef>)> {
+    pub(crate) fn load_super_attr(
+        &self,
+        global_super: &PyObjectRef,
+        class: &PyObjectRef,
+        self_: &PyObjectRef,
+        name: &PyStrRef,
+        method: bool,
+        two_args: bool,
+    ) -> PyResult<(PyObjectRef, Option<PyObjectRef>)> {
         let builtin_super = self.types.super_type.as_object();
         if !global_super.is(builtin_super) {
-            let sup = if two_args { self.call(global_super, &[class.clone(), self_.clone()], None)? } else { self.call0(global_super)? };
+            let sup = if two_args {
+                self.call(global_super, &[class.clone(), self_.clone()], None)?
+            } else {
+                self.call0(global_super)?
+            };
             return Ok((self.get_attr(&sup, name)?, None));
         }
         let sup = self.call(builtin_super, &[class.clone(), self_.clone()], None)?;
@@ -537,7 +729,17 @@ impl VM {
             // Method form: look the function up past `class` in the MRO and
             // pass `self_` explicitly, avoiding a bound-method object.
             if let (Ok(cls), Some(_)) = (class.clone().downcast::<PyType>(), Some(())) {
-                let start_type = if self_.payload_is::<PyType>() && self_.clone().downcast::<PyType>().map(|t| t.is_subtype(&cls)).unwrap_or(false) { None } else { Some(self_.class().clone()) };
+                let start_type = if self_.payload_is::<PyType>()
+                    && self_
+                        .clone()
+                        .downcast::<PyType>()
+                        .map(|t| t.is_subtype(&cls))
+                        .unwrap_or(false)
+                {
+                    None
+                } else {
+                    Some(self_.class().clone())
+                };
                 if let Some(st) = start_type {
                     let mro = st.mro_with_self();
                     if let Some(pos) = mro.iter().position(|t| t.is(&cls)) {
@@ -557,7 +759,10 @@ impl VM {
     }
 
     pub(crate) fn match_flag(&self, obj: &PyObjectRef, flag: u32) -> bool {
-        obj.class().mro_with_self().iter().any(|t| t.payload.has_flag(flag))
+        obj.class()
+            .mro_with_self()
+            .iter()
+            .any(|t| t.payload.has_flag(flag))
     }
 
     /// `MATCH_KEYS`: a tuple of the values for `keys`, or None.
@@ -570,8 +775,14 @@ impl VM {
         let dummy = self.new_list(vec![]).into_object();
         let mut values = Vec::with_capacity(keys.len());
         for (i, k) in keys.iter().enumerate() {
-            if keys[..i].iter().any(|p| self.eq_bool(p, k).unwrap_or(false)) {
-                return Err(self.new_value_error(format!("mapping pattern checks duplicate key ({})", self.repr_string(k)?)));
+            if keys[..i]
+                .iter()
+                .any(|p| self.eq_bool(p, k).unwrap_or(false))
+            {
+                return Err(self.new_value_error(format!(
+                    "mapping pattern checks duplicate key ({})",
+                    self.repr_string(k)?
+                )));
             }
             let v = self.call(&get, &[k.clone(), dummy.clone()], None)?;
             if v.is(&dummy) {
@@ -583,7 +794,13 @@ impl VM {
     }
 
     /// `MATCH_CLASS`: a tuple of the extracted attributes, or None.
-    pub(crate) fn match_class(&self, subject: &PyObjectRef, cls: &PyObjectRef, nargs: usize, names: &PyObjectRef) -> PyResult {
+    pub(crate) fn match_class(
+        &self,
+        subject: &PyObjectRef,
+        cls: &PyObjectRef,
+        nargs: usize,
+        names: &PyObjectRef,
+    ) -> PyResult {
         if !cls.payload_is::<PyType>() {
             return Err(self.new_type_error("called match pattern must be a class"));
         }
@@ -595,21 +812,45 @@ impl VM {
         if nargs > 0 {
             let match_args = self.get_attr_opt_str(cls, "__match_args__")?;
             let cls_t = cls.clone().downcast::<PyType>().ok().expect("type");
-            let self_match = [&self.types.bool_type, &self.types.bytearray_type, &self.types.bytes_type, &self.types.dict_type, &self.types.float_type, &self.types.frozenset_type, &self.types.int_type, &self.types.list_type, &self.types.set_type, &self.types.str_type, &self.types.tuple_type]
-                .iter()
-                .any(|t| cls_t.is_subtype(t) && cls_t.payload.layout.type_id == t.payload.layout.type_id);
+            let self_match = [
+                &self.types.bool_type,
+                &self.types.bytearray_type,
+                &self.types.bytes_type,
+                &self.types.dict_type,
+                &self.types.float_type,
+                &self.types.frozenset_type,
+                &self.types.int_type,
+                &self.types.list_type,
+                &self.types.set_type,
+                &self.types.str_type,
+                &self.types.tuple_type,
+            ]
+            .iter()
+            .any(|t| {
+                cls_t.is_subtype(t) && cls_t.payload.layout.type_id == t.payload.layout.type_id
+            });
             let tname = cls_t.name_string();
             match match_args {
                 Some(ma) => {
                     let Some(t) = ma.downcast_ref::<PyTuple>() else {
-                        return Err(self.new_type_error(format!("{tname}.__match_args__ must be a tuple (got {})", ma.class().name_string())));
+                        return Err(self.new_type_error(format!(
+                            "{tname}.__match_args__ must be a tuple (got {})",
+                            ma.class().name_string()
+                        )));
                     };
                     if nargs > t.len() {
-                        return Err(self.new_type_error(format!("{tname}() accepts {} positional sub-pattern{} ({nargs} given)", t.len(), if t.len() == 1 { "" } else { "s" })));
+                        return Err(self.new_type_error(format!(
+                            "{tname}() accepts {} positional sub-pattern{} ({nargs} given)",
+                            t.len(),
+                            if t.len() == 1 { "" } else { "s" }
+                        )));
                     }
                     for n in &t.as_slice()[..nargs] {
                         let Some(ns) = n.downcast_ref::<PyStr>() else {
-                            return Err(self.new_type_error(format!("__match_args__ elements must be strings (got {})", n.class().name_string())));
+                            return Err(self.new_type_error(format!(
+                                "__match_args__ elements must be strings (got {})",
+                                n.class().name_string()
+                            )));
                         };
                         seen.push(ns.as_str().to_string());
                         match self.get_attr_opt_str(subject, ns.as_str())? {
@@ -620,17 +861,32 @@ impl VM {
                 }
                 None if self_match => {
                     if nargs > 1 {
-                        return Err(self.new_type_error(format!("{tname}() accepts 1 positional sub-pattern ({nargs} given)")));
+                        return Err(self.new_type_error(format!(
+                            "{tname}() accepts 1 positional sub-pattern ({nargs} given)"
+                        )));
                     }
                     out.push(subject.clone());
                 }
-                None => return Err(self.new_type_error(format!("{tname}() accepts 0 positional sub-patterns ({nargs} given)"))),
+                None => {
+                    return Err(self.new_type_error(format!(
+                        "{tname}() accepts 0 positional sub-patterns ({nargs} given)"
+                    )))
+                }
             }
         }
         for n in self.collect(names)? {
-            let ns = n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+            let ns = n
+                .downcast_ref::<PyStr>()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default();
             if seen.contains(&ns) {
-                return Err(self.new_type_error(format!("{}() got multiple sub-patterns for attribute '{}'", cls.downcast_ref::<PyType>().map(|t| t.name().clone()).unwrap_or_default(), ns)));
+                return Err(self.new_type_error(format!(
+                    "{}() got multiple sub-patterns for attribute '{}'",
+                    cls.downcast_ref::<PyType>()
+                        .map(|t| t.name().clone())
+                        .unwrap_or_default(),
+                    ns
+                )));
             }
             seen.push(ns.clone());
             match self.get_attr_opt_str(subject, &ns)? {
@@ -647,10 +903,18 @@ impl VM {
             return Ok(obj.clone().downcast::<PyStr>().ok().expect("str"));
         }
         let Some(meth) = self.lookup_special(obj, "__format__")? else {
-            return Err(self.new_type_error(format!("Type {} doesn't define __format__", obj.class().name_string())));
+            return Err(self.new_type_error(format!(
+                "Type {} doesn't define __format__",
+                obj.class().name_string()
+            )));
         };
         let r = self.call1(&meth, self.new_str_obj(spec))?;
-        r.downcast::<PyStr>().map_err(|r| self.new_type_error(format!("__format__ must return a str, not {}", r.class().name_string())))
+        r.downcast::<PyStr>().map_err(|r| {
+            self.new_type_error(format!(
+                "__format__ must return a str, not {}",
+                r.class().name_string()
+            ))
+        })
     }
 
     /// `ascii(obj)`.
@@ -689,12 +953,17 @@ impl VM {
     /// Reports an exception that cannot be raised (`PyErr_WriteUnraisable`).
     pub fn write_unraisable(&self, exc: &PyBaseExceptionRef, obj: Option<&PyObjectRef>, msg: &str) {
         let what = match obj {
-            Some(o) => self.repr_string(o).unwrap_or_else(|_| "<object repr() failed>".into()),
+            Some(o) => self
+                .repr_string(o)
+                .unwrap_or_else(|_| "<object repr() failed>".into()),
             None => String::new(),
         };
         let text = crate::python::pythonrun::format_exception(self, exc);
-        let line = if what.is_empty() { format!("{msg}:\n") } else { format!("{msg}: {what}\n") };
+        let line = if what.is_empty() {
+            format!("{msg}:\n")
+        } else {
+            format!("{msg}: {what}\n")
+        };
         self.write_stderr(&(line + &text));
     }
 }
-

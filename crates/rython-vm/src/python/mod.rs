@@ -4,10 +4,12 @@
 pub mod abstract_;
 pub mod args;
 pub mod bltinmodule;
+pub mod bootstrap_slots;
 pub mod call;
 pub mod ceval;
 pub mod ceval_ops;
 pub mod errors;
+pub mod exc_star_stub;
 pub mod frame;
 pub mod import;
 pub mod init_types;

@@ -172,11 +172,7 @@ fn create_types() -> Types {
         bound_method_type: ty!(PyBoundMethod, "method"),
         code_type: ty!(PyCode, "code"),
         cell_type: ty!(PyCell, "cell"),
-        module_type: ty!(
-            PyModule,
-            "module",
-            base | flags::INSTANCE_EXT | flags::HAS_DICT
-        ),
+        module_type: ty!(PyModule, "module", base),
         frame_type: ty!(PyFrameObject, "frame"),
         traceback_type: ty!(PyTraceback, "traceback"),
         generator_type: ty!(PyGenerator, "generator"),
@@ -275,7 +271,12 @@ impl VM {
         let mut interned = HashMap::new();
         let ctx = create_context(&types, &mut interned);
         let vm = VM::new_vm(types, ctx, hash_secret, interned, config);
-        let ns_type = crate::vm::new_static_type::<PyBaseObject>(&vm.types.type_type, "SimpleNamespace", Some(&vm.types.object_type), flags::INSTANCE_EXT | flags::HAS_DICT);
+        let ns_type = crate::vm::new_static_type::<PyBaseObject>(
+            &vm.types.type_type,
+            "SimpleNamespace",
+            Some(&vm.types.object_type),
+            flags::INSTANCE_EXT | flags::HAS_DICT,
+        );
         *vm.state.namespace_type.borrow_mut() = Some(ns_type.into_object());
         crate::python::init_types::init_all(&vm);
         crate::python::bltinmodule::init(&vm);

@@ -10,11 +10,15 @@ use rython_parser::ast::{Expr, ExprKind, Mod, StmtKind};
 pub fn anchors(segment: &str) -> Option<(usize, usize)> {
     let wrapped = format!("(\n{segment}\n)");
     let tree = rython_parser::parse(&wrapped, rython_parser::Mode::Exec, "<segment>").ok()?;
-    let Mod::Module { body } = tree else { return None };
+    let Mod::Module { body } = tree else {
+        return None;
+    };
     if body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr { value } = &body[0].node else { return None };
+    let StmtKind::Expr { value } = &body[0].node else {
+        return None;
+    };
     let lines: Vec<&str> = wrapped.split('\n').collect();
     // Offsets in the wrapped text map back to the segment: line 2 is the
     // segment's first line.
@@ -30,7 +34,13 @@ pub fn anchors(segment: &str) -> Option<(usize, usize)> {
     };
     let seg_bytes = segment.as_bytes();
     let next_non_space = |mut i: usize| {
-        while i < seg_bytes.len() && (seg_bytes[i] == b' ' || seg_bytes[i] == b'\t' || seg_bytes[i] == b'\n' || seg_bytes[i] == b'\\' || seg_bytes[i] == b'(' && false) {
+        while i < seg_bytes.len()
+            && (seg_bytes[i] == b' '
+                || seg_bytes[i] == b'\t'
+                || seg_bytes[i] == b'\n'
+                || seg_bytes[i] == b'\\'
+                || seg_bytes[i] == b'(' && false)
+        {
             i += 1;
         }
         i
@@ -50,7 +60,10 @@ pub fn anchors(segment: &str) -> Option<(usize, usize)> {
             }
             let start = i;
             let mut end = start + 1;
-            if end < seg_bytes.len() && !seg_bytes[end].is_ascii_whitespace() && !is_operand_start(seg_bytes[end]) {
+            if end < seg_bytes.len()
+                && !seg_bytes[end].is_ascii_whitespace()
+                && !is_operand_start(seg_bytes[end])
+            {
                 end += 1;
             }
             let _ = right;
@@ -77,6 +90,15 @@ pub fn anchors(segment: &str) -> Option<(usize, usize)> {
 }
 
 fn is_operand_start(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'(' || b == b'[' || b == b'{' || b == b'\'' || b == b'"' || b == b'.' || b == b'-' || b == b'+' || b == b'~'
+    b.is_ascii_alphanumeric()
+        || b == b'_'
+        || b == b'('
+        || b == b'['
+        || b == b'{'
+        || b == b'\''
+        || b == b'"'
+        || b == b'.'
+        || b == b'-'
+        || b == b'+'
+        || b == b'~'
 }
-
