@@ -6,6 +6,8 @@ pub mod cellobject;
 pub mod classobject;
 pub mod codeobject;
 pub mod complexobject;
+#[cfg(test)]
+pub mod container_testutil;
 pub mod descrobject;
 pub mod dictobject;
 pub mod exceptions;
