@@ -16,6 +16,13 @@ pub fn vm() -> VM {
     }
     if sl.repr.get().is_none() {
         sl.repr.set(Some(int_repr));
+        vm.types.bool_type.payload.slots.repr.set(Some(int_repr));
+        vm.types
+            .bool_type
+            .payload
+            .slots
+            .richcompare
+            .set(Some(int_cmp));
     }
     let st = &vm.types.str_type.payload.slots;
     if st.repr.get().is_none() {

@@ -320,9 +320,9 @@ fn get_step(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
 }
 
 fn slice_indices(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult<PyObjectRef> {
-    let a = args::positional(vm, "slice.indices", a, kw, 2, 2)?;
-    let s = this(vm, &a[0])?;
-    let (start, stop, step) = long_indices(vm, &s.payload, &a[1])?;
+    let (me, a) = crate::objects::seqcommon::method_args(vm, "slice.indices", a, kw, 1, 1)?;
+    let s = this(vm, me)?;
+    let (start, stop, step) = long_indices(vm, &s.payload, &a[0])?;
     Ok(vm.new_tuple_obj(vec![
         vm.new_bigint(start),
         vm.new_bigint(stop),
