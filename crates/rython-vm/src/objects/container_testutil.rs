@@ -24,6 +24,9 @@ pub fn vm() -> VM {
             .richcompare
             .set(Some(int_cmp));
     }
+    if sl.nb_bool.get().is_none() {
+        sl.nb_bool.set(Some(int_bool));
+    }
     let st = &vm.types.str_type.payload.slots;
     if st.repr.get().is_none() {
         st.repr.set(Some(str_repr));
@@ -32,6 +35,10 @@ pub fn vm() -> VM {
         st.richcompare.set(Some(str_cmp));
     }
     vm
+}
+
+fn int_bool(_vm: &VM, a: &PyObjectRef) -> PyResult<bool> {
+    Ok(!matches!(a.downcast_ref::<PyInt>(), Some(PyInt::Small(0))))
 }
 
 fn int_repr(vm: &VM, a: &PyObjectRef) -> PyResult<PyObjectRef> {

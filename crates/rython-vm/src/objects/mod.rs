@@ -9,7 +9,10 @@ pub mod complexobject;
 #[cfg(test)]
 pub mod container_testutil;
 pub mod descrobject;
+pub mod dict_methods;
 pub mod dictobject;
+pub mod dictviews;
+pub mod enumobject;
 pub mod exceptions;
 pub mod floatobject;
 pub mod frameobject;
@@ -24,6 +27,7 @@ pub mod moduleobject;
 pub mod noneobject;
 pub mod rangeobject;
 pub mod seqcommon;
+pub mod set_methods;
 pub mod setobject;
 pub mod sliceobject;
 pub mod strobject;
