@@ -5,8 +5,8 @@ use crate::object::{PyObjectRef, PyTypeRef};
 use crate::objects::iterobject;
 use crate::objects::seqcommon::{method_args, with_repr_guard};
 use crate::objects::setobject::{
-    self, base_type, difference_update_iter, is_anyset, make_new_set,
-    symmetric_difference_update_iter, update_iter, PySet, PySetRef,
+    base_type, difference_update_iter, is_anyset, make_new_set, symmetric_difference_update_iter,
+    update_iter, PySet, PySetRef,
 };
 use crate::objects::tupleobject::PyTupleRef;
 use crate::objects::typeobject::{CompareOp, NumberOp};
@@ -572,7 +572,7 @@ mod tests {
     use crate::objects::container_testutil::*;
 
     fn set_of(vm: &VM, v: &[i64]) -> PyObjectRef {
-        setobject::new_set(vm, ints(vm, v))
+        crate::objects::setobject::new_set(vm, ints(vm, v))
             .ok()
             .unwrap()
             .into_object()
@@ -610,7 +610,7 @@ mod tests {
         let u = vm.binary_op(&f, &b, NumberOp::Or).ok().unwrap();
         assert_eq!(repr(&vm, &u), "frozenset({1, 2, 3})");
         // A set as a key is looked up as a frozenset.
-        let outer = setobject::new_set(&vm, vec![f.clone()])
+        let outer = crate::objects::setobject::new_set(&vm, vec![f.clone()])
             .ok()
             .unwrap()
             .into_object();
@@ -637,7 +637,7 @@ mod tests {
             err(&vm, vm.next(&it)),
             "RuntimeError: Set changed size during iteration"
         );
-        let s = setobject::new_set(&vm, (0..1000).map(|i| vm.new_int(i)).collect())
+        let s = crate::objects::setobject::new_set(&vm, (0..1000).map(|i| vm.new_int(i)).collect())
             .ok()
             .unwrap();
         for i in 0..1000 {
