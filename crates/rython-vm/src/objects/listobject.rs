@@ -580,7 +580,8 @@ mod tests {
     fn indexing_and_slices() {
         let vm = vm();
         let l = list(&vm, &[0, 1, 2, 3, 4, 5]);
-        let s = vm.new_slice(vm.new_int(1), vm.none(), vm.new_int(2));
+        let s =
+            crate::objects::sliceobject::new_slice(&vm, vm.new_int(1), vm.none(), vm.new_int(2));
         assert_eq!(repr(&vm, &vm.get_item(&l, &s).ok().unwrap()), "[1, 3, 5]");
         let r = vm.set_item(&l, &s, list(&vm, &[9]));
         assert_eq!(
@@ -596,7 +597,8 @@ mod tests {
         assert_eq!(repr(&vm, &l), "[0, 7, 2, 8, 4, 9]");
         vm.del_item(&l, &s).ok().unwrap();
         assert_eq!(repr(&vm, &l), "[0, 2, 4]");
-        let s2 = vm.new_slice(vm.new_int(1), vm.new_int(2), vm.none());
+        let s2 =
+            crate::objects::sliceobject::new_slice(&vm, vm.new_int(1), vm.new_int(2), vm.none());
         vm.set_item(&l, &s2, list(&vm, &[5, 5, 5])).ok().unwrap();
         assert_eq!(repr(&vm, &l), "[0, 5, 5, 5, 4]");
         let r = vm.get_item(&l, &vm.new_int(10));
@@ -616,12 +618,12 @@ mod tests {
             "4"
         );
         // l[::-1] and self-assignment l[:] = l
-        let rev = vm.new_slice(vm.none(), vm.none(), vm.new_int(-1));
+        let rev = crate::objects::sliceobject::new_slice(&vm, vm.none(), vm.none(), vm.new_int(-1));
         assert_eq!(
             repr(&vm, &vm.get_item(&l, &rev).ok().unwrap()),
             "[4, 5, 5, 5, 0]"
         );
-        let all = vm.new_slice(vm.none(), vm.none(), vm.none());
+        let all = crate::objects::sliceobject::new_slice(&vm, vm.none(), vm.none(), vm.none());
         vm.set_item(&l, &all, l.clone()).ok().unwrap();
         assert_eq!(repr(&vm, &l), "[0, 5, 5, 5, 4]");
     }

@@ -431,7 +431,7 @@ mod tests {
         assert_eq!(vm.len(&r10).ok(), Some(3));
         assert!(vm.contains(&r10, &vm.new_int(7)).ok().unwrap());
         assert!(!vm.contains(&r10, &vm.new_int(8)).ok().unwrap());
-        let s = vm.new_slice(vm.none(), vm.none(), vm.new_int(-1));
+        let s = crate::objects::sliceobject::new_slice(&vm, vm.none(), vm.none(), vm.new_int(-1));
         let rev = vm.get_item(&r10, &s).ok().unwrap();
         assert_eq!(repr(&vm, &rev), "range(7, -2, -3)");
         assert_eq!(

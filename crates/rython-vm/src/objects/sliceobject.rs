@@ -27,15 +27,9 @@ impl PyPayload for PySlice {
     }
 }
 
-impl VM {
-    pub fn new_slice(
-        &self,
-        start: PyObjectRef,
-        stop: PyObjectRef,
-        step: PyObjectRef,
-    ) -> PyObjectRef {
-        PyRef::new_exact(PySlice { start, stop, step }, self.types.slice_type.clone()).into_object()
-    }
+/// A new `slice` object (the eval loop has the same as `VM::new_slice`).
+pub fn new_slice(vm: &VM, start: PyObjectRef, stop: PyObjectRef, step: PyObjectRef) -> PyObjectRef {
+    PyRef::new_exact(PySlice { start, stop, step }, vm.types.slice_type.clone()).into_object()
 }
 
 /// `_PyEval_SliceIndex`: an index clamped into the isize range (slices
@@ -251,9 +245,9 @@ fn slice_new(
         return Err(vm.new_type_error("slice() takes no keyword arguments"));
     }
     Ok(match a {
-        [stop] => vm.new_slice(vm.none(), stop.clone(), vm.none()),
-        [start, stop] => vm.new_slice(start.clone(), stop.clone(), vm.none()),
-        [start, stop, step] => vm.new_slice(start.clone(), stop.clone(), step.clone()),
+        [stop] => new_slice(vm, vm.none(), stop.clone(), vm.none()),
+        [start, stop] => new_slice(vm, start.clone(), stop.clone(), vm.none()),
+        [start, stop, step] => new_slice(vm, start.clone(), stop.clone(), step.clone()),
         _ => unreachable!("positional() checked the count"),
     })
 }

@@ -371,7 +371,7 @@ mod tests {
             err(&vm, vm.get_item(&t, &vm.new_int(5))),
             "IndexError: tuple index out of range"
         );
-        let s = vm.new_slice(vm.none(), vm.none(), vm.new_int(-1));
+        let s = crate::objects::sliceobject::new_slice(&vm, vm.none(), vm.none(), vm.new_int(-1));
         assert_eq!(repr(&vm, &vm.get_item(&t2, &s).ok().unwrap()), "(2, 1)");
         let lt = vm.rich_compare(&t2, &vm.new_tuple_obj(ints(&vm, &[1, 2, 0])), CompareOp::Lt);
         assert_eq!(repr(&vm, &lt.ok().unwrap()), "True");
