@@ -1,9 +1,11 @@
 //! Builtin types, one file per type as in CPython's Objects/.
 pub mod baseobject;
 pub mod bytearrayobject;
+pub mod bytes_methods;
 pub mod bytesobject;
 pub mod cellobject;
 pub mod classobject;
+pub mod codecs;
 pub mod codeobject;
 pub mod complexobject;
 pub mod descrobject;
@@ -22,6 +24,9 @@ pub mod noneobject;
 pub mod rangeobject;
 pub mod setobject;
 pub mod sliceobject;
+pub mod str_case;
+pub mod str_methods;
+pub mod str_percent;
 pub mod strobject;
 pub mod traceback;
 pub mod tupleobject;

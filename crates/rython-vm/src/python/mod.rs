@@ -5,6 +5,7 @@ pub mod abstract_;
 pub mod args;
 pub mod bltinmodule;
 pub mod errors;
+pub mod formatter;
 pub mod frame;
 pub mod init_types;
 pub mod methods;
