@@ -10,6 +10,7 @@ pub mod ceval;
 pub mod ceval_ops;
 pub mod errors;
 pub mod exc_star_stub;
+pub mod formatter;
 pub mod frame;
 pub mod import;
 pub mod init_types;
