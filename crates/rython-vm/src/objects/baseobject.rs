@@ -55,30 +55,13 @@ pub fn object_new(
         return Err(abstract_error(vm, cls));
     }
     if cls.payload.layout.type_id != std::any::TypeId::of::<PyBaseObject>() {
+        // Reached only when a builtin base has no `__new__` of its own.
         let n = cls.name_string();
         return Err(vm.new_type_error(format!(
-            "object.__new__({n}) is not safe, use {}.__new__()",
-            solid_name(cls)
+            "object.__new__({n}) is not safe, use {n}.__new__()"
         )));
     }
     Ok(PyRef::new_with_type(PyBaseObject, cls.clone()).into_object())
-}
-
-/// The builtin type whose `__new__` should have been used.
-fn solid_name(cls: &PyTypeRef) -> String {
-    let mut t = cls.clone();
-    while t.payload.is_heap_type() {
-        let b = t.payload.base.borrow().clone();
-        match b {
-            Some(b) => t = b,
-            None => break,
-        }
-    }
-    if t.payload.is_heap_type() {
-        cls.name_string()
-    } else {
-        t.name_string()
-    }
 }
 
 fn abstract_error(vm: &VM, cls: &PyTypeRef) -> crate::PyBaseExceptionRef {

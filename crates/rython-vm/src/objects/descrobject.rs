@@ -329,7 +329,10 @@ fn property_name(vm: &VM, p: &PyProperty) -> PyResult<Option<String>> {
         }
     };
     match name {
-        Some(n) => Ok(Some(vm.repr_string(&n)?)),
+        Some(n) => match n.downcast_ref::<crate::objects::strobject::PyStr>() {
+            Some(s) => Ok(Some(rython_common::repr_str::repr_str(s.as_str()))),
+            None => Ok(Some(vm.repr_string(&n)?)),
+        },
         None => Ok(None),
     }
 }
