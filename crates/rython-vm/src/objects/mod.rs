@@ -8,6 +8,7 @@ pub mod codeobject;
 pub mod complexobject;
 pub mod descrobject;
 pub mod dictobject;
+pub mod exceptiongroup;
 pub mod exceptions;
 pub mod floatobject;
 pub mod frameobject;
