@@ -69,3 +69,32 @@ fn absurd_widths_do_not_abort() {
     let e = format_float(1.0, &spec("01000000000000000"), "float").unwrap_err();
     assert_eq!(e.kind, ErrorKind::MemoryError);
 }
+
+#[test]
+fn garbage_specs_never_panic() {
+    let alphabet: Vec<char> = "<>=^+- z#0159,_.%cdxXbonseEfFgGr\u{20ac}\u{661}\u{0}"
+        .chars()
+        .collect();
+    let n = alphabet.len();
+    let values = [BigInt::from(-1234567), BigInt::from(0x10ffff)];
+    for len in 0..=3u32 {
+        for mut k in 0..n.pow(len) {
+            let mut s = String::new();
+            for _ in 0..len {
+                s.push(alphabet[k % n]);
+                k /= n;
+            }
+            let Ok(spec) = parse_format_spec(&s) else {
+                continue;
+            };
+            for v in &values {
+                let _ = format_int(v, &spec, "int", 4300);
+            }
+            for x in [-0.0, 1234.5678, f64::NAN, -1e300] {
+                let _ = format_float(x, &spec, "float");
+                let _ = format_complex(x, -x, &spec, "complex");
+            }
+            let _ = format_str("h\u{e9}llo", &spec, "str");
+        }
+    }
+}
