@@ -16,6 +16,7 @@ pub mod dict_methods;
 pub mod dictobject;
 pub mod dictviews;
 pub mod enumobject;
+pub mod exceptiongroup;
 pub mod exceptions;
 pub mod floatobject;
 pub mod frameobject;
