@@ -1,2 +1,3 @@
 //! Native modules (CPython's Modules/).
+pub mod mathmodule;
 pub mod sysmodule;
