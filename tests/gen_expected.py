@@ -54,6 +54,21 @@ def normalise(data, exe):
     return text.replace(PROGRAMS, "<PROGRAMS>").replace(exe, "<PYTHON>")
 
 
+def unescape(line):
+    """`\\n` in an .args line stands for a newline, `\\t` for a tab, `\\\\` for a backslash."""
+    out = []
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if c == "\\" and i + 1 < len(line) and line[i + 1] in "nt\\":
+            out.append({"n": "\n", "t": "\t", "\\": "\\"}[line[i + 1]])
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
 def run_one(name, exe):
     group, stem = name.split("/")
     gdir = os.path.join(PROGRAMS, group)
@@ -61,7 +76,7 @@ def run_one(name, exe):
     args_path = os.path.join(gdir, stem + ".args")
     if os.path.exists(args_path):
         with open(args_path, encoding="utf-8") as f:
-            args = [line.replace("{script}", script) for line in f.read().splitlines()]
+            args = [unescape(line).replace("{script}", script) for line in f.read().splitlines()]
     else:
         args = [script]
     stdin_path = os.path.join(gdir, stem + ".stdin")

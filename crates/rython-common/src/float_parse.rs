@@ -39,7 +39,7 @@ pub fn parse_error_message(arg_repr: &str) -> String {
 
 /// `_Py_string_to_number_with_underscores`: an underscore must sit between
 /// two ASCII digits.
-fn remove_underscores(b: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn remove_underscores(b: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(b.len());
     let mut prev = 0u8;
     for &c in b {
@@ -128,6 +128,71 @@ fn parse_number(b: &[u8]) -> Option<f64> {
     let text = std::str::from_utf8(body).ok()?;
     let v: f64 = text.parse().ok()?;
     Some(if negative { -v } else { v })
+}
+
+/// `_PyOS_ascii_strtod` used as a prefix parser: the longest float at the
+/// start of `b` (no leading whitespace skipped) and how many bytes it
+/// took, or `None` when no float starts there. Overflow gives an infinity.
+pub(crate) fn parse_float_prefix(b: &[u8]) -> Option<(f64, usize)> {
+    let mut i = 0;
+    let negative = match b.first() {
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let starts_ci = |at: usize, word: &[u8]| {
+        b.len() >= at + word.len() && b[at..at + word.len()].eq_ignore_ascii_case(word)
+    };
+    let sign = |v: f64| if negative { -v } else { v };
+    if starts_ci(i, b"inf") {
+        let n = if starts_ci(i + 3, b"inity") {
+            i + 8
+        } else {
+            i + 3
+        };
+        return Some((sign(f64::INFINITY), n));
+    }
+    if starts_ci(i, b"nan") {
+        return Some((sign(f64::NAN), i + 3));
+    }
+    let start = i;
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - s
+    };
+    let mut n = digits(&mut i);
+    if i < b.len() && b[i] == b'.' {
+        let mut j = i + 1;
+        let f = digits(&mut j);
+        if n + f > 0 {
+            i = j;
+            n += f;
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        if j < b.len() && (b[j] == b'+' || b[j] == b'-') {
+            j += 1;
+        }
+        if digits(&mut j) > 0 {
+            i = j;
+        }
+    }
+    let text = std::str::from_utf8(&b[start..i]).ok()?;
+    let v: f64 = text.parse().ok()?;
+    Some((sign(v), i))
 }
 
 #[cfg(test)]

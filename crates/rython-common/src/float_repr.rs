@@ -35,6 +35,27 @@ pub fn repr(f: f64) -> String {
     .unwrap_or_default()
 }
 
+/// `repr(complex(re, im))` (also `str()`): `1j`, `(1+2j)`, `(-0-0j)`,
+/// `(nan+infj)`. Components use the float repr digits without `.0`.
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let plain = FloatFlags::default();
+    let im_only = re == 0.0 && re.is_sign_positive();
+    if im_only {
+        let mut s = double_to_string(im, 'r', 0, plain).unwrap_or_default();
+        s.push('j');
+        return s;
+    }
+    let signed = FloatFlags {
+        sign: true,
+        ..plain
+    };
+    format!(
+        "({}{}j)",
+        double_to_string(re, 'r', 0, plain).unwrap_or_default(),
+        double_to_string(im, 'r', 0, signed).unwrap_or_default()
+    )
+}
+
 /// printf-style conversion of a float, as `'%.3e' % x` does it.
 ///
 /// `code` is one of `e E f F g G` (precision defaults to 6), `%` (percent:
@@ -60,15 +81,22 @@ pub fn format_float(
     }
 }
 
+/// Largest precision CPython accepts (`INT_MAX`); above it callers raise
+/// `ValueError: precision too big`.
+pub const MAX_PRECISION: usize = i32::MAX as usize;
+
 /// `PyOS_double_to_string(val, code, precision, flags)`: `code` is one of
 /// `e E f F g G r` (`r` requires precision 0). Returns `None` for other
-/// codes.
+/// codes and for a precision above [`MAX_PRECISION`].
 pub fn double_to_string(
     val: f64,
     code: char,
     precision: usize,
     flags: FloatFlags,
 ) -> Option<String> {
+    if precision > MAX_PRECISION {
+        return None;
+    }
     let upper = matches!(code, 'E' | 'F' | 'G');
     let code = code.to_ascii_lowercase();
     let mut precision = precision;
@@ -100,6 +128,13 @@ enum Mode {
     Fractional,
 }
 
+/// Every finite double has an exact decimal expansion of at most 767
+/// significant digits and 1074 fractional digits, so asking Rust's
+/// formatter (which rejects precisions above `u16::MAX`) for more than these
+/// caps changes nothing once trailing zeros are stripped.
+const MAX_SIGNIFICANT: usize = 800;
+const MAX_FRACTIONAL: usize = 1100;
+
 /// Decimal digits of `|x|` (finite) with trailing zeros removed, and the
 /// position of the decimal point: the value is `0.DIGITS * 10**decpt`.
 /// An empty digit string means the value rounded to zero (mode 3 only).
@@ -113,9 +148,12 @@ fn dtoa(x: f64, mode: Mode, ndigits: usize) -> (Vec<u8>, i64) {
             let mut buf = ryu::Buffer::new();
             split_scientific(buf.format_finite(x))
         }
-        Mode::Significant => split_scientific(&format!("{:.*e}", ndigits.max(1) - 1, x)),
+        Mode::Significant => {
+            let n = ndigits.clamp(1, MAX_SIGNIFICANT);
+            split_scientific(&format!("{:.*e}", n - 1, x))
+        }
         Mode::Fractional => {
-            let s = format!("{:.*}", ndigits, x);
+            let s = format!("{:.*}", ndigits.min(MAX_FRACTIONAL), x);
             let (int_part, frac) = s.split_once('.').unwrap_or((&s, ""));
             let mut digits: Vec<u8> = int_part.bytes().chain(frac.bytes()).collect();
             let mut decpt = int_part.len() as i64;
@@ -275,3 +313,10 @@ fn format_short(
 
 #[cfg(test)]
 mod tests;
+
+/// The exact decimal expansion of finite `x`: digits without leading or
+/// trailing zeros, and the point position (`|x| = 0.DIGITS * 10**decpt`).
+/// Zero gives `("0", 1)`.
+pub(crate) fn exact_digits(x: f64) -> (Vec<u8>, i64) {
+    dtoa(x, Mode::Fractional, MAX_FRACTIONAL)
+}

@@ -279,6 +279,10 @@ impl HashSecret {
 
     /// `hash(str)` for text without surrogates.
     pub fn hash_str(&self, s: &str) -> i64 {
+        // ASCII text is its own 1-byte-per-char canonical form.
+        if s.is_ascii() {
+            return self.hash_bytes(s.as_bytes());
+        }
         self.hash_code_points(s.chars().map(|c| c as u32))
     }
 

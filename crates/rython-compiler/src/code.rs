@@ -21,6 +21,8 @@ pub mod flags {
 
 /// Kind bits of each entry of `co_localsplus` (CPython's `CO_FAST_*`).
 pub mod fast_kind {
+    /// A comprehension-inlined local of a module or class body (`CO_FAST_HIDDEN`).
+    pub const HIDDEN: u8 = 0x10;
     pub const LOCAL: u8 = 0x20;
     pub const CELL: u8 = 0x40;
     pub const FREE: u8 = 0x80;

@@ -4,8 +4,42 @@
 pub mod code;
 pub mod opcode;
 
+mod assemble;
+mod codegen;
+pub mod dis;
+mod error;
+mod flowgraph;
+mod fold;
+mod instr;
+mod swaps;
+pub mod symtable;
+
 pub use code::{CodeObject, ConstValue, ExceptionTableEntry, Position};
 pub use opcode::Opcode;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Exec,
+    Eval,
+    Single,
+}
+
+/// `source` is used only to fill SyntaxErrorInfo.text. `optimize` is -O level (0: keep asserts, __debug__ True).
+pub fn compile(
+    module: &rython_parser::ast::Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> Result<CodeObject, rython_parser::SyntaxErrorInfo> {
+    codegen::compile_module(module, source, filename, mode, optimize)
+        .map_err(|e| e.into_info(source))
+}
+
+/// A `dis`-like listing of a code object and its nested code objects, formatted like CPython 3.13's dis.dis output (for tests and a future `dis` module).
+pub fn disassemble(code: &CodeObject) -> String {
+    dis::disassemble(code)
+}
 
 /// `BINARY_OP` arguments (CPython's `NB_*`). In-place forms are the binary
 /// form plus `NB_INPLACE_ADD`.
@@ -68,4 +102,10 @@ pub mod cmp {
     pub const GT: u32 = 4;
     pub const GE: u32 = 5;
     pub const COERCE_TO_BOOL: u32 = 16;
+    /// Low bits of the argument: the comparison outcomes that make it true
+    /// (CPython's `compare_masks`), used by specialized comparisons.
+    pub const MASK_UNORDERED: u32 = 1;
+    pub const MASK_LESS: u32 = 2;
+    pub const MASK_GREATER: u32 = 4;
+    pub const MASK_EQUAL: u32 = 8;
 }

@@ -48,6 +48,8 @@ enum Enc {
     Utf8,
     Latin1,
     Ascii,
+    /// An index into `codecs::CODECS`.
+    Table(usize),
 }
 
 fn normalize(name: &str) -> Option<Enc> {
@@ -86,7 +88,10 @@ fn normalize(name: &str) -> Option<Enc> {
     ) {
         return Some(Enc::Ascii);
     }
-    None
+    crate::codecs::CODECS
+        .iter()
+        .position(|(names, _)| names.contains(&n) || names.contains(&n.replace('-', "").as_str()))
+        .map(Enc::Table)
 }
 
 fn lines(src: &[u8]) -> Vec<&[u8]> {
@@ -128,7 +133,11 @@ pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErr
             None => return Err(err(format!("unknown encoding: {}", name), 0, 0, 0, None)),
         },
     };
-    if bom && enc != Enc::Utf8 {
+    let exact_utf8 = spec.as_deref().map_or(true, |n| {
+        let n = n.to_ascii_lowercase().replace('_', "-");
+        n == "utf-8" || n.starts_with("utf-8-")
+    });
+    if bom && !exact_utf8 {
         return Err(err(
             format!("encoding problem: {} with BOM", spec.unwrap_or_default()),
             0,
@@ -139,6 +148,28 @@ pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErr
     }
     match enc {
         Enc::Latin1 => Ok(src.iter().map(|&b| b as char).collect()),
+        Enc::Table(i) => {
+            let table = &crate::codecs::CODECS[i].1;
+            let mut out = String::with_capacity(src.len());
+            for (pos, &b) in src.iter().enumerate() {
+                if b < 0x80 {
+                    out.push(b as char);
+                    continue;
+                }
+                match char::from_u32(table[(b - 0x80) as usize] as u32) {
+                    Some(c) if c != '\u{ffff}' => out.push(c),
+                    _ => {
+                        return Err(bad_byte(
+                            src,
+                            pos,
+                            "'charmap' codec can't decode byte",
+                            "character maps to <undefined>",
+                        ))
+                    }
+                }
+            }
+            Ok(out)
+        }
         Enc::Utf8 | Enc::Ascii => match std::str::from_utf8(src) {
             Ok(s) if enc == Enc::Ascii && !s.is_ascii() => {
                 let pos = s.bytes().position(|b| b >= 0x80).unwrap_or(0);

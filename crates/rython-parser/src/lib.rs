@@ -1,5 +1,6 @@
 //! Python 3.13 source → tokens → AST. Mirrors CPython's `Parser/`.
 pub mod ast;
+mod codecs;
 mod decode;
 pub mod dump;
 pub mod error;

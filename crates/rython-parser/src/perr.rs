@@ -12,6 +12,9 @@ pub struct PErr {
     pub end: Pos,
     /// CPython reports `end_offset` 0 for a few tokenizer errors.
     pub end_col_zero: bool,
+    /// Exact (offset, end_offset) in characters, for the errors whose
+    /// CPython location does not follow from a token span.
+    pub fixed: Option<(u32, u32)>,
 }
 
 impl PErr {
@@ -22,6 +25,7 @@ impl PErr {
             start,
             end,
             end_col_zero: false,
+            fixed: None,
         }
     }
 
@@ -49,6 +53,7 @@ impl PErr {
                 None => self.end.col + 1,
             }
         };
+        let (offset, end_offset) = self.fixed.unwrap_or((offset, end_offset));
         SyntaxErrorInfo {
             kind: self.kind,
             msg: self.msg,

@@ -1,7 +1,7 @@
 """Compare rython-parser against CPython 3.13 on snippets or files.
 
 usage: python3 compare.py [--files F...] | [--snippets FILE]
-A snippets file holds cases separated by lines of `----`.
+A snippets file (tests/data/*.txt) holds cases separated by lines of `----`.
 Prints mismatches and a summary. Run with PYENV_VERSION=3.13.0.
 """
 import ast, subprocess, sys, os, tempfile
@@ -49,15 +49,17 @@ def main():
     for (name, src), m in zip(cases, mine):
         c = cpython(src)
         if c.startswith("ERR") and m.startswith("ERR"):
-            ok = c.split("|")[:6] == m.split("|")[:6] if "|..." not in c else c.split("|")[2] == m.split("|")[2]
+            ok = c.split("|")[:7] == m.split("|")[:7] if "|..." not in c else c.split("|")[2] == m.split("|")[2]
         else:
             ok = c == m
         if not ok:
             bad += 1
             print("=" * 60)
             print(name, repr(src.decode("utf-8", "replace")[:300]))
-            print("CPY:", c[:1500])
-            print("OUR:", m[:1500])
+            i = next((i for i, (a, b) in enumerate(zip(c, m)) if a != b), min(len(c), len(m)))
+            lo = max(0, i - 200)
+            print("CPY:", c[lo:i + 150])
+            print("OUR:", m[lo:i + 150])
     print("%d/%d match" % (len(cases) - bad, len(cases)))
 
 main()

@@ -3,6 +3,7 @@
 //! evaluation loop and runtime services (`python`), and native modules
 //! (`modules`). See ARCHITECTURE.md for the map to CPython's sources.
 
+pub mod lib_modules;
 pub mod modules;
 pub mod object;
 pub mod objects;
@@ -15,3 +16,6 @@ pub use vm::{Context, Types, VM};
 
 /// A Python-level result: the error is a raised exception.
 pub type PyResult<T = PyObjectRef> = Result<T, PyBaseExceptionRef>;
+
+/// `sys.version`.
+pub const VERSION_STRING: &str = "3.13.0 (rython 0.1.0) [rustc]";

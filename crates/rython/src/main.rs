@@ -1,1 +1,43 @@
-fn main() {}
+//! `rython`: the interpreter's command line (CPython's Programs/python.c
+//! and Modules/main.c `Py_Main`). Reads options and environment, sets up
+//! the interpreter, runs a script, `-c` command, `-m` module or stdin, and
+//! turns the outcome into CPython's exit status.
+
+mod cli;
+mod help;
+mod pymain;
+
+/// Stack for the interpreter thread: deep Python recursion through native
+/// code (`__add__` dunders, `repr` of nested lists) needs more than the
+/// default 8 MiB; untouched pages cost no memory.
+pub const INTERPRETER_STACK: usize = 1 << 30;
+
+#[inline(never)]
+#[no_mangle]
+pub fn py_main() -> i32 {
+    let args: Vec<String> = std::env::args().collect();
+    let parsed = cli::parse(&args, &|k| std::env::var(k).ok());
+    match parsed {
+        cli::Parsed::Exit(code, msg, to_stderr) => {
+            if to_stderr {
+                eprint!("{msg}");
+            } else {
+                print!("{msg}");
+            }
+            code
+        }
+        cli::Parsed::Run(config, target) => pymain::run(config, target),
+    }
+}
+
+fn main() {
+    let handle = std::thread::Builder::new()
+        .name("rython-main".into())
+        .stack_size(INTERPRETER_STACK)
+        .spawn(|| py_main());
+    let code = match handle {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(_) => py_main(),
+    };
+    std::process::exit(code);
+}

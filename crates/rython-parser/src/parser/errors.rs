@@ -12,11 +12,34 @@ impl<'a> Parser<'a> {
         self.invalid_syntax_at(0)
     }
 
+    /// An error located at token `t`, with CPython's conventions for the
+    /// zero-width layout tokens (DEDENT has no column, ENDMARKER no end).
+    pub fn err_at_token(&self, msg: impl Into<String>, t: &crate::tokenizer::Token) -> PErr {
+        let mut e = PErr::syntax(msg, t.start, t.end);
+        match t.kind {
+            TokenKind::Dedent => e.fixed = Some((0, 0)),
+            TokenKind::EndMarker => e.end_col_zero = true,
+            TokenKind::Newline => {
+                e.end = Pos {
+                    line: t.start.line,
+                    col: t.start.col + 1,
+                }
+            }
+            TokenKind::Indent => e.fixed = Some((t.text.chars().count() as u32, 0)),
+            _ => {}
+        }
+        e
+    }
+
     pub fn invalid_syntax_at(&self, n: usize) -> PErr {
-        let t = self.nth(n).clone();
+        // Like CPython, blame the furthest token the parser looked at.
+        let i = (self.pos + n)
+            .max(self.max_seen.get())
+            .min(self.toks.len() - 1);
+        let t = self.toks[i].clone();
         match t.kind {
             TokenKind::Indent => {
-                let mut e = PErr::syntax("unexpected indent", t.start, t.end);
+                let mut e = self.err_at_token("unexpected indent", &t);
                 e.kind = crate::error::SyntaxErrorKind::IndentationError;
                 e
             }
@@ -29,14 +52,7 @@ impl<'a> Parser<'a> {
                 e.kind = crate::error::SyntaxErrorKind::IndentationError;
                 e
             }
-            TokenKind::EndMarker => PErr::syntax(
-                "invalid syntax",
-                t.start,
-                Pos {
-                    line: t.start.line,
-                    col: t.start.col + 1,
-                },
-            ),
+            TokenKind::EndMarker => self.err_at_token("invalid syntax", &t),
             TokenKind::Newline => PErr::syntax(
                 "invalid syntax",
                 t.start,
@@ -49,20 +65,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub fn expected_colon(&self) -> PErr {
+    /// A missing `:`. `forced` mirrors the grammar's `&&':'`, which
+    /// reports at whatever token stands there; elsewhere only a line end
+    /// gets the specific message.
+    pub fn expected_colon(&self, forced: bool) -> PErr {
         let t = self.tok().clone();
-        if matches!(t.kind, TokenKind::Newline | TokenKind::EndMarker)
-            || t.kind == TokenKind::Op && t.text == "="
-        {
-            let p = self.prev_end;
-            return PErr::syntax(
-                "expected ':'",
-                p,
-                Pos {
-                    line: p.line,
-                    col: p.col + 1,
-                },
-            );
+        if forced || matches!(t.kind, TokenKind::Newline) {
+            return self.err_at_token("expected ':'", &t);
         }
         self.invalid_syntax()
     }
@@ -70,9 +79,7 @@ impl<'a> Parser<'a> {
     pub fn expected_else(&self, body: &Expr) -> PErr {
         let _ = body;
         let t = self.tok().clone();
-        if matches!(t.kind, TokenKind::Newline | TokenKind::EndMarker)
-            || (t.kind == TokenKind::Op && t.text == ")")
-        {
+        if !(t.kind == TokenKind::Op && t.text == ":") {
             return PErr::syntax(
                 "expected 'else' after 'if' expression",
                 start_of(&body.loc),
@@ -164,7 +171,7 @@ impl<'a> Parser<'a> {
             } => PErr::syntax(
                 format!("cannot assign to {}", super::target::expr_name(e)),
                 start_of(&e.loc),
-                end_of(&e.loc),
+                self.tok().end,
             ),
             _ => PErr::syntax(
                 "expression cannot contain assignment, perhaps you meant \"==\"?",

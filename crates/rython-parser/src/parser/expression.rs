@@ -124,6 +124,7 @@ impl<'a> Parser<'a> {
     }
 
     pub fn named_expression(&mut self) -> PResult<Expr> {
+        let no_hint = std::mem::take(&mut self.no_eq_hint);
         if self.at_name() && self.nth_is_op(1, ":=") {
             let start = self.start();
             let (id, l) = self.name()?;
@@ -155,7 +156,48 @@ impl<'a> Parser<'a> {
                 super::end_of(&e.loc),
             ));
         }
+        if self.at_op("=") && !no_hint {
+            if let Some(err) = self.misplaced_assignment(&e) {
+                return Err(err);
+            }
+        }
         Ok(e)
+    }
+
+    /// `x = 1` where an expression is expected: CPython's
+    /// `invalid_named_expression` hints at `==` / `:=`.
+    fn misplaced_assignment(&mut self, e: &Expr) -> Option<PErr> {
+        let save = (self.pos, self.prev_end);
+        self.bump();
+        let rhs_ok = self.bitwise_or().is_ok() && !self.at_op("=") && !self.at_op(":=");
+        let rhs_end = self.prev_end;
+        self.pos = save.0;
+        self.prev_end = save.1;
+        if !rhs_ok {
+            return None;
+        }
+        match &e.node {
+            ExprKind::Name { .. } => Some(PErr::syntax(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                super::start_of(&e.loc),
+                rhs_end,
+            )),
+            ExprKind::List { .. }
+            | ExprKind::Tuple { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::Constant {
+                value: Constant::None | Constant::Bool(_),
+                ..
+            } => None,
+            _ => Some(PErr::syntax(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    super::target::expr_name(e)
+                ),
+                super::start_of(&e.loc),
+                super::end_of(&e.loc),
+            )),
+        }
     }
 
     pub fn expression(&mut self) -> PResult<Expr> {
@@ -169,26 +211,38 @@ impl<'a> Parser<'a> {
         if self.at_kw("lambda") {
             return self.lambdef();
         }
-        let start = self.start();
-        let body = self.disjunction()?;
-        if self.at_kw("if") {
+        // `a if b else c if d else e` is built iteratively: CPython accepts
+        // chains far longer than our recursion limit.
+        let mut chain = Vec::new();
+        let mut start = self.start();
+        let mut body = self.disjunction()?;
+        while self.at_kw("if") {
             self.bump();
             let test = self.disjunction()?;
             if !self.at_kw("else") {
                 return Err(self.expected_else(&body));
             }
             self.bump();
-            let orelse = self.expression()?;
-            return Ok(self.mk_expr(
+            chain.push((start, body, test));
+            if self.at_kw("lambda") {
+                body = self.lambdef()?;
+                break;
+            }
+            start = self.start();
+            body = self.disjunction()?;
+        }
+        let mut orelse = body;
+        while let Some((start, body, test)) = chain.pop() {
+            orelse = self.mk_expr(
                 ExprKind::IfExp {
                     test: Box::new(test),
                     body: Box::new(body),
                     orelse: Box::new(orelse),
                 },
                 start,
-            ));
+            );
         }
-        Ok(body)
+        Ok(orelse)
     }
 
     fn lambdef(&mut self) -> PResult<Expr> {
@@ -336,6 +390,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             self.bump();
+            self.not_after_operator()?;
             let right = self.binary(prec + 1)?;
             left = self.mk_expr(
                 ExprKind::BinOp {
@@ -347,6 +402,20 @@ impl<'a> Parser<'a> {
             );
         }
         Ok(left)
+    }
+
+    /// `3 + not 3`: CPython's dedicated message.
+    fn not_after_operator(&mut self) -> PResult<()> {
+        if self.at_kw("not") {
+            let start = self.start();
+            self.inversion()?;
+            return Err(PErr::syntax(
+                "'not' after an operator must be parenthesized",
+                start,
+                self.prev_end,
+            ));
+        }
+        Ok(())
     }
 
     fn factor(&mut self) -> PResult<Expr> {
@@ -364,6 +433,9 @@ impl<'a> Parser<'a> {
             };
             ops.push((op, t.start));
             self.bump();
+        }
+        if !ops.is_empty() {
+            self.not_after_operator()?;
         }
         let mut e = self.power()?;
         while let Some((op, s)) = ops.pop() {
@@ -403,10 +475,7 @@ impl<'a> Parser<'a> {
         if self.at_kw("await") {
             let start = self.start();
             self.bump();
-            self.enter()?;
-            let v = self.await_primary();
-            self.leave();
-            let v = v?;
+            let v = self.primary()?;
             return Ok(self.mk_expr(ExprKind::Await { value: Box::new(v) }, start));
         }
         self.primary()
@@ -490,7 +559,15 @@ impl<'a> Parser<'a> {
     fn slice_item(&mut self) -> PResult<Expr> {
         let start = self.start();
         if self.at_op("*") {
-            return self.star_expression();
+            self.bump();
+            let v = self.star_operand()?;
+            return Ok(self.mk_expr(
+                ExprKind::Starred {
+                    value: Box::new(v),
+                    ctx: ExprContext::Load,
+                },
+                start,
+            ));
         }
         let lower = if self.at_op(":") {
             None
@@ -695,6 +772,13 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_named_expression()?);
         }
+        if elts.len() > 1 && (self.at_kw("for") || self.at_kw("async")) {
+            return Err(PErr::syntax(
+                "did you forget parentheses around the comprehension target?",
+                super::start_of(&elts[0].loc),
+                super::end_of(&elts[elts.len() - 1].loc),
+            ));
+        }
         self.expect_closing("]", start)?;
         Ok(self.mk_expr(
             ExprKind::List {
@@ -722,8 +806,15 @@ impl<'a> Parser<'a> {
         }
         let first = self.star_named_expression()?;
         if self.at_op(":") && !matches!(first.node, ExprKind::Starred { .. }) {
-            self.bump();
-            let value = self.expression()?;
+            let colon = self.bump();
+            if self.at_op("}") || self.at_op(",") {
+                return Err(PErr::syntax(
+                    "expression expected after dictionary key and ':'",
+                    colon.start,
+                    colon.end,
+                ));
+            }
+            let value = self.dict_value()?;
             if self.at_kw("for") || self.at_kw("async") {
                 let generators = self.comprehension_clauses()?;
                 self.expect_closing("}", start)?;
@@ -763,8 +854,29 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_named_expression()?);
         }
+        if elts.len() > 1 && (self.at_kw("for") || self.at_kw("async")) {
+            return Err(PErr::syntax(
+                "did you forget parentheses around the comprehension target?",
+                super::start_of(&elts[0].loc),
+                super::end_of(&elts[elts.len() - 1].loc),
+            ));
+        }
         self.expect_closing("}", start)?;
         Ok(self.mk_expr(ExprKind::Set { elts }, start))
+    }
+
+    fn dict_value(&mut self) -> PResult<Expr> {
+        if self.at_op("*") {
+            let start = self.start();
+            self.bump();
+            self.bitwise_or()?;
+            return Err(PErr::syntax(
+                "cannot use a starred expression in a dictionary value",
+                start,
+                self.prev_end,
+            ));
+        }
+        self.expression()
     }
 
     fn dict_rest(&mut self, start: Pos, first: Option<(Expr, Expr)>) -> PResult<Expr> {
@@ -792,25 +904,27 @@ impl<'a> Parser<'a> {
                 let k = self.expression()?;
                 if !self.at_op(":") {
                     if self.at_op("}") || self.at_op(",") {
-                        return Err(PErr::syntax(
-                            "':' expected after dictionary key",
-                            super::start_of(&k.loc),
-                            super::end_of(&k.loc),
-                        ));
+                        let end = super::end_of(&k.loc);
+                        let at = Pos {
+                            line: end.line,
+                            col: end.col.saturating_sub(1),
+                        };
+                        let mut e = PErr::syntax("':' expected after dictionary key", at, at);
+                        e.end_col_zero = true;
+                        return Err(e);
                     }
                     return Err(self.invalid_syntax());
                 }
-                self.bump();
+                let colon = self.bump();
                 if self.at_op("}") || self.at_op(",") {
-                    let t = self.tok().clone();
                     return Err(PErr::syntax(
                         "expression expected after dictionary key and ':'",
-                        t.start,
-                        t.start,
+                        colon.start,
+                        colon.end,
                     ));
                 }
                 keys.push(Some(k));
-                values.push(self.expression()?);
+                values.push(self.dict_value()?);
             }
         }
         if self.at_kw("for") || self.at_kw("async") {
@@ -838,8 +952,13 @@ impl<'a> Parser<'a> {
                 }
                 break;
             }
-            let target = self.star_targets_for()?;
-            self.expect_kw("in")?;
+            let target = self.star_targets_for_raw()?;
+            if !self.at_kw("in") {
+                let t = self.tok().clone();
+                return Err(self.err_at_token("'in' expected after for-loop variables", &t));
+            }
+            let target = self.to_store(target)?;
+            self.bump();
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw("if") {
@@ -857,6 +976,11 @@ impl<'a> Parser<'a> {
 
     /// The target list of a `for` clause, up to `in`.
     pub fn star_targets_for(&mut self) -> PResult<Expr> {
+        let e = self.star_targets_for_raw()?;
+        self.to_store(e)
+    }
+
+    pub fn star_targets_for_raw(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.target_atom()?;
         let e = if self.at_op(",") {
@@ -877,7 +1001,7 @@ impl<'a> Parser<'a> {
         } else {
             first
         };
-        self.to_store(e)
+        Ok(e)
     }
 
     fn target_atom(&mut self) -> PResult<Expr> {
@@ -911,7 +1035,25 @@ impl<'a> Parser<'a> {
         Ok(self.mk_expr(ExprKind::Yield { value }, start))
     }
 
+    /// The expression after `*` in calls and subscripts.
+    fn star_operand(&mut self) -> PResult<Expr> {
+        if !self.starts_expression() || self.at_op("*") {
+            let t = self.tok().clone();
+            return Err(self.err_at_token("Invalid star expression", &t));
+        }
+        self.expression().map_err(|mut e| {
+            if e.msg == "invalid syntax" {
+                e.msg = "Invalid star expression".into();
+            }
+            e
+        })
+    }
+
     pub fn call_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.call_args_impl(true)
+    }
+
+    pub fn call_args_impl(&mut self, allow_genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.start();
         self.bump();
         let mut args: Vec<Expr> = Vec::new();
@@ -922,6 +1064,15 @@ impl<'a> Parser<'a> {
             if self.at_op("**") {
                 self.bump();
                 let v = self.expression()?;
+                if self.at_op("=") {
+                    self.bump();
+                    self.expression()?;
+                    return Err(PErr::syntax(
+                        "cannot assign to keyword argument unpacking",
+                        start,
+                        self.prev_end,
+                    ));
+                }
                 keywords.push(Keyword {
                     arg: None,
                     value: v,
@@ -929,18 +1080,50 @@ impl<'a> Parser<'a> {
                 });
                 seen_kw_unpack = true;
             } else if self.at_op("*") {
-                let e = self.star_expression()?;
+                let comma = self.toks[self.pos.saturating_sub(1)].start;
+                self.bump();
+                let v = self.star_operand()?;
+                let e = self.mk_expr(
+                    ExprKind::Starred {
+                        value: Box::new(v),
+                        ctx: ExprContext::Load,
+                    },
+                    start,
+                );
+                if self.at_op("=") {
+                    self.bump();
+                    self.expression()?;
+                    return Err(PErr::syntax(
+                        "cannot assign to iterable argument unpacking",
+                        start,
+                        self.prev_end,
+                    ));
+                }
+                if self.at_kw("for") || self.at_kw("async") {
+                    return Err(PErr::syntax(
+                        "iterable unpacking cannot be used in comprehension",
+                        super::start_of(&e.loc),
+                        super::end_of(&e.loc),
+                    ));
+                }
                 if seen_kw_unpack {
                     return Err(PErr::syntax(
                         "iterable argument unpacking follows keyword argument unpacking",
-                        super::start_of(&e.loc),
+                        comma,
                         super::end_of(&e.loc),
                     ));
                 }
                 args.push(e);
             } else if self.at_name() && self.nth_is_op(1, "=") {
                 let (arg, _) = self.name()?;
-                self.bump();
+                let eq = self.bump();
+                if self.at_op(",") || self.at_op(")") {
+                    return Err(PErr::syntax(
+                        "expected argument value expression",
+                        start,
+                        eq.end,
+                    ));
+                }
                 let v = self.expression()?;
                 keywords.push(Keyword {
                     arg: Some(arg),
@@ -948,9 +1131,13 @@ impl<'a> Parser<'a> {
                     loc: loc(start, self.prev_end),
                 });
             } else {
+                self.no_eq_hint = true;
                 let e = self.named_expression()?;
                 if self.at_op("=") {
                     return Err(self.bad_keyword_target(&e));
+                }
+                if !allow_genexp && (self.at_kw("for") || self.at_kw("async")) {
+                    return Err(self.invalid_syntax());
                 }
                 let e = if self.at_kw("for") || self.at_kw("async") {
                     let generators = self.comprehension_clauses()?;
@@ -981,11 +1168,8 @@ impl<'a> Parser<'a> {
                     } else {
                         "positional argument follows keyword argument"
                     };
-                    return Err(PErr::syntax(
-                        msg,
-                        super::start_of(&e.loc),
-                        super::end_of(&e.loc),
-                    ));
+                    let t = self.tok().clone();
+                    return Err(PErr::syntax(msg, t.start, t.end));
                 }
                 args.push(e);
             }

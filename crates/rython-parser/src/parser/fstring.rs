@@ -53,11 +53,9 @@ impl<'a> Parser<'a> {
         let end = self.prev_end;
         if let Some(b) = bytes {
             if saw_str || saw_fstring {
-                return Err(PErr::syntax(
-                    "cannot mix bytes and nonbytes literals",
-                    start,
-                    end,
-                ));
+                let _ = end;
+                let t = self.tok().clone();
+                return Err(self.err_at_token("cannot mix bytes and nonbytes literals", &t));
             }
             return Ok(Expr {
                 node: ExprKind::Constant {
@@ -149,6 +147,19 @@ impl<'a> Parser<'a> {
             .with_msg_for(&t.text));
         }
         let expr_start_off = self.tok().start;
+        if self.at_kw("lambda") {
+            let lam = self.tok().clone();
+            let mut i = 0;
+            while !self.nth_is_op(i, ":") && self.nth(i).kind != TokenKind::EndMarker {
+                i += 1;
+            }
+            let end = self.nth(i).end;
+            return Err(PErr::syntax(
+                "f-string: lambda expressions are not allowed without parentheses",
+                lam.start,
+                end,
+            ));
+        }
         let value = if self.at_kw("yield") {
             self.yield_expr()?
         } else {
@@ -158,13 +169,13 @@ impl<'a> Parser<'a> {
         if self.at_op("=") {
             let eq = self.bump();
             let stop = self.tok().start;
-            let text = self.source_between(
+            let text = strip_comments(&self.source_between(
                 Pos {
                     line: open.start.line,
                     col: open.end.col,
                 },
                 stop,
-            );
+            ));
             let _ = (expr_start_off, eq);
             debug_text = Some((text, open.end, stop));
         }
@@ -172,10 +183,17 @@ impl<'a> Parser<'a> {
         if self.at_op("!") {
             let bang = self.bump();
             let t = self.tok().clone();
-            if t.kind != TokenKind::Name || t.start != bang.end {
+            if t.kind != TokenKind::Name {
                 return Err(PErr::syntax(
                     "f-string: missing conversion character",
                     t.start,
+                    t.end,
+                ));
+            }
+            if t.start != bang.end {
+                return Err(PErr::syntax(
+                    "f-string: conversion type must come right after the exclamanation mark",
+                    bang.start,
                     t.end,
                 ));
             }
@@ -183,9 +201,12 @@ impl<'a> Parser<'a> {
                 "s" => 's' as i32,
                 "r" => 'r' as i32,
                 "a" => 'a' as i32,
-                _ => {
+                other => {
                     return Err(PErr::syntax(
-                        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                        format!(
+                        "f-string: invalid conversion character '{}': expected 's', 'r', or 'a'",
+                        other
+                    ),
                         t.start,
                         t.end,
                     ))
@@ -207,6 +228,13 @@ impl<'a> Parser<'a> {
         }
         if !self.at_op("}") {
             let t = self.tok().clone();
+            if format_spec.is_some() && t.kind == TokenKind::FStringEnd {
+                return Err(PErr::syntax(
+                    "f-string: expecting '}', or format specs",
+                    t.start,
+                    t.end,
+                ));
+            }
             if t.kind == TokenKind::FStringEnd || t.kind == TokenKind::FStringMiddle {
                 return Err(PErr::syntax("f-string: expecting '}'", t.start, t.start));
             }
@@ -258,6 +286,45 @@ impl PErr {
         self.msg = format!("f-string: valid expression required before '{}'", tok);
         self
     }
+}
+
+/// The `{x=}` text keeps everything but comments.
+fn strip_comments(s: &str) -> String {
+    if !s.contains('#') {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut quote: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if c == '\\' {
+                    if let Some(n) = chars.next() {
+                        out.push(n);
+                    }
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '#' => {
+                while let Some(&n) = chars.peek() {
+                    if n == '\n' {
+                        break;
+                    }
+                    chars.next();
+                }
+            }
+            None => {
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// Merges adjacent literals and drops empty ones, as CPython does.

@@ -40,26 +40,68 @@ pub(crate) struct Parser<'a> {
     pub depth: u32,
     /// End of the last consumed token.
     pub prev_end: Pos,
+    /// The furthest token index looked at (for lazy-lexer error order).
+    pub max_seen: std::cell::Cell<usize>,
+    /// Set while parsing call arguments, where `name=` is a keyword.
+    pub no_eq_hint: bool,
 }
 
 pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
-    let toks = tokenizer::tokenize(source)?;
-    let toks: Vec<Token> = toks
+    let (toks, lex_err) = tokenizer::tokenize_partial(source);
+    let mut toks: Vec<Token> = toks
         .into_iter()
         .filter(|t| !matches!(t.kind, TokenKind::Comment | TokenKind::Nl))
         .collect();
+    if let Some(e) = &lex_err {
+        // A sentinel standing where the lexer gave up.
+        toks.push(Token {
+            kind: TokenKind::EndMarker,
+            text: String::new(),
+            start: e.start,
+            end: e.start,
+        });
+    }
+    let sentinel = toks.len() - 1;
     let mut p = Parser {
         src: source,
         toks,
         pos: 0,
         depth: 0,
         prev_end: Pos { line: 1, col: 0 },
+        max_seen: std::cell::Cell::new(0),
+        no_eq_hint: false,
     };
-    match mode {
+    let r = match mode {
         Mode::Exec => p.file(),
         Mode::Eval => p.eval_input(),
         Mode::Single => p.interactive(),
+    };
+    match lex_err {
+        Some(le) => match r {
+            Err(pe) if p.max_seen.get() < sentinel => Err(prefer_lexer_error(
+                pe,
+                le,
+                p.toks[p.max_seen.get()].start.line,
+            )),
+            _ => Err(le),
+        },
+        None => r,
     }
+}
+
+/// CPython tokenizes the rest of the file after a parser error, and an
+/// error raised by the tokenizer there replaces the parser's; indentation
+/// errors are not raised that way, and an unclosed bracket only counts
+/// when the parser failed on a later line.
+fn prefer_lexer_error(pe: PErr, le: PErr, parser_line: u32) -> PErr {
+    use crate::error::SyntaxErrorKind;
+    if le.kind != SyntaxErrorKind::SyntaxError || le.msg == "too many levels of indentation" {
+        return pe;
+    }
+    if le.msg.ends_with("was never closed") {
+        return if parser_line > le.start.line { le } else { pe };
+    }
+    le
 }
 
 pub(crate) fn loc(start: Pos, end: Pos) -> Loc {
@@ -88,11 +130,17 @@ pub(crate) fn end_of(l: &Loc) -> Pos {
 impl<'a> Parser<'a> {
     pub fn tok(&self) -> &Token {
         let i = self.pos.min(self.toks.len() - 1);
+        if i > self.max_seen.get() {
+            self.max_seen.set(i);
+        }
         &self.toks[i]
     }
 
     pub fn nth(&self, n: usize) -> &Token {
         let i = (self.pos + n).min(self.toks.len() - 1);
+        if i > self.max_seen.get() {
+            self.max_seen.set(i);
+        }
         &self.toks[i]
     }
 
@@ -162,7 +210,7 @@ impl<'a> Parser<'a> {
         if self.at_op(op) {
             Ok(self.bump())
         } else if op == ":" {
-            Err(self.expected_colon())
+            Err(self.expected_colon(false))
         } else {
             Err(self.invalid_syntax())
         }

@@ -31,6 +31,9 @@ impl<'a> Parser<'a> {
                 if seen_star {
                     return Err(PErr::syntax("/ must be ahead of *", t.start, t.end));
                 }
+                if a.args.is_empty() && self.nth_is_op(1, close) {
+                    return Err(self.err_at_token("invalid syntax", &t));
+                }
                 if a.args.is_empty() {
                     return Err(PErr::syntax(
                         "at least one argument must precede /",
@@ -41,6 +44,10 @@ impl<'a> Parser<'a> {
                 self.bump();
                 seen_slash = true;
                 a.posonlyargs = std::mem::take(&mut a.args);
+                if self.at_op("*") {
+                    let t = self.tok().clone();
+                    return Err(self.err_at_token("expected comma between / and *", &t));
+                }
             } else if self.at_op("*") {
                 if seen_star {
                     return Err(PErr::syntax(
@@ -54,10 +61,19 @@ impl<'a> Parser<'a> {
                 if self.at_op(",") || self.at_op(close) {
                     bare_star = Some(t.start);
                     if self.at_op(close) || self.nth_is_op(1, "**") || self.nth_is_op(1, close) {
+                        // `def` reports at the `*`, `lambda` at the token
+                        // after it that gave up.
+                        let at = if !lambda {
+                            t.clone()
+                        } else if self.at_op(close) {
+                            self.tok().clone()
+                        } else {
+                            self.nth(1).clone()
+                        };
                         return Err(PErr::syntax(
                             "named arguments must follow bare *",
-                            t.start,
-                            t.end,
+                            at.start,
+                            at.end,
                         ));
                     }
                 } else {
@@ -85,8 +101,19 @@ impl<'a> Parser<'a> {
                 }
                 a.kwarg = Some(Box::new(p));
             } else {
+                if self.at_op("(") {
+                    return Err(self.parenthesized_param(lambda));
+                }
                 let p = self.param(lambda, false)?;
-                let default = if self.eat_op("=") {
+                let default = if self.at_op("=") {
+                    let eq = self.bump();
+                    if self.at_op(",") || self.at_op(close) {
+                        return Err(PErr::syntax(
+                            "expected default value expression",
+                            eq.start,
+                            eq.end,
+                        ));
+                    }
                     Some(self.expression()?)
                 } else {
                     None
@@ -126,6 +153,34 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(a)
+    }
+
+    /// `def f((a, b)):` -- Python 2 tuple parameters.
+    fn parenthesized_param(&self, lambda: bool) -> PErr {
+        let open = self.tok().clone();
+        let mut depth = 0;
+        let mut i = 0;
+        loop {
+            let t = self.nth(i);
+            if t.kind == crate::tokenizer::TokenKind::EndMarker {
+                return self.invalid_syntax();
+            }
+            if t.text == "(" {
+                depth += 1;
+            } else if t.text == ")" {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            i += 1;
+        }
+        let msg = if lambda {
+            "Lambda expression parameters cannot be parenthesized"
+        } else {
+            "Function parameters cannot be parenthesized"
+        };
+        PErr::syntax(msg, open.start, self.nth(i).end)
     }
 
     fn param(&mut self, lambda: bool, star: bool) -> PResult<Arg> {

@@ -19,6 +19,9 @@ impl<'a> Parser<'a> {
         }
         let subject = match self.match_subject() {
             Ok(s) if self.at_op(":") => s,
+            Ok(_) if self.kind() == TokenKind::Newline && !self.line_is_expression(save.0) => {
+                return Err(self.expected_colon(true));
+            }
             _ => {
                 self.pos = save.0;
                 self.prev_end = save.1;
@@ -32,13 +35,12 @@ impl<'a> Parser<'a> {
         self.bump();
         if self.kind() != TokenKind::Indent {
             let t = self.tok().clone();
-            let mut e = PErr::syntax(
+            let mut e = self.err_at_token(
                 format!(
                     "expected an indented block after 'match' statement on line {}",
                     start.line
                 ),
-                t.start,
-                t.end,
+                &t,
             );
             e.kind = crate::error::SyntaxErrorKind::IndentationError;
             return Err(e);
@@ -63,6 +65,18 @@ impl<'a> Parser<'a> {
             },
             start,
         )))
+    }
+
+    /// Whether the line starting at token `from` parses as an expression
+    /// statement (`match(x)` is a call, `match x` is a missing colon).
+    fn line_is_expression(&mut self, from: usize) -> bool {
+        let save = (self.pos, self.prev_end);
+        self.pos = from;
+        let ok = self.star_expressions().is_ok()
+            && matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker);
+        self.pos = save.0;
+        self.prev_end = save.1;
+        ok
     }
 
     fn match_subject(&mut self) -> PResult<Expr> {
@@ -175,19 +189,23 @@ impl<'a> Parser<'a> {
         };
         if self.eat_kw("as") {
             let t = self.tok().clone();
-            if !self.at_name() {
-                return Err(self.invalid_syntax());
+            let simple_name = self.at_name()
+                && !(self.nth_is_op(1, ".") || self.nth_is_op(1, "(") || self.nth_is_op(1, "["));
+            if !simple_name {
+                if !self.starts_expression() {
+                    return Err(self.invalid_syntax());
+                }
+                // CPython parses what follows as an expression to report it.
+                self.expression()?;
+                return Err(PErr::syntax(
+                    "invalid pattern target",
+                    t.start,
+                    self.prev_end,
+                ));
             }
             let (name, _) = self.name()?;
             if name == "_" {
                 return Err(PErr::syntax("cannot use '_' as a target", t.start, t.end));
-            }
-            if self.at_op(".") || self.at_op("(") || self.at_op("[") {
-                return Err(PErr::syntax(
-                    "invalid pattern target",
-                    t.start,
-                    self.tok().end,
-                ));
             }
             p = Pattern {
                 node: PatternKind::MatchAs {
@@ -408,6 +426,9 @@ impl<'a> Parser<'a> {
         let mut rest = None;
         while !self.at_op("}") {
             if self.eat_op("**") {
+                if self.at_name() && self.tok().text == "_" {
+                    return Err(self.invalid_syntax());
+                }
                 let (n, _) = self.name()?;
                 rest = Some(n);
                 self.eat_op(",");

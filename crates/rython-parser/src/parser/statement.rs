@@ -28,10 +28,7 @@ impl<'a> Parser<'a> {
     /// One statement (a compound statement, or a line of simple ones).
     pub fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         if self.kind() == TokenKind::Indent {
-            let t = self.tok().clone();
-            let mut e = PErr::syntax("unexpected indent", t.start, t.end);
-            e.kind = crate::error::SyntaxErrorKind::IndentationError;
-            return Err(e);
+            return Err(self.invalid_syntax());
         }
         if let Some(s) = self.compound_stmt()? {
             out.push(s);
@@ -246,9 +243,11 @@ impl<'a> Parser<'a> {
                 exprs.push(self.annotated_rhs()?);
             }
             let value = exprs.pop().unwrap();
+            let n_targets = exprs.len();
             let mut targets = Vec::new();
             for e in exprs {
-                targets.push(self.to_assign_target(e)?);
+                let last = targets.len() + 1 == n_targets;
+                targets.push(self.to_assign_target(e, last)?);
             }
             return Ok(self.mk_stmt(
                 StmtKind::Assign {
@@ -293,6 +292,7 @@ impl<'a> Parser<'a> {
     fn import_name(&mut self) -> PResult<Stmt> {
         let start = self.start();
         self.bump();
+        self.expect_import_names()?;
         let mut names = Vec::new();
         loop {
             let s = self.start();
@@ -311,7 +311,36 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
+        if self.at_kw("from") {
+            self.bump();
+            self.dotted_name()?;
+            let end = if self.at_kw("as") {
+                Pos {
+                    line: self.start().line,
+                    col: self.start().col + 1,
+                }
+            } else {
+                self.prev_end
+            };
+            return Err(PErr::syntax(
+                "Did you mean to use 'from ... import ...' instead?",
+                start,
+                end,
+            ));
+        }
         Ok(self.mk_stmt(StmtKind::Import { names }, start))
+    }
+
+    fn expect_import_names(&self) -> PResult<()> {
+        if matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker) {
+            let t = self.tok().clone();
+            return Err(PErr::syntax(
+                "Expected one or more names after 'import'",
+                t.start,
+                t.start,
+            ));
+        }
+        Ok(())
     }
 
     fn dotted_name(&mut self) -> PResult<String> {
@@ -343,6 +372,7 @@ impl<'a> Parser<'a> {
             Some(self.dotted_name()?)
         };
         self.expect_kw("import")?;
+        self.expect_import_names()?;
         let mut names = Vec::new();
         if self.at_op("*") {
             let t = self.bump();
@@ -381,12 +411,11 @@ impl<'a> Parser<'a> {
             if parens && self.at_op(")") {
                 break;
             }
-            if !parens && !self.at_name() {
+            if !parens && matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker) {
                 let t = self.tok().clone();
-                return Err(PErr::syntax(
+                return Err(self.err_at_token(
                     "trailing comma not allowed without surrounding parentheses",
-                    t.start,
-                    t.start,
+                    &t,
                 ));
             }
         }
@@ -439,17 +468,10 @@ impl<'a> Parser<'a> {
             self.bump();
             if self.kind() != TokenKind::Indent {
                 let t = self.tok().clone();
-                let mut e = PErr::syntax(
+                let mut e = self.err_at_token(
                     format!("expected an indented block after {} on line {}", what, line),
-                    t.start,
-                    t.end,
+                    &t,
                 );
-                if t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent {
-                    e.end = Pos {
-                        line: t.start.line,
-                        col: t.start.col + 1,
-                    };
-                }
                 e.kind = crate::error::SyntaxErrorKind::IndentationError;
                 return Err(e);
             }
@@ -470,7 +492,17 @@ impl<'a> Parser<'a> {
     }
 
     fn colon_block(&mut self, what: &str, line: u32) -> PResult<Vec<Stmt>> {
-        self.expect_op(":")?;
+        if !self.at_op(":") {
+            let forced = matches!(
+                what,
+                "function definition"
+                    | "'try' statement"
+                    | "'finally' statement"
+                    | "'else' statement"
+            );
+            return Err(self.expected_colon(forced));
+        }
+        self.bump();
         self.enter()?;
         let r = self.block(what, line);
         self.leave();
@@ -493,26 +525,28 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// `elif` chains are built iteratively (CPython accepts thousands).
     fn elif_else(&mut self) -> PResult<Vec<Stmt>> {
-        if self.at_kw("elif") {
+        let mut chain = Vec::new();
+        while self.at_kw("elif") {
             let start = self.start();
             self.bump();
             let test = self.named_expression()?;
             let body = self.colon_block("'elif' statement", start.line)?;
-            self.enter()?;
-            let orelse = self.elif_else();
-            self.leave();
-            let orelse = orelse?;
-            return Ok(vec![self.mk_stmt(
+            chain.push((start, test, body));
+        }
+        let mut orelse = self.else_block()?;
+        while let Some((start, test, body)) = chain.pop() {
+            orelse = vec![self.mk_stmt(
                 StmtKind::If {
                     test: Box::new(test),
                     body,
                     orelse,
                 },
                 start,
-            )]);
+            )];
         }
-        self.else_block()
+        Ok(orelse)
     }
 
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
@@ -593,7 +627,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.expect_closing(")", open)?;
-                if !self.at_op(":") {
+                if !self.at_op(":") && self.kind() != TokenKind::Newline {
                     return Err(self.invalid_syntax());
                 }
                 Ok(items)
@@ -646,7 +680,11 @@ impl<'a> Parser<'a> {
         } else {
             self.bitwise_or()?
         };
-        if !(self.at_op(",") || self.at_op(")") || self.at_op(":")) {
+        if !(self.at_op(",")
+            || self.at_op(")")
+            || self.at_op(":")
+            || self.kind() == TokenKind::Newline)
+        {
             return Err(self.invalid_syntax());
         }
         self.to_store(e)
@@ -664,17 +702,19 @@ impl<'a> Parser<'a> {
             let star = self.eat_op("*");
             if let Some(prev) = is_star {
                 if prev != star {
-                    let t = self.tok().clone();
                     return Err(PErr::syntax(
                         "cannot have both 'except' and 'except*' on the same 'try'",
                         hs,
-                        t.start,
+                        self.prev_end,
                     ));
                 }
             }
             is_star = Some(star);
             let mut type_ = None;
             let mut name = None;
+            if self.kind() == TokenKind::Newline {
+                return Err(self.expected_colon(true));
+            }
             if !self.at_op(":") {
                 let e = self.expression()?;
                 let e = if self.at_op(",") {
@@ -686,12 +726,15 @@ impl<'a> Parser<'a> {
                         }
                         elts.push(self.expression()?);
                     }
-                    let err = PErr::syntax(
+                    let mut end = end_of(&elts.last().unwrap().loc);
+                    if self.eat_kw("as") && self.at_name() {
+                        end = self.tok().end;
+                    }
+                    return Err(PErr::syntax(
                         "multiple exception types must be parenthesized",
                         s,
-                        end_of(&elts.last().unwrap().loc),
-                    );
-                    return Err(err);
+                        end,
+                    ));
                 } else {
                     e
                 };
@@ -700,11 +743,8 @@ impl<'a> Parser<'a> {
                     name = Some(self.name()?.0);
                 }
             } else if star {
-                return Err(PErr::syntax(
-                    "expected one or more exception types",
-                    self.start(),
-                    self.start(),
-                ));
+                let t = self.tok().clone();
+                return Err(self.err_at_token("expected one or more exception types", &t));
             }
             let what = if star {
                 "'except*' statement"
@@ -732,11 +772,7 @@ impl<'a> Parser<'a> {
         }
         if handlers.is_empty() && finalbody.is_empty() {
             let t = self.tok().clone();
-            return Err(PErr::syntax(
-                "expected 'except' or 'finally' block",
-                t.start,
-                t.end,
-            ));
+            return Err(self.err_at_token("expected 'except' or 'finally' block", &t));
         }
         Ok(self.mk_stmt(
             StmtKind::Try {
@@ -785,11 +821,25 @@ impl<'a> Parser<'a> {
         };
         let open = self.start();
         if !self.at_op("(") {
-            return Err(self.invalid_syntax());
+            let t = self.tok().clone();
+            return Err(self.err_at_token("expected '('", &t));
         }
         self.bump();
         let args = self.parameters(false)?;
         self.expect_closing(")", open)?;
+        if self.at_op("->")
+            && !matches!(
+                self.nth(1).kind,
+                TokenKind::Name | TokenKind::Number | TokenKind::String | TokenKind::FStringStart
+            )
+            && !self
+                .nth(1)
+                .text
+                .starts_with(['(', '[', '{', '-', '+', '~', '.', '*'])
+        {
+            let t = self.tok().clone();
+            return Err(self.err_at_token("expected ':'", &t));
+        }
         let returns = if self.eat_op("->") {
             Some(Box::new(self.expression()?))
         } else {
@@ -849,7 +899,7 @@ impl<'a> Parser<'a> {
             loc: loc(start, start),
         };
         let _ = dummy;
-        let call = self.call_args()?;
+        let call = self.call_args_impl(false)?;
         Ok(call)
     }
 
@@ -859,10 +909,16 @@ impl<'a> Parser<'a> {
         let mut params = Vec::new();
         if self.at_op("]") {
             let t = self.tok().clone();
+            // CPython's spans differ between `def`/`class` and `type`.
+            let end = if self.nth(1).text == "=" {
+                self.nth(1).start
+            } else {
+                t.start
+            };
             return Err(PErr::syntax(
                 "Type parameter list cannot be empty",
-                open,
-                t.end,
+                t.start,
+                end,
             ));
         }
         loop {

@@ -82,6 +82,10 @@ fn set_ctx(e: Expr, ctx: ExprContext) -> Expr {
     Expr { node, loc }
 }
 
+fn l_end_eq(a: &Expr, b: &Expr) -> bool {
+    a.loc.end_lineno == b.loc.end_lineno && a.loc.end_col_offset == b.loc.end_col_offset
+}
+
 fn target_error(bad: &Expr, verb: &str) -> PErr {
     PErr::syntax(
         format!("cannot {} {}", verb, expr_name(bad)),
@@ -107,9 +111,14 @@ impl<'a> Parser<'a> {
 
     /// A target of `=`; a lone invalid target gets the "Maybe you meant
     /// '=='" hint, as in CPython's `invalid_named_expression`.
-    pub fn to_assign_target(&self, e: Expr) -> PResult<Expr> {
+    pub fn to_assign_target(&self, e: Expr, last: bool) -> PResult<Expr> {
         if let Some(bad) = invalid_target(&e, false) {
-            if std::ptr::eq(bad, &e) && self.wants_eq_hint(&e) {
+            // The hint applies when the bad target is what stands right
+            // before the final `=`.
+            let directly_before_eq = std::ptr::eq(bad, &e)
+                || matches!(&e.node, ExprKind::Tuple { elts, .. }
+                    if elts.last().is_some_and(|l| std::ptr::eq(l, bad)) && l_end_eq(&e, bad));
+            if directly_before_eq && last && self.wants_eq_hint(bad) {
                 return Err(PErr::syntax(
                     format!(
                         "cannot assign to {} here. Maybe you meant '==' instead of '='?",

@@ -12,6 +12,7 @@ impl<'a> Lexer<'a> {
         start: Pos,
         prefix: &str,
     ) -> Result<(), PErr> {
+        let qpos = self.here();
         let quote = self.bump().unwrap_or('"');
         let triple = self.peek() == Some(quote) && self.peek_at(1) == Some(quote);
         if triple {
@@ -32,7 +33,7 @@ impl<'a> Lexer<'a> {
         }
         loop {
             let c = match self.peek() {
-                None => return Err(self.unterminated(start, triple, false)),
+                None => return Err(self.unterminated_str(start, qpos, quote, triple)),
                 Some(c) => c,
             };
             if c == quote {
@@ -50,7 +51,7 @@ impl<'a> Lexer<'a> {
             } else if c == '\\' {
                 self.bump();
                 match self.peek() {
-                    None => return Err(self.unterminated(start, triple, false)),
+                    None => return Err(self.unterminated_str(start, qpos, quote, triple)),
                     Some('\r') => {
                         self.bump();
                         if self.peek() == Some('\n') {
@@ -65,7 +66,7 @@ impl<'a> Lexer<'a> {
                     }
                 }
             } else if (c == '\n' || c == '\r') && !triple {
-                return Err(self.unterminated(start, triple, false));
+                return Err(self.unterminated_str(start, qpos, quote, triple));
             } else {
                 self.bump();
                 if c == '\r' {
@@ -80,6 +81,17 @@ impl<'a> Lexer<'a> {
         }
         self.push(TokenKind::String, start_off, start);
         Ok(())
+    }
+
+    /// An unterminated plain string; inside an f-string replacement field
+    /// a quote matching the f-string's own means a `}` is missing.
+    fn unterminated_str(&self, start: Pos, qpos: Pos, quote: char, triple: bool) -> PErr {
+        if let Some(fs) = self.fstrings.last() {
+            if fs.quote == quote && fs.triple == triple {
+                return self.err_span("f-string: expecting '}'", qpos, qpos);
+            }
+        }
+        self.unterminated(start, triple, false)
     }
 
     fn unterminated(&self, start: Pos, triple: bool, fstring: bool) -> PErr {
@@ -119,7 +131,14 @@ impl<'a> Lexer<'a> {
                 if closes {
                     if in_spec {
                         let p = self.here();
-                        return Err(self.err("f-string: expecting '}'", p));
+                        return Err(self.err_span(
+                            "f-string: expecting '}', or format specs",
+                            p,
+                            Pos {
+                                line: p.line,
+                                col: p.col + 1,
+                            },
+                        ));
                     }
                     self.flush_middle(start_off, start);
                     let q0 = self.pos;
@@ -134,17 +153,19 @@ impl<'a> Lexer<'a> {
                 }
                 self.bump();
             } else if c == '\n' || c == '\r' {
-                if !fs.triple {
-                    if in_spec {
-                        let p = self.here();
-                        return Err(self.err("f-string: newlines are not allowed in format specifiers for single quoted f-strings", p));
-                    }
+                if !fs.triple && !in_spec {
                     return Err(self.unterminated(fs.start, false, true));
                 }
                 self.bump();
-            } else if c == '\\' && !fs.raw {
+                if c == '\r' && self.peek() == Some('\n') {
+                    self.bump();
+                } else if c == '\r' {
+                    self.line += 1;
+                    self.line_start = self.pos;
+                }
+            } else if c == '\\' {
                 self.bump();
-                if self.peek() == Some('N') && self.peek_at(1) == Some('{') {
+                if !fs.raw && self.peek() == Some('N') && self.peek_at(1) == Some('{') {
                     self.bump();
                     while let Some(c) = self.peek() {
                         if c == '}' || c == fs.quote || c == '\n' {
@@ -191,7 +212,7 @@ impl<'a> Lexer<'a> {
                         continue;
                     }
                     let p = self.here();
-                    return Err(self.err("f-string: single '}' is not allowed", p));
+                    return Err(self.err_span("f-string: single '}' is not allowed", p, p));
                 }
                 self.flush_middle(start_off, start);
                 let p = self.here();

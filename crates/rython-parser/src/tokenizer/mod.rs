@@ -91,10 +91,25 @@ pub(crate) fn is_id_continue(c: char) -> bool {
     c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && unicode_ident::is_xid_continue(c))
 }
 
+/// Python's `str.isprintable` for one character: false for the Unicode
+/// categories Cc, Cf, Co, Cn, Zl, Zp and Zs (except the ASCII space).
 pub(crate) fn is_printable(c: char) -> bool {
-    !(c.is_control()
-        || (c.is_whitespace() && c != ' ')
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}'))
+    let u = c as u32;
+    if c.is_ascii() {
+        return (0x20..0x7f).contains(&u);
+    }
+    if (0x80..0xa0).contains(&u) {
+        return false;
+    }
+    let space_or_format = matches!(u,
+        0xa0 | 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890 | 0x891 | 0x8e2 | 0x1680 | 0x180e
+        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f | 0x3000 | 0xfeff
+        | 0xfff9..=0xfffb | 0x110bd | 0x110cd | 0x13430..=0x1343f | 0x1bca0..=0x1bca3
+        | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f);
+    let private = matches!(u, 0xe000..=0xf8ff | 0xf0000..=0xffffd | 0x100000..=0x10fffd);
+    // Unassigned code points have no name; the name table stands in for the
+    // general-category table here.
+    !space_or_format && !private && unicode_names2::name(c).is_some()
 }
 
 pub(crate) fn invalid_char_msg(c: char) -> String {
@@ -148,16 +163,9 @@ impl<'a> Lexer<'a> {
         Some(c)
     }
 
+    /// A tokenizer error: CPython reports it as an empty range at `at`.
     pub fn err(&self, msg: impl Into<String>, at: Pos) -> PErr {
-        PErr::new(
-            SyntaxErrorKind::SyntaxError,
-            msg,
-            at,
-            Pos {
-                line: at.line,
-                col: at.col + 1,
-            },
-        )
+        PErr::new(SyntaxErrorKind::SyntaxError, msg, at, at)
     }
 
     pub fn err_span(&self, msg: impl Into<String>, start: Pos, end: Pos) -> PErr {
@@ -187,11 +195,22 @@ impl<'a> Lexer<'a> {
         });
     }
 
-    pub fn run(mut self) -> Result<Vec<Token>, PErr> {
-        while !self.done {
-            self.step()?;
+    pub fn run(self) -> Result<Vec<Token>, PErr> {
+        match self.run_partial() {
+            (toks, None) => Ok(toks),
+            (_, Some(e)) => Err(e),
         }
-        Ok(self.tokens)
+    }
+
+    /// Tokens up to the first error, and the error. CPython's tokenizer is
+    /// lazy, so a parser error before that point wins over the lexer's.
+    pub fn run_partial(mut self) -> (Vec<Token>, Option<PErr>) {
+        while !self.done {
+            if let Err(e) = self.step() {
+                return (self.tokens, Some(e));
+            }
+        }
+        (self.tokens, None)
     }
 
     fn step(&mut self) -> Result<(), PErr> {
@@ -257,18 +276,6 @@ impl<'a> Lexer<'a> {
                     } else {
                         TokenKind::Nl
                     };
-                if kind == TokenKind::Nl && !self.fstrings.is_empty() {
-                    let fs = self.fstrings.last().unwrap();
-                    if !fs.triple {
-                        return Err(self.err(
-                            format!(
-                                "unterminated f-string literal (detected at line {})",
-                                start.line
-                            ),
-                            fs.start,
-                        ));
-                    }
-                }
                 self.tokens.push(Token {
                     kind,
                     text,
@@ -297,19 +304,27 @@ impl<'a> Lexer<'a> {
                             self.line_start = self.pos;
                         }
                     }
-                    None => return Err(self.err("unexpected EOF while parsing", start)),
+                    None => {
+                        let mut e = self.err("unexpected EOF while parsing", self.here());
+                        e.end_col_zero = true;
+                        return Err(e);
+                    }
                     Some(_) => {
-                        return Err(self.err(
+                        let mut e = self.err(
                             "unexpected character after line continuation character",
                             Pos {
                                 line: start.line,
                                 col: start.col + 1,
                             },
-                        ))
+                        );
+                        e.end_col_zero = true;
+                        return Err(e);
                     }
                 }
                 if self.peek().is_none() {
-                    return Err(self.err("unexpected EOF while parsing", self.here()));
+                    let mut e = self.err("unexpected EOF while parsing", self.here());
+                    e.end_col_zero = true;
+                    return Err(e);
                 }
             }
             '0'..='9' => self.lex_number(start_off, start)?,
@@ -379,7 +394,9 @@ impl<'a> Lexer<'a> {
             return Err(self.err(msg, fs.start));
         }
         if let Some(&(c, p)) = self.parens.last() {
-            return Err(self.err(format!("'{}' was never closed", c), p));
+            let mut e = self.err(format!("'{}' was never closed", c), p);
+            e.end_col_zero = true;
+            return Err(e);
         }
         let p = self.here();
         if self.line_has_tokens {
@@ -394,13 +411,21 @@ impl<'a> Lexer<'a> {
             );
             self.line_has_tokens = false;
         }
-        let p = if p.col > 0 {
-            Pos {
-                line: p.line + 1,
-                col: 0,
+        // CPython places DEDENT/ENDMARKER at the end of the last line.
+        let before = &self.src[..self.pos];
+        let body = before
+            .strip_suffix("\r\n")
+            .or_else(|| before.strip_suffix('\n'))
+            .or_else(|| before.strip_suffix('\r'));
+        let p = match body {
+            Some(body) => {
+                let line_start = body.rfind(['\n', '\r']).map(|i| i + 1).unwrap_or(0);
+                Pos {
+                    line: self.line.saturating_sub(1).max(1),
+                    col: (body.len() - line_start) as u32,
+                }
             }
-        } else {
-            p
+            None => p,
         };
         while self.indents.len() > 1 {
             self.indents.pop();
@@ -488,6 +513,9 @@ impl<'a> Lexer<'a> {
                 let p = self.here();
                 let mut e = self.err("unindent does not match any outer indentation level", p);
                 e.kind = SyntaxErrorKind::IndentationError;
+                let rest = &self.src[self.line_start..];
+                let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+                e.fixed = Some((line.chars().count() as u32 + 1, 0));
                 return Err(e);
             }
             if altcol != alttop {
@@ -501,6 +529,7 @@ impl<'a> Lexer<'a> {
         let p = self.here();
         let mut e = self.err("inconsistent use of tabs and spaces in indentation", p);
         e.kind = SyntaxErrorKind::TabError;
+        e.fixed = Some((1, 0));
         e
     }
 
@@ -564,11 +593,25 @@ impl<'a> Lexer<'a> {
                 } else {
                     invalid_char_msg(c)
                 };
-                return Err(self.err(msg, start));
+                return Err(self.err_span(
+                    msg,
+                    start,
+                    Pos {
+                        line: start.line,
+                        col: start.col + 1,
+                    },
+                ));
             }
         }
         if c == '`' {
-            return Err(self.err("invalid syntax", start));
+            return Err(self.err_span(
+                "invalid syntax",
+                start,
+                Pos {
+                    line: start.line,
+                    col: start.col + 1,
+                },
+            ));
         }
         for _ in 0..len {
             self.bump();
@@ -608,6 +651,13 @@ impl<'a> Lexer<'a> {
                 }
             }
             ':' if len == 1 && in_fexpr_top => {
+                if self.fstrings.last().map_or(0, |f| f.levels.len()) >= 3 {
+                    return Err(self.err_span(
+                        "f-string: expressions nested too deeply",
+                        start,
+                        start,
+                    ));
+                }
                 if let Some(fs) = self.fstrings.last_mut() {
                     if let Some(l) = fs.levels.last_mut() {
                         l.0 = FMode::Spec;
@@ -652,6 +702,10 @@ pub(crate) fn valid_prefix(p: &str) -> bool {
 /// Tokenizes `source` completely (comments and NL tokens included).
 pub fn tokenize(source: &str) -> Result<Vec<Token>, PErr> {
     Lexer::new(source).run()
+}
+
+pub(crate) fn tokenize_partial(source: &str) -> (Vec<Token>, Option<PErr>) {
+    Lexer::new(source).run_partial()
 }
 
 #[cfg(test)]

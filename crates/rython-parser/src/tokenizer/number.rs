@@ -53,12 +53,10 @@ impl<'a> Lexer<'a> {
                 _ => {}
             }
             if nonzero {
-                let _ = zeros_end;
-                let end = self.here();
                 return Err(self.err_span(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                     start,
-                    Pos { line: end.line, col: end.col + 1 },
+                    zeros_end,
                 ));
             }
             self.verify_end("decimal")?;
@@ -112,7 +110,7 @@ impl<'a> Lexer<'a> {
                 }
                 _ => {
                     let p = self.here();
-                    return Err(self.err(format!("invalid {} literal", kind), p));
+                    return Err(self.num_err(format!("invalid {} literal", kind), p));
                 }
             }
             while matches!(self.peek(), Some(c) if c.is_digit(radix)) {
@@ -150,7 +148,7 @@ impl<'a> Lexer<'a> {
                 self.bump();
                 if !matches!(self.peek(), Some('0'..='9')) {
                     let p = self.here();
-                    return Err(self.err("invalid decimal literal", p));
+                    return Err(self.num_err("invalid decimal literal".into(), p));
                 }
             } else if !matches!(self.peek(), Some('0'..='9')) {
                 // `1else`: back off so the keyword check below sees `e`.
@@ -173,6 +171,16 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
+    /// CPython reports malformed numbers one column before the offending
+    /// character, with an empty range.
+    fn num_err(&self, msg: String, p: Pos) -> PErr {
+        let at = Pos {
+            line: p.line,
+            col: p.col.saturating_sub(1),
+        };
+        self.err_span(msg, at, at)
+    }
+
     /// A number must not run straight into an identifier, except for the
     /// keywords that may legally follow one (`1if x else y`).
     fn verify_end(&mut self, kind: &str) -> Result<(), PErr> {
@@ -187,7 +195,7 @@ impl<'a> Lexer<'a> {
         }
         if is_id_continue(c) || (!c.is_ascii() && c != '\u{a0}') {
             let p = self.here();
-            return Err(self.err(format!("invalid {} literal", kind), p));
+            return Err(self.num_err(format!("invalid {} literal", kind), p));
         }
         Ok(())
     }

@@ -49,7 +49,7 @@ fn call(vm: &VM, m: &PyObjectRef, name: &str, args: &[PyObjectRef]) -> String {
 #[test]
 fn math_matches_cpython() {
     let vm = vm();
-    let m = super::make_module(&vm);
+    let m = super::make_module(&vm).unwrap();
     let mut bad = Vec::new();
     for (name, args, want) in math_cases::CASES {
         let a: Vec<_> = args.iter().map(|s| arg(&vm, s)).collect();
@@ -69,7 +69,7 @@ fn math_matches_cpython() {
 #[test]
 fn big_factorial_is_fast() {
     let vm = vm();
-    let m = super::make_module(&vm);
+    let m = super::make_module(&vm).unwrap();
     let t = std::time::Instant::now();
     let r = {
         let module = m

@@ -114,7 +114,7 @@ func1!(m_asin, "asin", f64::asin, false);
 func1!(m_asinh, "asinh", math_special::asinh, false);
 func1!(m_atan, "atan", f64::atan, false);
 func1!(m_atanh, "atanh", math_special::atanh, false);
-func1!(m_cbrt, "cbrt", f64::cbrt, false);
+func1!(m_cbrt, "cbrt", math_special::cbrt, false);
 func1!(m_cos, "cos", f64::cos, false);
 func1!(m_cosh, "cosh", f64::cosh, true);
 func1!(m_erf, "erf", math_special::erf, false);
@@ -625,7 +625,7 @@ fn m_perm(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
 }
 
 /// Builds the `math` module object (called by the import system).
-pub fn make_module(vm: &VM) -> PyObjectRef {
+pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     let m = vm.new_module("math", Some(DOC));
     let d = &m.payload.dict.payload;
     let mo = m.as_object();
@@ -695,7 +695,7 @@ pub fn make_module(vm: &VM) -> PyObjectRef {
     d.set_str(vm, "tau", vm.new_float(std::f64::consts::TAU));
     d.set_str(vm, "inf", vm.new_float(f64::INFINITY));
     d.set_str(vm, "nan", vm.new_float(f64::NAN));
-    m.into_object()
+    Ok(m.into_object())
 }
 
 #[cfg(test)]

@@ -3,7 +3,15 @@
 use std::cell::Cell;
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
-use crate::VM;
+use crate::objects::bytes_methods::buffer_bytes;
+use crate::objects::iterobject::PyBytesIterator;
+use crate::objects::longobject::PyInt;
+use crate::objects::sliceobject::PySlice;
+use crate::objects::str_methods::{slice_indices, slice_len};
+use crate::objects::strobject::{repeat_bytes, repeat_count, str_arg, try_other_slot, PyStr};
+use crate::objects::tupleobject::PyTupleRef;
+use crate::objects::typeobject::{CompareOp, NumberOp};
+use crate::{PyResult, VM};
 
 pub struct PyBytes {
     pub value: Box<[u8]>,
@@ -34,7 +42,397 @@ impl VM {
     }
 }
 
+fn bytes_of<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyBytes> {
+    obj.downcast_ref::<PyBytes>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "descriptor for 'bytes' objects doesn't apply to a '{}' object",
+            obj.class().name_string()
+        ))
+    })
+}
+
+fn bytes_repr(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    let b = bytes_of(vm, obj)?;
+    Ok(vm.new_str_obj(rython_common::repr_str::repr_bytes(b.as_bytes())))
+}
+
+fn bytes_hash(vm: &VM, obj: &PyObjectRef) -> PyResult<i64> {
+    let b = bytes_of(vm, obj)?;
+    let h = b.hash.get();
+    if h != -1 {
+        return Ok(h);
+    }
+    let h = vm.hash_secret.hash_bytes(b.as_bytes());
+    b.hash.set(h);
+    Ok(h)
+}
+
+/// Comparison of two bytes-like objects (bytes and bytearray compare by
+/// content with each other).
+pub(crate) fn buffer_richcompare(
+    vm: &VM,
+    a: &PyObjectRef,
+    b: &PyObjectRef,
+    op: CompareOp,
+) -> PyResult<PyObjectRef> {
+    let (Some(x), Some(y)) = (buffer_bytes(a), buffer_bytes(b)) else {
+        return Ok(vm.not_implemented());
+    };
+    let ord = x.cmp(&y);
+    Ok(vm.new_bool(match op {
+        CompareOp::Lt => ord.is_lt(),
+        CompareOp::Le => ord.is_le(),
+        CompareOp::Eq => ord.is_eq(),
+        CompareOp::Ne => ord.is_ne(),
+        CompareOp::Gt => ord.is_gt(),
+        CompareOp::Ge => ord.is_ge(),
+    }))
+}
+
+fn bytes_len(vm: &VM, obj: &PyObjectRef) -> PyResult<usize> {
+    Ok(bytes_of(vm, obj)?.as_bytes().len())
+}
+
+/// `x in b` for bytes and bytearray: an int byte or a bytes-like needle.
+pub(crate) fn buffer_contains(vm: &VM, hay: &[u8], item: &PyObjectRef) -> PyResult<bool> {
+    if let Some(sub) = buffer_bytes(item) {
+        return Ok(crate::objects::bytes_methods::find_sub(hay, &sub).is_some());
+    }
+    if item.payload_is::<PyInt>() || item.class().payload.slots.nb_index.get().is_some() {
+        let v = crate::objects::bytes_methods::byte_value(vm, item)?;
+        return Ok(hay.contains(&v));
+    }
+    Err(vm.new_type_error(format!(
+        "a bytes-like object is required, not '{}'",
+        item.class().name_string()
+    )))
+}
+
+fn bytes_contains(vm: &VM, obj: &PyObjectRef, item: &PyObjectRef) -> PyResult<bool> {
+    let b = bytes_of(vm, obj)?;
+    buffer_contains(vm, b.as_bytes(), item)
+}
+
+/// Indexing shared by bytes and bytearray: `Ok(Err(bytes))` for a slice.
+pub(crate) fn buffer_getitem(
+    vm: &VM,
+    data: &[u8],
+    key: &PyObjectRef,
+    type_word: &str,
+    index_msg: &str,
+) -> PyResult<Result<u8, Vec<u8>>> {
+    if let Some(slice) = key.downcast_ref::<PySlice>() {
+        let (start, stop, step) = slice_indices(vm, slice, data.len())?;
+        let n = slice_len(start, stop, step);
+        let mut out = Vec::with_capacity(n);
+        let mut i = start;
+        for _ in 0..n {
+            out.push(data[i as usize]);
+            i += step;
+        }
+        return Ok(Err(out));
+    }
+    if key.payload_is::<PyInt>() || key.class().payload.slots.nb_index.get().is_some() {
+        let i = vm.to_isize(key, "")?;
+        let len = data.len() as i64;
+        let j = if i < 0 { i + len } else { i };
+        if j < 0 || j >= len {
+            return Err(vm.new_index_error(index_msg.to_string()));
+        }
+        return Ok(Ok(data[j as usize]));
+    }
+    Err(vm.new_type_error(format!(
+        "{type_word} indices must be integers or slices, not {}",
+        key.class().name_string()
+    )))
+}
+
+fn bytes_getitem(vm: &VM, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<PyObjectRef> {
+    let b = bytes_of(vm, obj)?;
+    match buffer_getitem(vm, b.as_bytes(), key, "byte", "index out of range")? {
+        Ok(v) => Ok(vm.new_int(v as i64)),
+        Err(v) => {
+            if v.len() == b.as_bytes().len() && obj.class().is(&vm.types.bytes_type) {
+                return Ok(obj.clone());
+            }
+            Ok(vm.new_bytes(v))
+        }
+    }
+}
+
+pub(crate) fn buffer_iter(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    Ok(PyRef::new_exact(
+        PyBytesIterator {
+            bytes: obj.clone(),
+            index: Cell::new(0),
+        },
+        vm.types.bytes_iterator_type.clone(),
+    )
+    .into_object())
+}
+
+fn iter_self(_vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    Ok(obj.clone())
+}
+
+fn bytes_iternext(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+    let Some(it) = obj.downcast_ref::<PyBytesIterator>() else {
+        return Ok(None);
+    };
+    let i = it.index.get();
+    let v = if let Some(b) = it.bytes.downcast_ref::<PyBytes>() {
+        b.as_bytes().get(i).copied()
+    } else if let Some(b) = it
+        .bytes
+        .downcast_ref::<crate::objects::bytearrayobject::PyByteArray>()
+    {
+        b.value.borrow().get(i).copied()
+    } else {
+        None
+    };
+    match v {
+        Some(v) => {
+            it.index.set(i + 1);
+            Ok(Some(vm.new_int(v as i64)))
+        }
+        None => Ok(None),
+    }
+}
+
+/// `a + b` for bytes-like `a`: the result has `a`'s type.
+pub(crate) fn buffer_concat(
+    vm: &VM,
+    a: &PyObjectRef,
+    b: &PyObjectRef,
+    type_name: &str,
+) -> PyResult<Option<Vec<u8>>> {
+    let Some(x) = buffer_bytes(a) else {
+        return Ok(None);
+    };
+    let Some(y) = buffer_bytes(b) else {
+        return Err(vm.new_type_error(format!(
+            "can't concat {} to {type_name}",
+            b.class().name_string()
+        )));
+    };
+    let mut out = Vec::new();
+    out.try_reserve_exact(x.len() + y.len())
+        .map_err(|_| vm.new_memory_error())?;
+    out.extend_from_slice(&x);
+    out.extend_from_slice(&y);
+    Ok(Some(out))
+}
+
+fn bytes_add(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
+    if !a.payload_is::<PyBytes>() {
+        return Ok(vm.not_implemented());
+    }
+    if buffer_bytes(b).is_none() {
+        if let Some(r) = try_other_slot(vm, a, b, NumberOp::Add)? {
+            return Ok(r);
+        }
+    }
+    match buffer_concat(vm, a, b, "bytes")? {
+        Some(v) => Ok(vm.new_bytes(v)),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+/// `seq * n` / `n * seq` for a bytes-like type: the sequence and the count,
+/// or `None` when neither operand is `is_seq`.
+pub(crate) fn buffer_repeat_operands(
+    vm: &VM,
+    a: &PyObjectRef,
+    b: &PyObjectRef,
+    is_seq: fn(&PyObjectRef) -> bool,
+) -> PyResult<Option<Result<(Vec<u8>, isize), PyObjectRef>>> {
+    let (seq, n) = if is_seq(a) {
+        let exact_int = b.class().is(&vm.types.int_type) || b.class().is(&vm.types.bool_type);
+        if !is_seq(b) && !exact_int {
+            if let Some(r) = try_other_slot(vm, a, b, NumberOp::Multiply)? {
+                return Ok(Some(Err(r)));
+            }
+        }
+        (a, b)
+    } else if is_seq(b) {
+        (b, a)
+    } else {
+        return Ok(None);
+    };
+    let count = repeat_count(vm, n)?;
+    Ok(Some(Ok((buffer_bytes(seq).unwrap_or_default(), count))))
+}
+
+fn bytes_mul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
+    match buffer_repeat_operands(vm, a, b, |o| o.payload_is::<PyBytes>())? {
+        None => Ok(vm.not_implemented()),
+        Some(Err(r)) => Ok(r),
+        Some(Ok((data, n))) => Ok(vm.new_bytes(repeat_bytes(vm, &data, n, "bytes object")?)),
+    }
+}
+
+fn bytes_mod(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
+    let Some(x) = a.downcast_ref::<PyBytes>() else {
+        return Ok(vm.not_implemented());
+    };
+    let out = crate::objects::str_percent::format_bytes(vm, x.as_bytes(), b)?;
+    Ok(vm.new_bytes(out))
+}
+
+/// The initial contents of `bytes(...)` / `bytearray(...)`.
+pub(crate) fn bytes_from_source(
+    vm: &VM,
+    source: Option<&PyObjectRef>,
+    encoding: Option<&PyObjectRef>,
+    errors: Option<&PyObjectRef>,
+    type_name: &str,
+) -> PyResult<Vec<u8>> {
+    let Some(src) = source else {
+        if encoding.is_some() {
+            return Err(vm.new_type_error("encoding without a string argument"));
+        }
+        if errors.is_some() {
+            return Err(vm.new_type_error("errors without a string argument"));
+        }
+        return Ok(Vec::new());
+    };
+    if let Some(s) = src.downcast_ref::<PyStr>() {
+        let Some(enc) = encoding else {
+            return Err(vm.new_type_error("string argument without an encoding"));
+        };
+        let enc = str_arg(vm, enc, type_name, "'encoding'")?;
+        let err = match errors {
+            Some(e) => str_arg(vm, e, type_name, "'errors'")?,
+            None => "strict",
+        };
+        return crate::objects::codecs::encode_str(vm, s.as_str(), enc, err);
+    }
+    if encoding.is_some() {
+        return Err(vm.new_type_error("encoding without a string argument"));
+    }
+    if errors.is_some() {
+        return Err(vm.new_type_error("errors without a string argument"));
+    }
+    if type_name == "bytes" {
+        if let Some(m) = vm.lookup_special(src, "__bytes__")? {
+            let r = vm.call0(&m)?;
+            return match r.downcast_ref::<PyBytes>() {
+                Some(b) => Ok(b.as_bytes().to_vec()),
+                None => Err(vm.new_type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    r.class().name_string()
+                ))),
+            };
+        }
+    }
+    if let Some(b) = buffer_bytes(src) {
+        return Ok(b);
+    }
+    if src.payload_is::<PyInt>() || src.class().payload.slots.nb_index.get().is_some() {
+        let n = crate::objects::str_methods::index_arg(vm, src)?;
+        if n < 0 {
+            return Err(vm.new_value_error("negative count"));
+        }
+        let mut v = Vec::new();
+        v.try_reserve_exact(n as usize)
+            .map_err(|_| vm.new_memory_error())?;
+        v.resize(n as usize, 0);
+        return Ok(v);
+    }
+    if !crate::objects::str_methods::is_iterable(vm, src) {
+        return Err(vm.new_type_error(format!(
+            "cannot convert '{}' object to {type_name}",
+            src.class().name_string()
+        )));
+    }
+    let mut out = Vec::new();
+    for x in vm.collect(src)? {
+        let i = vm.to_index(&x)?;
+        match i.downcast_ref::<PyInt>().and_then(|i| i.as_i64()) {
+            Some(v) if (0..256).contains(&v) => out.push(v as u8),
+            _ => return Err(vm.new_value_error("bytes must be in range(0, 256)")),
+        }
+    }
+    Ok(out)
+}
+
+fn bytes_new(
+    vm: &VM,
+    cls: &PyTypeRef,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+) -> PyResult<PyObjectRef> {
+    let [source, encoding, errors] = crate::python::args::bind(
+        vm,
+        "bytes",
+        args,
+        kwnames,
+        ["source", "encoding", "errors"],
+        0,
+        0,
+    )?;
+    let v = bytes_from_source(
+        vm,
+        source.as_ref(),
+        encoding.as_ref(),
+        errors.as_ref(),
+        "bytes",
+    )?;
+    if cls.is(&vm.types.bytes_type) {
+        // bytes(b) of an exact bytes is b itself.
+        if let Some(s) = &source {
+            if s.class().is(&vm.types.bytes_type) && encoding.is_none() {
+                return Ok(s.clone());
+            }
+        }
+        return Ok(vm.new_bytes(v));
+    }
+    Ok(PyRef::new_with_type(PyBytes::new(v), cls.clone()).into_object())
+}
+
+type Kw<'a> = Option<&'a PyTupleRef>;
+
+fn bytes_getnewargs(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
+    crate::objects::str_methods::no_args(vm, "bytes.__getnewargs__", args, kw)?;
+    let b = bytes_of(vm, &args[0])?;
+    Ok(vm.new_tuple_obj(vec![vm.new_bytes(b.as_bytes().to_vec())]))
+}
+
+fn bytes_bytes(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
+    crate::objects::str_methods::no_args(vm, "bytes.__bytes__", args, kw)?;
+    let b = bytes_of(vm, &args[0])?;
+    if args[0].class().is(&vm.types.bytes_type) {
+        return Ok(args[0].clone());
+    }
+    Ok(vm.new_bytes(b.as_bytes().to_vec()))
+}
+
+fn bytes_sizeof(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
+    crate::objects::str_methods::no_args(vm, "bytes.__sizeof__", args, kw)?;
+    let b = bytes_of(vm, &args[0])?;
+    Ok(vm.new_int(33 + b.as_bytes().len() as i64))
+}
+
 /// Fills the slots and methods of this file's type(s).
 pub(crate) fn init(vm: &crate::VM) {
-    let _ = vm;
+    let t = &vm.types.bytes_type;
+    let slots = &t.payload.slots;
+    slots.repr.set(Some(bytes_repr));
+    slots.hash.set(Some(bytes_hash));
+    slots.richcompare.set(Some(buffer_richcompare));
+    slots.len.set(Some(bytes_len));
+    slots.contains.set(Some(bytes_contains));
+    slots.getitem.set(Some(bytes_getitem));
+    slots.iter.set(Some(buffer_iter));
+    slots.nb_binary[NumberOp::Add as usize].set(Some(bytes_add));
+    slots.nb_binary[NumberOp::Multiply as usize].set(Some(bytes_mul));
+    slots.nb_binary[NumberOp::Remainder as usize].set(Some(bytes_mod));
+    slots.new.set(Some(bytes_new));
+    let it = &vm.types.bytes_iterator_type.payload.slots;
+    it.iter.set(Some(iter_self));
+    it.iternext.set(Some(bytes_iternext));
+    crate::objects::bytes_methods::init_common(vm, t);
+    vm.add_method(t, "__getnewargs__", bytes_getnewargs);
+    vm.add_method(t, "__bytes__", bytes_bytes);
+    vm.add_method(t, "__sizeof__", bytes_sizeof);
 }

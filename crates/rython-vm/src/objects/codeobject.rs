@@ -1,7 +1,8 @@
 //! Code objects (CPython's Objects/codeobject.c): the compiler's
 //! `CodeObject` with its constants and names turned into Python objects.
 
-use rython_compiler::CodeObject;
+use rython_compiler::{CodeObject, ConstValue};
+use rython_parser::ast::Constant;
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
 use crate::objects::strobject::PyStrRef;
@@ -48,6 +49,199 @@ impl PyCode {
 }
 
 /// Fills the slots and methods of this file's type(s).
-pub(crate) fn init(vm: &crate::VM) {
-    let _ = vm;
+/// Turns a literal constant into its object.
+pub fn constant_to_object(vm: &VM, c: &Constant) -> PyObjectRef {
+    match c {
+        Constant::None => vm.none(),
+        Constant::Bool(b) => vm.new_bool(*b),
+        Constant::Int(i) => vm.new_bigint(i.clone()),
+        Constant::Float(f) => vm.new_float(*f),
+        Constant::Complex { real, imag } => vm.new_complex(*real, *imag),
+        Constant::Str(s) => {
+            // Identifier-like constants are interned, as CPython does.
+            if s.len() <= 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                vm.intern(s).into_object()
+            } else {
+                vm.new_str_obj(s.as_str())
+            }
+        }
+        Constant::Bytes(b) => vm.new_bytes(b.clone()),
+        Constant::Tuple(items) => vm
+            .new_tuple(items.iter().map(|c| constant_to_object(vm, c)).collect())
+            .into_object(),
+        Constant::Ellipsis => vm.ctx.ellipsis.clone(),
+    }
+}
+
+/// Wraps a compiled code object (and its nested ones) as Python objects.
+pub fn from_compiled(vm: &VM, code: CodeObject) -> PyCodeRef {
+    let consts: Box<[PyObjectRef]> = code
+        .consts
+        .iter()
+        .map(|c| match c {
+            ConstValue::Literal(l) => constant_to_object(vm, l),
+            ConstValue::Code(inner) => from_compiled(vm, (**inner).clone()).into_object(),
+        })
+        .collect();
+    let names = code.names.iter().map(|n| vm.intern(n)).collect();
+    let localsplusnames = code.localsplusnames.iter().map(|n| vm.intern(n)).collect();
+    let filename = vm.intern(&code.filename);
+    let name = vm.intern(&code.name);
+    let qualname = vm.intern(&code.qualname);
+    PyRef::new_exact(
+        PyCode {
+            code,
+            consts,
+            names,
+            localsplusnames,
+            filename,
+            name,
+            qualname,
+        },
+        vm.types.code_type.clone(),
+    )
+}
+
+fn as_code<'a>(vm: &VM, obj: &'a PyObjectRef) -> crate::PyResult<&'a PyCode> {
+    obj.downcast_ref::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("expected a code object"))
+}
+
+fn strs(vm: &VM, v: Vec<&str>) -> PyObjectRef {
+    vm.new_tuple(v.into_iter().map(|s| vm.intern(s).into_object()).collect())
+        .into_object()
+}
+
+macro_rules! getter {
+    ($name:ident, |$vm:ident, $c:ident| $body:expr) => {
+        fn $name($vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+            let $c = as_code($vm, obj)?;
+            Ok($body)
+        }
+    };
+}
+
+getter!(co_code, |vm, c| vm.new_bytes(c.code.code.clone()));
+getter!(co_consts, |vm, c| vm
+    .new_tuple(c.consts.to_vec())
+    .into_object());
+getter!(co_names, |vm, c| vm
+    .new_tuple(c.names.iter().map(|n| n.clone().into_object()).collect())
+    .into_object());
+getter!(co_varnames, |vm, c| strs(vm, c.code.varnames()));
+getter!(co_cellvars, |vm, c| strs(vm, c.code.cellvars()));
+getter!(co_freevars, |vm, c| strs(vm, c.code.freevars()));
+getter!(co_argcount, |vm, c| vm.new_int(c.code.argcount as i64));
+getter!(co_posonlyargcount, |vm, c| vm
+    .new_int(c.code.posonlyargcount as i64));
+getter!(co_kwonlyargcount, |vm, c| vm
+    .new_int(c.code.kwonlyargcount as i64));
+getter!(co_nlocals, |vm, c| vm
+    .new_int(c.code.varnames().len() as i64));
+getter!(co_stacksize, |vm, c| vm.new_int(c.code.stacksize as i64));
+getter!(co_flags, |vm, c| vm.new_int(c.code.flags as i64));
+getter!(co_filename, |_vm, c| c.filename.clone().into_object());
+getter!(co_name, |_vm, c| c.name.clone().into_object());
+getter!(co_qualname, |_vm, c| c.qualname.clone().into_object());
+getter!(co_firstlineno, |vm, c| vm
+    .new_int(c.code.firstlineno as i64));
+
+fn co_positions(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> crate::PyResult {
+    let c = as_code(vm, &args[0])?;
+    let opt = |v: u32, present: bool| {
+        if present {
+            vm.new_int(v as i64)
+        } else {
+            vm.none()
+        }
+    };
+    let items: Vec<PyObjectRef> = c
+        .code
+        .positions
+        .iter()
+        .map(|p| {
+            let has = p.lineno > 0;
+            vm.new_tuple(vec![
+                opt(p.lineno, has),
+                opt(p.end_lineno, has),
+                opt(p.col, has),
+                opt(p.end_col, has),
+            ])
+            .into_object()
+        })
+        .collect();
+    let list = vm.new_list(items).into_object();
+    vm.get_iter(&list)
+}
+
+fn co_lines(
+    vm: &VM,
+    args: &[PyObjectRef],
+    _kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> crate::PyResult {
+    let c = as_code(vm, &args[0])?;
+    let mut items: Vec<PyObjectRef> = Vec::new();
+    let mut start = 0usize;
+    let n = c.code.positions.len();
+    while start < n {
+        let line = c.code.positions[start].lineno;
+        let mut end = start + 1;
+        while end < n && c.code.positions[end].lineno == line {
+            end += 1;
+        }
+        let l = if line > 0 {
+            vm.new_int(line as i64)
+        } else {
+            vm.none()
+        };
+        items.push(
+            vm.new_tuple(vec![
+                vm.new_int(2 * start as i64),
+                vm.new_int(2 * end as i64),
+                l,
+            ])
+            .into_object(),
+        );
+        start = end;
+    }
+    let list = vm.new_list(items).into_object();
+    vm.get_iter(&list)
+}
+
+fn code_repr(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+    let c = as_code(vm, obj)?;
+    Ok(vm.new_str_obj(format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.name.payload.as_str(),
+        obj.id(),
+        c.filename.payload.as_str(),
+        c.code.firstlineno
+    )))
+}
+
+pub(crate) fn init(vm: &VM) {
+    let t = &vm.types.code_type;
+    t.payload.slots.repr.set(Some(code_repr));
+    vm.add_getset(t, "co_code", co_code, None);
+    vm.add_getset(t, "co_consts", co_consts, None);
+    vm.add_getset(t, "co_names", co_names, None);
+    vm.add_getset(t, "co_varnames", co_varnames, None);
+    vm.add_getset(t, "co_cellvars", co_cellvars, None);
+    vm.add_getset(t, "co_freevars", co_freevars, None);
+    vm.add_getset(t, "co_argcount", co_argcount, None);
+    vm.add_getset(t, "co_posonlyargcount", co_posonlyargcount, None);
+    vm.add_getset(t, "co_kwonlyargcount", co_kwonlyargcount, None);
+    vm.add_getset(t, "co_nlocals", co_nlocals, None);
+    vm.add_getset(t, "co_stacksize", co_stacksize, None);
+    vm.add_getset(t, "co_flags", co_flags, None);
+    vm.add_getset(t, "co_filename", co_filename, None);
+    vm.add_getset(t, "co_name", co_name, None);
+    vm.add_getset(t, "co_qualname", co_qualname, None);
+    vm.add_getset(t, "co_firstlineno", co_firstlineno, None);
+    vm.add_method(t, "co_positions", co_positions);
+    vm.add_method(t, "co_lines", co_lines);
 }

@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
+use crate::objects::longobject::PyInt;
 use crate::objects::strobject::PyStr;
 use crate::{PyResult, VM};
 
@@ -57,9 +58,11 @@ impl DictInner {
         ((hash as u64 as usize) & mask, hash as u64)
     }
 
+    /// Compacts the entries and sizes the index table for `min_used` live
+    /// entries with room to grow (CPython's GROWTH_RATE: used * 3).
     fn rebuild(&mut self, min_used: usize) {
         let mut size = MIN_SIZE;
-        while size * 2 < min_used * 3 + 1 {
+        while size < min_used * 3 {
             size *= 2;
         }
         let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
@@ -86,6 +89,30 @@ impl DictInner {
         self.version += 1;
     }
 
+    /// The index-table slot pointing at entry `ix`, found by following
+    /// the entry's probe sequence.
+    fn slot_of(&self, hash: i64, ix: usize) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let (mut i, mut perturb) = self.probe_start(hash);
+        for _ in 0..=self.indices.len() * 2 {
+            match self.indices[i] {
+                EMPTY => return None,
+                x if x == ix as i32 => return Some(i),
+                _ => {}
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+        self.indices.iter().position(|&x| x == ix as i32)
+    }
+
     fn insert_new(&mut self, hash: i64, key: PyObjectRef, value: PyObjectRef) {
         if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild(self.used + 1);
@@ -107,12 +134,24 @@ impl DictInner {
     }
 }
 
+/// Key equality without running Python code, for exact str and int keys
+/// (the common case, kept allocation-free); `None` means "ask `__eq__`".
+#[inline]
 fn str_key_eq(a: &PyObjectRef, b: &PyObjectRef, vm: &VM) -> Option<bool> {
-    let sa = a.class().as_object().is(vm.types.str_type.as_object());
-    let sb = b.class().as_object().is(vm.types.str_type.as_object());
-    if sa && sb {
+    let (ta, tb) = (a.class(), b.class());
+    if !ta.as_object().is(tb.as_object()) {
+        return None;
+    }
+    if ta.as_object().is(vm.types.str_type.as_object()) {
         let (x, y) = (a.downcast_ref::<PyStr>()?, b.downcast_ref::<PyStr>()?);
         return Some(x.as_str() == y.as_str());
+    }
+    if ta.as_object().is(vm.types.int_type.as_object()) {
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
+            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
+        {
+            return Some(x == y);
+        }
     }
     None
 }
@@ -342,13 +381,32 @@ impl PyDict {
         None
     }
 
+    /// The last live entry before dense position `pos`, with its position
+    /// (for reversed iteration).
+    pub fn entry_before(&self, pos: usize) -> Option<(Entry, usize)> {
+        let inner = self.inner.borrow();
+        let mut p = pos.min(inner.entries.len());
+        while p > 0 {
+            p -= 1;
+            if let Some(e) = &inner.entries[p] {
+                return Some((e.clone(), p));
+            }
+        }
+        None
+    }
+
+    /// Size of the dense entry array (live entries and holes).
+    pub fn dense_len(&self) -> usize {
+        self.inner.borrow().entries.len()
+    }
+
     /// Removes and returns the last inserted entry (`popitem`).
     pub fn pop_last(&self) -> Option<Entry> {
         let mut inner = self.inner.borrow_mut();
         while let Some(last) = inner.entries.pop() {
             if let Some(e) = last {
-                let ix = inner.entries.len() as i32;
-                if let Some(slot) = inner.indices.iter().position(|&x| x == ix) {
+                let ix = inner.entries.len();
+                if let Some(slot) = inner.slot_of(e.hash, ix) {
                     inner.indices[slot] = DUMMY;
                 }
                 inner.used -= 1;
@@ -369,5 +427,5 @@ impl PyDict {
 
 /// Fills the slots and methods of this file's type(s).
 pub(crate) fn init(vm: &crate::VM) {
-    let _ = vm;
+    crate::objects::dict_methods::init(vm);
 }

@@ -33,7 +33,80 @@ impl PyFrameObject {
     }
 }
 
+/// The frame object of an executing frame, made on first request.
+pub fn frame_object(vm: &VM, frame: &mut crate::python::frame::Frame) -> PyFrameRef {
+    if let Some(f) = &frame.frame_obj {
+        f.payload.lasti.set(frame.lasti as u32);
+        return f.clone();
+    }
+    let f = PyRef::new_exact(
+        PyFrameObject {
+            code: frame.code.clone(),
+            globals: frame.globals.clone(),
+            locals: RefCell::new(frame.locals.clone()),
+            lasti: Cell::new(frame.lasti as u32),
+            back: RefCell::new(None),
+        },
+        vm.types.frame_type.clone(),
+    );
+    frame.frame_obj = Some(f.clone());
+    f
+}
+
+fn as_frame<'a>(vm: &VM, obj: &'a PyObjectRef) -> crate::PyResult<&'a PyFrameObject> {
+    obj.downcast_ref::<PyFrameObject>()
+        .ok_or_else(|| vm.new_type_error("expected a frame"))
+}
+
+fn f_lineno(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+    let f = as_frame(vm, obj)?;
+    Ok(f.lineno()
+        .map(|l| vm.new_int(l as i64))
+        .unwrap_or_else(|| vm.none()))
+}
+fn f_code(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+    Ok(as_frame(vm, obj)?.code.clone().into_object())
+}
+fn f_globals(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+    Ok(as_frame(vm, obj)?.globals.clone().into_object())
+}
+fn f_locals(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+    let f = as_frame(vm, obj)?;
+    Ok(f.locals
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| f.globals.clone().into_object()))
+}
+fn f_back(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+    Ok(as_frame(vm, obj)?
+        .back
+        .borrow()
+        .clone()
+        .map(|b| b.into_object())
+        .unwrap_or_else(|| vm.none()))
+}
+fn f_lasti(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+    Ok(vm.new_int(2 * as_frame(vm, obj)?.lasti.get() as i64))
+}
+fn frame_repr(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
+    let f = as_frame(vm, obj)?;
+    Ok(vm.new_str_obj(format!(
+        "<frame at {:#x}, file '{}', line {}, code {}>",
+        obj.id(),
+        f.code.payload.filename.payload.as_str(),
+        f.lineno().unwrap_or(0),
+        f.code.payload.name.payload.as_str()
+    )))
+}
+
 /// Fills the slots and methods of this file's type(s).
-pub(crate) fn init(vm: &crate::VM) {
-    let _ = vm;
+pub(crate) fn init(vm: &VM) {
+    let t = &vm.types.frame_type;
+    t.payload.slots.repr.set(Some(frame_repr));
+    vm.add_getset(t, "f_lineno", f_lineno, None);
+    vm.add_getset(t, "f_code", f_code, None);
+    vm.add_getset(t, "f_globals", f_globals, None);
+    vm.add_getset(t, "f_locals", f_locals, None);
+    vm.add_getset(t, "f_back", f_back, None);
+    vm.add_getset(t, "f_lasti", f_lasti, None);
 }

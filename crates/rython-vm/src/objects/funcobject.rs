@@ -7,7 +7,7 @@ use crate::objects::codeobject::PyCodeRef;
 use crate::objects::dictobject::PyDictRef;
 use crate::objects::strobject::PyStrRef;
 use crate::objects::tupleobject::PyTupleRef;
-use crate::VM;
+use crate::{PyResult, VM};
 
 pub type PyFunctionRef = PyRef<PyFunction>;
 
@@ -35,6 +35,238 @@ impl PyPayload for PyFunction {
 }
 
 /// Fills the slots and methods of this file's type(s).
-pub(crate) fn init(vm: &crate::VM) {
-    let _ = vm;
+fn function_call(
+    vm: &VM,
+    obj: &PyObjectRef,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+) -> PyResult {
+    let f = obj
+        .clone()
+        .downcast::<PyFunction>()
+        .map_err(|_| vm.new_type_error("expected a function"))?;
+    vm.invoke_function(&f, args, kwnames)
+}
+
+fn as_func<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyFunction> {
+    obj.downcast_ref::<PyFunction>()
+        .ok_or_else(|| vm.new_type_error("expected a function"))
+}
+
+fn function_repr(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let f = as_func(vm, obj)?;
+    Ok(vm.new_str_obj(format!(
+        "<function {} at {:#x}>",
+        f.qualname.borrow().payload.as_str(),
+        obj.id()
+    )))
+}
+
+impl PyFunction {
+    fn dict_obj(&self, vm: &VM) -> PyDictRef {
+        self.dict
+            .borrow_mut()
+            .get_or_insert_with(|| vm.new_dict())
+            .clone()
+    }
+}
+
+/// Generic lookup plus the function's own `__dict__`.
+fn function_getattro(vm: &VM, obj: &PyObjectRef, name: &PyStrRef) -> PyResult {
+    let ty = obj.class();
+    let attr = ty.lookup(vm, name);
+    if let Some(a) = &attr {
+        if let (Some(get), true) = (
+            a.class().payload.slots.descr_get.get(),
+            a.class().payload.slots.descr_set.get().is_some(),
+        ) {
+            return get(vm, a, Some(obj), Some(ty.as_object()));
+        }
+    }
+    let f = as_func(vm, obj)?;
+    let d = f.dict.borrow().clone();
+    if let Some(d) = d {
+        if let Some(v) = d.payload.get_item(vm, name.as_object())? {
+            return Ok(v);
+        }
+    }
+    if let Some(a) = attr {
+        if let Some(get) = a.class().payload.slots.descr_get.get() {
+            return get(vm, &a, Some(obj), Some(ty.as_object()));
+        }
+        return Ok(a);
+    }
+    Err(vm.new_no_attribute_error(obj, name.payload.as_str()))
+}
+
+fn function_setattro(
+    vm: &VM,
+    obj: &PyObjectRef,
+    name: &PyStrRef,
+    value: Option<PyObjectRef>,
+) -> PyResult<()> {
+    if let Some(a) = obj.class().lookup(vm, name) {
+        if let Some(set) = a.class().payload.slots.descr_set.get() {
+            return set(vm, &a, obj, value);
+        }
+    }
+    let d = as_func(vm, obj)?.dict_obj(vm);
+    match value {
+        Some(v) => d.payload.set_item(vm, name.clone().into_object(), v),
+        None => match d.payload.pop_item(vm, name.as_object())? {
+            Some(_) => Ok(()),
+            None => Err(vm.new_no_attribute_error(obj, name.payload.as_str())),
+        },
+    }
+}
+
+fn get_name(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?.name.borrow().clone().into_object())
+}
+fn set_name(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    match v.and_then(|v| v.downcast::<crate::objects::strobject::PyStr>().ok()) {
+        Some(s) => {
+            *as_func(vm, o)?.name.borrow_mut() = s;
+            Ok(())
+        }
+        None => Err(vm.new_type_error("__name__ must be set to a string object")),
+    }
+}
+fn get_qualname(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?.qualname.borrow().clone().into_object())
+}
+fn set_qualname(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    match v.and_then(|v| v.downcast::<crate::objects::strobject::PyStr>().ok()) {
+        Some(s) => {
+            *as_func(vm, o)?.qualname.borrow_mut() = s;
+            Ok(())
+        }
+        None => Err(vm.new_type_error("__qualname__ must be set to a string object")),
+    }
+}
+fn get_code(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?.code.clone().into_object())
+}
+fn get_globals(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?.globals.clone().into_object())
+}
+fn get_builtins(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?.builtins.clone().into_object())
+}
+fn get_defaults(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?
+        .defaults
+        .borrow()
+        .clone()
+        .map(|t| t.into_object())
+        .unwrap_or_else(|| vm.none()))
+}
+fn set_defaults(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let f = as_func(vm, o)?;
+    match v {
+        None => *f.defaults.borrow_mut() = None,
+        Some(v) if vm.is_none(&v) => *f.defaults.borrow_mut() = None,
+        Some(v) => match v.downcast::<crate::objects::tupleobject::PyTuple>() {
+            Ok(t) => *f.defaults.borrow_mut() = Some(t),
+            Err(_) => return Err(vm.new_type_error("__defaults__ must be set to a tuple object")),
+        },
+    }
+    Ok(())
+}
+fn get_kwdefaults(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?
+        .kwdefaults
+        .borrow()
+        .clone()
+        .map(|t| t.into_object())
+        .unwrap_or_else(|| vm.none()))
+}
+fn set_kwdefaults(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let f = as_func(vm, o)?;
+    match v {
+        None => *f.kwdefaults.borrow_mut() = None,
+        Some(v) if vm.is_none(&v) => *f.kwdefaults.borrow_mut() = None,
+        Some(v) => match v.downcast::<crate::objects::dictobject::PyDict>() {
+            Ok(d) => *f.kwdefaults.borrow_mut() = Some(d),
+            Err(_) => return Err(vm.new_type_error("__kwdefaults__ must be set to a dict object")),
+        },
+    }
+    Ok(())
+}
+fn get_closure(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?
+        .closure
+        .borrow()
+        .clone()
+        .map(|t| t.into_object())
+        .unwrap_or_else(|| vm.none()))
+}
+fn get_doc(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?.doc.borrow().clone())
+}
+fn set_doc(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    *as_func(vm, o)?.doc.borrow_mut() = v.unwrap_or_else(|| vm.none());
+    Ok(())
+}
+fn get_module(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?.module.borrow().clone())
+}
+fn set_module(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    *as_func(vm, o)?.module.borrow_mut() = v.unwrap_or_else(|| vm.none());
+    Ok(())
+}
+fn get_dict(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?.dict_obj(vm).into_object())
+}
+fn get_annotations(vm: &VM, o: &PyObjectRef) -> PyResult {
+    let f = as_func(vm, o)?;
+    let mut a = f.annotations.borrow_mut();
+    if let Some(t) = a
+        .as_ref()
+        .and_then(|v| v.downcast_ref::<crate::objects::tupleobject::PyTuple>())
+    {
+        // The compiler passes (name, value, name, value...) pairs.
+        let d = vm.new_dict();
+        let items = t.as_slice().to_vec();
+        for pair in items.chunks(2) {
+            if pair.len() == 2 {
+                d.payload.set_item(vm, pair[0].clone(), pair[1].clone())?;
+            }
+        }
+        *a = Some(d.into_object());
+    }
+    Ok(a.get_or_insert_with(|| vm.new_dict().into_object()).clone())
+}
+fn set_annotations(vm: &VM, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    *as_func(vm, o)?.annotations.borrow_mut() = v;
+    Ok(())
+}
+fn get_type_params(vm: &VM, o: &PyObjectRef) -> PyResult {
+    Ok(as_func(vm, o)?
+        .type_params
+        .borrow()
+        .clone()
+        .map(|t| t.into_object())
+        .unwrap_or_else(|| vm.ctx.empty_tuple.clone().into_object()))
+}
+
+pub(crate) fn init(vm: &VM) {
+    let t = &vm.types.function_type;
+    t.payload.slots.call.set(Some(function_call));
+    t.payload.slots.repr.set(Some(function_repr));
+    t.payload.slots.getattro.set(Some(function_getattro));
+    t.payload.slots.setattro.set(Some(function_setattro));
+    vm.add_getset(t, "__name__", get_name, Some(set_name));
+    vm.add_getset(t, "__qualname__", get_qualname, Some(set_qualname));
+    vm.add_getset(t, "__code__", get_code, None);
+    vm.add_getset(t, "__globals__", get_globals, None);
+    vm.add_getset(t, "__builtins__", get_builtins, None);
+    vm.add_getset(t, "__defaults__", get_defaults, Some(set_defaults));
+    vm.add_getset(t, "__kwdefaults__", get_kwdefaults, Some(set_kwdefaults));
+    vm.add_getset(t, "__closure__", get_closure, None);
+    vm.add_getset(t, "__doc__", get_doc, Some(set_doc));
+    vm.add_getset(t, "__module__", get_module, Some(set_module));
+    vm.add_getset(t, "__dict__", get_dict, None);
+    vm.add_getset(t, "__annotations__", get_annotations, Some(set_annotations));
+    vm.add_getset(t, "__type_params__", get_type_params, None);
 }

@@ -36,6 +36,98 @@ impl VM {
 }
 
 /// Fills the slots and methods of this file's type(s).
-pub(crate) fn init(vm: &crate::VM) {
-    let _ = vm;
+fn module_getattro(
+    vm: &VM,
+    obj: &crate::object::PyObjectRef,
+    name: &crate::objects::strobject::PyStrRef,
+) -> crate::PyResult {
+    let m = obj
+        .downcast_ref::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("expected a module"))?;
+    if let Some(v) = m.dict.payload.get_str(vm, name) {
+        return Ok(v);
+    }
+    if let Some(v) = crate::python::abstract_::generic_getattr_opt(vm, obj, name)? {
+        return Ok(v);
+    }
+    // Module-level __getattr__ (PEP 562).
+    if let Some(getattr) = m.dict.payload.get_str_name(vm, "__getattr__") {
+        return vm.call1(&getattr, name.clone().into_object());
+    }
+    let mname = m.dict.payload.get_str_name(vm, "__name__").and_then(|n| {
+        n.downcast_ref::<crate::objects::strobject::PyStr>()
+            .map(|s| s.as_str().to_string())
+    });
+    match mname {
+        Some(n) => Err(vm.new_attribute_error(
+            format!(
+                "module '{}' has no attribute '{}'",
+                n,
+                name.payload.as_str()
+            ),
+            Some(obj),
+            Some(name.payload.as_str()),
+        )),
+        None => Err(vm.new_attribute_error(
+            format!("module has no attribute '{}'", name.payload.as_str()),
+            Some(obj),
+            Some(name.payload.as_str()),
+        )),
+    }
+}
+
+fn module_setattro(
+    vm: &VM,
+    obj: &crate::object::PyObjectRef,
+    name: &crate::objects::strobject::PyStrRef,
+    value: Option<crate::object::PyObjectRef>,
+) -> crate::PyResult<()> {
+    let m = obj
+        .downcast_ref::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("expected a module"))?;
+    match value {
+        Some(v) => m.dict.payload.set_item(vm, name.clone().into_object(), v),
+        None => match m.dict.payload.pop_item(vm, name.as_object())? {
+            Some(_) => Ok(()),
+            None => Err(vm.new_attribute_error(
+                format!("module has no attribute '{}'", name.payload.as_str()),
+                Some(obj),
+                Some(name.payload.as_str()),
+            )),
+        },
+    }
+}
+
+fn module_repr(vm: &VM, obj: &crate::object::PyObjectRef) -> crate::PyResult {
+    let m = obj
+        .downcast_ref::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("expected a module"))?;
+    let name = m
+        .dict
+        .payload
+        .get_str_name(vm, "__name__")
+        .map(|n| vm.repr_string(&n))
+        .transpose()?
+        .unwrap_or_else(|| "'?'".into());
+    if let Some(f) = m.dict.payload.get_str_name(vm, "__file__") {
+        if !vm.is_none(&f) {
+            return Ok(vm.new_str_obj(format!("<module {} from {}>", name, vm.repr_string(&f)?)));
+        }
+    }
+    Ok(vm.new_str_obj(format!("<module {} (built-in)>", name)))
+}
+
+fn module_dict(vm: &VM, obj: &crate::object::PyObjectRef) -> crate::PyResult {
+    let m = obj
+        .downcast_ref::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("expected a module"))?;
+    Ok(m.dict.clone().into_object())
+}
+
+pub(crate) fn init(vm: &VM) {
+    let t = &vm.types.module_type;
+    t.payload.slots.getattro.set(Some(module_getattro));
+    t.payload.slots.setattro.set(Some(module_setattro));
+    t.payload.slots.repr.set(Some(module_repr));
+    vm.add_getset(t, "__dict__", module_dict, None);
 }

@@ -1,7 +1,1058 @@
 //! The `builtins` module (CPython's Python/bltinmodule.c).
 
-use crate::VM;
+use crate::object::{PyObjectRef, PyRef};
+use crate::objects::dictobject::{PyDict, PyDictRef};
+use crate::objects::funcobject::PyFunction;
+use crate::objects::longobject::PyInt;
+use crate::objects::strobject::PyStr;
+use crate::objects::tupleobject::{PyTuple, PyTupleRef};
+use crate::objects::typeobject::{CompareOp, PyType};
+use crate::python::args;
+use crate::{PyResult, VM};
+
+type Kw<'a> = Option<&'a PyTupleRef>;
+
+/// Splits vectorcall arguments into positional args and (name, value)
+/// keyword pairs.
+pub fn split_kwargs<'a>(
+    args: &'a [PyObjectRef],
+    kwnames: Kw,
+) -> (&'a [PyObjectRef], Vec<(String, PyObjectRef)>) {
+    let nkw = kwnames.map(|k| k.payload.len()).unwrap_or(0);
+    let (pos, kwv) = args.split_at(args.len() - nkw);
+    let kws = match kwnames {
+        Some(k) => k
+            .payload
+            .as_slice()
+            .iter()
+            .zip(kwv)
+            .map(|(n, v)| {
+                (
+                    n.downcast_ref::<PyStr>()
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default(),
+                    v.clone(),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    (pos, kws)
+}
+
+fn build_class(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let (pos, kws) = split_kwargs(a, k);
+    if pos.len() < 2 {
+        return Err(vm.new_type_error("__build_class__: not enough arguments"));
+    }
+    let func = pos[0].clone();
+    if !func.payload_is::<PyFunction>() {
+        return Err(vm.new_type_error("__build_class__: func must be a function"));
+    }
+    let name = pos[1].clone();
+    if !name.payload_is::<PyStr>() {
+        return Err(vm.new_type_error("__build_class__: name is not a string"));
+    }
+    let orig_bases: Vec<PyObjectRef> = pos[2..].to_vec();
+    // PEP 560: __mro_entries__.
+    let mut bases = Vec::with_capacity(orig_bases.len());
+    let mut changed = false;
+    for b in &orig_bases {
+        if !b.payload_is::<PyType>() {
+            if let Some(me) = vm.get_attr_opt_str(b, "__mro_entries__")? {
+                let r = vm.call1(&me, vm.new_tuple(orig_bases.clone()).into_object())?;
+                let Some(t) = r.downcast_ref::<PyTuple>() else {
+                    return Err(vm.new_type_error("__mro_entries__ must return a tuple"));
+                };
+                bases.extend(t.as_slice().iter().cloned());
+                changed = true;
+                continue;
+            }
+        }
+        bases.push(b.clone());
+    }
+    let mut meta: Option<PyObjectRef> = None;
+    let mut class_kws: Vec<(String, PyObjectRef)> = Vec::new();
+    for (kname, v) in kws {
+        if kname == "metaclass" {
+            meta = Some(v);
+        } else {
+            class_kws.push((kname, v));
+        }
+    }
+    let is_class = meta
+        .as_ref()
+        .map(|m| m.payload_is::<PyType>())
+        .unwrap_or(true);
+    let mut meta = match meta {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => b.class().clone().into_object(),
+            None => vm.types.type_type.clone().into_object(),
+        },
+    };
+    if is_class {
+        meta = calculate_metaclass(vm, &meta, &bases)?;
+    }
+    let bases_t = vm.new_tuple(bases.clone()).into_object();
+    let kwnames = if class_kws.is_empty() {
+        None
+    } else {
+        Some(
+            vm.new_tuple(
+                class_kws
+                    .iter()
+                    .map(|(n, _)| vm.new_str_obj(n.as_str()))
+                    .collect(),
+            ),
+        )
+    };
+    let kwvals: Vec<PyObjectRef> = class_kws.iter().map(|(_, v)| v.clone()).collect();
+    let ns = match vm.get_attr_opt_str(&meta, "__prepare__")? {
+        Some(prep) => {
+            let mut args = vec![name.clone(), bases_t.clone()];
+            args.extend(kwvals.iter().cloned());
+            vm.call(&prep, &args, kwnames.as_ref())?
+        }
+        None => vm.new_dict().into_object(),
+    };
+    if ns.class().payload.slots.getitem.get().is_none() {
+        let mname = if meta.payload_is::<PyType>() {
+            meta.downcast_ref::<PyType>()
+                .map(|t| t.name().clone())
+                .unwrap_or_default()
+        } else {
+            "<metaclass>".into()
+        };
+        return Err(vm.new_type_error(format!(
+            "{mname}.__prepare__() must return a mapping, not {}",
+            ns.class().name_string()
+        )));
+    }
+    let f = func.clone().downcast::<PyFunction>().ok().expect("checked");
+    let cell = vm.run_class_body(&f, ns.clone())?;
+    if changed {
+        vm.set_item(
+            &ns,
+            vm.intern("__orig_bases__").as_object(),
+            vm.new_tuple(orig_bases).into_object(),
+        )?;
+    }
+    let mut args = vec![name, bases_t, ns];
+    args.extend(kwvals);
+    let cls = vm.call(&meta, &args, kwnames.as_ref())?;
+    if let Some(cell) = cell.and_then(|c| c.downcast::<crate::objects::cellobject::PyCell>().ok()) {
+        if cls.payload_is::<PyType>() {
+            match cell.payload.get() {
+                Some(v) if !v.is(&cls) => {
+                    return Err(vm.new_type_error(format!(
+                        "__class__ set to {} defining {} as {}",
+                        vm.repr_string(&v)?,
+                        vm.repr_string(&args_name(vm, &cls))?,
+                        vm.repr_string(&cls)?
+                    )))
+                }
+                _ => cell.payload.set(Some(cls.clone())),
+            }
+        }
+    }
+    Ok(cls)
+}
+
+fn args_name(vm: &VM, cls: &PyObjectRef) -> PyObjectRef {
+    vm.get_attr_str(cls, "__name__")
+        .unwrap_or_else(|_| vm.none())
+}
+
+/// The most derived metaclass of `meta` and the bases' metaclasses.
+pub fn calculate_metaclass(vm: &VM, meta: &PyObjectRef, bases: &[PyObjectRef]) -> PyResult {
+    let mut winner = meta
+        .clone()
+        .downcast::<PyType>()
+        .map_err(|_| vm.new_type_error("metaclass must be a type"))?;
+    for b in bases {
+        let bt = b.class().clone();
+        if winner.is_subtype(&bt) {
+            continue;
+        }
+        if bt.is_subtype(&winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.new_type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner.into_object())
+}
+
+impl VM {
+    /// Runs a class body function with `ns` as its locals; returns the
+    /// `__classcell__` cell if the body made one.
+    pub fn run_class_body(
+        &self,
+        func: &PyRef<PyFunction>,
+        ns: PyObjectRef,
+    ) -> PyResult<Option<PyObjectRef>> {
+        let mut frame = crate::python::call::make_frame(self, func, &[], None)?;
+        frame.locals = Some(ns);
+        match self.eval_frame(frame, None)? {
+            crate::python::ceval::FrameExit::Return(v) => {
+                Ok(if self.is_none(&v) { None } else { Some(v) })
+            }
+            crate::python::ceval::FrameExit::Yield(..) => {
+                Err(self.new_system_error("class body yielded"))
+            }
+        }
+    }
+}
+
+fn b_import(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [name, globals, _locals, fromlist, level] = args::bind(
+        vm,
+        "__import__",
+        a,
+        k,
+        ["name", "globals", "locals", "fromlist", "level"],
+        1,
+        0,
+    )?;
+    let name = name.expect("required");
+    let Some(n) = name.downcast_ref::<PyStr>() else {
+        return Err(vm.new_type_error(format!(
+            "__import__() argument 1 must be str, not {}",
+            name.class().name_string()
+        )));
+    };
+    let level = match level {
+        Some(l) => vm.to_isize(&l, "")?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(vm.new_value_error("level must be >= 0"));
+    }
+    let g = globals.and_then(|g| g.downcast::<PyDict>().ok());
+    let fromlist = fromlist.unwrap_or_else(|| vm.none());
+    vm.import_full(
+        n.as_str(),
+        g.as_ref().map(|g| &g.payload),
+        &fromlist,
+        level as usize,
+    )
+}
+
+fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let (pos, kws) = split_kwargs(a, k);
+    let (mut sep, mut end, mut file, mut flush) = (None, None, None, false);
+    for (n, v) in kws {
+        match n.as_str() {
+            "sep" => sep = Some(v),
+            "end" => end = Some(v),
+            "file" => file = Some(v),
+            "flush" => flush = vm.is_true(&v)?,
+            _ => {
+                return Err(
+                    vm.new_type_error(format!("'{n}' is an invalid keyword argument for print()"))
+                )
+            }
+        }
+    }
+    let text_of = |v: Option<PyObjectRef>, default: &str, what: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) if vm.is_none(&v) => Ok(default.to_string()),
+            Some(v) => match v.downcast_ref::<PyStr>() {
+                Some(s) => Ok(s.as_str().to_string()),
+                None => Err(vm.new_type_error(format!(
+                    "{what} must be None or a string, not {}",
+                    v.class().name_string()
+                ))),
+            },
+        }
+    };
+    let sep = text_of(sep, " ", "sep")?;
+    let end = text_of(end, "\n", "end")?;
+    let file = match file {
+        Some(f) if !vm.is_none(&f) => f,
+        _ => vm.sys_attr("stdout")?,
+    };
+    if vm.is_none(&file) {
+        return Ok(vm.none());
+    }
+    let mut out = String::new();
+    for (i, v) in pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(vm.str(v)?.payload.as_str());
+    }
+    out.push_str(&end);
+    if let Some(st) = file.downcast_ref::<crate::modules::sysmodule::PyStdStream>() {
+        st.write_bytes(out.as_bytes())
+            .map_err(|e| vm.new_os_error(e.to_string()))?;
+        if flush {
+            st.flush().map_err(|e| vm.new_os_error(e.to_string()))?;
+        }
+        return Ok(vm.none());
+    }
+    vm.call_method(&file, "write", &[vm.new_str_obj(out)])?;
+    if flush {
+        vm.call_method(&file, "flush", &[])?;
+    }
+    Ok(vm.none())
+}
+
+fn b_repr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "repr", a, k, 1, 1)?;
+    Ok(vm.repr(&a[0])?.into_object())
+}
+
+fn b_ascii(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "ascii", a, k, 1, 1)?;
+    Ok(vm.ascii(&a[0])?.into_object())
+}
+
+fn b_len(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "len", a, k, 1, 1)?;
+    Ok(vm.new_int(vm.len(&a[0])? as i64))
+}
+
+fn b_isinstance(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "isinstance", a, k, 2, 2)?;
+    Ok(vm.new_bool(vm.isinstance(&a[0], &a[1])?))
+}
+
+fn b_issubclass(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "issubclass", a, k, 2, 2)?;
+    Ok(vm.new_bool(vm.issubclass(&a[0], &a[1])?))
+}
+
+fn attr_name(
+    vm: &VM,
+    v: &PyObjectRef,
+    what: &str,
+) -> PyResult<crate::objects::strobject::PyStrRef> {
+    match v.clone().downcast::<PyStr>() {
+        Ok(s) => Ok(vm.intern_str(s)),
+        Err(o) => Err(vm.new_type_error(format!(
+            "{what}: attribute name must be string, not '{}'",
+            o.class().name_string()
+        ))),
+    }
+}
+
+fn b_getattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "getattr", a, k, 2, 3)?;
+    let name = attr_name(vm, &a[1], "getattr()")?;
+    if a.len() == 3 {
+        return Ok(vm
+            .get_attr_opt(&a[0], &name)?
+            .unwrap_or_else(|| a[2].clone()));
+    }
+    vm.get_attr(&a[0], &name)
+}
+
+fn b_hasattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "hasattr", a, k, 2, 2)?;
+    let name = attr_name(vm, &a[1], "hasattr()")?;
+    Ok(vm.new_bool(vm.get_attr_opt(&a[0], &name)?.is_some()))
+}
+
+fn b_setattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "setattr", a, k, 3, 3)?;
+    let name = attr_name(vm, &a[1], "setattr()")?;
+    vm.set_attr(&a[0], &name, Some(a[2].clone()))?;
+    Ok(vm.none())
+}
+
+fn b_delattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "delattr", a, k, 2, 2)?;
+    let name = attr_name(vm, &a[1], "delattr()")?;
+    vm.set_attr(&a[0], &name, None)?;
+    Ok(vm.none())
+}
+
+fn b_iter(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "iter", a, k, 1, 2)?;
+    if a.len() == 2 {
+        if !vm.is_callable(&a[0]) {
+            return Err(vm.new_type_error("iter(v, w): v must be callable"));
+        }
+        let it = crate::objects::iterobject::PyCallableIterator {
+            callable: std::cell::RefCell::new(Some(a[0].clone())),
+            sentinel: a[1].clone(),
+        };
+        return Ok(PyRef::new_exact(it, vm.types.callable_iterator_type.clone()).into_object());
+    }
+    vm.get_iter(&a[0])
+}
+
+fn b_next(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "next", a, k, 1, 2)?;
+    if a[0].class().payload.slots.iternext.get().is_none() {
+        return Err(vm.new_type_error(format!(
+            "'{}' object is not an iterator",
+            a[0].class().name_string()
+        )));
+    }
+    match vm.next(&a[0]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.new_stop_iteration(None)),
+        },
+        Err(e)
+            if a.len() == 2
+                && e.as_object()
+                    .class()
+                    .is_subtype(&vm.types.exc.stop_iteration) =>
+        {
+            Ok(a[1].clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn b_id(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "id", a, k, 1, 1)?;
+    Ok(vm.new_bigint((a[0].id() as u64).into()))
+}
+
+fn b_hash(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "hash", a, k, 1, 1)?;
+    Ok(vm.new_int(vm.hash(&a[0])?))
+}
+
+fn b_callable(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "callable", a, k, 1, 1)?;
+    Ok(vm.new_bool(vm.is_callable(&a[0])))
+}
+
+fn b_abs(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "abs", a, k, 1, 1)?;
+    vm.unary_op(&a[0], crate::python::abstract_::UnaryOp::Absolute)
+}
+
+fn b_all(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "all", a, k, 1, 1)?;
+    let it = vm.get_iter(&a[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if !vm.is_true(&v)? {
+            return Ok(vm.new_bool(false));
+        }
+    }
+    Ok(vm.new_bool(true))
+}
+
+fn b_any(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "any", a, k, 1, 1)?;
+    let it = vm.get_iter(&a[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if vm.is_true(&v)? {
+            return Ok(vm.new_bool(true));
+        }
+    }
+    Ok(vm.new_bool(false))
+}
+
+fn b_chr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "chr", a, k, 1, 1)?;
+    let i = vm.to_index(&a[0])?;
+    let v = match i.downcast_ref::<PyInt>().and_then(|i| i.as_i64()) {
+        Some(v) => v,
+        None => return Err(vm.new_overflow_error("Python int too large to convert to C int")),
+    };
+    if !(0..=0x10ffff).contains(&v) {
+        return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
+    }
+    match char::from_u32(v as u32) {
+        Some(c) => Ok(vm.new_str_obj(c.to_string())),
+        None => Err(vm.new_value_error("surrogate code points are not supported yet")),
+    }
+}
+
+fn b_ord(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "ord", a, k, 1, 1)?;
+    if let Some(s) = a[0].downcast_ref::<PyStr>() {
+        if s.char_len() == 1 {
+            return Ok(vm.new_int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)));
+        }
+        return Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len()
+        )));
+    }
+    if let Some(b) = a[0].downcast_ref::<crate::objects::bytesobject::PyBytes>() {
+        if b.value.len() == 1 {
+            return Ok(vm.new_int(b.value[0] as i64));
+        }
+        return Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.value.len()
+        )));
+    }
+    if let Some(b) = a[0].downcast_ref::<crate::objects::bytearrayobject::PyByteArray>() {
+        let v = b.value.borrow();
+        if v.len() == 1 {
+            return Ok(vm.new_int(v[0] as i64));
+        }
+        return Err(vm.new_type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            v.len()
+        )));
+    }
+    Err(vm.new_type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        a[0].class().name_string()
+    )))
+}
+
+fn b_divmod(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "divmod", a, k, 2, 2)?;
+    if let Some(m) = vm.lookup_special(&a[0], "__divmod__")? {
+        let r = vm.call1(&m, a[1].clone())?;
+        if !vm.is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if !a[0].class().is(a[1].class()) {
+        if let Some(m) = vm.lookup_special(&a[1], "__rdivmod__")? {
+            let r = vm.call1(&m, a[0].clone())?;
+            if !vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    Err(vm.new_unsupported_binop("divmod()", &a[0], &a[1]))
+}
+
+fn b_pow(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [base, exp, m] = args::bind(vm, "pow", a, k, ["base", "exp", "mod"], 2, 0)?;
+    let (base, exp) = (base.expect("required"), exp.expect("required"));
+    match m {
+        Some(m) if !vm.is_none(&m) => match base.class().payload.slots.nb_power_mod.get() {
+            Some(f) => {
+                let r = f(vm, &base, &exp, &m)?;
+                if vm.is_not_implemented(&r) {
+                    return Err(vm.new_type_error(format!(
+                        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                        base.class().name_string(),
+                        exp.class().name_string(),
+                        m.class().name_string()
+                    )));
+                }
+                Ok(r)
+            }
+            None => Err(vm.new_type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                base.class().name_string(),
+                exp.class().name_string(),
+                m.class().name_string()
+            ))),
+        },
+        _ => vm.binary_op(&base, &exp, crate::objects::typeobject::NumberOp::Power),
+    }
+}
+
+fn b_round(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [number, ndigits] = args::bind(vm, "round", a, k, ["number", "ndigits"], 1, 0)?;
+    let number = number.expect("required");
+    let Some(m) = vm.lookup_special(&number, "__round__")? else {
+        return Err(vm.new_type_error(format!(
+            "type {} doesn't define __round__ method",
+            number.class().name_string()
+        )));
+    };
+    match ndigits {
+        Some(n) if !vm.is_none(&n) => vm.call1(&m, n),
+        _ => vm.call0(&m),
+    }
+}
+
+fn int_base_format(vm: &VM, v: &PyObjectRef, radix: u32, prefix: &str) -> PyResult {
+    let i = vm.to_index(v)?;
+    let n = i
+        .downcast_ref::<PyInt>()
+        .map(|i| i.to_bigint())
+        .unwrap_or_default();
+    let neg = n.sign() == num_bigint::Sign::Minus;
+    let digits = n.magnitude().to_str_radix(radix);
+    Ok(vm.new_str_obj(format!(
+        "{}{}{}",
+        if neg { "-" } else { "" },
+        prefix,
+        digits
+    )))
+}
+
+fn b_bin(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "bin", a, k, 1, 1)?;
+    int_base_format(vm, &a[0], 2, "0b")
+}
+fn b_oct(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "oct", a, k, 1, 1)?;
+    int_base_format(vm, &a[0], 8, "0o")
+}
+fn b_hex(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "hex", a, k, 1, 1)?;
+    int_base_format(vm, &a[0], 16, "0x")
+}
+
+fn b_format(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "format", a, k, 1, 2)?;
+    let spec = match a.get(1) {
+        Some(s) => match s.downcast_ref::<PyStr>() {
+            Some(s) => s.as_str().to_string(),
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    s.class().name_string()
+                )))
+            }
+        },
+        None => String::new(),
+    };
+    Ok(vm.format_obj(&a[0], &spec)?.into_object())
+}
+
+/// Shared by min() and max().
+fn min_max(vm: &VM, a: &[PyObjectRef], k: Kw, name: &str, op: CompareOp) -> PyResult {
+    let (pos, kws) = split_kwargs(a, k);
+    let mut key = None;
+    let mut default = None;
+    for (n, v) in kws {
+        match n.as_str() {
+            "key" => key = Some(v).filter(|v| !vm.is_none(v)),
+            "default" => default = Some(v),
+            _ => {
+                return Err(
+                    vm.new_type_error(format!("{name}() got an unexpected keyword argument '{n}'"))
+                )
+            }
+        }
+    }
+    if pos.is_empty() {
+        return Err(vm.new_type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    let items: Vec<PyObjectRef> = if pos.len() == 1 {
+        vm.collect(&pos[0])?
+    } else {
+        if default.is_some() {
+            return Err(vm.new_type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
+        }
+        pos.to_vec()
+    };
+    let mut best: Option<(PyObjectRef, PyObjectRef)> = None;
+    for item in items {
+        let kv = match &key {
+            Some(f) => vm.call1(f, item.clone())?,
+            None => item.clone(),
+        };
+        match &best {
+            None => best = Some((kv, item)),
+            Some((bk, _)) => {
+                if vm.rich_compare_bool(&kv, bk, op)? {
+                    best = Some((kv, item));
+                }
+            }
+        }
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.new_value_error(format!("{name}() iterable argument is empty"))),
+        },
+    }
+}
+
+fn b_min(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    min_max(vm, a, k, "min", CompareOp::Lt)
+}
+fn b_max(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    min_max(vm, a, k, "max", CompareOp::Gt)
+}
+
+fn b_sum(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [iterable, start] = args::bind(vm, "sum", a, k, ["iterable", "start"], 1, 1)?;
+    let mut acc = start.unwrap_or_else(|| vm.new_int(0));
+    if acc.payload_is::<PyStr>() {
+        return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if acc.payload_is::<crate::objects::bytesobject::PyBytes>() {
+        return Err(vm.new_type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    if acc.payload_is::<crate::objects::bytearrayobject::PyByteArray>() {
+        return Err(vm.new_type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
+    let it = vm.get_iter(&iterable.expect("required"))?;
+    while let Some(v) = vm.next(&it)? {
+        acc = vm.binary_op(&acc, &v, crate::objects::typeobject::NumberOp::Add)?;
+    }
+    Ok(acc)
+}
+
+fn b_sorted(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let (pos, kws) = split_kwargs(a, k);
+    if pos.len() != 1 {
+        return Err(vm.new_type_error(format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let list = vm.new_list(vm.collect(&pos[0])?).into_object();
+    let sort = vm.get_attr_str(&list, "sort")?;
+    let names: Vec<PyObjectRef> = kws
+        .iter()
+        .map(|(n, _)| vm.new_str_obj(n.as_str()))
+        .collect();
+    let vals: Vec<PyObjectRef> = kws.into_iter().map(|(_, v)| v).collect();
+    let kwn = if names.is_empty() {
+        None
+    } else {
+        Some(vm.new_tuple(names))
+    };
+    vm.call(&sort, &vals, kwn.as_ref())?;
+    Ok(list)
+}
+
+fn b_callable_frame_globals(vm: &VM) -> PyResult<PyDictRef> {
+    match vm.state.current_frame.borrow().as_ref() {
+        Some(f) => Ok(f.payload.globals.clone()),
+        None => Err(vm.new_system_error("globals(): no current frame")),
+    }
+}
+
+fn b_globals(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    args::positional(vm, "globals", a, k, 0, 0)?;
+    Ok(b_callable_frame_globals(vm)?.into_object())
+}
+
+fn current_locals(vm: &VM) -> PyResult {
+    match vm.state.current_frame.borrow().as_ref() {
+        Some(f) => Ok(f
+            .payload
+            .locals
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| f.payload.globals.clone().into_object())),
+        None => Err(vm.new_system_error("locals(): no current frame")),
+    }
+}
+
+fn b_locals(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    args::positional(vm, "locals", a, k, 0, 0)?;
+    current_locals(vm)
+}
+
+fn b_vars(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "vars", a, k, 0, 1)?;
+    if a.is_empty() {
+        return current_locals(vm);
+    }
+    match vm.get_attr_opt_str(&a[0], "__dict__")? {
+        Some(d) => Ok(d),
+        None => Err(vm.new_type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn b_dir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "dir", a, k, 0, 1)?;
+    let names = if a.is_empty() {
+        let l = current_locals(vm)?;
+        vm.call_method(&l, "keys", &[])?
+    } else {
+        match vm.lookup_special(&a[0], "__dir__")? {
+            Some(m) => vm.call0(&m)?,
+            None => return Err(vm.new_type_error("object does not provide __dir__")),
+        }
+    };
+    let list = vm.new_list(vm.collect(&names)?).into_object();
+    vm.call_method(&list, "sort", &[])?;
+    Ok(list)
+}
+
+/// Source for exec/eval/compile: str, bytes or a code object.
+fn exec_or_eval(
+    vm: &VM,
+    a: &[PyObjectRef],
+    k: Kw,
+    name: &str,
+    mode: rython_compiler::Mode,
+) -> PyResult {
+    let [source, globals, locals] =
+        args::bind(vm, name, a, k, ["source", "globals", "locals"], 1, 1)?;
+    let source = source.expect("required");
+    let globals = match globals {
+        Some(g) if !vm.is_none(&g) => match g.downcast::<PyDict>() {
+            Ok(d) => Some(d),
+            Err(o) => {
+                return Err(vm.new_type_error(if name == "exec" {
+                    format!(
+                        "exec() globals must be a dict, not {}",
+                        o.class().name_string()
+                    )
+                } else {
+                    format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+                }))
+            }
+        },
+        _ => None,
+    };
+    let locals = locals.filter(|l| !vm.is_none(l));
+    let (globals, locals) = match globals {
+        Some(g) => {
+            let l = locals.unwrap_or_else(|| g.clone().into_object());
+            (g, l)
+        }
+        None => (
+            b_callable_frame_globals(vm)?,
+            match locals {
+                Some(l) => l,
+                None => current_locals(vm)?,
+            },
+        ),
+    };
+    if globals.payload.get_str_name(vm, "__builtins__").is_none() {
+        globals
+            .payload
+            .set_str(vm, "__builtins__", vm.builtins_module_obj());
+    }
+    let code = if let Ok(c) = source
+        .clone()
+        .downcast::<crate::objects::codeobject::PyCode>()
+    {
+        c
+    } else if let Some(s) = source.downcast_ref::<PyStr>() {
+        let text = if mode == rython_compiler::Mode::Eval {
+            s.as_str().trim_start_matches([' ', '\t'])
+        } else {
+            s.as_str()
+        };
+        vm.compile_str(text, "<string>", mode)?
+    } else if let Some(b) = source.downcast_ref::<crate::objects::bytesobject::PyBytes>() {
+        vm.compile_bytes(&b.value, "<string>", mode)?
+    } else {
+        return Err(vm.new_type_error(format!(
+            "{name}() arg 1 must be a string, bytes or code object"
+        )));
+    };
+    let r = vm.run_code(code, globals, Some(locals))?;
+    Ok(if mode == rython_compiler::Mode::Exec {
+        vm.none()
+    } else {
+        r
+    })
+}
+
+fn b_exec(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    exec_or_eval(vm, a, k, "exec", rython_compiler::Mode::Exec)
+}
+
+fn b_eval(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    exec_or_eval(vm, a, k, "eval", rython_compiler::Mode::Eval)
+}
+
+fn b_compile(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [source, filename, mode, _flags, _dont_inherit, _optimize] = args::bind(
+        vm,
+        "compile",
+        a,
+        k,
+        [
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+        ],
+        3,
+        0,
+    )?;
+    let source = source.expect("required");
+    let filename = vm.str_string(&filename.expect("required"))?;
+    let mode_s = vm.str_string(&mode.expect("required"))?;
+    let mode = match mode_s.as_str() {
+        "exec" => rython_compiler::Mode::Exec,
+        "eval" => rython_compiler::Mode::Eval,
+        "single" => rython_compiler::Mode::Single,
+        _ => return Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let code = if let Some(s) = source.downcast_ref::<PyStr>() {
+        vm.compile_str(s.as_str(), &filename, mode)?
+    } else if let Some(b) = source.downcast_ref::<crate::objects::bytesobject::PyBytes>() {
+        vm.compile_bytes(&b.value, &filename, mode)?
+    } else if source.payload_is::<crate::objects::codeobject::PyCode>() {
+        return Ok(source);
+    } else {
+        return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
+    Ok(code.into_object())
+}
+
+fn b_input(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "input", a, k, 0, 1)?;
+    if let Some(p) = a.first() {
+        let out = vm.sys_attr("stdout")?;
+        vm.call_method(&out, "write", &[vm.str(p)?.into_object()])?;
+    }
+    crate::modules::sysmodule::flush_std_streams(vm);
+    let stdin = vm.sys_attr("stdin")?;
+    let line = vm.call_method(&stdin, "readline", &[])?;
+    let s = vm.str_string(&line)?;
+    if s.is_empty() {
+        return Err(vm.new_eof_error("EOF when reading a line"));
+    }
+    Ok(vm.new_str_obj(s.strip_suffix('\n').unwrap_or(&s)))
+}
+
+/// A `types.SimpleNamespace`-like object: an instance of a small heap class
+/// with the given attributes (used for `sys.implementation`).
+pub fn simple_namespace(vm: &VM, attrs: PyDictRef) -> PyObjectRef {
+    let cls = vm
+        .state
+        .namespace_type
+        .borrow()
+        .clone()
+        .and_then(|c| c.downcast::<PyType>().ok());
+    let Some(cls) = cls else { return vm.none() };
+    let obj = PyRef::new_with_type(crate::objects::baseobject::PyBaseObject, cls).into_object();
+    if let Some(ext) = obj.instance_ext() {
+        *ext.dict.borrow_mut() = Some(attrs.into_object());
+    }
+    obj
+}
+
+pub fn get_module(vm: &VM) -> PyResult<PyObjectRef> {
+    Ok(vm
+        .state
+        .builtins_module
+        .borrow()
+        .clone()
+        .expect("builtins initialised")
+        .into_object())
+}
 
 pub fn init(vm: &VM) {
-    let _ = vm;
+    let m = PyRef::new_exact(
+        crate::objects::moduleobject::PyModule {
+            dict: vm.builtins.clone(),
+        },
+        vm.types.module_type.clone(),
+    );
+    let d = &vm.builtins.payload;
+    d.set_str(vm, "__name__", vm.new_str_obj("builtins"));
+    d.set_str(
+        vm,
+        "__doc__",
+        vm.new_str_obj("Built-in functions, types, exceptions, and other objects."),
+    );
+    d.set_str(vm, "__package__", vm.new_str_obj(""));
+    d.set_str(vm, "__loader__", vm.none());
+    d.set_str(vm, "__spec__", vm.none());
+    let mo = m.clone().into_object();
+    let funcs: &[(&'static str, crate::objects::methodobject::NativeFn)] = &[
+        ("__build_class__", build_class),
+        ("__import__", b_import),
+        ("print", b_print),
+        ("repr", b_repr),
+        ("ascii", b_ascii),
+        ("len", b_len),
+        ("isinstance", b_isinstance),
+        ("issubclass", b_issubclass),
+        ("getattr", b_getattr),
+        ("hasattr", b_hasattr),
+        ("setattr", b_setattr),
+        ("delattr", b_delattr),
+        ("iter", b_iter),
+        ("next", b_next),
+        ("id", b_id),
+        ("hash", b_hash),
+        ("callable", b_callable),
+        ("abs", b_abs),
+        ("all", b_all),
+        ("any", b_any),
+        ("chr", b_chr),
+        ("ord", b_ord),
+        ("divmod", b_divmod),
+        ("pow", b_pow),
+        ("round", b_round),
+        ("bin", b_bin),
+        ("oct", b_oct),
+        ("hex", b_hex),
+        ("format", b_format),
+        ("min", b_min),
+        ("max", b_max),
+        ("sum", b_sum),
+        ("sorted", b_sorted),
+        ("globals", b_globals),
+        ("locals", b_locals),
+        ("vars", b_vars),
+        ("dir", b_dir),
+        ("exec", b_exec),
+        ("eval", b_eval),
+        ("compile", b_compile),
+        ("input", b_input),
+    ];
+    for (name, f) in funcs {
+        vm.add_function(d, &mo, name, *f);
+    }
+    for name in ["globals", "locals", "vars", "dir", "exec", "eval"] {
+        if let Some(f) = d.get_str_name(vm, name) {
+            vm.state.frame_builtins.borrow_mut().push(f.id());
+        }
+    }
+    vm.state
+        .frame_builtins
+        .borrow_mut()
+        .push(vm.types.super_type.as_object().id());
+    *vm.state.original_import.borrow_mut() = d.get_str_name(vm, "__import__");
+    let t = &vm.types;
+    for (name, ty) in [
+        ("object", &t.object_type),
+        ("type", &t.type_type),
+        ("int", &t.int_type),
+        ("bool", &t.bool_type),
+        ("float", &t.float_type),
+        ("complex", &t.complex_type),
+        ("str", &t.str_type),
+        ("bytes", &t.bytes_type),
+        ("bytearray", &t.bytearray_type),
+        ("list", &t.list_type),
+        ("tuple", &t.tuple_type),
+        ("dict", &t.dict_type),
+        ("set", &t.set_type),
+        ("frozenset", &t.frozenset_type),
+        ("range", &t.range_type),
+        ("slice", &t.slice_type),
+        ("property", &t.property_type),
+        ("staticmethod", &t.staticmethod_type),
+        ("classmethod", &t.classmethod_type),
+        ("super", &t.super_type),
+        ("enumerate", &t.enumerate_type),
+        ("reversed", &t.reversed_type),
+        ("zip", &t.zip_type),
+        ("map", &t.map_type),
+        ("filter", &t.filter_type),
+        ("ExceptionGroup", &t.exception_group_type),
+    ] {
+        d.set_str(vm, name, ty.clone().into_object());
+    }
+    for (name, ty) in t.exc.all() {
+        d.set_str(vm, name, ty.into_object());
+    }
+    d.set_str(vm, "EnvironmentError", t.exc.os_error.clone().into_object());
+    d.set_str(vm, "IOError", t.exc.os_error.clone().into_object());
+    d.set_str(vm, "None", vm.none());
+    d.set_str(vm, "True", vm.new_bool(true));
+    d.set_str(vm, "False", vm.new_bool(false));
+    d.set_str(vm, "Ellipsis", vm.ctx.ellipsis.clone());
+    d.set_str(vm, "NotImplemented", vm.not_implemented());
+    d.set_str(
+        vm,
+        "__debug__",
+        vm.new_bool(vm.config.borrow().optimize == 0),
+    );
+    vm.sys_modules.payload.set_str(vm, "builtins", mo);
+    *vm.state.builtins_module.borrow_mut() = Some(m);
 }

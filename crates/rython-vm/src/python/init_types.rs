@@ -5,6 +5,7 @@ use crate::objects;
 use crate::VM;
 
 pub fn init_all(vm: &VM) {
+    crate::python::bootstrap_slots::init(vm);
     objects::baseobject::init(vm);
     objects::bytearrayobject::init(vm);
     objects::bytesobject::init(vm);

@@ -68,8 +68,22 @@ pub struct Config {
 pub struct RuntimeState {
     pub sys_module: RefCell<Option<PyModuleRef>>,
     pub builtins_module: RefCell<Option<PyModuleRef>>,
-    /// `sys.exit()` style status requested by the running program.
-    pub exit_code: RefCell<Option<i32>>,
+    /// The builtin `__import__`, to detect a user replacement.
+    pub original_import: RefCell<Option<PyObjectRef>>,
+    pub original_excepthook: RefCell<Option<PyObjectRef>>,
+    pub stdstream_type: std::cell::OnceCell<PyTypeRef>,
+    pub namespace_type: RefCell<Option<PyObjectRef>>,
+    /// The frame of the Python code calling a frame-inspecting builtin
+    /// (`globals()`, `locals()`, `super()`...), set around that call.
+    pub current_frame: RefCell<Option<crate::objects::frameobject::PyFrameRef>>,
+    /// The first argument and `__class__` cell of that frame, for `super()`.
+    pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
+    /// Ids of the builtins that need `current_frame`.
+    pub frame_builtins: RefCell<Vec<usize>>,
+    /// Address of the interpreter thread's stack base and its size, for the
+    /// Rust stack guard.
+    pub stack_base: std::cell::Cell<usize>,
+    pub stack_size: std::cell::Cell<usize>,
 }
 
 fn create_types() -> Types {
@@ -158,11 +172,7 @@ fn create_types() -> Types {
         bound_method_type: ty!(PyBoundMethod, "method"),
         code_type: ty!(PyCode, "code"),
         cell_type: ty!(PyCell, "cell"),
-        module_type: ty!(
-            PyModule,
-            "module",
-            base | flags::INSTANCE_EXT | flags::HAS_DICT
-        ),
+        module_type: ty!(PyModule, "module", base),
         frame_type: ty!(PyFrameObject, "frame"),
         traceback_type: ty!(PyTraceback, "traceback"),
         generator_type: ty!(PyGenerator, "generator"),
@@ -261,6 +271,13 @@ impl VM {
         let mut interned = HashMap::new();
         let ctx = create_context(&types, &mut interned);
         let vm = VM::new_vm(types, ctx, hash_secret, interned, config);
+        let ns_type = crate::vm::new_static_type::<PyBaseObject>(
+            &vm.types.type_type,
+            "SimpleNamespace",
+            Some(&vm.types.object_type),
+            flags::INSTANCE_EXT | flags::HAS_DICT,
+        );
+        *vm.state.namespace_type.borrow_mut() = Some(ns_type.into_object());
         crate::python::init_types::init_all(&vm);
         crate::python::bltinmodule::init(&vm);
         crate::modules::sysmodule::init(&vm);

@@ -1,0 +1,312 @@
+//! The built-in codecs behind `str.encode`, `bytes.decode`, `str(b, enc)`
+//! and `open()`: UTF-8, ASCII and Latin-1 with the standard error handlers
+//! (CPython's Objects/unicodeobject.c codecs and Python/codecs.c handlers).
+//!
+//! Strings hold no lone surrogates, so `surrogateescape` cannot produce or
+//! consume them; decoding with it behaves like `strict`.
+
+use crate::object::PyObjectRef;
+use crate::objects::exceptions::PyBaseExceptionRef;
+use crate::{PyResult, VM};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+}
+
+impl Codec {
+    /// The name CPython's messages use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+}
+
+/// Normalises an encoding name the way `encodings.normalize_encoding` and
+/// the aliases table do, for the codecs implemented here.
+pub fn lookup_codec(vm: &VM, encoding: &str) -> PyResult<Codec> {
+    let norm: String = encoding
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '-' | ' ' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    match norm.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Ok(Codec::Utf8),
+        "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "cp367"
+        | "csascii" | "ibm367" | "iso646_us" | "us" => Ok(Codec::Ascii),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "ibm819" | "csisolatin1" | "iso_8859_1:1987" => Ok(Codec::Latin1),
+        _ => Err(vm.new_lookup_error(format!("unknown encoding: {encoding}"))),
+    }
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` as CPython's Unicode error messages
+/// show a character.
+fn char_escape(c: char) -> String {
+    let u = c as u32;
+    if u <= 0xff {
+        format!("\\x{u:02x}")
+    } else if u <= 0xffff {
+        format!("\\u{u:04x}")
+    } else {
+        format!("\\U{u:08x}")
+    }
+}
+
+/// `str(UnicodeEncodeError)` for these fields.
+pub fn encode_error_message(
+    encoding: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> String {
+    if end == start + 1 {
+        let c = text.chars().nth(start).unwrap_or('\0');
+        format!(
+            "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
+            char_escape(c)
+        )
+    } else {
+        format!(
+            "'{encoding}' codec can't encode characters in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        )
+    }
+}
+
+/// `str(UnicodeDecodeError)` for these fields.
+pub fn decode_error_message(
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> String {
+    if end == start + 1 {
+        format!(
+            "'{encoding}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
+            data.get(start).copied().unwrap_or(0)
+        )
+    } else {
+        format!(
+            "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
+            end.saturating_sub(1)
+        )
+    }
+}
+
+fn unicode_error(
+    vm: &VM,
+    ty: &crate::object::PyTypeRef,
+    encoding: &str,
+    object: PyObjectRef,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyBaseExceptionRef {
+    let args = vec![
+        vm.new_str_obj(encoding),
+        object.clone(),
+        vm.new_int(start as i64),
+        vm.new_int(end as i64),
+        vm.new_str_obj(reason),
+    ];
+    let e = vm.new_exception(ty, args);
+    vm.set_exception_attr(&e, "encoding", vm.new_str_obj(encoding));
+    vm.set_exception_attr(&e, "object", object);
+    vm.set_exception_attr(&e, "start", vm.new_int(start as i64));
+    vm.set_exception_attr(&e, "end", vm.new_int(end as i64));
+    vm.set_exception_attr(&e, "reason", vm.new_str_obj(reason));
+    e
+}
+
+/// A `UnicodeEncodeError(encoding, text, start, end, reason)`.
+pub fn new_unicode_encode_error(
+    vm: &VM,
+    encoding: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyBaseExceptionRef {
+    let ty = vm.types.exc.unicode_encode_error.clone();
+    unicode_error(vm, &ty, encoding, vm.new_str_obj(text), start, end, reason)
+}
+
+/// A `UnicodeDecodeError(encoding, data, start, end, reason)`.
+pub fn new_unicode_decode_error(
+    vm: &VM,
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyBaseExceptionRef {
+    let ty = vm.types.exc.unicode_decode_error.clone();
+    unicode_error(
+        vm,
+        &ty,
+        encoding,
+        vm.new_bytes(data.to_vec()),
+        start,
+        end,
+        reason,
+    )
+}
+
+fn unknown_handler(vm: &VM, errors: &str) -> PyBaseExceptionRef {
+    vm.new_lookup_error(format!("unknown error handler name '{errors}'"))
+}
+
+/// `s.encode(encoding, errors)`.
+pub fn encode_str(vm: &VM, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let codec = lookup_codec(vm, encoding)?;
+    let limit: u32 = match codec {
+        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Ascii => 0x80,
+        Codec::Latin1 => 0x100,
+    };
+    if s.is_ascii() {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let reason = if limit == 0x80 {
+        "ordinal not in range(128)"
+    } else {
+        "ordinal not in range(256)"
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            i += 1;
+            continue;
+        }
+        // The run of unencodable characters is reported (and replaced) as one.
+        let mut j = i + 1;
+        while j < chars.len() && chars[j] as u32 >= limit {
+            j += 1;
+        }
+        match errors {
+            "strict" => {
+                return Err(new_unicode_encode_error(vm, codec.name(), s, i, j, reason));
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat_n(b'?', j - i)),
+            "backslashreplace" => {
+                for &c in &chars[i..j] {
+                    out.extend_from_slice(char_escape(c).as_bytes());
+                }
+            }
+            "xmlcharrefreplace" => {
+                for &c in &chars[i..j] {
+                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                }
+            }
+            "namereplace" => {
+                // Without the Unicode name database, fall back to escapes.
+                for &c in &chars[i..j] {
+                    out.extend_from_slice(char_escape(c).as_bytes());
+                }
+            }
+            "surrogateescape" | "surrogatepass" => {
+                return Err(new_unicode_encode_error(vm, codec.name(), s, i, j, reason));
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+        i = j;
+    }
+    Ok(out)
+}
+
+/// Why a UTF-8 sequence starting with `lead` failed, CPython's wording.
+fn utf8_reason(lead: u8, error_len: Option<usize>) -> &'static str {
+    match error_len {
+        None => "unexpected end of data",
+        Some(1) if !(0xC2..=0xF4).contains(&lead) => "invalid start byte",
+        Some(_) => "invalid continuation byte",
+    }
+}
+
+/// `b.decode(encoding, errors)`.
+pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    let codec = lookup_codec(vm, encoding)?;
+    match codec {
+        Codec::Latin1 => return Ok(b.iter().map(|&x| x as char).collect()),
+        Codec::Utf8 => {
+            if let Ok(s) = std::str::from_utf8(b) {
+                return Ok(s.to_string());
+            }
+        }
+        Codec::Ascii => {
+            if b.is_ascii() {
+                return Ok(String::from_utf8_lossy(b).into_owned());
+            }
+        }
+    }
+    let mut out = String::with_capacity(b.len());
+    let mut pos = 0;
+    while pos < b.len() {
+        // Find the next bad range [start, end) and its reason.
+        let (good_end, bad_end, reason) = match codec {
+            Codec::Utf8 => match std::str::from_utf8(&b[pos..]) {
+                Ok(s) => {
+                    out.push_str(s);
+                    break;
+                }
+                Err(e) => {
+                    let start = pos + e.valid_up_to();
+                    let len = e.error_len();
+                    let end = match len {
+                        Some(n) => start + n,
+                        None => b.len(),
+                    };
+                    (start, end, utf8_reason(b[start], len))
+                }
+            },
+            _ => match b[pos..].iter().position(|&x| x >= 0x80) {
+                None => (b.len(), b.len(), ""),
+                Some(p) => (pos + p, pos + p + 1, "ordinal not in range(128)"),
+            },
+        };
+        if let Ok(s) = std::str::from_utf8(&b[pos..good_end]) {
+            out.push_str(s);
+        }
+        if good_end >= b.len() {
+            break;
+        }
+        match errors {
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                return Err(new_unicode_decode_error(
+                    vm,
+                    codec.name(),
+                    b,
+                    good_end,
+                    bad_end,
+                    reason,
+                ))
+            }
+            "ignore" => {}
+            "replace" => out.push('\u{FFFD}'),
+            "backslashreplace" => {
+                for &x in &b[good_end..bad_end] {
+                    out.push_str(&format!("\\x{x:02x}"));
+                }
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+        pos = bad_end;
+    }
+    Ok(out)
+}

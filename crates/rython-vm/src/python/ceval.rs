@@ -1,0 +1,1507 @@
+//! The evaluation loop (CPython's Python/ceval.c `_PyEval_EvalFrameDefault`
+//! and Python/bytecodes.c).
+//!
+//! One invocation of `eval_frame` runs a stack of frames: a call to a
+//! Python function pushes a frame and keeps looping, a return pops it, so
+//! Python-to-Python calls never recurse on the Rust stack. Only calls that
+//! pass through native code (a `__add__` slot wrapper, `sorted(key=...)`,
+//! resuming a generator) enter `eval_frame` again; those are bounded by the
+//! recursion limit and a Rust stack guard.
+
+use crate::object::{PyObjectRef, PyRef};
+use crate::objects::codeobject::PyCodeRef;
+use crate::objects::dictobject::{PyDict, PyDictRef};
+use crate::objects::exceptions::{PyBaseException, PyBaseExceptionRef};
+use crate::objects::funcobject::{PyFunction, PyFunctionRef};
+use crate::objects::longobject::PyInt;
+use crate::objects::strobject::PyStr;
+use crate::objects::tupleobject::{PyTuple, PyTupleRef};
+use crate::objects::typeobject::{CompareOp, NumberOp, NUMBER_OPS};
+use crate::python::abstract_::UnaryOp;
+use crate::python::frame::Frame;
+use crate::{PyResult, VM};
+use rython_compiler::code::flags as co;
+use rython_compiler::Opcode as Op;
+
+/// How the entry frame of an `eval_frame` call ended.
+pub enum FrameExit {
+    Return(PyObjectRef),
+    /// A generator frame suspended at `YIELD_VALUE`; the frame is handed
+    /// back to its generator.
+    Yield(PyObjectRef, Frame),
+}
+
+/// What a frame stack entry is waiting for when the frame above it returns.
+enum Step {
+    Continue,
+    /// Push this frame (a Python-to-Python call).
+    Call(Frame),
+    /// The current frame returned this value.
+    Return(PyObjectRef),
+    Yield(PyObjectRef),
+    /// The current frame turned into a generator (`RETURN_GENERATOR`).
+    Generator,
+}
+
+/// An exception being propagated and whether it is a re-raise (which adds
+/// no traceback entry for the current frame).
+struct Raised {
+    exc: PyBaseExceptionRef,
+    reraise: bool,
+}
+
+impl From<PyBaseExceptionRef> for Raised {
+    fn from(exc: PyBaseExceptionRef) -> Raised {
+        Raised {
+            exc,
+            reraise: false,
+        }
+    }
+}
+
+/// Bytes of Rust stack kept in reserve: past this, calls raise
+/// RecursionError instead of overflowing (CPython's C recursion guard).
+const STACK_RESERVE: usize = 256 * 1024;
+
+impl VM {
+    /// Runs a module body, `exec`'d code or a class body.
+    pub fn run_code(
+        &self,
+        code: PyCodeRef,
+        globals: PyDictRef,
+        locals: Option<PyObjectRef>,
+    ) -> PyResult {
+        let builtins = self.builtins_for(&globals);
+        let locals = locals.unwrap_or_else(|| globals.clone().into_object());
+        let frame = Frame::new(code, None, globals, builtins, Some(locals));
+        match self.eval_frame(frame, None)? {
+            FrameExit::Return(v) => Ok(v),
+            FrameExit::Yield(..) => Err(self.new_system_error("yield outside a generator frame")),
+        }
+    }
+
+    /// The `__builtins__` a frame with these globals uses.
+    pub fn builtins_for(&self, globals: &PyDictRef) -> PyDictRef {
+        if let Some(b) = globals.payload.get_str_name(self, "__builtins__") {
+            if let Ok(d) = b.clone().downcast::<PyDict>() {
+                return d;
+            }
+            if let Some(m) = b.downcast_ref::<crate::objects::moduleobject::PyModule>() {
+                return m.dict.clone();
+            }
+        }
+        self.builtins.clone()
+    }
+
+    /// Calls a Python function from native code.
+    pub fn invoke_function(
+        &self,
+        func: &PyFunctionRef,
+        args: &[PyObjectRef],
+        kwnames: Option<&PyTupleRef>,
+    ) -> PyResult {
+        let frame = crate::python::call::make_frame(self, func, args, kwnames)?;
+        match self.eval_frame(frame, None)? {
+            FrameExit::Return(v) => Ok(v),
+            FrameExit::Yield(..) => Err(self.new_system_error("yield outside a generator frame")),
+        }
+    }
+
+    /// Checks that there is Rust stack left for one more nested eval loop.
+    fn check_stack(&self) -> PyResult<()> {
+        let here = 0u8;
+        let sp = &here as *const u8 as usize;
+        let base = self.state.stack_base.get();
+        if base != 0 && base.saturating_sub(sp) + STACK_RESERVE > self.state.stack_size.get() {
+            return Err(self.new_recursion_error("maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// The evaluation loop. `throw` starts by raising that exception at the
+    /// frame's current instruction (generator `throw()`).
+    #[inline(never)]
+    #[no_mangle]
+    pub fn eval_frame(
+        &self,
+        entry: Frame,
+        throw: Option<PyBaseExceptionRef>,
+    ) -> PyResult<FrameExit> {
+        self.check_stack()?;
+        let depth0 = self.recursion_depth.get();
+        if depth0 >= self.recursion_limit.get() {
+            return Err(self.new_recursion_error("maximum recursion depth exceeded"));
+        }
+        self.recursion_depth.set(depth0 + 1);
+        let mut frames: Vec<Frame> = Vec::with_capacity(8);
+        frames.push(entry);
+        let mut pending: Option<Raised> = throw.map(|e| Raised {
+            exc: e,
+            reraise: false,
+        });
+        let result = loop {
+            if let Some(raised) = pending.take() {
+                match self.unwind(&mut frames, raised) {
+                    Ok(()) => {}
+                    Err(exc) => break Err(exc),
+                }
+                continue;
+            }
+            let frame = frames.last_mut().expect("frame stack is never empty here");
+            match self.run_frame(frame) {
+                Ok(Step::Continue) => {}
+                Ok(Step::Call(new_frame)) => {
+                    let d = self.recursion_depth.get();
+                    if d >= self.recursion_limit.get() {
+                        new_frame.recycle();
+                        pending = Some(
+                            self.new_recursion_error("maximum recursion depth exceeded")
+                                .into(),
+                        );
+                        continue;
+                    }
+                    self.recursion_depth.set(d + 1);
+                    frames.push(new_frame);
+                }
+                Ok(Step::Return(value)) => {
+                    let done = frames.pop().expect("frame");
+                    done.recycle();
+                    if frames.is_empty() {
+                        break Ok(FrameExit::Return(value));
+                    }
+                    self.recursion_depth.set(self.recursion_depth.get() - 1);
+                    frames.last_mut().expect("caller").values.push(Some(value));
+                }
+                Ok(Step::Generator) => {
+                    let gen_frame = frames.pop().expect("frame");
+                    let gen = crate::objects::genobject::new_generator(self, gen_frame);
+                    if frames.is_empty() {
+                        break Ok(FrameExit::Return(gen));
+                    }
+                    self.recursion_depth.set(self.recursion_depth.get() - 1);
+                    frames.last_mut().expect("caller").values.push(Some(gen));
+                }
+                Ok(Step::Yield(value)) => {
+                    // Only a generator's entry frame yields.
+                    let f = frames.pop().expect("frame");
+                    debug_assert!(frames.is_empty());
+                    break Ok(FrameExit::Yield(value, f));
+                }
+                Err(raised) => pending = Some(raised),
+            }
+        };
+        // Frames left on an error path are released here.
+        for f in frames.drain(..).rev() {
+            f.recycle();
+        }
+        self.recursion_depth.set(depth0);
+        result
+    }
+
+    /// Propagates an exception: adds traceback entries, finds a handler in
+    /// the exception table, or pops frames. `Err` when it leaves the entry
+    /// frame.
+    fn unwind(&self, frames: &mut Vec<Frame>, raised: Raised) -> Result<(), PyBaseExceptionRef> {
+        let Raised { exc, mut reraise } = raised;
+        loop {
+            let frame = frames.last_mut().expect("frame");
+            if !reraise {
+                self.add_traceback(&exc, frame);
+            }
+            reraise = false;
+            let lasti = frame.lasti as u32;
+            let handler = frame
+                .code
+                .payload
+                .code
+                .exception_table
+                .iter()
+                .find(|e| e.start <= lasti && lasti < e.end)
+                .copied();
+            if let Some(h) = handler {
+                let base = frame.nlocalsplus() + h.depth as usize;
+                frame.values.truncate(base);
+                if h.lasti {
+                    frame.values.push(Some(self.new_int(lasti as i64)));
+                }
+                frame.values.push(Some(exc.into_object()));
+                frame.pc = h.target as usize;
+                return Ok(());
+            }
+            let done = frames.pop().expect("frame");
+            done.recycle();
+            if frames.is_empty() {
+                return Err(exc);
+            }
+            self.recursion_depth.set(self.recursion_depth.get() - 1);
+        }
+    }
+
+    /// Prepends a traceback entry for `frame` (CPython's `PyTraceBack_Here`).
+    fn add_traceback(&self, exc: &PyBaseExceptionRef, frame: &mut Frame) {
+        let fobj = crate::objects::frameobject::frame_object(self, frame);
+        let next = exc.payload.traceback.borrow_mut().take();
+        let next = next.and_then(|t| t.downcast::<crate::objects::traceback::PyTraceback>().ok());
+        let lineno = frame.code.payload.line_at(frame.lasti);
+        let tb = PyRef::new_exact(
+            crate::objects::traceback::PyTraceback {
+                next: std::cell::RefCell::new(next),
+                frame: fobj,
+                lasti: frame.lasti as u32,
+                lineno,
+            },
+            self.types.traceback_type.clone(),
+        );
+        *exc.payload.traceback.borrow_mut() = Some(tb.into_object());
+    }
+
+    /// Sets `__context__` of a newly raised exception to the exception being
+    /// handled, breaking cycles as `_PyErr_SetObject` does.
+    pub fn set_raise_context(&self, exc: &PyBaseExceptionRef) {
+        let handled = self.handled_exception.borrow().clone();
+        let Some(h) = handled else { return };
+        if h.is(exc.as_object()) {
+            return;
+        }
+        // Walk the context chain of `h`; if it reaches `exc`, cut it there.
+        let mut o = h.clone();
+        let mut steps = 0;
+        loop {
+            let next = match o.downcast_ref::<PyBaseException>() {
+                Some(e) => e.context.borrow().clone(),
+                None => None,
+            };
+            let Some(n) = next else { break };
+            if n.is(exc.as_object()) {
+                if let Some(e) = o.downcast_ref::<PyBaseException>() {
+                    *e.context.borrow_mut() = None;
+                }
+                break;
+            }
+            o = n;
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+        }
+        *exc.payload.context.borrow_mut() = Some(h);
+    }
+
+    /// Executes instructions of `frame` until it calls, returns, yields or
+    /// raises.
+    fn run_frame(&self, frame: &mut Frame) -> Result<Step, Raised> {
+        let code = frame.code.clone();
+        let bytes: &[u8] = &code.payload.code.code;
+        let nlocals = frame.nlocalsplus();
+        macro_rules! push {
+            ($v:expr) => {
+                frame.values.push(Some($v))
+            };
+        }
+        macro_rules! pop {
+            () => {
+                frame.values.pop().flatten().expect("value stack underflow")
+            };
+        }
+        macro_rules! top {
+            () => {
+                frame
+                    .values
+                    .last()
+                    .and_then(|v| v.as_ref())
+                    .expect("empty value stack")
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                frame.values[frame.values.len() - $n]
+                    .as_ref()
+                    .expect("NULL on stack")
+            };
+        }
+        macro_rules! fail {
+            ($e:expr) => {{
+                let e: PyBaseExceptionRef = $e;
+                return Err(Raised {
+                    exc: e,
+                    reraise: false,
+                });
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        return Err(Raised {
+                            exc: e,
+                            reraise: false,
+                        });
+                    }
+                }
+            };
+        }
+        loop {
+            let start = frame.pc;
+            let mut pc = start;
+            let mut op = bytes[2 * pc];
+            let mut arg = bytes[2 * pc + 1] as u32;
+            pc += 1;
+            while op == Op::ExtendedArg as u8 {
+                op = bytes[2 * pc];
+                arg = (arg << 8) | bytes[2 * pc + 1] as u32;
+                pc += 1;
+            }
+            frame.lasti = pc - 1;
+            frame.pc = pc;
+            let Some(opcode) = Op::from_u8(op) else {
+                fail!(self.new_system_error(format!("unknown opcode {op}")));
+            };
+            match opcode {
+                Op::Nop | Op::ExtendedArg => {}
+                Op::Resume => {
+                    if crate::object::finalize::has_pending() {
+                        self.run_finalizers();
+                    }
+                }
+                Op::PopTop | Op::EndFor => {
+                    frame.values.pop();
+                }
+                Op::PushNull => frame.values.push(None),
+                Op::EndSend => {
+                    let v = frame.values.pop().flatten();
+                    frame.values.pop();
+                    frame.values.push(v);
+                }
+                Op::Copy => {
+                    let v = frame.values[frame.values.len() - arg as usize].clone();
+                    frame.values.push(v);
+                }
+                Op::Swap => {
+                    let n = frame.values.len();
+                    frame.values.swap(n - 1, n - arg as usize);
+                }
+                Op::LoadConst => push!(code.payload.consts[arg as usize].clone()),
+                Op::ReturnConst => {
+                    return Ok(Step::Return(code.payload.consts[arg as usize].clone()))
+                }
+                Op::ReturnValue => return Ok(Step::Return(pop!())),
+                Op::LoadFast | Op::LoadFastCheck => match &frame.values[arg as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        push!(v)
+                    }
+                    None => fail!(self.new_unbound_local_error(
+                        code.payload.localsplusnames[arg as usize].payload.as_str()
+                    )),
+                },
+                Op::LoadFastAndClear => {
+                    let v = frame.values[arg as usize].take();
+                    frame.values.push(v);
+                }
+                Op::LoadFastLoadFast => {
+                    for i in [arg >> 4, arg & 15] {
+                        match &frame.values[i as usize] {
+                            Some(v) => {
+                                let v = v.clone();
+                                push!(v)
+                            }
+                            None => fail!(self.new_unbound_local_error(
+                                code.payload.localsplusnames[i as usize].payload.as_str()
+                            )),
+                        }
+                    }
+                }
+                Op::StoreFast => {
+                    let v = frame.values.pop().flatten();
+                    let old = std::mem::replace(&mut frame.values[arg as usize], v);
+                    drop(old);
+                }
+                Op::StoreFastLoadFast => {
+                    let v = frame.values.pop().flatten();
+                    let old = std::mem::replace(&mut frame.values[(arg >> 4) as usize], v);
+                    drop(old);
+                    match &frame.values[(arg & 15) as usize] {
+                        Some(v) => {
+                            let v = v.clone();
+                            push!(v)
+                        }
+                        None => fail!(self.new_unbound_local_error(
+                            code.payload.localsplusnames[(arg & 15) as usize]
+                                .payload
+                                .as_str()
+                        )),
+                    }
+                }
+                Op::StoreFastStoreFast => {
+                    let a = frame.values.pop().flatten();
+                    let old = std::mem::replace(&mut frame.values[(arg >> 4) as usize], a);
+                    drop(old);
+                    let b = frame.values.pop().flatten();
+                    let old = std::mem::replace(&mut frame.values[(arg & 15) as usize], b);
+                    drop(old);
+                }
+                Op::DeleteFast => {
+                    if frame.values[arg as usize].take().is_none() {
+                        fail!(self.new_unbound_local_error(
+                            code.payload.localsplusnames[arg as usize].payload.as_str()
+                        ));
+                    }
+                }
+                Op::MakeCell => {
+                    let v = frame.values[arg as usize].take();
+                    let cell = PyRef::new_exact(
+                        crate::objects::cellobject::PyCell {
+                            contents: std::cell::RefCell::new(v),
+                        },
+                        self.types.cell_type.clone(),
+                    );
+                    frame.values[arg as usize] = Some(cell.into_object());
+                }
+                Op::CopyFreeVars => {
+                    if let Some(func) = &frame.func {
+                        if let Some(closure) = func.payload.closure.borrow().as_ref() {
+                            let start = nlocals - arg as usize;
+                            for (i, c) in closure
+                                .payload
+                                .as_slice()
+                                .iter()
+                                .take(arg as usize)
+                                .enumerate()
+                            {
+                                frame.values[start + i] = Some(c.clone());
+                            }
+                        }
+                    }
+                }
+                Op::LoadDeref => {
+                    let v = tri!(self.load_deref(frame, &code, arg as usize));
+                    push!(v)
+                }
+                Op::StoreDeref => {
+                    let v = pop!();
+                    self.cell_of(frame, arg as usize).payload.set(Some(v));
+                }
+                Op::DeleteDeref => {
+                    let cell = self.cell_of(frame, arg as usize);
+                    if cell.payload.get().is_none() {
+                        fail!(self.new_unbound_local_error(
+                            code.payload.localsplusnames[arg as usize].payload.as_str()
+                        ));
+                    }
+                    cell.payload.set(None);
+                }
+                Op::LoadFromDictOrDeref => {
+                    let mapping = pop!();
+                    let name = &code.payload.localsplusnames[arg as usize];
+                    let v = match tri!(self.mapping_lookup(&mapping, name.as_object())) {
+                        Some(v) => v,
+                        None => tri!(self.load_deref(frame, &code, arg as usize)),
+                    };
+                    push!(v)
+                }
+                Op::LoadFromDictOrGlobals => {
+                    let mapping = pop!();
+                    let name = &code.payload.names[arg as usize];
+                    let v = match tri!(self.mapping_lookup(&mapping, name.as_object())) {
+                        Some(v) => v,
+                        None => tri!(self.load_global_name(frame, name)),
+                    };
+                    push!(v)
+                }
+                Op::LoadLocals => match &frame.locals {
+                    Some(l) => {
+                        let l = l.clone();
+                        push!(l)
+                    }
+                    None => fail!(self.new_system_error("no locals found")),
+                },
+                Op::LoadName => {
+                    let name = &code.payload.names[arg as usize];
+                    let v = tri!(self.load_name(frame, name));
+                    push!(v)
+                }
+                Op::StoreName => {
+                    let name = code.payload.names[arg as usize].clone();
+                    let v = pop!();
+                    let Some(locals) = frame.locals.clone() else {
+                        fail!(self.new_system_error(format!(
+                            "no locals found when storing '{}'",
+                            name.payload.as_str()
+                        )));
+                    };
+                    if let Some(d) = locals.downcast_ref::<PyDict>() {
+                        if locals.class().is(&self.types.dict_type) {
+                            tri!(d.set_item(self, name.into_object(), v));
+                            continue;
+                        }
+                    }
+                    tri!(self.set_item(&locals, name.as_object(), v));
+                }
+                Op::DeleteName => {
+                    let name = code.payload.names[arg as usize].clone();
+                    let Some(locals) = frame.locals.clone() else {
+                        fail!(self.new_system_error("no locals when deleting"));
+                    };
+                    if let Err(e) = self.del_item(&locals, name.as_object()) {
+                        if e.as_object().class().is_subtype(&self.types.exc.key_error) {
+                            fail!(self.new_name_error(name.payload.as_str()));
+                        }
+                        fail!(e);
+                    }
+                }
+                Op::LoadGlobal => {
+                    let name = &code.payload.names[(arg >> 1) as usize];
+                    let v = tri!(self.load_global_name(frame, name));
+                    push!(v);
+                    if arg & 1 != 0 {
+                        frame.values.push(None);
+                    }
+                }
+                Op::StoreGlobal => {
+                    let name = code.payload.names[arg as usize].clone();
+                    let v = pop!();
+                    tri!(frame.globals.payload.set_item(self, name.into_object(), v));
+                }
+                Op::DeleteGlobal => {
+                    let name = code.payload.names[arg as usize].clone();
+                    if tri!(frame.globals.payload.pop_item(self, name.as_object())).is_none() {
+                        fail!(self.new_name_error(name.payload.as_str()));
+                    }
+                }
+                Op::LoadAttr => {
+                    let name = &code.payload.names[(arg >> 1) as usize];
+                    let owner = pop!();
+                    if arg & 1 != 0 {
+                        match tri!(self.load_method(&owner, name)) {
+                            (m, true) => {
+                                push!(m);
+                                push!(owner);
+                            }
+                            (a, false) => {
+                                push!(a);
+                                frame.values.push(None);
+                            }
+                        }
+                    } else {
+                        let v = tri!(self.get_attr(&owner, name));
+                        push!(v)
+                    }
+                }
+                Op::StoreAttr => {
+                    let name = &code.payload.names[arg as usize];
+                    let owner = pop!();
+                    let v = pop!();
+                    tri!(self.set_attr(&owner, name, Some(v)));
+                }
+                Op::DeleteAttr => {
+                    let name = &code.payload.names[arg as usize];
+                    let owner = pop!();
+                    tri!(self.set_attr(&owner, name, None));
+                }
+                Op::LoadSuperAttr => {
+                    let name = code.payload.names[(arg >> 2) as usize].clone();
+                    let self_ = pop!();
+                    let class = pop!();
+                    let global_super = pop!();
+                    let (v, bound_self) = tri!(self.load_super_attr(
+                        &global_super,
+                        &class,
+                        &self_,
+                        &name,
+                        arg & 1 != 0,
+                        arg & 2 != 0
+                    ));
+                    push!(v);
+                    if arg & 1 != 0 {
+                        frame.values.push(bound_self);
+                    }
+                }
+                Op::UnaryNegative => {
+                    let v = pop!();
+                    let r = tri!(self.unary_op(&v, UnaryOp::Negative));
+                    push!(r)
+                }
+                Op::UnaryInvert => {
+                    let v = pop!();
+                    let r = tri!(self.unary_op(&v, UnaryOp::Invert));
+                    push!(r)
+                }
+                Op::UnaryNot => {
+                    let v = pop!();
+                    let b = tri!(self.is_true(&v));
+                    push!(self.new_bool(!b))
+                }
+                Op::ToBool => {
+                    let v = pop!();
+                    let b = tri!(self.is_true(&v));
+                    push!(self.new_bool(b))
+                }
+                Op::BinaryOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = tri!(self.binary_op_arg(&a, &b, arg));
+                    push!(r)
+                }
+                Op::BinarySubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    let r = tri!(self.subscript(&container, &key));
+                    push!(r)
+                }
+                Op::StoreSubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    let v = pop!();
+                    tri!(self.store_subscript(&container, &key, v));
+                }
+                Op::DeleteSubscr => {
+                    let key = pop!();
+                    let container = pop!();
+                    tri!(self.del_item(&container, &key));
+                }
+                Op::BinarySlice => {
+                    let stop = pop!();
+                    let start = pop!();
+                    let container = pop!();
+                    let slice = self.new_slice(start, stop, self.none());
+                    let r = tri!(self.get_item(&container, &slice));
+                    push!(r)
+                }
+                Op::StoreSlice => {
+                    let stop = pop!();
+                    let start = pop!();
+                    let container = pop!();
+                    let v = pop!();
+                    let slice = self.new_slice(start, stop, self.none());
+                    tri!(self.set_item(&container, &slice, v));
+                }
+                Op::CompareOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    let cmp = CompareOp::from_index(arg >> 5);
+                    let r = tri!(self.compare_fast(&a, &b, cmp));
+                    if arg & 16 != 0 {
+                        let t = tri!(self.is_true(&r));
+                        push!(self.new_bool(t))
+                    } else {
+                        push!(r)
+                    }
+                }
+                Op::IsOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    push!(self.new_bool(a.is(&b) != (arg == 1)))
+                }
+                Op::ContainsOp => {
+                    let container = pop!();
+                    let item = pop!();
+                    let r = tri!(self.contains(&container, &item));
+                    push!(self.new_bool(r != (arg == 1)))
+                }
+                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                    let v = pop!();
+                    let b = if v.is(&self.ctx.true_obj) {
+                        true
+                    } else if v.is(&self.ctx.false_obj) {
+                        false
+                    } else {
+                        tri!(self.is_true(&v))
+                    };
+                    if b == (opcode == Op::PopJumpIfTrue) {
+                        frame.pc += arg as usize;
+                    }
+                }
+                Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                    let v = pop!();
+                    if self.is_none(&v) == (opcode == Op::PopJumpIfNone) {
+                        frame.pc += arg as usize;
+                    }
+                }
+                Op::JumpForward => frame.pc += arg as usize,
+                Op::JumpBackward | Op::JumpBackwardNoInterrupt => {
+                    frame.pc -= arg as usize;
+                    if opcode == Op::JumpBackward && crate::object::finalize::has_pending() {
+                        self.run_finalizers();
+                    }
+                }
+                Op::GetIter => {
+                    let v = pop!();
+                    let it = tri!(self.get_iter(&v));
+                    push!(it)
+                }
+                Op::ForIter => {
+                    let next = tri!(self.for_iter_next(top!()));
+                    match next {
+                        Some(v) => push!(v),
+                        None => {
+                            frame.values.pop();
+                            frame.pc += arg as usize + 2;
+                        }
+                    }
+                }
+                Op::GetLen => {
+                    let n = tri!(self.len(top!()));
+                    push!(self.new_int(n as i64))
+                }
+                Op::BuildTuple => {
+                    let items = self.pop_n(frame, arg as usize);
+                    push!(self.new_tuple(items).into_object())
+                }
+                Op::BuildList => {
+                    let items = self.pop_n(frame, arg as usize);
+                    push!(self.new_list(items).into_object())
+                }
+                Op::BuildSet => {
+                    let items = self.pop_n(frame, arg as usize);
+                    let s = tri!(self.new_set_from(items));
+                    push!(s)
+                }
+                Op::BuildMap => {
+                    let items = self.pop_n(frame, 2 * arg as usize);
+                    let d = self.new_dict();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(d.payload.set_item(self, k, v));
+                    }
+                    push!(d.into_object())
+                }
+                Op::BuildConstKeyMap => {
+                    let keys = pop!();
+                    let values = self.pop_n(frame, arg as usize);
+                    let d = self.new_dict();
+                    if let Some(t) = keys.downcast_ref::<PyTuple>() {
+                        for (k, v) in t.as_slice().iter().zip(values) {
+                            tri!(d.payload.set_item(self, k.clone(), v));
+                        }
+                    }
+                    push!(d.into_object())
+                }
+                Op::BuildString => {
+                    let parts = self.pop_n(frame, arg as usize);
+                    let mut s = String::new();
+                    for p in &parts {
+                        if let Some(ps) = p.downcast_ref::<PyStr>() {
+                            s.push_str(ps.as_str());
+                        }
+                    }
+                    push!(self.new_str_obj(s))
+                }
+                Op::BuildSlice => {
+                    let step = if arg == 3 { pop!() } else { self.none() };
+                    let stop = pop!();
+                    let start = pop!();
+                    push!(self.new_slice(start, stop, step))
+                }
+                Op::ListAppend => {
+                    let v = pop!();
+                    let list = peek!(arg as usize);
+                    if let Some(l) = list.downcast_ref::<crate::objects::listobject::PyList>() {
+                        l.push(v);
+                    }
+                }
+                Op::ListExtend => {
+                    let iterable = pop!();
+                    let list = peek!(arg as usize).clone();
+                    tri!(self.list_extend_op(&list, &iterable));
+                }
+                Op::SetAdd => {
+                    let v = pop!();
+                    let set = peek!(arg as usize).clone();
+                    tri!(self.set_add_op(&set, v));
+                }
+                Op::SetUpdate => {
+                    let iterable = pop!();
+                    let set = peek!(arg as usize).clone();
+                    for v in tri!(self.collect(&iterable)) {
+                        tri!(self.set_add_op(&set, v));
+                    }
+                }
+                Op::MapAdd => {
+                    let v = pop!();
+                    let k = pop!();
+                    let d = peek!(arg as usize).clone();
+                    if let Some(d) = d.downcast_ref::<PyDict>() {
+                        tri!(d.set_item(self, k, v));
+                    }
+                }
+                Op::DictUpdate => {
+                    let update = pop!();
+                    let d = peek!(arg as usize).clone();
+                    tri!(self.dict_update_op(&d, &update, false, None));
+                }
+                Op::DictMerge => {
+                    let update = pop!();
+                    let d = peek!(arg as usize).clone();
+                    let func = peek!(arg as usize + 2).clone();
+                    tri!(self.dict_update_op(&d, &update, true, Some(&func)));
+                }
+                Op::UnpackSequence => {
+                    let seq = pop!();
+                    let items = tri!(self.unpack_sequence(&seq, arg as usize));
+                    for v in items.into_iter().rev() {
+                        push!(v);
+                    }
+                }
+                Op::UnpackEx => {
+                    let seq = pop!();
+                    let items =
+                        tri!(self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize));
+                    for v in items.into_iter().rev() {
+                        push!(v);
+                    }
+                }
+                Op::Call | Op::CallKw => {
+                    let kwnames = if opcode == Op::CallKw {
+                        pop!().downcast::<PyTuple>().ok()
+                    } else {
+                        None
+                    };
+                    match tri!(self.call_op(frame, arg as usize, kwnames.as_ref())) {
+                        Some(new_frame) => return Ok(Step::Call(new_frame)),
+                        None => {
+                            if crate::object::finalize::has_pending() {
+                                self.run_finalizers();
+                            }
+                        }
+                    }
+                }
+                Op::CallFunctionEx => {
+                    let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
+                    let callargs = pop!();
+                    frame.values.pop(); // NULL
+                    let func = pop!();
+                    let r = tri!(self.call_function_ex(&func, &callargs, kwargs.as_ref()));
+                    push!(r)
+                }
+                Op::CallIntrinsic1 => {
+                    let v = pop!();
+                    let r = tri!(self.call_intrinsic_1(frame, arg, v));
+                    push!(r)
+                }
+                Op::CallIntrinsic2 => {
+                    let v1 = pop!();
+                    let v2 = pop!();
+                    let r = tri!(self.call_intrinsic_2(arg, v2, v1));
+                    push!(r)
+                }
+                Op::MakeFunction => {
+                    let code_obj = pop!();
+                    let f = tri!(self.make_function(frame, code_obj));
+                    push!(f)
+                }
+                Op::SetFunctionAttribute => {
+                    let func = pop!();
+                    let attr = pop!();
+                    tri!(self.set_function_attribute(&func, arg, attr));
+                    push!(func)
+                }
+                Op::ReturnGenerator => return Ok(Step::Generator),
+                Op::YieldValue => {
+                    let v = pop!();
+                    return Ok(Step::Yield(v));
+                }
+                Op::Send => {
+                    let v = pop!();
+                    let receiver = top!().clone();
+                    match tri!(self.send_op(&receiver, v)) {
+                        crate::objects::genobject::SendResult::Yield(y) => push!(y),
+                        crate::objects::genobject::SendResult::Return(r) => {
+                            push!(r);
+                            frame.pc += arg as usize;
+                        }
+                    }
+                }
+                Op::GetYieldFromIter => {
+                    let v = pop!();
+                    let it = tri!(self.get_yield_from_iter(&v, code.payload.flags()));
+                    push!(it)
+                }
+                Op::GetAwaitable => {
+                    let v = pop!();
+                    let it = tri!(self.get_awaitable(&v, arg));
+                    push!(it)
+                }
+                Op::GetAiter => {
+                    let v = pop!();
+                    let it = tri!(self.get_aiter(&v));
+                    push!(it)
+                }
+                Op::GetAnext => {
+                    let it = tri!(self.get_anext(top!()));
+                    push!(it)
+                }
+                Op::EndAsyncFor => {
+                    let exc = pop!();
+                    frame.values.pop();
+                    if !exc.class().is_subtype(&self.types.exc.stop_async_iteration) {
+                        let e = exc.downcast::<PyBaseException>().ok().expect("exception");
+                        return Err(Raised {
+                            exc: e,
+                            reraise: true,
+                        });
+                    }
+                }
+                Op::CleanupThrow => {
+                    let exc = pop!();
+                    frame.values.pop();
+                    frame.values.pop();
+                    if exc.class().is_subtype(&self.types.exc.stop_iteration) {
+                        let value = tri!(self.get_attr_str(&exc, "value"));
+                        push!(self.none());
+                        push!(value);
+                    } else {
+                        let e = exc.downcast::<PyBaseException>().ok().expect("exception");
+                        return Err(Raised {
+                            exc: e,
+                            reraise: true,
+                        });
+                    }
+                }
+                Op::RaiseVarargs => {
+                    let raised = match arg {
+                        0 => match self.handled_exception.borrow().clone() {
+                            Some(e) => Raised {
+                                exc: e.downcast::<PyBaseException>().ok().expect("exception"),
+                                reraise: true,
+                            },
+                            None => Raised::from(
+                                self.new_runtime_error("No active exception to reraise"),
+                            ),
+                        },
+                        1 => {
+                            let e = pop!();
+                            Raised::from(tri!(self.make_raise(e, None)))
+                        }
+                        _ => {
+                            let cause = pop!();
+                            let e = pop!();
+                            Raised::from(tri!(self.make_raise(e, Some(cause))))
+                        }
+                    };
+                    if !raised.reraise {
+                        self.set_raise_context(&raised.exc);
+                    }
+                    return Err(raised);
+                }
+                Op::Reraise => {
+                    let exc = pop!();
+                    if arg != 0 {
+                        let lasti = frame.values[frame.values.len() - arg as usize].clone();
+                        if let Some(l) = lasti
+                            .as_ref()
+                            .and_then(|l| l.downcast_ref::<PyInt>())
+                            .and_then(|i| i.as_i64())
+                        {
+                            frame.lasti = l as usize;
+                        }
+                    }
+                    let e = match exc.downcast::<PyBaseException>() {
+                        Ok(e) => e,
+                        Err(_) => fail!(self.new_system_error("RERAISE of a non-exception")),
+                    };
+                    return Err(Raised {
+                        exc: e,
+                        reraise: true,
+                    });
+                }
+                Op::PushExcInfo => {
+                    let exc = pop!();
+                    let prev = self.handled_exception.replace(Some(exc.clone()));
+                    push!(prev.unwrap_or_else(|| self.none()));
+                    push!(exc)
+                }
+                Op::PopExcept => {
+                    let prev = pop!();
+                    let prev = if self.is_none(&prev) {
+                        None
+                    } else {
+                        Some(prev)
+                    };
+                    let old = self.handled_exception.replace(prev);
+                    drop(old);
+                }
+                Op::CheckExcMatch => {
+                    let typ = pop!();
+                    let exc = top!().clone();
+                    let m = tri!(self.exception_matches(&exc, &typ));
+                    push!(self.new_bool(m))
+                }
+                Op::CheckEgMatch => {
+                    let typ = pop!();
+                    let eg = pop!();
+                    let (rest, matched) = tri!(crate::python::exc_star_stub::check_eg_match(
+                        self, &eg, &typ
+                    ));
+                    push!(rest);
+                    push!(matched)
+                }
+                Op::WithExceptStart => {
+                    // [exit_func, self_or_null?, lasti, prev_exc, val] in 3.13:
+                    // exit function at -4, lasti at -3, prev exc at -2.
+                    let val = top!().clone();
+                    let exit_func = peek!(4).clone();
+                    let tb = val
+                        .downcast_ref::<PyBaseException>()
+                        .and_then(|e| e.traceback.borrow().clone())
+                        .unwrap_or_else(|| self.none());
+                    let typ = val.class().clone().into_object();
+                    let r = tri!(self.call(&exit_func, &[typ, val, tb], None));
+                    push!(r)
+                }
+                Op::BeforeWith | Op::BeforeAsyncWith => {
+                    let mgr = pop!();
+                    let (enter_name, exit_name) = if opcode == Op::BeforeWith {
+                        ("__enter__", "__exit__")
+                    } else {
+                        ("__aenter__", "__aexit__")
+                    };
+                    let (exit, res) = tri!(self.before_with(
+                        &mgr,
+                        enter_name,
+                        exit_name,
+                        opcode == Op::BeforeAsyncWith
+                    ));
+                    push!(exit);
+                    push!(res)
+                }
+                Op::LoadAssertionError => {
+                    push!(self.types.exc.assertion_error.clone().into_object())
+                }
+                Op::LoadBuildClass => {
+                    let v = match frame.builtins.payload.get_str_name(self, "__build_class__") {
+                        Some(v) => v,
+                        None => fail!(self.new_name_error("__build_class__")),
+                    };
+                    push!(v)
+                }
+                Op::SetupAnnotations => tri!(self.setup_annotations(frame)),
+                Op::ImportName => {
+                    let fromlist = pop!();
+                    let level = pop!();
+                    let name = code.payload.names[arg as usize].clone();
+                    let m = tri!(self.import_name_op(frame, &name, &fromlist, &level));
+                    push!(m)
+                }
+                Op::ImportFrom => {
+                    let name = code.payload.names[arg as usize].clone();
+                    let v = tri!(self.import_from(top!(), &name));
+                    push!(v)
+                }
+                Op::FormatSimple => {
+                    let v = pop!();
+                    let r = if v.class().is(&self.types.str_type) {
+                        v
+                    } else {
+                        tri!(self.format_obj(&v, "")).into_object()
+                    };
+                    push!(r)
+                }
+                Op::FormatWithSpec => {
+                    let spec = pop!();
+                    let v = pop!();
+                    let spec_s = spec
+                        .downcast_ref::<PyStr>()
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default();
+                    let r = tri!(self.format_obj(&v, &spec_s));
+                    push!(r.into_object())
+                }
+                Op::ConvertValue => {
+                    let v = pop!();
+                    let r = match arg {
+                        1 => tri!(self.str(&v)),
+                        2 => tri!(self.repr(&v)),
+                        _ => tri!(self.ascii(&v)),
+                    };
+                    push!(r.into_object())
+                }
+                Op::MatchMapping | Op::MatchSequence => {
+                    let flag = if opcode == Op::MatchMapping {
+                        crate::objects::typeobject::flags::MAPPING
+                    } else {
+                        crate::objects::typeobject::flags::SEQUENCE
+                    };
+                    let m = self.match_flag(top!(), flag);
+                    push!(self.new_bool(m))
+                }
+                Op::MatchKeys => {
+                    let keys = peek!(1).clone();
+                    let subject = peek!(2).clone();
+                    let r = tri!(self.match_keys(&subject, &keys));
+                    push!(r)
+                }
+                Op::MatchClass => {
+                    let names = pop!();
+                    let cls = pop!();
+                    let subject = pop!();
+                    let r = tri!(self.match_class(&subject, &cls, arg as usize, &names));
+                    push!(r)
+                }
+                _ => {
+                    fail!(self.new_system_error(format!("opcode {} not implemented", opcode.name())))
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn pop_n(&self, frame: &mut Frame, n: usize) -> Vec<PyObjectRef> {
+        let at = frame.values.len() - n;
+        frame
+            .values
+            .drain(at..)
+            .map(|v| v.expect("NULL in sequence build"))
+            .collect()
+    }
+
+    /// `BINARY_OP` with inline fast paths for small ints and floats.
+    #[inline]
+    fn binary_op_arg(&self, a: &PyObjectRef, b: &PyObjectRef, arg: u32) -> PyResult {
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
+            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
+        {
+            if a.class().is(&self.types.int_type) && b.class().is(&self.types.int_type) {
+                let (x, y) = (*x, *y);
+                let op = arg % 13;
+                let r = match op {
+                    0 => x.checked_add(y),
+                    10 => x.checked_sub(y),
+                    5 => x.checked_mul(y),
+                    1 => Some(x & y),
+                    7 => Some(x | y),
+                    12 => Some(x ^ y),
+                    2 if y != 0 => x.checked_div(y).map(|q| {
+                        if x % y != 0 && ((x < 0) != (y < 0)) {
+                            q - 1
+                        } else {
+                            q
+                        }
+                    }),
+                    6 if y != 0 => x.checked_rem(y).map(|r| {
+                        if r != 0 && ((r < 0) != (y < 0)) {
+                            r + y
+                        } else {
+                            r
+                        }
+                    }),
+                    9 if y >= 0 => Some(x >> y.min(63)),
+                    3 if (0..63).contains(&y) => {
+                        let r = x << y;
+                        if r >> y == x {
+                            Some(r)
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return Ok(self.new_int(r));
+                }
+            }
+        }
+        let op = NUMBER_OPS[(arg % 13) as usize];
+        if let (Some(x), Some(y)) = (
+            a.downcast_ref::<crate::objects::floatobject::PyFloat>(),
+            b.downcast_ref::<crate::objects::floatobject::PyFloat>(),
+        ) {
+            if a.class().is(&self.types.float_type) && b.class().is(&self.types.float_type) {
+                match op {
+                    NumberOp::Add => return Ok(self.new_float(x.value + y.value)),
+                    NumberOp::Subtract => return Ok(self.new_float(x.value - y.value)),
+                    NumberOp::Multiply => return Ok(self.new_float(x.value * y.value)),
+                    NumberOp::TrueDivide if y.value != 0.0 => {
+                        return Ok(self.new_float(x.value / y.value))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if arg >= 13 {
+            self.inplace_op(a, b, op)
+        } else {
+            self.binary_op(a, b, op)
+        }
+    }
+
+    #[inline]
+    fn compare_fast(&self, a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> PyResult {
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
+            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
+        {
+            let r = match op {
+                CompareOp::Lt => x < y,
+                CompareOp::Le => x <= y,
+                CompareOp::Eq => x == y,
+                CompareOp::Ne => x != y,
+                CompareOp::Gt => x > y,
+                CompareOp::Ge => x >= y,
+            };
+            if a.class().is(&self.types.int_type) && b.class().is(&self.types.int_type) {
+                return Ok(self.new_bool(r));
+            }
+        }
+        self.rich_compare(a, b, op)
+    }
+
+    fn cell_of(&self, frame: &Frame, i: usize) -> PyRef<crate::objects::cellobject::PyCell> {
+        frame.values[i]
+            .clone()
+            .and_then(|c| c.downcast::<crate::objects::cellobject::PyCell>().ok())
+            .expect("cell slot holds a cell")
+    }
+
+    fn load_deref(&self, frame: &Frame, code: &PyCodeRef, i: usize) -> PyResult {
+        match self.cell_of(frame, i).payload.get() {
+            Some(v) => Ok(v),
+            None => {
+                let name = code.payload.localsplusnames[i].payload.as_str();
+                let kind = code
+                    .payload
+                    .code
+                    .localspluskinds
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0);
+                if kind & rython_compiler::code::fast_kind::FREE != 0 {
+                    let e = self.new_exception_msg(
+                        &self.types.exc.name_error,
+                        format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                    );
+                    self.set_exception_attr(&e, "name", self.new_str_obj(name));
+                    Err(e)
+                } else {
+                    Err(self.new_unbound_local_error(name))
+                }
+            }
+        }
+    }
+
+    fn mapping_lookup(
+        &self,
+        mapping: &PyObjectRef,
+        key: &PyObjectRef,
+    ) -> PyResult<Option<PyObjectRef>> {
+        if let Some(d) = mapping.downcast_ref::<PyDict>() {
+            if mapping.class().is(&self.types.dict_type) {
+                return d.get_item(self, key);
+            }
+        }
+        match self.get_item(mapping, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.as_object().class().is_subtype(&self.types.exc.key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn load_name(&self, frame: &Frame, name: &crate::objects::strobject::PyStrRef) -> PyResult {
+        if let Some(locals) = &frame.locals {
+            if let Some(v) = self.mapping_lookup(locals, name.as_object())? {
+                return Ok(v);
+            }
+        }
+        self.load_global_name(frame, name)
+    }
+
+    #[inline]
+    fn load_global_name(
+        &self,
+        frame: &Frame,
+        name: &crate::objects::strobject::PyStrRef,
+    ) -> PyResult {
+        if let Some(v) = frame.globals.payload.get_str(self, name) {
+            return Ok(v);
+        }
+        if let Some(v) = frame.builtins.payload.get_str(self, name) {
+            return Ok(v);
+        }
+        Err(self.new_name_error(name.payload.as_str()))
+    }
+
+    /// `LOAD_ATTR` method form: `(function, true)` when `owner.name` is a
+    /// plain function found on the type (call it with `owner` as self), else
+    /// `(attribute, false)`.
+    fn load_method(
+        &self,
+        owner: &PyObjectRef,
+        name: &crate::objects::strobject::PyStrRef,
+    ) -> PyResult<(PyObjectRef, bool)> {
+        let ty = owner.class();
+        let generic = ty.payload.slots.getattro.get().is_none();
+        if generic {
+            if let Some(attr) = ty.lookup(self, name) {
+                let is_method = attr.payload_is::<PyFunction>()
+                    || (attr.payload_is::<crate::objects::methodobject::PyMethodDescr>()
+                        && attr.class().is(&self.types.method_descriptor_type));
+                if is_method {
+                    // An instance attribute shadows the method.
+                    if let Some(ext) = owner.instance_ext() {
+                        let d = ext.dict.borrow().clone();
+                        if let Some(d) = d {
+                            if let Some(d) = d.downcast_ref::<PyDict>() {
+                                if let Some(v) = d.get_item(self, name.as_object())? {
+                                    return Ok((v, false));
+                                }
+                            }
+                        }
+                    }
+                    return Ok((attr, true));
+                }
+            }
+        }
+        Ok((self.get_attr(owner, name)?, false))
+    }
+
+    /// `CALL`: returns a frame to push for Python functions, otherwise
+    /// calls and pushes the result.
+    fn call_op(
+        &self,
+        frame: &mut Frame,
+        argc: usize,
+        kwnames: Option<&PyTupleRef>,
+    ) -> PyResult<Option<Frame>> {
+        let len = frame.values.len();
+        let base = len - argc - 2;
+        let callable = frame.values[base].clone().expect("callable");
+        let has_self = frame.values[base + 1].is_some();
+        let args_start = if has_self { base + 1 } else { base + 2 };
+        // Python function: build its frame straight from the stack slice.
+        if let Some(func) = callable.downcast_ref::<PyFunction>() {
+            let _ = func;
+            let func = callable
+                .clone()
+                .downcast::<PyFunction>()
+                .ok()
+                .expect("checked");
+            let args: Vec<PyObjectRef> = frame.values[args_start..]
+                .iter()
+                .map(|v| v.clone().expect("arg"))
+                .collect();
+            frame.values.truncate(base);
+            let new_frame = crate::python::call::make_frame(self, &func, &args, kwnames)?;
+            if func.payload.code.payload.flags()
+                & (co::GENERATOR | co::COROUTINE | co::ASYNC_GENERATOR)
+                != 0
+            {
+                // Generator functions run to RETURN_GENERATOR inline too.
+            }
+            return Ok(Some(new_frame));
+        }
+        if let Some(m) = callable.downcast_ref::<crate::objects::classobject::PyBoundMethod>() {
+            if !has_self {
+                if let Some(func) = m.func.clone().downcast::<PyFunction>().ok() {
+                    let mut args: Vec<PyObjectRef> = Vec::with_capacity(argc + 1);
+                    args.push(m.self_.clone());
+                    args.extend(
+                        frame.values[args_start..]
+                            .iter()
+                            .map(|v| v.clone().expect("arg")),
+                    );
+                    frame.values.truncate(base);
+                    return Ok(Some(crate::python::call::make_frame(
+                        self, &func, &args, kwnames,
+                    )?));
+                }
+            }
+        }
+        let needs_frame = self.state.frame_builtins.borrow().contains(&callable.id());
+        let saved = if needs_frame {
+            Some(self.enter_frame_for_builtin(frame))
+        } else {
+            None
+        };
+        let result = {
+            let args: Vec<PyObjectRef> = frame.values[args_start..]
+                .iter()
+                .map(|v| v.clone().expect("arg"))
+                .collect();
+            frame.values.truncate(base);
+            let r = self.call(&callable, &args, kwnames);
+            if let Some(saved) = saved {
+                *self.state.current_frame.borrow_mut() = saved.0;
+                *self.state.current_frame_super.borrow_mut() = saved.1;
+            }
+            r?
+        };
+        frame.values.push(Some(result));
+        Ok(None)
+    }
+
+    /// Publishes the calling frame (with a locals snapshot for function
+    /// frames, as PEP 667 specifies for 3.13) to a frame-inspecting builtin.
+    #[allow(clippy::type_complexity)]
+    fn enter_frame_for_builtin(
+        &self,
+        frame: &mut Frame,
+    ) -> (
+        Option<crate::objects::frameobject::PyFrameRef>,
+        Option<(PyObjectRef, PyObjectRef)>,
+    ) {
+        let fobj = crate::objects::frameobject::frame_object(self, frame);
+        if frame.locals.is_none() || frame.code.payload.flags() & co::OPTIMIZED != 0 {
+            let d = self.new_dict();
+            let code = &frame.code.payload;
+            for (i, name) in code.localsplusnames.iter().enumerate() {
+                let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
+                let v = match &frame.values[i] {
+                    Some(v)
+                        if kind
+                            & (rython_compiler::code::fast_kind::CELL
+                                | rython_compiler::code::fast_kind::FREE)
+                            != 0 =>
+                    {
+                        v.downcast_ref::<crate::objects::cellobject::PyCell>()
+                            .and_then(|c| c.get())
+                    }
+                    other => other.clone(),
+                };
+                if let Some(v) = v {
+                    let _ = d.payload.set_item(self, name.clone().into_object(), v);
+                }
+            }
+            *fobj.payload.locals.borrow_mut() = Some(d.into_object());
+        }
+        // super(): the first argument and the __class__ cell.
+        let code = &frame.code.payload;
+        let sup = if code.code.argcount > 0 || code.code.flags & co::VARARGS != 0 {
+            let first = frame.values.first().cloned().flatten().map(|v| {
+                if code.code.localspluskinds.first().copied().unwrap_or(0)
+                    & rython_compiler::code::fast_kind::CELL
+                    != 0
+                {
+                    v.downcast_ref::<crate::objects::cellobject::PyCell>()
+                        .and_then(|c| c.get())
+                        .unwrap_or(v)
+                } else {
+                    v
+                }
+            });
+            let class_cell = code
+                .localsplusnames
+                .iter()
+                .position(|n| n.payload.as_str() == "__class__")
+                .and_then(|i| frame.values[i].clone());
+            match (first, class_cell) {
+                (Some(f), Some(c)) => Some((f, c)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let prev_frame = self.state.current_frame.replace(Some(fobj));
+        let prev_sup = self.state.current_frame_super.replace(sup);
+        (prev_frame, prev_sup)
+    }
+
+    pub fn run_finalizers(&self) {
+        for obj in crate::object::finalize::take_pending() {
+            if let Some(del) = obj.class().lookup_str(self, "__del__") {
+                if let Err(e) = self.call(&del, &[obj.clone()], None) {
+                    self.write_unraisable(&e, Some(&del), "Exception ignored in");
+                }
+            }
+            drop(obj);
+        }
+    }
+}

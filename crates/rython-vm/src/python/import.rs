@@ -1,0 +1,466 @@
+//! The import system (CPython's Python/import.c plus the path-based finder
+//! of importlib._bootstrap_external): `sys.modules` caching, native
+//! modules, embedded `lib/` modules, and `.py` modules and packages found
+//! on `sys.path`.
+
+use std::path::{Path, PathBuf};
+
+use crate::object::PyObjectRef;
+use crate::objects::dictobject::PyDict;
+use crate::objects::listobject::PyList;
+use crate::objects::moduleobject::PyModule;
+use crate::objects::strobject::{PyStr, PyStrRef};
+use crate::python::frame::Frame;
+use crate::{PyResult, VM};
+
+/// Native modules compiled into the binary (CPython's inittab).
+pub type ModuleInit = fn(&VM) -> PyResult<PyObjectRef>;
+
+fn native_module(name: &str) -> Option<ModuleInit> {
+    crate::modules::native_module(name)
+}
+
+impl VM {
+    /// `importlib.import_module(name)` for an absolute dotted name.
+    pub fn import_module(&self, name: &str) -> PyResult {
+        if let Some(m) = self.sys_modules.payload.get_str_name(self, name) {
+            if !self.is_none(&m) {
+                return Ok(m);
+            }
+        }
+        let mut parent: Option<PyObjectRef> = None;
+        let mut prefix = String::new();
+        for (i, part) in name.split('.').enumerate() {
+            if i > 0 {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            if let Some(m) = self.sys_modules.payload.get_str_name(self, &prefix) {
+                if self.is_none(&m) {
+                    return Err(self.new_import_error(
+                        format!("import of {prefix} halted; None in sys.modules"),
+                        Some(&prefix),
+                        true,
+                    ));
+                }
+                parent = Some(m);
+                continue;
+            }
+            let m = self.load_module(&prefix, parent.as_ref())?;
+            if let Some(p) = &parent {
+                // Bind the submodule as an attribute of its package.
+                let _ = self.set_attr_str(p, part, m.clone());
+            }
+            parent = Some(m);
+        }
+        Ok(parent.expect("non-empty module name"))
+    }
+
+    fn load_module(&self, name: &str, parent: Option<&PyObjectRef>) -> PyResult {
+        if parent.is_none() {
+            if let Some(init) = native_module(name) {
+                let m = init(self)?;
+                self.sys_modules.payload.set_str(self, name, m.clone());
+                return Ok(m);
+            }
+        }
+        let search: Vec<String> = match parent {
+            Some(p) => match self.get_attr_opt_str(p, "__path__")? {
+                Some(path) => self
+                    .collect(&path)?
+                    .iter()
+                    .filter_map(|s| s.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+                    .collect(),
+                None => {
+                    let pname = name.rsplit_once('.').map(|x| x.0).unwrap_or("");
+                    return Err(self.new_import_error(
+                        format!("No module named '{name}'; '{pname}' is not a package"),
+                        Some(name),
+                        true,
+                    ));
+                }
+            },
+            None => self.sys_path(),
+        };
+        let last = name.rsplit('.').next().unwrap_or(name);
+        for dir in &search {
+            let base = if dir.is_empty() {
+                PathBuf::from(".")
+            } else {
+                PathBuf::from(dir)
+            };
+            let pkg_init = base.join(last).join("__init__.py");
+            if pkg_init.is_file() {
+                return self.exec_source_module(name, &pkg_init, Some(&base.join(last)));
+            }
+            let file = base.join(format!("{last}.py"));
+            if file.is_file() {
+                return self.exec_source_module(name, &file, None);
+            }
+        }
+        if parent.is_none() {
+            if let Some(src) = crate::lib_modules::source(name) {
+                return self.exec_embedded_module(name, src, false);
+            }
+            if let Some(src) = crate::lib_modules::source(&format!("{name}/__init__")) {
+                return self.exec_embedded_module(name, src, true);
+            }
+        } else if let Some(src) = crate::lib_modules::source(&name.replace('.', "/")) {
+            return self.exec_embedded_module(name, src, false);
+        }
+        Err(self.new_import_error(format!("No module named '{name}'"), Some(name), true))
+    }
+
+    pub fn sys_path(&self) -> Vec<String> {
+        match self.sys_attr("path") {
+            Ok(p) => match p.downcast_ref::<PyList>() {
+                Some(l) => l
+                    .to_vec()
+                    .iter()
+                    .filter_map(|s| s.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+                    .collect(),
+                None => Vec::new(),
+            },
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Creates module `name`, registers it in `sys.modules` (before running
+    /// it, so circular imports see the partial module) and runs `file`.
+    fn exec_source_module(&self, name: &str, file: &Path, package_dir: Option<&Path>) -> PyResult {
+        let bytes = std::fs::read(file).map_err(|e| {
+            self.new_import_error(
+                format!("cannot read {}: {e}", file.display()),
+                Some(name),
+                false,
+            )
+        })?;
+        let filename = file.to_string_lossy().to_string();
+        let module = self.new_module(name, None);
+        let d = &module.payload.dict.payload;
+        d.set_str(self, "__file__", self.new_str_obj(filename.as_str()));
+        d.set_str(self, "__cached__", self.none());
+        let package = match package_dir {
+            Some(dir) => {
+                let path = self.new_list(vec![self.new_str_obj(dir.to_string_lossy().to_string())]);
+                d.set_str(self, "__path__", path.into_object());
+                name.to_string()
+            }
+            None => name
+                .rsplit_once('.')
+                .map(|x| x.0.to_string())
+                .unwrap_or_default(),
+        };
+        d.set_str(self, "__package__", self.new_str_obj(package));
+        d.set_str(self, "__builtins__", self.builtins_module_obj());
+        let mobj = module.clone().into_object();
+        self.sys_modules.payload.set_str(self, name, mobj.clone());
+        let result = (|| {
+            let code = self.compile_bytes(&bytes, &filename, rython_compiler::Mode::Exec)?;
+            self.run_code(code, module.payload.dict.clone(), None)
+        })();
+        if let Err(e) = result {
+            let _ = self
+                .sys_modules
+                .payload
+                .pop_item(self, self.intern(name).as_object());
+            return Err(e);
+        }
+        // The module may have replaced itself in sys.modules.
+        Ok(self
+            .sys_modules
+            .payload
+            .get_str_name(self, name)
+            .unwrap_or(mobj))
+    }
+
+    fn exec_embedded_module(&self, name: &str, src: &str, is_package: bool) -> PyResult {
+        let filename = format!("<frozen {name}>");
+        let module = self.new_module(name, None);
+        let d = &module.payload.dict.payload;
+        let package = if is_package {
+            name.to_string()
+        } else {
+            name.rsplit_once('.')
+                .map(|x| x.0.to_string())
+                .unwrap_or_default()
+        };
+        if is_package {
+            d.set_str(self, "__path__", self.new_list(vec![]).into_object());
+        }
+        d.set_str(self, "__package__", self.new_str_obj(package));
+        d.set_str(self, "__builtins__", self.builtins_module_obj());
+        let mobj = module.clone().into_object();
+        self.sys_modules.payload.set_str(self, name, mobj.clone());
+        let result = (|| {
+            let code =
+                self.compile_bytes(src.as_bytes(), &filename, rython_compiler::Mode::Exec)?;
+            self.run_code(code, module.payload.dict.clone(), None)
+        })();
+        if let Err(e) = result {
+            let _ = self
+                .sys_modules
+                .payload
+                .pop_item(self, self.intern(name).as_object());
+            return Err(e);
+        }
+        Ok(self
+            .sys_modules
+            .payload
+            .get_str_name(self, name)
+            .unwrap_or(mobj))
+    }
+
+    pub fn builtins_module_obj(&self) -> PyObjectRef {
+        self.state
+            .builtins_module
+            .borrow()
+            .clone()
+            .map(|m| m.into_object())
+            .unwrap_or_else(|| self.builtins.clone().into_object())
+    }
+
+    /// `__import__(name, globals, locals, fromlist, level)`.
+    pub fn import_full(
+        &self,
+        name: &str,
+        globals: Option<&PyDict>,
+        fromlist: &PyObjectRef,
+        level: usize,
+    ) -> PyResult {
+        let abs_name = if level > 0 {
+            let package = self.package_of(globals)?;
+            resolve_relative(self, name, &package, level)?
+        } else {
+            if name.is_empty() {
+                return Err(self.new_value_error("Empty module name"));
+            }
+            name.to_string()
+        };
+        let module = self.import_module(&abs_name)?;
+        let has_fromlist = !self.is_none(fromlist) && self.is_true(fromlist)?;
+        if !has_fromlist {
+            if level == 0 || !name.is_empty() {
+                let top = if level == 0 {
+                    name.split('.').next().unwrap_or(name).to_string()
+                } else {
+                    let cut = abs_name.len() - name.len();
+                    let first = name.split('.').next().unwrap_or(name);
+                    abs_name[..cut + first.len()].to_string()
+                };
+                return self.import_module(&top);
+            }
+            return Ok(module);
+        }
+        // `from package import submodule`: import submodules on demand.
+        if self.get_attr_opt_str(&module, "__path__")?.is_some() {
+            for item in self.collect(fromlist)? {
+                if let Some(s) = item.downcast_ref::<PyStr>() {
+                    if s.as_str() == "*" {
+                        continue;
+                    }
+                    if self.get_attr_opt_str(&module, s.as_str())?.is_none() {
+                        let sub = format!("{abs_name}.{}", s.as_str());
+                        match self.import_module(&sub) {
+                            Ok(_) => {}
+                            Err(e)
+                                if e.as_object()
+                                    .class()
+                                    .is_subtype(&self.types.exc.module_not_found_error) =>
+                            {
+                                let missing = self.get_attr_opt_str(e.as_object(), "name")?;
+                                let is_this = missing
+                                    .and_then(|m| {
+                                        m.downcast_ref::<PyStr>().map(|m| m.as_str() == sub)
+                                    })
+                                    .unwrap_or(false);
+                                if !is_this {
+                                    return Err(e);
+                                }
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
+            }
+        }
+        Ok(module)
+    }
+
+    fn package_of(&self, globals: Option<&PyDict>) -> PyResult<String> {
+        let Some(g) = globals else {
+            return Err(self.new_import_error(
+                "attempted relative import with no known parent package",
+                None,
+                false,
+            ));
+        };
+        if let Some(p) = g.get_str_name(self, "__package__") {
+            if let Some(s) = p.downcast_ref::<PyStr>() {
+                return Ok(s.as_str().to_string());
+            }
+        }
+        let name = g
+            .get_str_name(self, "__name__")
+            .and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+            .unwrap_or_default();
+        if g.get_str_name(self, "__path__").is_some() {
+            return Ok(name);
+        }
+        Ok(name
+            .rsplit_once('.')
+            .map(|x| x.0.to_string())
+            .unwrap_or_default())
+    }
+
+    pub(crate) fn import_name_op(
+        &self,
+        frame: &Frame,
+        name: &PyStrRef,
+        fromlist: &PyObjectRef,
+        level: &PyObjectRef,
+    ) -> PyResult {
+        let level = self.to_isize(level, "")?.max(0) as usize;
+        let import = frame.builtins.payload.get_str_name(self, "__import__");
+        let is_builtin_import = match (&import, &self.state.original_import.borrow().clone()) {
+            (Some(a), Some(b)) => a.is(b),
+            _ => true,
+        };
+        if !is_builtin_import {
+            let f = import.expect("checked");
+            let locals = frame.locals.clone().unwrap_or_else(|| self.none());
+            return self.call(
+                &f,
+                &[
+                    name.clone().into_object(),
+                    frame.globals.clone().into_object(),
+                    locals,
+                    fromlist.clone(),
+                    self.new_int(level as i64),
+                ],
+                None,
+            );
+        }
+        self.import_full(
+            name.payload.as_str(),
+            Some(&frame.globals.payload),
+            fromlist,
+            level,
+        )
+    }
+
+    /// `from module import name`.
+    pub(crate) fn import_from(&self, module: &PyObjectRef, name: &PyStrRef) -> PyResult {
+        if let Some(v) = self.get_attr_opt(module, name)? {
+            return Ok(v);
+        }
+        // A submodule that is imported but not bound as an attribute yet.
+        let mname = self
+            .get_attr_opt_str(module, "__name__")?
+            .and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+        if let Some(m) = &mname {
+            let full = format!("{m}.{}", name.payload.as_str());
+            if let Some(v) = self.sys_modules.payload.get_str_name(self, &full) {
+                return Ok(v);
+            }
+        }
+        let mname = mname.unwrap_or_else(|| "<unknown module name>".into());
+        let file = self
+            .get_attr_opt_str(module, "__file__")?
+            .and_then(|f| f.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+        let initializing = self.module_is_initializing(module);
+        let msg = if initializing {
+            format!("cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import) ({})", name.payload.as_str(), mname, file.clone().unwrap_or_else(|| "unknown location".into()))
+        } else {
+            match file {
+                Some(f) => format!(
+                    "cannot import name '{}' from '{}' ({})",
+                    name.payload.as_str(),
+                    mname,
+                    f
+                ),
+                None => format!(
+                    "cannot import name '{}' from '{}' (unknown location)",
+                    name.payload.as_str(),
+                    mname
+                ),
+            }
+        };
+        let e = self.new_import_error(msg, Some(&mname), false);
+        self.set_exception_attr(&e, "name_from", name.clone().into_object());
+        Err(e)
+    }
+
+    fn module_is_initializing(&self, module: &PyObjectRef) -> bool {
+        let _ = module;
+        false
+    }
+
+    /// `from module import *`.
+    pub(crate) fn import_star(&self, frame: &Frame, module: &PyObjectRef) -> PyResult<()> {
+        let Some(locals) = frame.locals.clone() else {
+            return Err(self.new_system_error("no locals found during 'import *'"));
+        };
+        let (names, check_private) = match self.get_attr_opt_str(module, "__all__")? {
+            Some(all) => (self.collect(&all)?, false),
+            None => {
+                let d = self.get_attr_str(module, "__dict__")?;
+                let keys = match d.downcast_ref::<PyDict>() {
+                    Some(d) => d.keys(),
+                    None => {
+                        return Err(self.new_import_error(
+                            "from-import-* object has no __dict__ and no __all__",
+                            None,
+                            false,
+                        ))
+                    }
+                };
+                (keys, true)
+            }
+        };
+        for n in names {
+            let Some(s) = n.downcast_ref::<PyStr>() else {
+                let m = self
+                    .get_attr_opt_str(module, "__name__")?
+                    .map(|m| self.str_string(&m))
+                    .transpose()?
+                    .unwrap_or_default();
+                return Err(self.new_type_error(format!(
+                    "Item in {m}.__all__ must be str, not {}",
+                    n.class().name_string()
+                )));
+            };
+            if check_private && s.as_str().starts_with('_') {
+                continue;
+            }
+            let name = self.intern(s.as_str());
+            let v = self.get_attr(module, &name)?;
+            self.set_item(&locals, name.as_object(), v)?;
+        }
+        Ok(())
+    }
+}
+
+fn resolve_relative(vm: &VM, name: &str, package: &str, level: usize) -> PyResult<String> {
+    if package.is_empty() {
+        return Err(vm.new_import_error(
+            "attempted relative import with no known parent package",
+            None,
+            false,
+        ));
+    }
+    let parts: Vec<&str> = package.split('.').collect();
+    if level > parts.len() {
+        return Err(vm.new_import_error(
+            "attempted relative import beyond top-level package",
+            None,
+            false,
+        ));
+    }
+    let base = parts[..parts.len() - (level - 1)].join(".");
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
+}

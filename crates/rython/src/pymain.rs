@@ -1,0 +1,117 @@
+//! Running the chosen target (CPython's `pymain_run_python`).
+
+use rython_vm::python::pylifecycle::Config;
+use rython_vm::{PyBaseExceptionRef, VM};
+
+use crate::cli::Target;
+
+fn abs_path(p: &str) -> String {
+    let path = std::path::Path::new(p);
+    if path.is_absolute() {
+        return p.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(d) => d.join(path).to_string_lossy().to_string(),
+        Err(_) => p.to_string(),
+    }
+}
+
+pub fn run(mut config: Config, target: Target) -> i32 {
+    let prog = std::env::args().next().unwrap_or_else(|| "rython".into());
+    // sys.path[0]: the script's directory, '' for -c / stdin, cwd for -m.
+    let first = match &target {
+        Target::File(f) => {
+            let abs = abs_path(f);
+            std::path::Path::new(&abs)
+                .parent()
+                .map(|p| p.to_string_lossy().to_string())
+                .unwrap_or_default()
+        }
+        Target::Module(_) => std::env::current_dir()
+            .map(|d| d.to_string_lossy().to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    if !config.safe_path {
+        config.path.insert(0, first);
+    }
+    if let Target::File(f) = &target {
+        config.argv[0] = f.clone();
+    }
+    let vm = match VM::new(config) {
+        Ok(vm) => vm,
+        Err(e) => {
+            eprintln!("Fatal Python error: {e}");
+            return 1;
+        }
+    };
+    let here = 0u8;
+    vm.state.stack_base.set(&here as *const u8 as usize);
+    vm.state.stack_size.set(crate::INTERPRETER_STACK);
+    let result = match &target {
+        Target::File(f) => {
+            let abs = abs_path(f);
+            match std::fs::read(&abs) {
+                Ok(src) => vm.run_main_source(&src, &abs, Some(&abs)),
+                Err(e) => {
+                    let code = e.raw_os_error().unwrap_or(2);
+                    eprintln!(
+                        "{prog}: can't open file {}: [Errno {}] {}",
+                        quote(&abs),
+                        code,
+                        errno_text(&e)
+                    );
+                    return 2;
+                }
+            }
+        }
+        Target::Command(c) => vm.run_main_source(c.as_bytes(), "<string>", None),
+        Target::Module(m) => vm.run_module_as_main(m),
+        Target::Stdin => {
+            let mut src = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src);
+            vm.run_main_source(&src, "<stdin>", None)
+        }
+    };
+    finish(&vm, result)
+}
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Exit status and reporting for the program's outcome (`Py_RunMain`'s
+/// tail: `SystemExit`, uncaught exceptions, KeyboardInterrupt → 130).
+fn finish(vm: &VM, result: Result<(), PyBaseExceptionRef>) -> i32 {
+    let code = match result {
+        Ok(()) => 0,
+        Err(e) => exit_status(vm, &e),
+    };
+    let code = match vm.finalize() {
+        Some(c) if code == 0 => c,
+        _ => code,
+    };
+    code
+}
+
+fn exit_status(vm: &VM, e: &PyBaseExceptionRef) -> i32 {
+    let cls = e.as_object().class();
+    if cls.is_subtype(&vm.types.exc.system_exit) {
+        rython_vm::modules::sysmodule::flush_std_streams(vm);
+        return vm.system_exit_code(e);
+    }
+    rython_vm::modules::sysmodule::flush_std_streams(vm);
+    vm.print_exception(e);
+    if cls.is_subtype(&vm.types.exc.keyboard_interrupt) {
+        return 130;
+    }
+    1
+}

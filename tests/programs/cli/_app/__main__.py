@@ -1,0 +1,2 @@
+import sys
+print("package __main__ ran, argv[1:] =", sys.argv[1:])

@@ -1,0 +1,2 @@
+import sys
+print(sys.flags.dev_mode)

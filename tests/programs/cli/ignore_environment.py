@@ -1,0 +1,2 @@
+import sys
+print(sys.flags.ignore_environment, sys.flags.isolated)

@@ -1,0 +1,6 @@
+import sys
+print("interrupting")
+sys.stdout.flush()
+def handler():
+    raise KeyboardInterrupt("stop")
+handler()

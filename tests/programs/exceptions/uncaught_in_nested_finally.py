@@ -1,0 +1,8 @@
+def cleanup():
+    print("cleaning up")
+def work():
+    try:
+        return {}["k"]
+    finally:
+        cleanup()
+work()

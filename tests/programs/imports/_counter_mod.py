@@ -1,0 +1,2 @@
+print("_counter_mod executing")
+loads = 1

@@ -1,0 +1,2 @@
+from _cyc_y import y_thing
+x_thing = 1

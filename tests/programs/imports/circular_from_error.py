@@ -1,0 +1,1 @@
+import _cyc_x

@@ -1,0 +1,1 @@
+from ...toplevel import nothing

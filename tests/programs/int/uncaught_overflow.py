@@ -1,0 +1,3 @@
+import math
+print(math.factorial(5))
+x = float(2 ** 2000)

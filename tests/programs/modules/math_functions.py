@@ -1,0 +1,11 @@
+import math
+print(math.pi, math.e, math.tau, math.inf, math.nan)
+print(math.sqrt(2), math.cbrt(27), math.exp(1), math.exp2(10), math.expm1(1e-10), math.log(100, 10), math.log(math.e), math.log2(1024), math.log10(0.001), math.log1p(1e-10))
+print(math.sin(math.pi / 2), math.cos(0), math.tan(math.pi / 4), math.asin(1), math.acos(0), math.atan(1), math.atan2(1, -1))
+print(math.sinh(1), math.cosh(1), math.tanh(1), math.asinh(1), math.acosh(2), math.atanh(0.5))
+print(math.floor(-2.5), math.ceil(-2.5), math.trunc(-2.5), math.fabs(-3), math.copysign(3, -0.0), math.fmod(-7, 3), math.remainder(7, 3))
+print(math.factorial(20), math.comb(10, 3), math.perm(5, 2), math.gcd(12, 18, 30), math.lcm(4, 6), math.isqrt(99))
+print(math.hypot(3, 4), math.dist((0, 0), (3, 4)), math.degrees(math.pi), math.radians(180), math.prod([1, 2, 3, 4]), math.fsum([0.1] * 10))
+print(math.isfinite(1.0), math.isinf(math.inf), math.isnan(math.nan), math.isclose(1.0, 1.0 + 1e-10), math.frexp(8.0), math.ldexp(0.5, 4), math.modf(-3.25))
+print(math.gamma(5), math.lgamma(10), math.erf(1), math.erfc(1), math.nextafter(1.0, 2.0), math.ulp(1.0), math.sumprod([1, 2], [3, 4]))
+print(math.floor(10 ** 20 + 0.5), type(math.floor(2.5)).__name__, math.ceil(2), math.pow(2, 0.5), math.pow(2, 10))

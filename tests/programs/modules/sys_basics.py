@@ -1,0 +1,11 @@
+import sys
+print(sys.argv, sys.path[0].endswith("modules"), sys.maxsize == 2 ** 63 - 1, sys.byteorder)
+print(sys.version_info[:2], sys.version_info >= (3, 13), sys.version_info.major, sys.hexversion >> 16 == 0x30d)
+print(sys.implementation.name in ("cpython", "rython"), type(sys.implementation.cache_tag).__name__ in ("str", "NoneType"))
+print(sys.platform, sys.getrecursionlimit(), type(sys.modules).__name__, "sys" in sys.modules, "__main__" in sys.modules)
+print(sys.intern("abc") is sys.intern("ab" + "c"), sys.float_info.max, sys.float_info.epsilon, sys.int_info.bits_per_digit in (15, 30))
+print(sys.maxunicode, sys.getdefaultencoding(), sys.getfilesystemencoding(), sys.flags.optimize)
+n = sys.stdout.write("written\n")
+print(n, sys.stdout.isatty(), sys.stdin.isatty())
+print(sys.modules["__main__"].__name__, sys.modules[__name__] is sys.modules["__main__"])
+print(callable(sys.exit), sys.exc_info(), sys.executable != "")

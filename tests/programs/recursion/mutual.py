@@ -1,0 +1,9 @@
+import sys
+sys.setrecursionlimit(5000)
+def is_even(n): return True if n == 0 else is_odd(n - 1)
+def is_odd(n): return False if n == 0 else is_even(n - 1)
+print(is_even(4000), is_odd(3001))
+try:
+    is_even(10 ** 6)
+except RecursionError as e:
+    print("too deep:", e)

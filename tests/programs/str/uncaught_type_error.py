@@ -1,0 +1,4 @@
+name = "count: "
+n = 5
+message = name + n
+print(message)

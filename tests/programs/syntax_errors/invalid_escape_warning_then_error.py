@@ -1,0 +1,2 @@
+s = "\d is a warning"
+t = 'and this line has an error

@@ -1,0 +1,3 @@
+s = "\d+"
+b = b"\q"
+print(s, b, len(s))

@@ -1,0 +1,8 @@
+class Calc:
+    def divide(self, a, b):
+        return a / b
+calc = Calc()
+value = calc.divide(
+    10,
+    0,
+)
