@@ -127,18 +127,12 @@ impl VM {
     }
 
     pub(crate) fn new_set_from(&self, items: Vec<PyObjectRef>) -> PyResult {
-        let set = PyRef::new_exact(PySet::default(), self.types.set_type.clone());
-        for v in items {
-            let h = self.hash(&v)?;
-            set.payload.table.set_item_hashed(self, v, h, self.none())?;
-        }
-        Ok(set.into_object())
+        Ok(crate::objects::setobject::new_set(self, items)?.into_object())
     }
 
     pub(crate) fn set_add_op(&self, set: &PyObjectRef, v: PyObjectRef) -> PyResult<()> {
         if let Some(s) = set.downcast_ref::<PySet>() {
-            let h = self.hash(&v)?;
-            s.table.set_item_hashed(self, v, h, self.none())?;
+            s.add(self, v)?;
         }
         Ok(())
     }
