@@ -574,6 +574,7 @@ pub fn type_setattro(
 /// `PyType_Modified` plus slot updates: invalidates caches of the class and
 /// its subclasses and, when a dunder changed, recomputes their slots.
 pub fn type_modified(vm: &VM, ty: &PyTypeRef, slots_changed: bool) {
+    vm.invalidate_type_cache();
     for t in ty.all_subclasses() {
         t.bump_version();
         if slots_changed && t.payload.is_heap_type() {
@@ -749,6 +750,7 @@ fn type_get_annotations(vm: &VM, obj: &PyObjectRef) -> PyResult {
         };
     }
     let d = vm.new_dict().into_object();
+    vm.invalidate_type_cache();
     ty.payload.dict.set_str(vm, "__annotations__", d.clone());
     Ok(d)
 }
@@ -759,7 +761,10 @@ fn type_set_annotations(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) 
         return Err(immutable_error(vm, &ty, "__annotations__", value.is_none()));
     }
     match value {
-        Some(v) => ty.payload.dict.set_str(vm, "__annotations__", v),
+        Some(v) => {
+            vm.invalidate_type_cache();
+            ty.payload.dict.set_str(vm, "__annotations__", v)
+        }
         None => {
             let key = vm.intern("__annotations__");
             if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
@@ -808,7 +813,10 @@ fn type_set_abstractmethods(
         None => false,
     };
     match value {
-        Some(v) => ty.payload.dict.set_str(vm, "__abstractmethods__", v),
+        Some(v) => {
+            vm.invalidate_type_cache();
+            ty.payload.dict.set_str(vm, "__abstractmethods__", v)
+        }
         None => {
             let key = vm.intern("__abstractmethods__");
             if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {

@@ -472,6 +472,7 @@ pub fn type_new(
         b.payload.subclasses.borrow_mut().push(ty.clone());
     }
     fixup_slots(vm, &ty);
+    vm.invalidate_type_cache();
 
     if let Some(c) = classcell {
         if let Some(cell) = c.downcast_ref::<PyCell>() {

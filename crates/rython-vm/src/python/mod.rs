@@ -20,3 +20,4 @@ pub mod pylifecycle;
 pub mod pythonrun;
 pub mod sequence;
 pub mod traceback_anchors;
+pub mod typecache;
