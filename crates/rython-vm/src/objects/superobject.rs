@@ -175,7 +175,16 @@ fn super_type_new(
 fn zero_arg_super(vm: &VM) -> PyResult<(PyObjectRef, PyObjectRef)> {
     let cur = vm.state.current_frame_super.borrow().clone();
     let Some((first, cell)) = cur else {
-        return Err(vm.new_runtime_error("super(): no arguments"));
+        let frame = vm.state.current_frame.borrow().clone();
+        let has_args = frame.is_some_and(|f| {
+            let c = &f.payload.code.payload.code;
+            c.argcount > 0 || c.flags & rython_compiler::code::flags::VARARGS != 0
+        });
+        return Err(vm.new_runtime_error(if has_args {
+            "super(): __class__ cell not found"
+        } else {
+            "super(): no arguments"
+        }));
     };
     let class = match cell.downcast_ref::<crate::objects::cellobject::PyCell>() {
         Some(c) => c
