@@ -299,7 +299,7 @@ impl<'a> Formatter<'a> {
                 Ok(Piece {
                     prefix: sign.to_string(),
                     body,
-                    numeric: x.is_finite(),
+                    numeric: true,
                 })
             }
             _ => self.format_char(v),
