@@ -426,6 +426,15 @@ pub fn type_new(
         let k = vm.intern(key);
         d.pop_item(vm, k.as_object())?;
     }
+    if d.get_str_name(vm, "__module__").is_none() {
+        // Like CPython: the module of the code calling `type()`.
+        let frame = vm.state.current_frame.borrow().clone();
+        if let Some(f) = frame {
+            if let Some(m) = f.payload.globals.payload.get_str_name(vm, "__name__") {
+                d.set_str(vm, "__module__", m);
+            }
+        }
+    }
     if d.get_str_name(vm, "__doc__").is_none() {
         d.set_str(vm, "__doc__", vm.none());
     }
