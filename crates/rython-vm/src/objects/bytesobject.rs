@@ -313,7 +313,7 @@ pub(crate) fn bytes_from_source(
     if errors.is_some() {
         return Err(vm.new_type_error("errors without a string argument"));
     }
-    if type_name == "bytes" {
+    if type_name == "bytes" && !src.class().is(&vm.types.bytes_type) {
         if let Some(m) = vm.lookup_special(src, "__bytes__")? {
             let r = vm.call0(&m)?;
             return match r.downcast_ref::<PyBytes>() {

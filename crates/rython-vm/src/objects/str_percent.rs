@@ -224,7 +224,7 @@ impl<'a> Formatter<'a> {
                 None => self.next_arg()?,
             };
             let piece = self.convert(conv, &v, flags, prec)?;
-            pad_into(&mut out, &piece, width.unwrap_or(0), flags)?;
+            pad_into(vm, &mut out, &piece, width.unwrap_or(0), flags)?;
         }
         if self.argidx < self.arglen && self.dict.is_none() {
             let what = if self.bytes { "bytes" } else { "string" };
@@ -490,16 +490,13 @@ fn format_int(n: &BigInt, conv: char, flags: Flags, prec: Option<usize>) -> Piec
     }
 }
 
-fn pad_into(out: &mut String, p: &Piece, width: usize, flags: Flags) -> PyResult<()> {
+fn pad_into(vm: &VM, out: &mut String, p: &Piece, width: usize, flags: Flags) -> PyResult<()> {
     let len = p.prefix.chars().count() + p.body.chars().count();
     let fill = width.saturating_sub(len);
-    // Refuse absurd widths instead of aborting on allocation failure.
-    if out
-        .try_reserve(fill + p.prefix.len() + p.body.len())
-        .is_err()
-    {
-        return Ok(());
-    }
+    // Absurd widths are a MemoryError, not an abort.
+    fill.checked_add(p.prefix.len() + p.body.len())
+        .and_then(|n| out.try_reserve(n).ok())
+        .ok_or_else(|| vm.new_memory_error())?;
     if fill == 0 {
         out.push_str(&p.prefix);
         out.push_str(&p.body);

@@ -1159,3 +1159,43 @@ fn cpython_cases() {
         failures.len()
     );
 }
+
+/// Huge sizes become MemoryError/OverflowError, never an abort.
+#[test]
+fn huge_sizes_raise() {
+    let vm = vm();
+    let big = vm.new_int(i64::MAX);
+    let err = |r: PyResult<PyObjectRef>| res(&vm, r).split(':').next().unwrap().to_string();
+    assert_eq!(
+        err(vm.binary_op(&s(&vm, "ab"), &big, NumberOp::Multiply)),
+        "OverflowError"
+    );
+    assert_eq!(
+        err(call(
+            &vm,
+            &s(&vm, "a"),
+            "center",
+            &[vm.new_int(isize::MAX as i64)]
+        )),
+        "MemoryError"
+    );
+    assert_eq!(
+        err(call(
+            &vm,
+            &b(&vm, b"\t"),
+            "expandtabs",
+            &[vm.new_int(isize::MAX as i64)]
+        )),
+        "MemoryError"
+    );
+    assert_eq!(
+        res(
+            &vm,
+            vm.get_item(
+                &s(&vm, "a"),
+                &vm.new_bigint(num_bigint::BigInt::from(10).pow(30))
+            )
+        ),
+        "IndexError: cannot fit 'int' into an index-sized integer"
+    );
+}
