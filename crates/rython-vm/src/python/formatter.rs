@@ -174,7 +174,17 @@ fn int_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObject
     let Some(n) = args[0].downcast_ref::<PyInt>() else {
         return Err(vm.new_type_error("descriptor '__format__' requires a 'int' object"));
     };
-    if spec.is_empty() {
+    // Subclasses format as `str(self)` for an empty spec (which may be
+    // overridden); exact ints and bools do not need the detour.
+    if spec.is_empty() && !args[0].class().is(&vm.types.int_type) {
+        if args[0].class().is(&vm.types.bool_type) {
+            let t = if n.as_i64() == Some(0) {
+                "False"
+            } else {
+                "True"
+            };
+            return Ok(vm.new_str_obj(t));
+        }
         return Ok(vm.str(&args[0])?.into_object());
     }
     Ok(vm.new_str_obj(format_int_value(
@@ -190,7 +200,7 @@ fn float_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObje
     let Some(x) = args[0].downcast_ref::<PyFloat>() else {
         return Err(vm.new_type_error("descriptor '__format__' requires a 'float' object"));
     };
-    if spec.is_empty() {
+    if spec.is_empty() && !args[0].class().is(&vm.types.float_type) {
         return Ok(vm.str(&args[0])?.into_object());
     }
     Ok(vm.new_str_obj(format_float_value(
@@ -206,7 +216,7 @@ fn complex_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyOb
     let Some(c) = args[0].downcast_ref::<PyComplex>() else {
         return Err(vm.new_type_error("descriptor '__format__' requires a 'complex' object"));
     };
-    if spec.is_empty() {
+    if spec.is_empty() && !args[0].class().is(&vm.types.complex_type) {
         return Ok(vm.str(&args[0])?.into_object());
     }
     Ok(vm.new_str_obj(format_complex_value(
