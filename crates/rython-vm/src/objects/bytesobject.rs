@@ -329,7 +329,12 @@ pub(crate) fn bytes_from_source(
         return Ok(b);
     }
     if src.payload_is::<PyInt>() || src.class().payload.slots.nb_index.get().is_some() {
-        let n = crate::objects::str_methods::index_arg(vm, src)?;
+        let n = vm.to_index(src)?;
+        let n = match n.downcast_ref::<PyInt>() {
+            Some(PyInt::Small(v)) => *v,
+            Some(PyInt::Big(b)) if b.sign() == num_bigint::Sign::Minus => -1,
+            _ => return Err(vm.new_overflow_error("cannot fit 'int' into an index-sized integer")),
+        };
         if n < 0 {
             return Err(vm.new_value_error("negative count"));
         }

@@ -1085,6 +1085,16 @@ fn decode_value(vm: &VM, t: &str) -> PyObjectRef {
             "nan" => f64::NAN,
             x => x.parse().unwrap(),
         }),
+        ("d:", x) => {
+            let d = vm.new_dict();
+            for pair in x.split('\x1e').filter(|p| !p.is_empty()) {
+                let (k, v) = pair.split_once('\x1d').unwrap();
+                d.payload
+                    .set_item(vm, decode_value(vm, k), decode_value(vm, v))
+                    .unwrap();
+            }
+            d.into_object()
+        }
         ("t:", x) => {
             let items = if x.is_empty() {
                 vec![]
