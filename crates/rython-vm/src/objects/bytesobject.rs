@@ -255,6 +255,9 @@ pub(crate) fn buffer_repeat_operands(
         }
         (a, b)
     } else if is_seq(b) {
+        if crate::objects::strobject::is_builtin_sequence(a) {
+            return Ok(Some(Err(vm.not_implemented())));
+        }
         (b, a)
     } else {
         return Ok(None);

@@ -1209,3 +1209,35 @@ fn huge_sizes_raise() {
         "IndexError: cannot fit 'int' into an index-sized integer"
     );
 }
+
+#[test]
+fn sequence_repeat_errors_name_the_count() {
+    let vm = vm();
+    let l = vm.new_list(vec![i(&vm, 1)]).into_object();
+    let mul = |a: &PyObjectRef, bb: &PyObjectRef| res(&vm, vm.binary_op(a, bb, NumberOp::Multiply));
+    assert_eq!(
+        mul(&l, &s(&vm, "a")),
+        "TypeError: can't multiply sequence by non-int of type 'str'"
+    );
+    assert_eq!(
+        mul(&s(&vm, "a"), &l),
+        "TypeError: can't multiply sequence by non-int of type 'list'"
+    );
+    assert_eq!(
+        mul(&l, &b(&vm, b"a")),
+        "TypeError: can't multiply sequence by non-int of type 'bytes'"
+    );
+    let ba = vm.new_bytearray(b"a".to_vec());
+    assert_eq!(
+        mul(&ba, &b(&vm, b"x")),
+        "TypeError: can't multiply sequence by non-int of type 'bytes'"
+    );
+    assert_eq!(
+        mul(&b(&vm, b"x"), &ba),
+        "TypeError: can't multiply sequence by non-int of type 'bytearray'"
+    );
+    assert_eq!(
+        mul(&vm.new_float(1.5), &b(&vm, b"x")),
+        "TypeError: can't multiply sequence by non-int of type 'float'"
+    );
+}
