@@ -1,5 +1,6 @@
 //! Builtin types, one file per type as in CPython's Objects/.
 pub mod baseobject;
+pub mod boolobject;
 pub mod bytearrayobject;
 pub mod bytes_methods;
 pub mod bytesobject;
@@ -15,6 +16,7 @@ pub mod dict_methods;
 pub mod dictobject;
 pub mod dictviews;
 pub mod enumobject;
+pub mod exceptiongroup;
 pub mod exceptions;
 pub mod floatobject;
 pub mod frameobject;

@@ -48,6 +48,9 @@ enum Step {
 struct Raised {
     exc: PyBaseExceptionRef,
     reraise: bool,
+    /// The instruction whose handler to look up, when it differs from
+    /// `lasti` (`RERAISE` restores `lasti` for the traceback only).
+    at: Option<usize>,
 }
 
 impl From<PyBaseExceptionRef> for Raised {
@@ -55,6 +58,7 @@ impl From<PyBaseExceptionRef> for Raised {
         Raised {
             exc,
             reraise: false,
+            at: None,
         }
     }
 }
@@ -138,6 +142,7 @@ impl VM {
         let mut pending: Option<Raised> = throw.map(|e| Raised {
             exc: e,
             reraise: false,
+            at: None,
         });
         let result = loop {
             if let Some(raised) = pending.take() {
@@ -202,14 +207,14 @@ impl VM {
     /// the exception table, or pops frames. `Err` when it leaves the entry
     /// frame.
     fn unwind(&self, frames: &mut Vec<Frame>, raised: Raised) -> Result<(), PyBaseExceptionRef> {
-        let Raised { exc, mut reraise } = raised;
+        let Raised { exc, mut reraise, mut at } = raised;
         loop {
             let frame = frames.last_mut().expect("frame");
             if !reraise {
                 self.add_traceback(&exc, frame);
             }
             reraise = false;
-            let lasti = frame.lasti as u32;
+            let lasti = at.take().unwrap_or(frame.lasti) as u32;
             let handler = frame
                 .code
                 .payload
@@ -325,6 +330,7 @@ impl VM {
                 return Err(Raised {
                     exc: e,
                     reraise: false,
+                    at: None,
                 });
             }};
         }
@@ -336,6 +342,7 @@ impl VM {
                         return Err(Raised {
                             exc: e,
                             reraise: false,
+                            at: None,
                         });
                     }
                 }
@@ -939,6 +946,7 @@ impl VM {
                         return Err(Raised {
                             exc: e,
                             reraise: true,
+                            at: None,
                         });
                     }
                 }
@@ -955,6 +963,7 @@ impl VM {
                         return Err(Raised {
                             exc: e,
                             reraise: true,
+                            at: None,
                         });
                     }
                 }
@@ -964,6 +973,7 @@ impl VM {
                             Some(e) => Raised {
                                 exc: e.downcast::<PyBaseException>().ok().expect("exception"),
                                 reraise: true,
+                                at: None,
                             },
                             None => Raised::from(
                                 self.new_runtime_error("No active exception to reraise"),
@@ -986,6 +996,7 @@ impl VM {
                 }
                 Op::Reraise => {
                     let exc = pop!();
+                    let here = frame.lasti;
                     if arg != 0 {
                         let lasti = frame.values[frame.values.len() - arg as usize].clone();
                         if let Some(l) = lasti
@@ -1003,6 +1014,7 @@ impl VM {
                     return Err(Raised {
                         exc: e,
                         reraise: true,
+                        at: Some(here),
                     });
                 }
                 Op::PushExcInfo => {
