@@ -1085,6 +1085,16 @@ fn decode_value(vm: &VM, t: &str) -> PyObjectRef {
             "nan" => f64::NAN,
             x => x.parse().unwrap(),
         }),
+        ("d:", x) => {
+            let d = vm.new_dict();
+            for pair in x.split('\x1e').filter(|p| !p.is_empty()) {
+                let (k, v) = pair.split_once('\x1d').unwrap();
+                d.payload
+                    .set_item(vm, decode_value(vm, k), decode_value(vm, v))
+                    .unwrap();
+            }
+            d.into_object()
+        }
         ("t:", x) => {
             let items = if x.is_empty() {
                 vec![]
@@ -1157,5 +1167,77 @@ fn cpython_cases() {
         failures.is_empty(),
         "{} of {total} cases differ",
         failures.len()
+    );
+}
+
+/// Huge sizes become MemoryError/OverflowError, never an abort.
+#[test]
+fn huge_sizes_raise() {
+    let vm = vm();
+    let big = vm.new_int(i64::MAX);
+    let err = |r: PyResult<PyObjectRef>| res(&vm, r).split(':').next().unwrap().to_string();
+    assert_eq!(
+        err(vm.binary_op(&s(&vm, "ab"), &big, NumberOp::Multiply)),
+        "OverflowError"
+    );
+    assert_eq!(
+        err(call(
+            &vm,
+            &s(&vm, "a"),
+            "center",
+            &[vm.new_int(isize::MAX as i64)]
+        )),
+        "MemoryError"
+    );
+    assert_eq!(
+        err(call(
+            &vm,
+            &b(&vm, b"\t"),
+            "expandtabs",
+            &[vm.new_int(isize::MAX as i64)]
+        )),
+        "MemoryError"
+    );
+    assert_eq!(
+        res(
+            &vm,
+            vm.get_item(
+                &s(&vm, "a"),
+                &vm.new_bigint(num_bigint::BigInt::from(10).pow(30))
+            )
+        ),
+        "IndexError: cannot fit 'int' into an index-sized integer"
+    );
+}
+
+#[test]
+fn sequence_repeat_errors_name_the_count() {
+    let vm = vm();
+    let l = vm.new_list(vec![i(&vm, 1)]).into_object();
+    let mul = |a: &PyObjectRef, bb: &PyObjectRef| res(&vm, vm.binary_op(a, bb, NumberOp::Multiply));
+    assert_eq!(
+        mul(&l, &s(&vm, "a")),
+        "TypeError: can't multiply sequence by non-int of type 'str'"
+    );
+    assert_eq!(
+        mul(&s(&vm, "a"), &l),
+        "TypeError: can't multiply sequence by non-int of type 'list'"
+    );
+    assert_eq!(
+        mul(&l, &b(&vm, b"a")),
+        "TypeError: can't multiply sequence by non-int of type 'bytes'"
+    );
+    let ba = vm.new_bytearray(b"a".to_vec());
+    assert_eq!(
+        mul(&ba, &b(&vm, b"x")),
+        "TypeError: can't multiply sequence by non-int of type 'bytes'"
+    );
+    assert_eq!(
+        mul(&b(&vm, b"x"), &ba),
+        "TypeError: can't multiply sequence by non-int of type 'bytearray'"
+    );
+    assert_eq!(
+        mul(&vm.new_float(1.5), &b(&vm, b"x")),
+        "TypeError: can't multiply sequence by non-int of type 'float'"
     );
 }

@@ -19,6 +19,7 @@ def enc(v):
     if isinstance(v, int): return "i:" + str(v)
     if isinstance(v, float): return "f:" + repr(v)
     if isinstance(v, tuple): return "t:" + "\x1e".join(enc(x) for x in v)
+    if isinstance(v, dict): return "d:" + "\x1e".join(enc(k) + "\x1d" + enc(x) for k, x in v.items())
     raise TypeError(v)
 
 def h(s):
@@ -99,6 +100,14 @@ for t in ["héllo", "a😀b", "abc", "Ā"]:
         for err in ["strict", "replace", "ignore", "backslashreplace", "xmlcharrefreplace"]:
             case("m", t, ["encode", e, err])
 
+for t in ["héllo", "a😀b", ""]:
+    for e in ["utf-16", "utf-16-le", "UTF-16BE", "utf-32", "utf-32-le", "utf_32_be"]:
+        case("m", t, ["encode", e])
+for data in [b"a", b"a\x00b", b"\x00\xd8a\x00", b"\x00\xdc", b"\x00\xd8", b"\xd8\x00", b"\xff\xfea\x00", b"\xfe\xff\x00a", b"a\x00\x00", b"\x00\x00\x11\x00", b"\x00\xd8\x00\x00", b"=\xd8\x00\xde", b"\xff\xfe\x00\x00a\x00\x00\x00"]:
+    for e in ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]:
+        for err in ["strict", "replace", "ignore", "backslashreplace"]:
+            case("m", data, ["decode", e, err])
+
 # printf-style formatting
 pf = [
     ("%s", "x"), ("%r", "x"), ("%a", "é"), ("%5s|%-5s", ("a", "b")), ("%.2s", "abc"),
@@ -113,11 +122,13 @@ pf = [
     ("abc", 1), ("abc", ()), ("abc", {}), ("abc", []), ("%f", "x"), ("%5.2z", 1), ("%ld", 5), ("%.0s|", "abc"),
     ("%i", 10**30), ("%x", -(10**20)), ("%e", 10**30), ("%s%s", "ab"),
 ]
+pf += [("%(a)s", {"a": "x"}), ("%(a)s %(b)r", {"a": "x", "b": "y"}), ("%(a)5s|%(a)-3s|", {"a": "z"}), ("%(a)d", {"a": 5}), ("%(a)s %s", {"a": "q"}),
+       ("%(missing)s", {"a": 1}), ("%(a", {"a": 1}), ("%(a)", {"a": "x"}), ("%(a)*d", {"a": 1}), ("%(x(y))s", {"x(y)": "n"}), ("abc", {}), ("%s", {}), ("%d %s", ("a",))]
 for f_, a in pf:
-    if isinstance(a, dict) or isinstance(a, list):
+    if isinstance(a, list):
         continue
     case("%", f_, [a])
-bpf = [(b"%s", b"x"), (b"%b", bytearray(b"ab")), (b"%r", "é"), (b"%a", "x"), (b"%d|%5x", (3, 255)), (b"%c", 65), (b"%c", b"z"), (b"%c", 256), (b"%s", "x"), (b"%s", 1), (b"%f", 1.5), (b"%s %s", (b"a",)), (b"abc", 1), (b"%y", 1), (b"%.1b", b"xyz")]
+bpf = [(b"%(k)s", {b"k": b"v"}), (b"%s", b"x"), (b"%b", bytearray(b"ab")), (b"%r", "é"), (b"%a", "x"), (b"%d|%5x", (3, 255)), (b"%c", 65), (b"%c", b"z"), (b"%c", 256), (b"%s", "x"), (b"%s", 1), (b"%f", 1.5), (b"%s %s", (b"a",)), (b"abc", 1), (b"%y", 1), (b"%.1b", b"xyz")]
 for f_, a in bpf:
     case("%", f_, [a])
     case("%", bytearray(f_), [a])
