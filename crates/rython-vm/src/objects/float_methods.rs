@@ -208,7 +208,9 @@ fn parse_hex_float(s: &str) -> Result<f64, bool> {
 }
 
 fn float_fromhex(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let cls = args[0].clone();
+    let Some(cls) = args.first().cloned() else {
+        return Err(vm.new_type_error("descriptor 'fromhex' of 'float' object needs an argument"));
+    };
     let a = positional(vm, "fromhex", &args[1..], kw, 1, 1)?;
     let Some(s) = a[0].downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
@@ -290,7 +292,14 @@ fn float_round(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResu
 }
 
 fn float_getformat(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let a = positional(vm, "__getformat__", &args[1..], kw, 1, 1)?;
+    let a = positional(
+        vm,
+        "float.__getformat__",
+        args.get(1..).unwrap_or(&[]),
+        kw,
+        1,
+        1,
+    )?;
     let Some(s) = a[0].downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "__getformat__() argument must be str, not {}",

@@ -179,6 +179,9 @@ fn signed_arg(vm: &VM, s: Option<PyObjectRef>) -> PyResult<bool> {
     }
 }
 
+/// Larger byte strings cannot be allocated; fail cleanly instead.
+const MAX_BYTES: u64 = 1 << 34;
+
 fn int_to_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     let i = this(vm, args, "to_bytes")?;
     let [length, order, signed] = bind(
@@ -228,6 +231,9 @@ fn int_to_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyRes
     if bytes.len() as u64 > length {
         return Err(vm.new_overflow_error("int too big to convert"));
     }
+    if length > MAX_BYTES {
+        return Err(vm.new_memory_error());
+    }
     let fill = if x.sign() == Sign::Minus { 0xff } else { 0 };
     bytes.resize(length as usize, fill);
     if !little {
@@ -268,7 +274,9 @@ fn bytes_of(vm: &VM, obj: &PyObjectRef) -> PyResult<Vec<u8>> {
 }
 
 fn int_from_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let cls = args[0].clone();
+    let Some(cls) = args.first().cloned() else {
+        return Err(vm.new_type_error("descriptor 'from_bytes' of 'int' object needs an argument"));
+    };
     let [bytes, order, signed] = bind(
         vm,
         "from_bytes",
