@@ -432,8 +432,10 @@ fn complex_new(
             Ok(PyRef::new_with_type(PyComplex { re, im }, cls.clone()).into_object())
         }
     };
-    let Some(mut r) = r else {
-        return make(0.0, 0.0);
+    let mut r = match r {
+        Some(r) => r,
+        None if i.is_none() => return make(0.0, 0.0),
+        None => vm.new_int(0),
     };
     if let Some(s) = r.downcast_ref::<PyStr>() {
         if i.is_some() {
