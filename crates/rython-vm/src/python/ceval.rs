@@ -1410,7 +1410,7 @@ impl VM {
         let ty = owner.class();
         let generic = ty.payload.slots.getattro.get().is_none();
         if generic {
-            if let Some(attr) = self.type_lookup(ty, name) {
+            if let Some(attr) = ty.lookup(self, name) {
                 let is_method = attr.payload_is::<PyFunction>()
                     || (attr.payload_is::<crate::objects::methodobject::PyMethodDescr>()
                         && attr.class().is(&self.types.method_descriptor_type));

@@ -21,5 +21,4 @@ pub mod pythonrun;
 pub mod sequence;
 pub mod suggestions;
 pub mod traceback_anchors;
-pub mod typecache;
 pub mod traceback_format;
