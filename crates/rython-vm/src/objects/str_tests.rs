@@ -1095,6 +1095,18 @@ fn decode_value(vm: &VM, t: &str) -> PyObjectRef {
             }
             d.into_object()
         }
+        ("l:", x) => {
+            let p: Vec<PyObjectRef> = x.split('\x1e').map(|v| decode_value(vm, v)).collect();
+            crate::object::PyRef::new_exact(
+                crate::objects::sliceobject::PySlice {
+                    start: p[0].clone(),
+                    stop: p[1].clone(),
+                    step: p[2].clone(),
+                },
+                vm.types.slice_type.clone(),
+            )
+            .into_object()
+        }
         ("t:", x) => {
             let items = if x.is_empty() {
                 vec![]

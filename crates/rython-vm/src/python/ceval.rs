@@ -207,7 +207,11 @@ impl VM {
     /// the exception table, or pops frames. `Err` when it leaves the entry
     /// frame.
     fn unwind(&self, frames: &mut Vec<Frame>, raised: Raised) -> Result<(), PyBaseExceptionRef> {
-        let Raised { exc, mut reraise, mut at } = raised;
+        let Raised {
+            exc,
+            mut reraise,
+            mut at,
+        } = raised;
         loop {
             let frame = frames.last_mut().expect("frame");
             if !reraise {
