@@ -18,6 +18,7 @@ def enc(v):
     if isinstance(v, bytes): return "b:" + v.decode("latin-1")
     if isinstance(v, int): return "i:" + str(v)
     if isinstance(v, float): return "f:" + repr(v)
+    if isinstance(v, slice): return "l:" + "\x1e".join(enc(x) for x in (v.start, v.stop, v.step))
     if isinstance(v, tuple): return "t:" + "\x1e".join(enc(x) for x in v)
     if isinstance(v, dict): return "d:" + "\x1e".join(enc(k) + "\x1d" + enc(x) for k, x in v.items())
     raise TypeError(v)
@@ -71,6 +72,8 @@ for t in texts:
     for i in idx:
         if i is not None:
             case("m", t, ["__getitem__", i])
+    for sl in [slice(None, None, -1), slice(None, None, 2), slice(1, None), slice(-3, None, -1), slice(5, 1, -2), slice(None, 100), slice(-100, 2)]:
+        case("m", t, ["__getitem__", sl])
 
 # bytes and bytearray
 btexts = [b"", b"a", b"abc", b"  Hello World  ", b"a,b,,c", b"x\ty", b"l1\nl2\r\nl3", b"\x00\xff\x80", b"-12"]
@@ -93,6 +96,8 @@ for t in btexts:
             for err in ["strict", "replace", "ignore", "backslashreplace"]:
                 case("m", v, ["decode", e, err])
         case("m", v, ["hex", ":", 2])
+        for sl in [slice(None, None, -1), slice(None, None, 2), slice(1, None), slice(None, None), slice(-2, None, -1), slice(5, 1, -2)]:
+            case("m", v, ["__getitem__", sl])
         case("m", v, ["hex", "-", -1])
 
 for t in ["héllo", "a😀b", "abc", "Ā"]:
