@@ -1173,10 +1173,11 @@ impl VM {
     /// `BINARY_OP` with inline fast paths for small ints and floats.
     #[inline]
     fn binary_op_arg(&self, a: &PyObjectRef, b: &PyObjectRef, arg: u32) -> PyResult {
+        let int_t = &self.types.int_type;
         if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
-            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
+            (a.downcast_exact::<PyInt>(int_t), b.downcast_exact::<PyInt>(int_t))
         {
-            if a.class().is(&self.types.int_type) && b.class().is(&self.types.int_type) {
+            {
                 let (x, y) = (*x, *y);
                 let op = arg % 13;
                 let r = match op {
@@ -1218,8 +1219,8 @@ impl VM {
         }
         let op = NUMBER_OPS[(arg % 13) as usize];
         if let (Some(x), Some(y)) = (
-            a.downcast_ref::<crate::objects::floatobject::PyFloat>(),
-            b.downcast_ref::<crate::objects::floatobject::PyFloat>(),
+            a.downcast_exact::<crate::objects::floatobject::PyFloat>(&self.types.float_type),
+            b.downcast_exact::<crate::objects::floatobject::PyFloat>(&self.types.float_type),
         ) {
             if a.class().is(&self.types.float_type) && b.class().is(&self.types.float_type) {
                 match op {
@@ -1242,8 +1243,9 @@ impl VM {
 
     #[inline]
     fn compare_fast(&self, a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> PyResult {
+        let int_t = &self.types.int_type;
         if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
-            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
+            (a.downcast_exact::<PyInt>(int_t), b.downcast_exact::<PyInt>(int_t))
         {
             let r = match op {
                 CompareOp::Lt => x < y,
@@ -1253,9 +1255,23 @@ impl VM {
                 CompareOp::Gt => x > y,
                 CompareOp::Ge => x >= y,
             };
-            if a.class().is(&self.types.int_type) && b.class().is(&self.types.int_type) {
-                return Ok(self.new_bool(r));
-            }
+            return Ok(self.new_bool(r));
+        }
+        let float_t = &self.types.float_type;
+        if let (Some(x), Some(y)) = (
+            a.downcast_exact::<crate::objects::floatobject::PyFloat>(float_t),
+            b.downcast_exact::<crate::objects::floatobject::PyFloat>(float_t),
+        ) {
+            let (x, y) = (x.value, y.value);
+            let r = match op {
+                CompareOp::Lt => x < y,
+                CompareOp::Le => x <= y,
+                CompareOp::Eq => x == y,
+                CompareOp::Ne => x != y,
+                CompareOp::Gt => x > y,
+                CompareOp::Ge => x >= y,
+            };
+            return Ok(self.new_bool(r));
         }
         self.rich_compare(a, b, op)
     }
