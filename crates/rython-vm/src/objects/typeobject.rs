@@ -1077,6 +1077,12 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_method(t, "__dir__", type_dir);
     vm.add_method(t, "__sizeof__", type_sizeof);
     superobject::init(vm);
+    // Three-argument `type()` takes `__module__` from the calling frame,
+    // which the eval loop records only for the builtins listed here.
+    vm.state
+        .frame_builtins
+        .borrow_mut()
+        .push(vm.types.type_type.as_object().id());
 }
 
 /// Adds `__add__`-style wrapper descriptors to builtin types for their
