@@ -19,6 +19,8 @@ pub mod superobject;
 pub mod typeobject_new;
 #[path = "typeobject_slots.rs"]
 pub mod typeobject_slots;
+#[path = "typeobject_union.rs"]
+pub mod typeobject_union;
 #[path = "typeobject_wrappers.rs"]
 pub mod typeobject_wrappers;
 
@@ -496,11 +498,12 @@ impl PyRef<PyType> {
     /// `__module__` of a class: the namespace entry for classes, "builtins"
     /// for builtin types.
     pub fn module_name(&self, vm: &VM) -> Option<String> {
+        let m = self.payload.dict.get_str_name(vm, "__module__");
+        let m = m.as_ref().and_then(|m| m.downcast_ref::<PyStr>());
         if self.payload.is_heap_type() {
-            let m = self.payload.dict.get_str_name(vm, "__module__")?;
-            return m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string());
+            return m.map(|s| s.as_str().to_string());
         }
-        Some("builtins".to_string())
+        Some(m.map(|s| s.as_str()).unwrap_or("builtins").to_string())
     }
 }
 
@@ -735,7 +738,7 @@ fn type_get_module(vm: &VM, obj: &PyObjectRef) -> PyResult {
             .get_str_name(vm, "__module__")
             .ok_or_else(|| vm.new_attribute_error("__module__", Some(obj), Some("__module__")));
     }
-    Ok(vm.new_str_obj("builtins"))
+    Ok(vm.new_str_obj(ty.module_name(vm).unwrap_or_default()))
 }
 
 fn type_set_module(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
@@ -1077,6 +1080,7 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_method(t, "__dir__", type_dir);
     vm.add_method(t, "__sizeof__", type_sizeof);
     superobject::init(vm);
+    typeobject_union::init(vm);
     // Three-argument `type()` takes `__module__` from the calling frame,
     // which the eval loop records only for the builtins listed here.
     vm.state
