@@ -425,7 +425,10 @@ impl PyRef<PyType> {
         if let Some(v) = self.payload.dict.get_str(vm, name) {
             return Some(v);
         }
-        for base in self.payload.mro.borrow().iter() {
+        // A copy: a key's `__eq__` may run Python code that reassigns
+        // `__bases__` during the walk.
+        let mro = self.payload.mro.borrow().clone();
+        for base in mro.iter() {
             if let Some(v) = base.payload.dict.get_str(vm, name) {
                 return Some(v);
             }
@@ -443,7 +446,8 @@ impl PyRef<PyType> {
         if let Some(v) = self.payload.dict.get_str(vm, name) {
             return Some((v, self.clone()));
         }
-        for base in self.payload.mro.borrow().iter() {
+        let mro = self.payload.mro.borrow().clone();
+        for base in mro.iter() {
             if let Some(v) = base.payload.dict.get_str(vm, name) {
                 return Some((v, base.clone()));
             }
@@ -641,7 +645,12 @@ pub fn type_setattro(
             return set(vm, &ma, obj, value);
         }
     }
-    let key = vm.intern_str(name.clone());
+    // Class namespaces only ever get exact, interned str keys.
+    let key = if name.as_object().class().is(&vm.types.str_type) {
+        vm.intern_str(name.clone())
+    } else {
+        vm.intern(name.payload.as_str())
+    };
     match value {
         Some(v) => ty.payload.dict.set_item(vm, key.into_object(), v)?,
         None => {
