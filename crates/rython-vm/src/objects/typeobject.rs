@@ -379,6 +379,32 @@ mod method_cache {
     }
 }
 
+thread_local! {
+    /// Recently interned names by string address: slot functions look up
+    /// dunders by `&'static str`, and hashing the text for `vm.intern` on
+    /// every call was measurable. Entries are checked by content and VM, so
+    /// a reused address can only miss.
+    static NAME_CACHE: RefCell<Vec<Option<(usize, PyRef<PyStr>)>>> =
+        RefCell::new((0..512).map(|_| None).collect());
+}
+
+/// `vm.intern(name)`, memoized by the address of `name`.
+pub fn interned_name(vm: &VM, name: &str) -> PyRef<PyStr> {
+    let vm_id = vm.types.type_type.as_object().id();
+    let h = ((name.as_ptr() as usize >> 3) ^ name.len().wrapping_mul(0x9e37)) & 511;
+    let hit = NAME_CACHE.with(|c| match &c.borrow()[h] {
+        Some((id, s)) if *id == vm_id && s.payload.as_str() == name => Some(s.clone()),
+        _ => None,
+    });
+    if let Some(s) = hit {
+        return s;
+    }
+    let s = vm.intern(name);
+    // Interned strings are immortal, so replacing an entry frees nothing.
+    NAME_CACHE.with(|c| c.borrow_mut()[h] = Some((vm_id, s.clone())));
+    s
+}
+
 impl PyRef<PyType> {
     /// Looks `name` up along the MRO (`_PyType_Lookup`), through the method
     /// cache.
@@ -437,7 +463,7 @@ impl PyRef<PyType> {
     }
 
     pub fn lookup_str(&self, vm: &VM, name: &str) -> Option<PyObjectRef> {
-        let key = vm.intern(name);
+        let key = interned_name(vm, name);
         self.lookup(vm, &key)
     }
 
