@@ -37,6 +37,7 @@ print()
 for name, doc, pred in props:
     rs = ranges(pred)
     print(f"/// Inclusive ranges: {doc}.")
+    print("#[rustfmt::skip]")
     print(f"pub(crate) static {name}: &[(u32, u32)] = &[")
     line = "   "
     for a, b in rs:
@@ -50,6 +51,7 @@ for name, doc, pred in props:
     print()
 def table(name, doc, pred):
     print(f"/// {doc}")
+    print("#[rustfmt::skip]")
     print(f"pub(crate) static {name}: &[(u32, &str)] = &[")
     for cp in range(0x110000):
         if 0xD800 <= cp < 0xE000:
