@@ -12,6 +12,8 @@ use crate::{PyResult, VM};
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Codec {
     Utf8,
+    /// UTF-8 with a byte-order mark (written, and skipped when read).
+    Utf8Sig,
     Ascii,
     Latin1,
     /// UTF-16/UTF-32; `None` = with BOM (little-endian when writing).
@@ -30,6 +32,7 @@ impl Codec {
     pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
+            Codec::Utf8Sig => "utf-8-sig",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
             Codec::Utf16(Some(Endian::Big)) => "utf-16-be",
@@ -57,6 +60,7 @@ pub fn lookup_codec(vm: &VM, encoding: &str) -> PyResult<Codec> {
         | "csascii" | "ibm367" | "iso646_us" | "us" => Ok(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
         | "iso_ir_100" | "ibm819" | "csisolatin1" | "iso_8859_1:1987" => Ok(Codec::Latin1),
+        "utf_8_sig" | "utf8_sig" => Ok(Codec::Utf8Sig),
         "utf_16" | "utf16" | "u16" => Ok(Codec::Utf16(None)),
         "utf_16_le" | "utf_16le" | "utf16le" => Ok(Codec::Utf16(Some(Endian::Little))),
         "utf_16_be" | "utf_16be" | "utf16be" => Ok(Codec::Utf16(Some(Endian::Big))),
@@ -191,6 +195,11 @@ pub fn encode_str(vm: &VM, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
     let codec = lookup_codec(vm, encoding)?;
     let limit: u32 = match codec {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf8Sig => {
+            let mut v = b"\xef\xbb\xbf".to_vec();
+            v.extend_from_slice(s.as_bytes());
+            return Ok(v);
+        }
         Codec::Utf16(e) => return Ok(encode_utf16(s, e)),
         Codec::Utf32(e) => return Ok(encode_utf32(s, e)),
         Codec::Ascii => 0x80,
@@ -262,13 +271,18 @@ fn utf8_reason(lead: u8, error_len: Option<usize>) -> &'static str {
 
 /// `b.decode(encoding, errors)`.
 pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = lookup_codec(vm, encoding)?;
+    let mut codec = lookup_codec(vm, encoding)?;
+    let mut b = b;
+    if codec == Codec::Utf8Sig {
+        b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
+        codec = Codec::Utf8;
+    }
     match codec {
         Codec::Latin1 => return Ok(b.iter().map(|&x| x as char).collect()),
         Codec::Utf16(e) | Codec::Utf32(e) => {
             return decode_wide(vm, b, matches!(codec, Codec::Utf32(_)), e, errors)
         }
-        Codec::Utf8 => {
+        Codec::Utf8 | Codec::Utf8Sig => {
             if let Ok(s) = std::str::from_utf8(b) {
                 return Ok(s.to_string());
             }
@@ -284,7 +298,7 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
     while pos < b.len() {
         // Find the next bad range [start, end) and its reason.
         let (good_end, bad_end, reason) = match codec {
-            Codec::Utf8 => match std::str::from_utf8(&b[pos..]) {
+            Codec::Utf8 | Codec::Utf8Sig => match std::str::from_utf8(&b[pos..]) {
                 Ok(s) => {
                     out.push_str(s);
                     break;
