@@ -357,6 +357,23 @@ fn m_pow(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     Ok(vm.new_float(r))
 }
 
+fn m_fma(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
+    let a = fixed(vm, "fma", args, kw, 3)?;
+    let (x, y, z) = (
+        float_arg(vm, &a[0])?,
+        float_arg(vm, &a[1])?,
+        float_arg(vm, &a[2])?,
+    );
+    let r = x.mul_add(y, z);
+    if r.is_nan() && !x.is_nan() && !y.is_nan() && !z.is_nan() {
+        return Err(vm.new_value_error("invalid operation in fma"));
+    }
+    if r.is_infinite() && x.is_finite() && y.is_finite() && z.is_finite() {
+        return Err(vm.new_overflow_error("overflow in fma"));
+    }
+    Ok(vm.new_float(r))
+}
+
 fn m_ldexp(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     let a = fixed(vm, "ldexp", args, kw, 2)?;
     let x = float_arg(vm, &a[0])?;
@@ -653,6 +670,7 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
         ("fabs", m_fabs),
         ("factorial", m_factorial),
         ("floor", m_floor),
+        ("fma", m_fma),
         ("fmod", m_fmod),
         ("frexp", m_frexp),
         ("fsum", m_fsum),

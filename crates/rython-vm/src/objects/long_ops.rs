@@ -13,7 +13,7 @@ use crate::{PyResult, VM};
 
 /// Shifting left by more than this many bits would need more memory than
 /// any machine has; CPython fails such shifts too.
-const MAX_SHIFT_BITS: u64 = 1 << 36;
+const MAX_SHIFT_BITS: u64 = 1 << 34;
 
 #[inline]
 fn pair<'a>(a: &'a PyObjectRef, b: &'a PyObjectRef) -> Option<(&'a PyInt, &'a PyInt)> {

@@ -21,6 +21,7 @@ pub mod exceptions;
 pub mod floatobject;
 pub mod frameobject;
 pub mod funcobject;
+pub mod genericaliasobject;
 pub mod genobject;
 pub mod iterobject;
 pub mod list_sort;
