@@ -279,8 +279,9 @@ fn object_sizeof(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) ->
     Ok(vm.new_int(n as i64))
 }
 
-/// `__reduce_ex__`: defers to an overriding `__reduce__`; the copyreg
-/// protocol for plain objects is not implemented yet.
+/// `__reduce_ex__`: an overriding `__reduce__` wins; otherwise protocol 2+
+/// gives `copyreg.__newobj__` with the state, older protocols defer to
+/// `copyreg._reduce_ex` (CPython's `reduce_newobj`).
 fn object_reduce_ex(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
     let a = method_self(vm, "__reduce_ex__", args, kwnames, 2, 2)?;
     let obj = &a[0];
@@ -292,15 +293,49 @@ fn object_reduce_ex(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>)
             return vm.call_method(obj, "__reduce__", &[]);
         }
     }
-    object_reduce(vm, &a[..1], None)
+    let proto = vm.to_isize(&a[1], "")?;
+    if proto < 2 {
+        let f = vm.import_attr("copyreg", "_reduce_ex")?;
+        return vm.call(&f, &[obj.clone(), a[1].clone()], None);
+    }
+    reduce_newobj(vm, obj)
+}
+
+fn reduce_newobj(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let cls = obj.class().clone();
+    if cls.payload.slots.new.get().is_none() {
+        return Err(vm.new_type_error(format!("cannot pickle '{}' object", cls.name_string())));
+    }
+    let mut newargs = vec![cls.clone().into_object()];
+    if let Some(f) = vm.lookup_special(obj, "__getnewargs__")? {
+        newargs.extend(vm.collect(&vm.call0(&f)?)?);
+    }
+    let newobj = vm.import_attr("copyreg", "__newobj__")?;
+    let state = vm.call_method(obj, "__getstate__", &[])?;
+    let listitems = if obj.class().is_subtype(&vm.types.list_type) {
+        vm.get_iter(obj)?
+    } else {
+        vm.none()
+    };
+    let dictitems = if obj.class().is_subtype(&vm.types.dict_type) {
+        let items = vm.call_method(obj, "items", &[])?;
+        vm.get_iter(&items)?
+    } else {
+        vm.none()
+    };
+    Ok(vm.new_tuple_obj(vec![
+        newobj,
+        vm.new_tuple_obj(newargs),
+        state,
+        listitems,
+        dictitems,
+    ]))
 }
 
 fn object_reduce(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
     let a = method_self(vm, "__reduce__", args, kwnames, 1, 1)?;
-    Err(vm.new_type_error(format!(
-        "cannot pickle '{}' object",
-        a[0].class().name_string()
-    )))
+    let f = vm.import_attr("copyreg", "_reduce_ex")?;
+    vm.call(&f, &[a[0].clone(), vm.new_int(0)], None)
 }
 
 fn object_init_subclass(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
@@ -332,12 +367,29 @@ fn object_subclasshook(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRe
     Ok(vm.not_implemented())
 }
 
+/// `object.__getstate__`: the instance dict (None when empty), paired
+/// with a dict of the filled `__slots__` when the class has any.
 fn object_getstate(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
     let a = method_self(vm, "__getstate__", args, kwnames, 1, 1)?;
-    match a[0].instance_ext().and_then(|e| e.dict.borrow().clone()) {
-        Some(d) if d.downcast_ref::<PyDict>().is_some_and(|d| !d.is_empty()) => Ok(d),
-        _ => Ok(vm.none()),
+    let obj = &a[0];
+    let dict = match obj.instance_ext().and_then(|e| e.dict.borrow().clone()) {
+        Some(d) if d.downcast_ref::<PyDict>().is_some_and(|d| !d.is_empty()) => d,
+        _ => vm.none(),
+    };
+    let names = obj.class().payload.slot_names.clone();
+    if names.is_empty() {
+        return Ok(dict);
     }
+    let slots = vm.new_dict();
+    if let Some(ext) = obj.instance_ext() {
+        for (i, n) in names.iter().enumerate() {
+            let v = ext.slots.get(i).and_then(|c| c.borrow().clone());
+            if let Some(v) = v {
+                slots.payload.set_str(vm, n, v);
+            }
+        }
+    }
+    Ok(vm.new_tuple_obj(vec![dict, slots.into_object()]))
 }
 
 const OBJECT_DOC: &str = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n";

@@ -432,14 +432,24 @@ fn complex_new(
             Ok(PyRef::new_with_type(PyComplex { re, im }, cls.clone()).into_object())
         }
     };
-    let Some(mut r) = r else {
-        return make(0.0, 0.0);
+    let mut r = match r {
+        Some(r) => r,
+        None if i.is_none() => return make(0.0, 0.0),
+        None => vm.new_int(0),
     };
     if let Some(s) = r.downcast_ref::<PyStr>() {
         if i.is_some() {
             return Err(vm.new_type_error("complex() can't take second arg if first is a string"));
         }
-        return match parse_complex(s.as_str()) {
+        let text = s.as_str();
+        let folded = rython_common::unicode::transform_decimal_and_space_to_ascii(
+            text.chars().map(|c| c as u32),
+        );
+        if strip_underscores(&folded).is_none() {
+            let shown = crate::objects::longobject::text_repr(vm, &r)?;
+            return Err(vm.new_value_error(format!("could not convert string to complex: {shown}")));
+        }
+        return match parse_complex(text) {
             Some((re, im)) => make(re, im),
             None => Err(vm.new_value_error("complex() arg is a malformed string")),
         };

@@ -175,6 +175,20 @@ impl PyDict {
         self.inner.borrow().version
     }
 
+    /// The entry index of a str key (for the eval loop's global cache):
+    /// valid while `version()` is unchanged, since only insertions,
+    /// deletions and resizes move entries.
+    pub fn index_of_str(&self, vm: &VM, key: &PyRef<PyStr>) -> Option<usize> {
+        let hash = key.payload.hash_value(vm);
+        self.lookup(vm, key.as_object(), hash, |_, ix, _| ix).ok().flatten()
+    }
+
+    /// The value at entry index `ix` (see `index_of_str`).
+    #[inline]
+    pub fn value_at(&self, ix: usize) -> Option<PyObjectRef> {
+        self.inner.borrow().entries.get(ix).and_then(|e| e.as_ref()).map(|e| e.value.clone())
+    }
+
     /// Finds `key` and applies `f` to the table, the entry index and the
     /// index-table slot, all under one borrow. The probe loop holds the
     /// borrow except around `__eq__` calls, after which it restarts if the

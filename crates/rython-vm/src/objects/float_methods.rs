@@ -11,7 +11,7 @@ use crate::objects::longobject::{f64_to_int, PyInt};
 use crate::objects::strobject::PyStr;
 use crate::objects::tupleobject::PyTupleRef;
 use crate::objects::typeobject::PyType;
-use crate::python::args::{bind, positional};
+use crate::python::args::positional;
 use crate::{PyResult, VM};
 
 fn this(vm: &VM, args: &[PyObjectRef], name: &str) -> PyResult<f64> {
@@ -208,13 +208,12 @@ fn parse_hex_float(s: &str) -> Result<f64, bool> {
 }
 
 fn float_fromhex(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let cls = args[0].clone();
+    let Some(cls) = args.first().cloned() else {
+        return Err(vm.new_type_error("descriptor 'fromhex' of 'float' object needs an argument"));
+    };
     let a = positional(vm, "fromhex", &args[1..], kw, 1, 1)?;
     let Some(s) = a[0].downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!(
-            "fromhex() argument must be str, not {}",
-            a[0].class().name_string()
-        )));
+        return Err(vm.new_type_error("bad argument type for built-in operation"));
     };
     let v = match parse_hex_float(s.as_str()) {
         Ok(v) => v,
@@ -274,7 +273,7 @@ pub fn float_round_ndigits(vm: &VM, x: f64, ndigits: i64) -> PyResult<f64> {
 
 fn float_round(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     let x = this(vm, args, "__round__")?;
-    let [nd] = bind(vm, "__round__", &args[1..], kw, ["ndigits"], 0, 1)?;
+    let nd = crate::objects::longobject::round_arg(vm, "float", &args[1..], kw)?;
     match nd {
         Some(n) if !vm.is_none(&n) => {
             let n = vm.to_index(&n)?;
@@ -290,7 +289,14 @@ fn float_round(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResu
 }
 
 fn float_getformat(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let a = positional(vm, "__getformat__", &args[1..], kw, 1, 1)?;
+    let a = positional(
+        vm,
+        "float.__getformat__",
+        args.get(1..).unwrap_or(&[]),
+        kw,
+        1,
+        1,
+    )?;
     let Some(s) = a[0].downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "__getformat__() argument must be str, not {}",

@@ -124,6 +124,18 @@ pub fn divmod_values(x: f64, y: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
+/// `|x| == m * 2**e` for a finite nonzero double (m < 2**53).
+pub fn exact_ratio_parts(x: f64) -> (u64, i64) {
+    let bits = x.to_bits();
+    let raw = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    if raw == 0 {
+        (mant, -1074)
+    } else {
+        (mant | (1 << 52), raw - 1075)
+    }
+}
+
 /// `divmod(a, b)` when one operand is a float (NotImplemented for
 /// non-numbers); the `divmod` builtin and `float.__divmod__` use it.
 pub fn float_divmod(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult {

@@ -107,9 +107,47 @@ fn int_sizeof(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResul
     Ok(vm.new_int(24 + 4 * digits as i64))
 }
 
+/// The optional positional-only `ndigits` of `__round__`.
+pub fn round_arg(
+    vm: &VM,
+    tyname: &str,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+) -> PyResult<Option<PyObjectRef>> {
+    if kw.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error(format!("{tyname}.__round__() takes no keyword arguments")));
+    }
+    match args {
+        [] => Ok(None),
+        [n] => Ok(Some(n.clone())),
+        _ => Err(vm.new_type_error(format!(
+            "__round__ expected at most 1 argument, got {}",
+            args.len()
+        ))),
+    }
+}
+
+/// Positional arguments beyond `max` for a function whose other
+/// parameters are keyword-only.
+fn check_positional(
+    vm: &VM,
+    fname: &str,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+    max: usize,
+) -> PyResult<()> {
+    let npos = args.len() - kw.map(|k| k.payload.len()).unwrap_or(0);
+    if npos > max {
+        return Err(vm.new_type_error(format!(
+            "{fname}() takes at most {max} positional arguments ({npos} given)"
+        )));
+    }
+    Ok(())
+}
+
 fn int_round(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     let i = this(vm, args, "__round__")?;
-    let [nd] = bind(vm, "__round__", &args[1..], kw, ["ndigits"], 0, 1)?;
+    let nd = round_arg(vm, "int", &args[1..], kw)?;
     let nd = match nd {
         Some(n) if !vm.is_none(&n) => vm.to_index(&n)?,
         _ => return exact(vm, args),
@@ -179,8 +217,12 @@ fn signed_arg(vm: &VM, s: Option<PyObjectRef>) -> PyResult<bool> {
     }
 }
 
+/// Larger byte strings cannot be allocated; fail cleanly instead.
+const MAX_BYTES: u64 = 1 << 34;
+
 fn int_to_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     let i = this(vm, args, "to_bytes")?;
+    check_positional(vm, "to_bytes", &args[1..], kw, 2)?;
     let [length, order, signed] = bind(
         vm,
         "to_bytes",
@@ -228,6 +270,9 @@ fn int_to_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyRes
     if bytes.len() as u64 > length {
         return Err(vm.new_overflow_error("int too big to convert"));
     }
+    if length > MAX_BYTES {
+        return Err(vm.new_memory_error());
+    }
     let fill = if x.sign() == Sign::Minus { 0xff } else { 0 };
     bytes.resize(length as usize, fill);
     if !little {
@@ -268,7 +313,10 @@ fn bytes_of(vm: &VM, obj: &PyObjectRef) -> PyResult<Vec<u8>> {
 }
 
 fn int_from_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let cls = args[0].clone();
+    let Some(cls) = args.first().cloned() else {
+        return Err(vm.new_type_error("descriptor 'from_bytes' of 'int' object needs an argument"));
+    };
+    check_positional(vm, "from_bytes", &args[1..], kw, 2)?;
     let [bytes, order, signed] = bind(
         vm,
         "from_bytes",

@@ -13,7 +13,7 @@ use crate::{PyResult, VM};
 
 /// Shifting left by more than this many bits would need more memory than
 /// any machine has; CPython fails such shifts too.
-const MAX_SHIFT_BITS: u64 = 1 << 36;
+const MAX_SHIFT_BITS: u64 = 1 << 34;
 
 #[inline]
 fn pair<'a>(a: &'a PyObjectRef, b: &'a PyObjectRef) -> Option<(&'a PyInt, &'a PyInt)> {
@@ -450,5 +450,36 @@ pub(crate) fn int_float(vm: &VM, a: &PyObjectRef) -> PyResult {
     match a.downcast_ref::<PyInt>() {
         Some(i) => Ok(vm.new_float(super::int_to_f64(vm, i)?)),
         None => Ok(vm.not_implemented()),
+    }
+}
+
+/// `2**e` for any exponent (0 or inf outside the double range).
+pub fn pow2_wide(e: i64) -> f64 {
+    if e > 1023 {
+        f64::INFINITY
+    } else if e < -1074 {
+        0.0
+    } else {
+        pow2(e)
+    }
+}
+
+/// C's `ldexp`: `x * 2**e` rounded once (subnormal results included).
+pub fn ldexp(x: f64, e: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let bits = x.to_bits();
+    let raw = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (m, ex) = if raw == 0 {
+        (mant, -1074)
+    } else {
+        (mant | (1 << 52), raw - 1075)
+    };
+    let e = e.clamp(-(1 << 40), 1 << 40);
+    match round_to_f64(m as u128, ex + e, false) {
+        Some(r) => r.copysign(x),
+        None => f64::INFINITY.copysign(x),
     }
 }

@@ -20,6 +20,7 @@ mod long_methods;
 #[path = "long_ops.rs"]
 pub mod long_ops;
 
+pub use long_methods::round_arg;
 pub use long_ops::int_divmod;
 
 pub type PyIntRef = PyRef<PyInt>;
@@ -355,20 +356,12 @@ fn int_new(
     let nkw = kwnames.map(|k| k.payload.len()).unwrap_or(0);
     let n = args.len();
     if n > 2 {
-        return Err(vm.new_type_error(format!("int expected at most 2 arguments, got {n}")));
-    }
-    if nkw > 0 {
-        let names = kwnames
-            .map(|k| k.payload.as_slice().to_vec())
-            .unwrap_or_default();
-        for k in &names {
-            let key = k.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("");
-            if key != "base" {
-                return Err(
-                    vm.new_type_error(format!("'{key}' is an invalid keyword argument for int()"))
-                );
-            }
-        }
+        // Argument Clinic words the error differently with keywords.
+        return Err(vm.new_type_error(if nkw > 0 {
+            format!("int() takes at most 2 arguments ({n} given)")
+        } else {
+            format!("int expected at most 2 arguments, got {n}")
+        }));
     }
     let [x, base] = crate::python::args::bind(vm, "int", args, kwnames, ["x", "base"], 0, 1)?;
     let value = match (x, base) {

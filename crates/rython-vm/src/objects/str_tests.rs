@@ -1085,6 +1085,28 @@ fn decode_value(vm: &VM, t: &str) -> PyObjectRef {
             "nan" => f64::NAN,
             x => x.parse().unwrap(),
         }),
+        ("d:", x) => {
+            let d = vm.new_dict();
+            for pair in x.split('\x1e').filter(|p| !p.is_empty()) {
+                let (k, v) = pair.split_once('\x1d').unwrap();
+                d.payload
+                    .set_item(vm, decode_value(vm, k), decode_value(vm, v))
+                    .unwrap();
+            }
+            d.into_object()
+        }
+        ("l:", x) => {
+            let p: Vec<PyObjectRef> = x.split('\x1e').map(|v| decode_value(vm, v)).collect();
+            crate::object::PyRef::new_exact(
+                crate::objects::sliceobject::PySlice {
+                    start: p[0].clone(),
+                    stop: p[1].clone(),
+                    step: p[2].clone(),
+                },
+                vm.types.slice_type.clone(),
+            )
+            .into_object()
+        }
         ("t:", x) => {
             let items = if x.is_empty() {
                 vec![]
@@ -1158,4 +1180,144 @@ fn cpython_cases() {
         "{} of {total} cases differ",
         failures.len()
     );
+}
+
+/// Huge sizes become MemoryError/OverflowError, never an abort.
+#[test]
+fn huge_sizes_raise() {
+    let vm = vm();
+    let big = vm.new_int(i64::MAX);
+    let err = |r: PyResult<PyObjectRef>| res(&vm, r).split(':').next().unwrap().to_string();
+    assert_eq!(
+        err(vm.binary_op(&s(&vm, "ab"), &big, NumberOp::Multiply)),
+        "OverflowError"
+    );
+    assert_eq!(
+        err(call(
+            &vm,
+            &s(&vm, "a"),
+            "center",
+            &[vm.new_int(isize::MAX as i64)]
+        )),
+        "MemoryError"
+    );
+    assert_eq!(
+        err(call(
+            &vm,
+            &b(&vm, b"\t"),
+            "expandtabs",
+            &[vm.new_int(isize::MAX as i64)]
+        )),
+        "MemoryError"
+    );
+    assert_eq!(
+        res(
+            &vm,
+            vm.get_item(
+                &s(&vm, "a"),
+                &vm.new_bigint(num_bigint::BigInt::from(10).pow(30))
+            )
+        ),
+        "IndexError: cannot fit 'int' into an index-sized integer"
+    );
+}
+
+#[test]
+fn sequence_repeat_errors_name_the_count() {
+    let vm = vm();
+    let l = vm.new_list(vec![i(&vm, 1)]).into_object();
+    let mul = |a: &PyObjectRef, bb: &PyObjectRef| res(&vm, vm.binary_op(a, bb, NumberOp::Multiply));
+    assert_eq!(
+        mul(&l, &s(&vm, "a")),
+        "TypeError: can't multiply sequence by non-int of type 'str'"
+    );
+    assert_eq!(
+        mul(&s(&vm, "a"), &l),
+        "TypeError: can't multiply sequence by non-int of type 'list'"
+    );
+    assert_eq!(
+        mul(&l, &b(&vm, b"a")),
+        "TypeError: can't multiply sequence by non-int of type 'bytes'"
+    );
+    let ba = vm.new_bytearray(b"a".to_vec());
+    assert_eq!(
+        mul(&ba, &b(&vm, b"x")),
+        "TypeError: can't multiply sequence by non-int of type 'bytes'"
+    );
+    assert_eq!(
+        mul(&b(&vm, b"x"), &ba),
+        "TypeError: can't multiply sequence by non-int of type 'bytearray'"
+    );
+    assert_eq!(
+        mul(&vm.new_float(1.5), &b(&vm, b"x")),
+        "TypeError: can't multiply sequence by non-int of type 'float'"
+    );
+}
+
+/// Every method of str/bytes/bytearray with many argument combinations:
+/// errors are fine, panics are not.
+#[test]
+fn no_panics_on_odd_arguments() {
+    let vm = vm();
+    let pool: Vec<PyObjectRef> = vec![
+        vm.none(),
+        i(&vm, 0),
+        i(&vm, -1),
+        i(&vm, 3),
+        i(&vm, 255),
+        i(&vm, 1 << 40),
+        vm.new_bigint(num_bigint::BigInt::from(10).pow(25)),
+        vm.new_bigint(-num_bigint::BigInt::from(10).pow(25)),
+        vm.new_float(1.5),
+        s(&vm, ""),
+        s(&vm, "a"),
+        s(&vm, "é😀\t\n x"),
+        s(&vm, "%s%d{}{0}{a}"),
+        b(&vm, b""),
+        b(&vm, b"\xff:a"),
+        vm.new_bytearray(b"ab".to_vec()),
+        vm.new_tuple_obj(vec![s(&vm, "a"), b(&vm, b"a")]),
+        vm.new_bool(true),
+    ];
+    let receivers = vec![
+        s(&vm, ""),
+        s(&vm, "héllo\tWorld ß ǅ\r\n"),
+        s(&vm, "%s %(a)d {0!r:{1}} {"),
+        b(&vm, b""),
+        b(&vm, b"abc\xff\t%s"),
+        vm.new_bytearray(b"xy\x00".to_vec()),
+    ];
+    for recv in &receivers {
+        let names: Vec<String> = recv
+            .class()
+            .payload
+            .dict
+            .keys()
+            .iter()
+            .filter_map(|k| k.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+            .filter(|n| {
+                recv.class()
+                    .lookup_str(&vm, n)
+                    .is_some_and(|d| d.payload_is::<PyMethodDescr>())
+            })
+            .collect();
+        assert!(names.len() > 30, "{names:?}");
+        for name in &names {
+            let _ = call(&vm, recv, name, &[]);
+            for a in &pool {
+                let _ = call(&vm, recv, name, &[a.clone()]);
+                for c in pool.iter().step_by(3) {
+                    let _ = call(&vm, recv, name, &[a.clone(), c.clone()]);
+                    let _ = call(&vm, recv, name, &[a.clone(), c.clone(), i(&vm, -2)]);
+                }
+            }
+        }
+        for a in &pool {
+            let _ = vm.binary_op(recv, a, NumberOp::Remainder);
+            let _ = vm.binary_op(recv, a, NumberOp::Add);
+            let _ = vm.binary_op(a, recv, NumberOp::Multiply);
+            let _ = vm.get_item(recv, a);
+            let _ = vm.contains(recv, a);
+        }
+    }
 }

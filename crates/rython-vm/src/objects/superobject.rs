@@ -139,8 +139,12 @@ fn super_type_new(
     if kwnames.is_some_and(|k| !k.payload.is_empty()) {
         return Err(vm.new_type_error("super() takes no keyword arguments"));
     }
+    let implicit;
     let (typ, obj) = match args {
-        [] => return Err(vm.new_runtime_error("super(): no arguments")),
+        [] => {
+            implicit = zero_arg_super(vm)?;
+            (&implicit.0, Some(&implicit.1))
+        }
         [t] => (t, None),
         [t, o] => (t, Some(o)),
         _ => {
@@ -164,6 +168,36 @@ fn super_type_new(
         None => (None, None),
     };
     Ok(PyRef::new_with_type(PySuper { typ, obj, obj_type }, cls.clone()).into_object())
+}
+
+/// `super()` inside a method: the eval loop records the running frame's
+/// first argument and `__class__` cell for it.
+fn zero_arg_super(vm: &VM) -> PyResult<(PyObjectRef, PyObjectRef)> {
+    let cur = vm.state.current_frame_super.borrow().clone();
+    let Some((first, cell)) = cur else {
+        let frame = vm.state.current_frame.borrow().clone();
+        let has_args = frame.is_some_and(|f| {
+            let c = &f.payload.code.payload.code;
+            c.argcount > 0 || c.flags & rython_compiler::code::flags::VARARGS != 0
+        });
+        return Err(vm.new_runtime_error(if has_args {
+            "super(): __class__ cell not found"
+        } else {
+            "super(): no arguments"
+        }));
+    };
+    let class = match cell.downcast_ref::<crate::objects::cellobject::PyCell>() {
+        Some(c) => c
+            .get()
+            .ok_or_else(|| vm.new_runtime_error("super(): empty __class__ cell"))?,
+        None => cell,
+    };
+    if !class.payload_is::<PyType>() {
+        return Err(vm.new_runtime_error(
+            "super(): __class__ is not a type (%s)".replace("%s", &class.class().name_string()),
+        ));
+    }
+    Ok((class, first))
 }
 
 fn super_init(

@@ -293,7 +293,8 @@ impl PyType {
             layout: LayoutInfo::of::<T>(),
             flags: Cell::new(flags::IMMUTABLETYPE | extra_flags),
             slot_names: Vec::new(),
-            version_tag: Cell::new(1),
+            // Not cached until readied at the end of start-up.
+            version_tag: Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
         }
     }
@@ -331,9 +332,94 @@ impl PyType {
     }
 }
 
+/// CPython's method cache: `_PyType_Lookup` results keyed by (type,
+/// version tag, name). Every change to a class's namespace or bases gives
+/// it and its subclasses a fresh, never reused tag, so stale entries
+/// simply stop matching; tag 0 (a type still being built) is not cached.
+mod method_cache {
+    use std::cell::{Cell, RefCell};
+
+    use crate::object::PyObjectRef;
+    use crate::objects::strobject::PyStrRef;
+
+    pub const SIZE: usize = 4096;
+
+    pub struct Entry {
+        pub ty: usize,
+        pub tag: u32,
+        /// Held so its address cannot be reused by another string.
+        pub name: PyStrRef,
+        pub value: Option<PyObjectRef>,
+    }
+
+    /// The table; leaked at thread exit, because dropping its objects then
+    /// would run deallocators after their own thread-locals are gone.
+    pub struct Table(pub Vec<Option<Entry>>);
+
+    impl Drop for Table {
+        fn drop(&mut self) {
+            std::mem::forget(std::mem::take(&mut self.0));
+        }
+    }
+
+    thread_local! {
+        pub static NEXT_TAG: Cell<u32> = const { Cell::new(1) };
+        pub static CACHE: RefCell<Table> = RefCell::new(Table((0..SIZE).map(|_| None).collect()));
+    }
+
+    pub fn fresh_tag() -> u32 {
+        NEXT_TAG.with(|t| {
+            let v = t.get();
+            // Skip 0, which means "do not cache".
+            t.set(v.checked_add(1).unwrap_or(1));
+            v
+        })
+    }
+}
+
 impl PyRef<PyType> {
-    /// Looks `name` up along the MRO (`_PyType_Lookup`).
+    /// Looks `name` up along the MRO (`_PyType_Lookup`), through the method
+    /// cache.
     pub fn lookup(&self, vm: &VM, name: &PyRef<PyStr>) -> Option<PyObjectRef> {
+        let tag = self.payload.version_tag.get();
+        if tag == 0 {
+            return self.lookup_uncached(vm, name);
+        }
+        let (tid, nid) = (self.as_object().id(), name.as_object().id());
+        let h =
+            ((tid >> 4) ^ (nid >> 3) ^ (tag as usize).wrapping_mul(31)) & (method_cache::SIZE - 1);
+        let hit = method_cache::CACHE.with(|c| {
+            let c = c.borrow();
+            match &c.0[h] {
+                Some(e) if e.ty == tid && e.tag == tag && e.name.as_object().id() == nid => {
+                    Some(e.value.clone())
+                }
+                _ => None,
+            }
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let v = self.lookup_uncached(vm, name);
+        let entry = method_cache::Entry {
+            ty: tid,
+            tag,
+            name: name.clone(),
+            value: v.clone(),
+        };
+        // The evicted entry is dropped after the borrow ends (dropping it
+        // may free objects).
+        let old = method_cache::CACHE.with(|c| c.borrow_mut().0[h].replace(entry));
+        drop(old);
+        v
+    }
+
+    /// Gives the type a fresh version tag, enabling the method cache for it.
+    pub fn assign_version_tag(&self) {
+        self.payload.version_tag.set(method_cache::fresh_tag());
+    }
+
+    fn lookup_uncached(&self, vm: &VM, name: &PyRef<PyStr>) -> Option<PyObjectRef> {
         if let Some(v) = self.payload.dict.get_str(vm, name) {
             return Some(v);
         }
@@ -387,9 +473,7 @@ impl PyRef<PyType> {
     }
 
     pub fn bump_version(&self) {
-        self.payload
-            .version_tag
-            .set(self.payload.version_tag.get().wrapping_add(1));
+        self.assign_version_tag();
     }
 
     /// Every class derived from this one (itself first), breadth first,
@@ -660,7 +744,7 @@ fn type_set_module(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> Py
     ty.payload
         .dict
         .set_str(vm, "__module__", value.expect("checked"));
-    ty.bump_version();
+    type_modified(vm, &ty, false);
     Ok(())
 }
 
@@ -726,7 +810,7 @@ fn type_set_doc(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyRes
     ty.payload
         .dict
         .set_str(vm, "__doc__", value.expect("checked"));
-    ty.bump_version();
+    type_modified(vm, &ty, false);
     Ok(())
 }
 
@@ -759,7 +843,9 @@ fn type_set_annotations(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) 
         return Err(immutable_error(vm, &ty, "__annotations__", value.is_none()));
     }
     match value {
-        Some(v) => ty.payload.dict.set_str(vm, "__annotations__", v),
+        Some(v) => {
+                    ty.payload.dict.set_str(vm, "__annotations__", v)
+        }
         None => {
             let key = vm.intern("__annotations__");
             if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
@@ -771,7 +857,7 @@ fn type_set_annotations(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) 
             }
         }
     }
-    ty.bump_version();
+    type_modified(vm, &ty, false);
     Ok(())
 }
 
@@ -808,7 +894,9 @@ fn type_set_abstractmethods(
         None => false,
     };
     match value {
-        Some(v) => ty.payload.dict.set_str(vm, "__abstractmethods__", v),
+        Some(v) => {
+                    ty.payload.dict.set_str(vm, "__abstractmethods__", v)
+        }
         None => {
             let key = vm.intern("__abstractmethods__");
             if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
@@ -821,7 +909,7 @@ fn type_set_abstractmethods(
         }
     }
     ty.payload.set_flag(flags::IS_ABSTRACT, abstract_);
-    ty.bump_version();
+    type_modified(vm, &ty, false);
     Ok(())
 }
 

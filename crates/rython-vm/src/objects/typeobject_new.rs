@@ -416,7 +416,7 @@ pub fn type_new(
         layout: base.payload.layout,
         flags: Cell::new(fl),
         slot_names,
-        version_tag: Cell::new(1),
+        version_tag: Cell::new(0),
         subclasses: RefCell::new(Vec::new()),
     };
     let ty: PyTypeRef = PyRef::new_with_type(payload, metatype.clone());
@@ -425,6 +425,15 @@ pub fn type_new(
     for key in ["__qualname__", "__classcell__"] {
         let k = vm.intern(key);
         d.pop_item(vm, k.as_object())?;
+    }
+    if d.get_str_name(vm, "__module__").is_none() {
+        // Like CPython: the module of the code calling `type()`.
+        let frame = vm.state.current_frame.borrow().clone();
+        if let Some(f) = frame {
+            if let Some(m) = f.payload.globals.payload.get_str_name(vm, "__name__") {
+                d.set_str(vm, "__module__", m);
+            }
+        }
     }
     if d.get_str_name(vm, "__doc__").is_none() {
         d.set_str(vm, "__doc__", vm.none());
@@ -472,6 +481,7 @@ pub fn type_new(
         b.payload.subclasses.borrow_mut().push(ty.clone());
     }
     fixup_slots(vm, &ty);
+    ty.assign_version_tag();
 
     if let Some(c) = classcell {
         if let Some(cell) = c.downcast_ref::<PyCell>() {

@@ -19,4 +19,6 @@ pub mod pyhash;
 pub mod pylifecycle;
 pub mod pythonrun;
 pub mod sequence;
+pub mod suggestions;
 pub mod traceback_anchors;
+pub mod traceback_format;

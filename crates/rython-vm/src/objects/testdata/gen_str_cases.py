@@ -18,7 +18,9 @@ def enc(v):
     if isinstance(v, bytes): return "b:" + v.decode("latin-1")
     if isinstance(v, int): return "i:" + str(v)
     if isinstance(v, float): return "f:" + repr(v)
+    if isinstance(v, slice): return "l:" + "\x1e".join(enc(x) for x in (v.start, v.stop, v.step))
     if isinstance(v, tuple): return "t:" + "\x1e".join(enc(x) for x in v)
+    if isinstance(v, dict): return "d:" + "\x1e".join(enc(k) + "\x1d" + enc(x) for k, x in v.items())
     raise TypeError(v)
 
 def h(s):
@@ -70,6 +72,8 @@ for t in texts:
     for i in idx:
         if i is not None:
             case("m", t, ["__getitem__", i])
+    for sl in [slice(None, None, -1), slice(None, None, 2), slice(1, None), slice(-3, None, -1), slice(5, 1, -2), slice(None, 100), slice(-100, 2)]:
+        case("m", t, ["__getitem__", sl])
 
 # bytes and bytearray
 btexts = [b"", b"a", b"abc", b"  Hello World  ", b"a,b,,c", b"x\ty", b"l1\nl2\r\nl3", b"\x00\xff\x80", b"-12"]
@@ -92,12 +96,22 @@ for t in btexts:
             for err in ["strict", "replace", "ignore", "backslashreplace"]:
                 case("m", v, ["decode", e, err])
         case("m", v, ["hex", ":", 2])
+        for sl in [slice(None, None, -1), slice(None, None, 2), slice(1, None), slice(None, None), slice(-2, None, -1), slice(5, 1, -2)]:
+            case("m", v, ["__getitem__", sl])
         case("m", v, ["hex", "-", -1])
 
 for t in ["héllo", "a😀b", "abc", "Ā"]:
     for e in ["ascii", "latin-1", "utf-8", "UTF8", "bogus"]:
         for err in ["strict", "replace", "ignore", "backslashreplace", "xmlcharrefreplace"]:
             case("m", t, ["encode", e, err])
+
+for t in ["héllo", "a😀b", ""]:
+    for e in ["utf-16", "utf-16-le", "UTF-16BE", "utf-32", "utf-32-le", "utf_32_be"]:
+        case("m", t, ["encode", e])
+for data in [b"a", b"a\x00b", b"\x00\xd8a\x00", b"\x00\xdc", b"\x00\xd8", b"\xd8\x00", b"\xff\xfea\x00", b"\xfe\xff\x00a", b"a\x00\x00", b"\x00\x00\x11\x00", b"\x00\xd8\x00\x00", b"=\xd8\x00\xde", b"\xff\xfe\x00\x00a\x00\x00\x00"]:
+    for e in ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]:
+        for err in ["strict", "replace", "ignore", "backslashreplace"]:
+            case("m", data, ["decode", e, err])
 
 # printf-style formatting
 pf = [
@@ -113,11 +127,13 @@ pf = [
     ("abc", 1), ("abc", ()), ("abc", {}), ("abc", []), ("%f", "x"), ("%5.2z", 1), ("%ld", 5), ("%.0s|", "abc"),
     ("%i", 10**30), ("%x", -(10**20)), ("%e", 10**30), ("%s%s", "ab"),
 ]
+pf += [("%(a)s", {"a": "x"}), ("%(a)s %(b)r", {"a": "x", "b": "y"}), ("%(a)5s|%(a)-3s|", {"a": "z"}), ("%(a)d", {"a": 5}), ("%(a)s %s", {"a": "q"}),
+       ("%(missing)s", {"a": 1}), ("%(a", {"a": 1}), ("%(a)", {"a": "x"}), ("%(a)*d", {"a": 1}), ("%(x(y))s", {"x(y)": "n"}), ("abc", {}), ("%s", {}), ("%d %s", ("a",))]
 for f_, a in pf:
-    if isinstance(a, dict) or isinstance(a, list):
+    if isinstance(a, list):
         continue
     case("%", f_, [a])
-bpf = [(b"%s", b"x"), (b"%b", bytearray(b"ab")), (b"%r", "é"), (b"%a", "x"), (b"%d|%5x", (3, 255)), (b"%c", 65), (b"%c", b"z"), (b"%c", 256), (b"%s", "x"), (b"%s", 1), (b"%f", 1.5), (b"%s %s", (b"a",)), (b"abc", 1), (b"%y", 1), (b"%.1b", b"xyz")]
+bpf = [(b"%(k)s", {b"k": b"v"}), (b"%s", b"x"), (b"%b", bytearray(b"ab")), (b"%r", "é"), (b"%a", "x"), (b"%d|%5x", (3, 255)), (b"%c", 65), (b"%c", b"z"), (b"%c", 256), (b"%s", "x"), (b"%s", 1), (b"%f", 1.5), (b"%s %s", (b"a",)), (b"abc", 1), (b"%y", 1), (b"%.1b", b"xyz")]
 for f_, a in bpf:
     case("%", f_, [a])
     case("%", bytearray(f_), [a])
