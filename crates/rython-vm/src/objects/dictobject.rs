@@ -180,13 +180,20 @@ impl PyDict {
     /// deletions and resizes move entries.
     pub fn index_of_str(&self, vm: &VM, key: &PyRef<PyStr>) -> Option<usize> {
         let hash = key.payload.hash_value(vm);
-        self.lookup(vm, key.as_object(), hash, |_, ix, _| ix).ok().flatten()
+        self.lookup(vm, key.as_object(), hash, |_, ix, _| ix)
+            .ok()
+            .flatten()
     }
 
     /// The value at entry index `ix` (see `index_of_str`).
     #[inline]
     pub fn value_at(&self, ix: usize) -> Option<PyObjectRef> {
-        self.inner.borrow().entries.get(ix).and_then(|e| e.as_ref()).map(|e| e.value.clone())
+        self.inner
+            .borrow()
+            .entries
+            .get(ix)
+            .and_then(|e| e.as_ref())
+            .map(|e| e.value.clone())
     }
 
     /// Finds `key` and applies `f` to the table, the entry index and the

@@ -843,9 +843,7 @@ fn type_set_annotations(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) 
         return Err(immutable_error(vm, &ty, "__annotations__", value.is_none()));
     }
     match value {
-        Some(v) => {
-                    ty.payload.dict.set_str(vm, "__annotations__", v)
-        }
+        Some(v) => ty.payload.dict.set_str(vm, "__annotations__", v),
         None => {
             let key = vm.intern("__annotations__");
             if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
@@ -894,9 +892,7 @@ fn type_set_abstractmethods(
         None => false,
     };
     match value {
-        Some(v) => {
-                    ty.payload.dict.set_str(vm, "__abstractmethods__", v)
-        }
+        Some(v) => ty.payload.dict.set_str(vm, "__abstractmethods__", v),
         None => {
             let key = vm.intern("__abstractmethods__");
             if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
