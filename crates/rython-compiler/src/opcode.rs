@@ -129,8 +129,24 @@ pub enum Opcode {
 /// First opcode that takes an argument (`opcode.HAVE_ARGUMENT`).
 pub const HAVE_ARGUMENT: u8 = 44;
 
+/// Decoding table: one load per instruction in the eval loop.
+const DECODE: [Option<Opcode>; 256] = {
+    let mut t = [None; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = Opcode::decode_slow(i as u8);
+        i += 1;
+    }
+    t
+};
+
 impl Opcode {
+    #[inline(always)]
     pub fn from_u8(b: u8) -> Option<Opcode> {
+        DECODE[b as usize]
+    }
+
+    const fn decode_slow(b: u8) -> Option<Opcode> {
         Some(match b {
             1 => Opcode::BeforeAsyncWith,
             2 => Opcode::BeforeWith,

@@ -1,4 +1,5 @@
 //! Native modules (CPython's Modules/), found by name at import.
+pub mod mathmodule;
 pub mod sysmodule;
 pub mod timemodule;
 
@@ -10,13 +11,14 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "sys" => sysmodule::get_module,
         "builtins" => crate::python::bltinmodule::get_module,
         "time" => timemodule::make_module,
+        "math" => mathmodule::make_module,
         _ => return None,
     })
 }
 
 /// Names `sys.builtin_module_names` reports.
 pub fn builtin_module_names() -> Vec<&'static str> {
-    let mut v = vec!["builtins", "sys", "time"];
+    let mut v = vec!["builtins", "math", "sys", "time"];
     v.sort();
     v
 }

@@ -255,6 +255,9 @@ pub(crate) fn buffer_repeat_operands(
         }
         (a, b)
     } else if is_seq(b) {
+        if crate::objects::strobject::is_builtin_sequence(a) {
+            return Ok(Some(Err(vm.not_implemented())));
+        }
         (b, a)
     } else {
         return Ok(None);
@@ -313,7 +316,7 @@ pub(crate) fn bytes_from_source(
     if errors.is_some() {
         return Err(vm.new_type_error("errors without a string argument"));
     }
-    if type_name == "bytes" {
+    if type_name == "bytes" && !src.class().is(&vm.types.bytes_type) {
         if let Some(m) = vm.lookup_special(src, "__bytes__")? {
             let r = vm.call0(&m)?;
             return match r.downcast_ref::<PyBytes>() {
@@ -329,7 +332,12 @@ pub(crate) fn bytes_from_source(
         return Ok(b);
     }
     if src.payload_is::<PyInt>() || src.class().payload.slots.nb_index.get().is_some() {
-        let n = crate::objects::str_methods::index_arg(vm, src)?;
+        let n = vm.to_index(src)?;
+        let n = match n.downcast_ref::<PyInt>() {
+            Some(PyInt::Small(v)) => *v,
+            Some(PyInt::Big(b)) if b.sign() == num_bigint::Sign::Minus => -1,
+            _ => return Err(vm.new_overflow_error("cannot fit 'int' into an index-sized integer")),
+        };
         if n < 0 {
             return Err(vm.new_value_error("negative count"));
         }

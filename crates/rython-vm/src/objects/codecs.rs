@@ -14,6 +14,15 @@ pub enum Codec {
     Utf8,
     Ascii,
     Latin1,
+    /// UTF-16/UTF-32; `None` = with BOM (little-endian when writing).
+    Utf16(Option<Endian>),
+    Utf32(Option<Endian>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Endian {
+    Little,
+    Big,
 }
 
 impl Codec {
@@ -23,6 +32,10 @@ impl Codec {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Utf16(Some(Endian::Big)) => "utf-16-be",
+            Codec::Utf16(_) => "utf-16-le",
+            Codec::Utf32(Some(Endian::Big)) => "utf-32-be",
+            Codec::Utf32(_) => "utf-32-le",
         }
     }
 }
@@ -44,6 +57,12 @@ pub fn lookup_codec(vm: &VM, encoding: &str) -> PyResult<Codec> {
         | "csascii" | "ibm367" | "iso646_us" | "us" => Ok(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
         | "iso_ir_100" | "ibm819" | "csisolatin1" | "iso_8859_1:1987" => Ok(Codec::Latin1),
+        "utf_16" | "utf16" | "u16" => Ok(Codec::Utf16(None)),
+        "utf_16_le" | "utf_16le" | "utf16le" => Ok(Codec::Utf16(Some(Endian::Little))),
+        "utf_16_be" | "utf_16be" | "utf16be" => Ok(Codec::Utf16(Some(Endian::Big))),
+        "utf_32" | "utf32" | "u32" => Ok(Codec::Utf32(None)),
+        "utf_32_le" | "utf_32le" | "utf32le" => Ok(Codec::Utf32(Some(Endian::Little))),
+        "utf_32_be" | "utf_32be" | "utf32be" => Ok(Codec::Utf32(Some(Endian::Big))),
         _ => Err(vm.new_lookup_error(format!("unknown encoding: {encoding}"))),
     }
 }
@@ -172,6 +191,8 @@ pub fn encode_str(vm: &VM, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
     let codec = lookup_codec(vm, encoding)?;
     let limit: u32 = match codec {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf16(e) => return Ok(encode_utf16(s, e)),
+        Codec::Utf32(e) => return Ok(encode_utf32(s, e)),
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
     };
@@ -244,6 +265,9 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
     let codec = lookup_codec(vm, encoding)?;
     match codec {
         Codec::Latin1 => return Ok(b.iter().map(|&x| x as char).collect()),
+        Codec::Utf16(e) | Codec::Utf32(e) => {
+            return decode_wide(vm, b, matches!(codec, Codec::Utf32(_)), e, errors)
+        }
         Codec::Utf8 => {
             if let Ok(s) = std::str::from_utf8(b) {
                 return Ok(s.to_string());
@@ -275,6 +299,7 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
                     (start, end, utf8_reason(b[start], len))
                 }
             },
+            Codec::Utf16(_) | Codec::Utf32(_) => break,
             _ => match b[pos..].iter().position(|&x| x >= 0x80) {
                 None => (b.len(), b.len(), ""),
                 Some(p) => (pos + p, pos + p + 1, "ordinal not in range(128)"),
@@ -307,6 +332,152 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
             _ => return Err(unknown_handler(vm, errors)),
         }
         pos = bad_end;
+    }
+    Ok(out)
+}
+
+fn push_unit(out: &mut Vec<u8>, v: u32, size: usize, big: bool) {
+    let bytes = v.to_le_bytes();
+    let unit = &bytes[..size];
+    if big {
+        out.extend(unit.iter().rev());
+    } else {
+        out.extend_from_slice(unit);
+    }
+}
+
+fn encode_utf16(s: &str, e: Option<Endian>) -> Vec<u8> {
+    let big = e == Some(Endian::Big);
+    let mut out = Vec::with_capacity(2 * s.len() + 2);
+    if e.is_none() {
+        push_unit(&mut out, 0xFEFF, 2, false);
+    }
+    for u in s.encode_utf16() {
+        push_unit(&mut out, u as u32, 2, big);
+    }
+    out
+}
+
+fn encode_utf32(s: &str, e: Option<Endian>) -> Vec<u8> {
+    let big = e == Some(Endian::Big);
+    let mut out = Vec::with_capacity(4 * s.len() + 4);
+    if e.is_none() {
+        push_unit(&mut out, 0xFEFF, 4, false);
+    }
+    for c in s.chars() {
+        push_unit(&mut out, c as u32, 4, big);
+    }
+    out
+}
+
+/// UTF-16 / UTF-32 decoding; without an explicit byte order a BOM picks
+/// it (little-endian otherwise) and is dropped.
+fn decode_wide(
+    vm: &VM,
+    b: &[u8],
+    wide32: bool,
+    e: Option<Endian>,
+    errors: &str,
+) -> PyResult<String> {
+    let size = if wide32 { 4 } else { 2 };
+    let mut pos = 0;
+    let mut big = e == Some(Endian::Big);
+    if e.is_none() && b.len() >= size {
+        let le_bom: &[u8] = if wide32 {
+            b"\xff\xfe\x00\x00"
+        } else {
+            b"\xff\xfe"
+        };
+        let be_bom: &[u8] = if wide32 {
+            b"\x00\x00\xfe\xff"
+        } else {
+            b"\xfe\xff"
+        };
+        if &b[..size] == le_bom {
+            pos = size;
+        } else if &b[..size] == be_bom {
+            pos = size;
+            big = true;
+        }
+    }
+    let codec = match (wide32, big) {
+        (false, false) => Codec::Utf16(Some(Endian::Little)),
+        (false, true) => Codec::Utf16(Some(Endian::Big)),
+        (true, false) => Codec::Utf32(Some(Endian::Little)),
+        (true, true) => Codec::Utf32(Some(Endian::Big)),
+    };
+    let unit = |at: usize| -> u32 {
+        let mut v: u32 = 0;
+        for k in 0..size {
+            let byte = b[at + if big { k } else { size - 1 - k }] as u32;
+            v = (v << 8) | byte;
+        }
+        v
+    };
+    let mut out = String::with_capacity(b.len() / size);
+    while pos < b.len() {
+        // (start, end, reason) of a bad sequence, or a decoded char.
+        let bad: (usize, usize, &str) = if b.len() - pos < size {
+            (pos, b.len(), "truncated data")
+        } else {
+            let u = unit(pos);
+            if wide32 {
+                match char::from_u32(u) {
+                    Some(c) => {
+                        out.push(c);
+                        pos += 4;
+                        continue;
+                    }
+                    None if (0xD800..0xE000).contains(&u) => (
+                        pos,
+                        pos + 4,
+                        "code point in surrogate code point range(0xd800, 0xe000)",
+                    ),
+                    None => (pos, pos + 4, "code point not in range(0x110000)"),
+                }
+            } else if (0xD800..0xDC00).contains(&u) {
+                if b.len() - pos < 4 {
+                    (pos, b.len(), "unexpected end of data")
+                } else {
+                    let lo = unit(pos + 2);
+                    if (0xDC00..0xE000).contains(&lo) {
+                        let cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                        out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                        pos += 4;
+                        continue;
+                    }
+                    (pos, pos + 2, "illegal UTF-16 surrogate")
+                }
+            } else if (0xDC00..0xE000).contains(&u) {
+                (pos, pos + 2, "illegal encoding")
+            } else {
+                out.push(char::from_u32(u).unwrap_or('\u{FFFD}'));
+                pos += 2;
+                continue;
+            }
+        };
+        let (start, end, reason) = bad;
+        match errors {
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                return Err(new_unicode_decode_error(
+                    vm,
+                    codec.name(),
+                    b,
+                    start,
+                    end,
+                    reason,
+                ))
+            }
+            "ignore" => {}
+            "replace" => out.push('\u{FFFD}'),
+            "backslashreplace" => {
+                for &x in &b[start..end] {
+                    out.push_str(&format!("\\x{x:02x}"));
+                }
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+        pos = end;
     }
     Ok(out)
 }

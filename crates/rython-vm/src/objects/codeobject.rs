@@ -10,8 +10,22 @@ use crate::VM;
 
 pub type PyCodeRef = PyRef<PyCode>;
 
+/// Where `LOAD_GLOBAL` found a name last time (CPython's
+/// `LOAD_GLOBAL_MODULE`/`LOAD_GLOBAL_BUILTIN` specialisations): valid while
+/// the dicts' key layouts (`PyDict::version`) are unchanged.
+#[derive(Clone)]
+pub struct GlobalCacheEntry {
+    pub globals: crate::objects::dictobject::PyDictRef,
+    pub globals_version: u64,
+    /// `Some((builtins version, index))` when found in builtins.
+    pub builtins: Option<(u64, usize)>,
+    pub index: usize,
+}
+
 pub struct PyCode {
     pub code: CodeObject,
+    /// One slot per `co_names` entry.
+    pub global_cache: std::cell::RefCell<Vec<Option<GlobalCacheEntry>>>,
     pub consts: Box<[PyObjectRef]>,
     /// `co_names`, interned.
     pub names: Box<[PyStrRef]>,
@@ -91,6 +105,7 @@ pub fn from_compiled(vm: &VM, code: CodeObject) -> PyCodeRef {
     PyRef::new_exact(
         PyCode {
             code,
+            global_cache: std::cell::RefCell::new(Vec::new()),
             consts,
             names,
             localsplusnames,

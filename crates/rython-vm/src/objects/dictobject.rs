@@ -200,6 +200,25 @@ impl PyDict {
 
     /// Index of `key` in the entry array, or `Err(slot)`: the empty index
     /// slot where it would go.
+    /// The entry index of a str key (for the eval loop's global cache):
+    /// valid while `version()` is unchanged, since only insertions,
+    /// deletions and resizes move entries.
+    pub fn index_of_str(&self, vm: &VM, key: &PyRef<PyStr>) -> Option<usize> {
+        let hash = key.payload.hash_value(vm);
+        self.find(vm, key.as_object(), hash).ok().flatten()
+    }
+
+    /// The value at entry index `ix` (see `index_of_str`).
+    #[inline]
+    pub fn value_at(&self, ix: usize) -> Option<PyObjectRef> {
+        self.inner
+            .borrow()
+            .entries
+            .get(ix)
+            .and_then(|e| e.as_ref())
+            .map(|e| e.value.clone())
+    }
+
     fn find(&self, vm: &VM, key: &PyObjectRef, hash: i64) -> PyResult<Option<usize>> {
         Ok(self.find_slot(vm, key, hash)?.map(|(ix, _)| ix))
     }

@@ -1,5 +1,6 @@
 //! Builtin types, one file per type as in CPython's Objects/.
 pub mod baseobject;
+pub mod boolobject;
 pub mod bytearrayobject;
 pub mod bytes_methods;
 pub mod bytesobject;

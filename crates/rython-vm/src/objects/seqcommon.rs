@@ -180,7 +180,10 @@ pub fn try_reflected(
     own: &PyTypeRef,
 ) -> PyResult<Option<PyObjectRef>> {
     let other = if a.class().is_subtype(own) { b } else { a };
-    if other.class().is_subtype(own) {
+    // Builtin types implement `+`/`*` of sequences in these same slots, so
+    // only classes (whose slots call `__radd__`/`__rmul__`) get the turn
+    // CPython's number protocol would give them.
+    if other.class().is_subtype(own) || !other.class().payload.is_heap_type() {
         return Ok(None);
     }
     if let Some(f) = other.class().payload.slots.nb_binary[op as usize].get() {

@@ -51,7 +51,22 @@ pub type PySetRef = PyRef<PySet>;
 
 #[derive(Default)]
 pub struct PySet {
+    /// `pub` for callers that add elements directly
+    /// (`set.table.set_item_hashed`); the methods are reachable on the set
+    /// itself through `Deref`.
+    pub table: SetTable,
+}
+
+#[derive(Default)]
+pub struct SetTable {
     table: RefCell<Table>,
+}
+
+impl std::ops::Deref for PySet {
+    type Target = SetTable;
+    fn deref(&self) -> &SetTable {
+        &self.table
+    }
 }
 
 impl PyPayload for PySet {
@@ -181,7 +196,19 @@ enum Lookup {
     Absent(usize, Option<usize>),
 }
 
-impl PySet {
+impl SetTable {
+    /// Adds `key` (the value is ignored: sets have none). Kept for callers
+    /// written against a dict-backed set.
+    pub fn set_item_hashed(
+        &self,
+        vm: &VM,
+        key: PyObjectRef,
+        hash: i64,
+        _value: PyObjectRef,
+    ) -> PyResult<()> {
+        self.add_hashed(vm, key, hash)
+    }
+
     pub fn len(&self) -> usize {
         self.table.borrow().used
     }
@@ -326,7 +353,7 @@ impl PySet {
     }
 
     /// `set_merge`: adds every element of another set.
-    pub fn merge(&self, vm: &VM, other: &PySet) -> PyResult<()> {
+    pub fn merge(&self, vm: &VM, other: &SetTable) -> PyResult<()> {
         if std::ptr::eq(self, other) {
             return Ok(());
         }
@@ -399,7 +426,7 @@ impl PySet {
     }
 
     /// Exchanges the contents of two sets (`set_swap_bodies`).
-    pub fn swap_bodies(&self, other: &PySet) {
+    pub fn swap_bodies(&self, other: &SetTable) {
         if std::ptr::eq(self, other) {
             return;
         }

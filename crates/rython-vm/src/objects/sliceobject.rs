@@ -324,6 +324,15 @@ fn slice_indices(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResul
     ]))
 }
 
+fn slice_reduce(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult<PyObjectRef> {
+    let (me, _) = crate::objects::seqcommon::method_args(vm, "slice.__reduce__", a, kw, 0, 0)?;
+    let s = this(vm, me)?;
+    Ok(vm.new_tuple_obj(vec![
+        me.class().clone().into_object(),
+        as_triple(vm, &s.payload),
+    ]))
+}
+
 /// Fills the slots and methods of this file's type(s).
 pub(crate) fn init(vm: &crate::VM) {
     let ty = &vm.types.slice_type;
@@ -336,6 +345,7 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_getset(ty, "stop", get_stop, None);
     vm.add_getset(ty, "step", get_step, None);
     vm.add_method(ty, "indices", slice_indices);
+    vm.add_method(ty, "__reduce__", slice_reduce);
 }
 
 #[cfg(test)]

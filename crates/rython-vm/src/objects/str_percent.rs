@@ -41,7 +41,9 @@ struct Flags {
 
 struct Formatter<'a> {
     vm: &'a VM,
-    args: &'a PyObjectRef,
+    /// The argument(s): the right operand, or the value of the last
+    /// `%(key)` lookup (CPython replaces its `args` the same way).
+    args: PyObjectRef,
     /// Positional arguments when `args` is a tuple.
     tuple: Option<Vec<PyObjectRef>>,
     /// Next positional index; for a non-tuple argument -2 means unused, -1
@@ -68,7 +70,7 @@ impl<'a> Formatter<'a> {
         let dict = if is_mapping { Some(args.clone()) } else { None };
         Formatter {
             vm,
-            args,
+            args: args.clone(),
             tuple,
             argidx,
             arglen,
@@ -99,8 +101,6 @@ impl<'a> Formatter<'a> {
         let vm = self.vm;
         let mut out = String::with_capacity(f.len() + 16);
         let mut i = 0;
-        // When a mapping key is used, later specs take their value from it.
-        let mut keyed_value: Option<PyObjectRef>;
         while i < f.len() {
             if f[i] != '%' {
                 out.push(f[i]);
@@ -108,7 +108,6 @@ impl<'a> Formatter<'a> {
                 continue;
             }
             i += 1;
-            keyed_value = None;
             if i < f.len() && f[i] == '(' {
                 let Some(dict) = self.dict.clone() else {
                     return Err(vm.new_type_error("format requires a mapping"));
@@ -138,8 +137,8 @@ impl<'a> Formatter<'a> {
                 } else {
                     vm.new_str_obj(key_text)
                 };
-                keyed_value = Some(crate::python::formatter::mapping_get(vm, &dict, &key)?);
-                // A keyed spec consumes no positional argument.
+                self.args = crate::python::formatter::mapping_get(vm, &dict, &key)?;
+                self.tuple = None;
                 self.arglen = -1;
                 self.argidx = -2;
             }
@@ -219,12 +218,9 @@ impl<'a> Formatter<'a> {
                     "unsupported format character '{shown}' (0x{c:x}) at index {conv_index}"
                 )));
             }
-            let v = match keyed_value.take() {
-                Some(v) => v,
-                None => self.next_arg()?,
-            };
+            let v = self.next_arg()?;
             let piece = self.convert(conv, &v, flags, prec)?;
-            pad_into(&mut out, &piece, width.unwrap_or(0), flags)?;
+            pad_into(vm, &mut out, &piece, width.unwrap_or(0), flags)?;
         }
         if self.argidx < self.arglen && self.dict.is_none() {
             let what = if self.bytes { "bytes" } else { "string" };
@@ -299,7 +295,7 @@ impl<'a> Formatter<'a> {
                 Ok(Piece {
                     prefix: sign.to_string(),
                     body,
-                    numeric: x.is_finite(),
+                    numeric: true,
                 })
             }
             _ => self.format_char(v),
@@ -490,16 +486,13 @@ fn format_int(n: &BigInt, conv: char, flags: Flags, prec: Option<usize>) -> Piec
     }
 }
 
-fn pad_into(out: &mut String, p: &Piece, width: usize, flags: Flags) -> PyResult<()> {
+fn pad_into(vm: &VM, out: &mut String, p: &Piece, width: usize, flags: Flags) -> PyResult<()> {
     let len = p.prefix.chars().count() + p.body.chars().count();
     let fill = width.saturating_sub(len);
-    // Refuse absurd widths instead of aborting on allocation failure.
-    if out
-        .try_reserve(fill + p.prefix.len() + p.body.len())
-        .is_err()
-    {
-        return Ok(());
-    }
+    // Absurd widths are a MemoryError, not an abort.
+    fill.checked_add(p.prefix.len() + p.body.len())
+        .and_then(|n| out.try_reserve(n).ok())
+        .ok_or_else(|| vm.new_memory_error())?;
     if fill == 0 {
         out.push_str(&p.prefix);
         out.push_str(&p.body);

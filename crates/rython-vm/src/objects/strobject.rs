@@ -359,6 +359,16 @@ fn str_add(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
     }
 }
 
+/// Operands whose type has CPython's `sq_repeat`, so that in `x * seq`
+/// it is `x`'s repeat that reports a non-int count.
+pub(crate) fn is_builtin_sequence(o: &PyObjectRef) -> bool {
+    o.payload_is::<PyStr>()
+        || o.payload_is::<crate::objects::listobject::PyList>()
+        || o.payload_is::<crate::objects::tupleobject::PyTuple>()
+        || o.payload_is::<crate::objects::bytesobject::PyBytes>()
+        || o.payload_is::<crate::objects::bytearrayobject::PyByteArray>()
+}
+
 /// The repeat count of `seq * n`, or CPython's TypeError for a non-int.
 pub(crate) fn repeat_count(vm: &VM, n: &PyObjectRef) -> PyResult<isize> {
     if !n.payload_is::<PyInt>() && n.class().payload.slots.nb_index.get().is_none() {
@@ -409,6 +419,8 @@ fn str_mul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
             }
             (s, b)
         }
+        // `seq * "a"`: a builtin sequence's own repeat raises the error.
+        (None, Some(_)) if is_builtin_sequence(a) => return Ok(vm.not_implemented()),
         (None, Some(s)) => (s, a),
         (Some(s), Some(_)) => (s, b),
         (None, None) => return Ok(vm.not_implemented()),

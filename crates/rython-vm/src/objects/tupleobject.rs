@@ -122,11 +122,11 @@ fn tuple_repr(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
 
 fn tuple_hash(vm: &VM, obj: &PyObjectRef) -> PyResult<i64> {
     let t = this(vm, obj)?;
-    let mut hs = Vec::with_capacity(t.len());
+    let mut h = rython_common::hash::TupleHasher::new();
     for x in t.as_slice() {
-        hs.push(vm.hash(x)?);
+        h.add(vm.hash(x)?);
     }
-    Ok(rython_common::hash::hash_tuple(hs))
+    Ok(h.finish())
 }
 
 fn tuple_richcompare(

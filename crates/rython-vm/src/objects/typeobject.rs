@@ -3,8 +3,27 @@
 //! A type holds function pointers for the operations the VM dispatches on
 //! (the `tp_*` slots and the number/sequence/mapping groups). Builtin types
 //! fill them with native functions; a class statement fills them with the
-//! `slot_*` wrappers of `python::slots`, which look up and call the dunder
-//! method, so `a % b` dispatches through one mechanism for every type.
+//! `slot_*` wrappers of `typeobject_slots.rs`, which look up and call the
+//! dunder method, so `a % b` dispatches through one mechanism for every type.
+//!
+//! Split like CPython's typeobject.c: this file has the type object itself
+//! (`type.__call__`, attribute access, the `type` attributes);
+//! `typeobject_new.rs` creates classes (`type.__new__`, MRO, `__slots__`);
+//! `typeobject_slots.rs` maps dunders to slots; `typeobject_wrappers.rs`
+//! exposes builtin slots as `wrapper_descriptor`s; `superobject.rs` is
+//! `super`.
+
+#[path = "superobject.rs"]
+pub mod superobject;
+#[path = "typeobject_new.rs"]
+pub mod typeobject_new;
+#[path = "typeobject_slots.rs"]
+pub mod typeobject_slots;
+#[path = "typeobject_wrappers.rs"]
+pub mod typeobject_wrappers;
+
+pub use superobject::{super_getattr, super_new};
+pub use typeobject_slots::fixup_slots;
 
 use std::cell::{Cell, RefCell};
 
@@ -244,6 +263,10 @@ pub struct PyType {
     pub slot_names: Vec<String>,
     /// Bumped whenever the type or a base changes (attribute caches key on it).
     pub version_tag: Cell<u32>,
+    /// Direct subclasses, for `__subclasses__()` and for propagating slot
+    /// updates. Strong references for now (CPython keeps weak ones), so a
+    /// class lives as long as its bases.
+    pub subclasses: RefCell<Vec<PyTypeRef>>,
 }
 
 impl PyPayload for PyType {
@@ -271,6 +294,7 @@ impl PyType {
             flags: Cell::new(flags::IMMUTABLETYPE | extra_flags),
             slot_names: Vec::new(),
             version_tag: Cell::new(1),
+            subclasses: RefCell::new(Vec::new()),
         }
     }
 
@@ -281,6 +305,11 @@ impl PyType {
     #[inline]
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
+    }
+
+    pub fn set_flag(&self, f: u32, on: bool) {
+        let v = self.flags.get();
+        self.flags.set(if on { v | f } else { v & !f });
     }
 
     #[inline]
@@ -321,6 +350,19 @@ impl PyRef<PyType> {
         self.lookup(vm, &key)
     }
 
+    /// Like `lookup`, also returning the class whose dict holds the value.
+    pub fn lookup_where(&self, vm: &VM, name: &PyRef<PyStr>) -> Option<(PyObjectRef, PyTypeRef)> {
+        if let Some(v) = self.payload.dict.get_str(vm, name) {
+            return Some((v, self.clone()));
+        }
+        for base in self.payload.mro.borrow().iter() {
+            if let Some(v) = base.payload.dict.get_str(vm, name) {
+                return Some((v, base.clone()));
+            }
+        }
+        None
+    }
+
     /// `issubclass` on the MRO, without `__subclasscheck__`.
     pub fn is_subtype(&self, other: &PyTypeRef) -> bool {
         if self.as_object().is(other.as_object()) {
@@ -349,15 +391,625 @@ impl PyRef<PyType> {
             .version_tag
             .set(self.payload.version_tag.get().wrapping_add(1));
     }
+
+    /// Every class derived from this one (itself first), breadth first,
+    /// each once.
+    pub fn all_subclasses(&self) -> Vec<PyTypeRef> {
+        let mut out = vec![self.clone()];
+        let mut i = 0;
+        while i < out.len() {
+            let subs = out[i].payload.subclasses.borrow().clone();
+            for s in subs {
+                if !out.iter().any(|t| t.is(&s)) {
+                    out.push(s);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// `__module__` of a class: the namespace entry for classes, "builtins"
+    /// for builtin types.
+    pub fn module_name(&self, vm: &VM) -> Option<String> {
+        if self.payload.is_heap_type() {
+            let m = self.payload.dict.get_str_name(vm, "__module__")?;
+            return m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string());
+        }
+        Some("builtins".to_string())
+    }
 }
+
+fn type_ref(vm: &VM, obj: &PyObjectRef) -> PyResult<PyTypeRef> {
+    obj.clone().downcast::<PyType>().map_err(|o| {
+        vm.new_type_error(format!(
+            "descriptor requires a 'type' object but received a '{}'",
+            o.class().name_string()
+        ))
+    })
+}
+
+fn type_repr(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    let q = ty.payload.qualname.borrow().clone();
+    let s = match ty.module_name(vm) {
+        Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
+        _ => format!("<class '{q}'>"),
+    };
+    Ok(vm.new_str_obj(s))
+}
+
+/// `type.__call__`: `cls(*args)` runs `cls.__new__` then, when the result
+/// is an instance of `cls`, its type's `__init__`.
+fn type_call(
+    vm: &VM,
+    obj: &PyObjectRef,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+) -> PyResult {
+    let cls = type_ref(vm, obj)?;
+    let nkw = kwnames.map(|k| k.payload.len()).unwrap_or(0);
+    if cls.is(&vm.types.type_type) && args.len() == 1 && nkw == 0 {
+        return Ok(args[0].class().clone().into_object());
+    }
+    let Some(new) = cls.payload.slots.new.get() else {
+        return Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name_string())));
+    };
+    let inst = new(vm, &cls, args, kwnames)?;
+    if !inst.class().is_subtype(&cls) {
+        return Ok(inst);
+    }
+    let ity = inst.class().clone();
+    if let Some(init) = ity.payload.slots.init.get() {
+        init(vm, &inst, args, kwnames)?;
+    }
+    Ok(inst)
+}
+
+/// `type.__getattribute__`: data descriptors of the metatype, then the
+/// class's own MRO (binding with no instance), then other metatype
+/// attributes.
+pub fn type_getattro(vm: &VM, obj: &PyObjectRef, name: &PyRef<PyStr>) -> PyResult {
+    match type_getattro_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => {
+            let ty = type_ref(vm, obj)?;
+            Err(vm.new_attribute_error(
+                format!(
+                    "type object '{}' has no attribute '{}'",
+                    ty.name_string(),
+                    name.payload.as_str()
+                ),
+                Some(obj),
+                Some(name.payload.as_str()),
+            ))
+        }
+    }
+}
+
+pub fn type_getattro_opt(
+    vm: &VM,
+    obj: &PyObjectRef,
+    name: &PyRef<PyStr>,
+) -> PyResult<Option<PyObjectRef>> {
+    let ty = type_ref(vm, obj)?;
+    let meta = obj.class();
+    let meta_attr = meta.lookup(vm, name);
+    let mut meta_get = None;
+    if let Some(ma) = &meta_attr {
+        let s = &ma.class().payload.slots;
+        meta_get = s.descr_get.get();
+        if let (Some(g), Some(_)) = (meta_get, s.descr_set.get()) {
+            return g(vm, ma, Some(obj), Some(meta.as_object())).map(Some);
+        }
+    }
+    if let Some(attr) = ty.lookup(vm, name) {
+        return match attr.class().payload.slots.descr_get.get() {
+            Some(g) => g(vm, &attr, None, Some(obj)).map(Some),
+            None => Ok(Some(attr)),
+        };
+    }
+    if let Some(ma) = meta_attr {
+        return match meta_get {
+            Some(g) => g(vm, &ma, Some(obj), Some(meta.as_object())).map(Some),
+            None => Ok(Some(ma)),
+        };
+    }
+    Ok(None)
+}
+
+fn immutable_error(
+    vm: &VM,
+    ty: &PyTypeRef,
+    name: &str,
+    deleting: bool,
+) -> crate::PyBaseExceptionRef {
+    vm.new_type_error(format!(
+        "cannot {} '{name}' attribute of immutable type '{}'",
+        if deleting { "delete" } else { "set" },
+        ty.name_string()
+    ))
+}
+
+fn is_dunder(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
+
+/// `type.__setattr__`: stores in the class namespace; assigning a dunder
+/// re-derives the slots of the class and of every subclass.
+pub fn type_setattro(
+    vm: &VM,
+    obj: &PyObjectRef,
+    name: &PyRef<PyStr>,
+    value: Option<PyObjectRef>,
+) -> PyResult<()> {
+    let ty = type_ref(vm, obj)?;
+    let n = name.payload.as_str();
+    if ty.payload.has_flag(flags::IMMUTABLETYPE) {
+        return Err(immutable_error(vm, &ty, n, value.is_none()));
+    }
+    let meta = obj.class();
+    if let Some(ma) = meta.lookup(vm, name) {
+        if let Some(set) = ma.class().payload.slots.descr_set.get() {
+            return set(vm, &ma, obj, value);
+        }
+    }
+    let key = vm.intern_str(name.clone());
+    match value {
+        Some(v) => ty.payload.dict.set_item(vm, key.into_object(), v)?,
+        None => {
+            if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
+                return Err(vm.new_attribute_error(
+                    format!("type object '{}' has no attribute '{n}'", ty.name_string()),
+                    Some(obj),
+                    Some(n),
+                ));
+            }
+        }
+    }
+    type_modified(vm, &ty, is_dunder(n));
+    Ok(())
+}
+
+/// `PyType_Modified` plus slot updates: invalidates caches of the class and
+/// its subclasses and, when a dunder changed, recomputes their slots.
+pub fn type_modified(vm: &VM, ty: &PyTypeRef, slots_changed: bool) {
+    vm.invalidate_type_cache();
+    for t in ty.all_subclasses() {
+        t.bump_version();
+        if slots_changed && t.payload.is_heap_type() {
+            fixup_slots(vm, &t);
+        }
+    }
+}
+
+// ----- attributes of type objects ---------------------------------------
+
+fn check_settable(
+    vm: &VM,
+    ty: &PyTypeRef,
+    name: &str,
+    value: &Option<PyObjectRef>,
+) -> PyResult<()> {
+    if !ty.payload.is_heap_type() || ty.payload.has_flag(flags::IMMUTABLETYPE) {
+        return Err(immutable_error(vm, ty, name, value.is_none()));
+    }
+    if value.is_none() {
+        return Err(immutable_error(vm, ty, name, true));
+    }
+    Ok(())
+}
+
+fn type_get_name(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    Ok(vm.new_str_obj(type_ref(vm, obj)?.name_string()))
+}
+
+fn type_set_name(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    let ty = type_ref(vm, obj)?;
+    check_settable(vm, &ty, "__name__", &value)?;
+    let v = value.expect("checked");
+    let Some(s) = v.downcast_ref::<PyStr>() else {
+        return Err(vm.new_type_error(format!(
+            "can only assign string to {}.__name__, not '{}'",
+            ty.name_string(),
+            v.class().name_string()
+        )));
+    };
+    if s.as_str().contains('\0') {
+        return Err(vm.new_value_error("type name must not contain null characters"));
+    }
+    *ty.payload.name.borrow_mut() = s.as_str().to_string();
+    Ok(())
+}
+
+fn type_get_qualname(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    let q = ty.payload.qualname.borrow().clone();
+    Ok(vm.new_str_obj(q))
+}
+
+fn type_set_qualname(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    let ty = type_ref(vm, obj)?;
+    check_settable(vm, &ty, "__qualname__", &value)?;
+    let v = value.expect("checked");
+    let Some(s) = v.downcast_ref::<PyStr>() else {
+        return Err(vm.new_type_error(format!(
+            "can only assign string to {}.__qualname__, not '{}'",
+            ty.name_string(),
+            v.class().name_string()
+        )));
+    };
+    *ty.payload.qualname.borrow_mut() = s.as_str().to_string();
+    Ok(())
+}
+
+fn type_get_module(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    if ty.payload.is_heap_type() {
+        return ty
+            .payload
+            .dict
+            .get_str_name(vm, "__module__")
+            .ok_or_else(|| vm.new_attribute_error("__module__", Some(obj), Some("__module__")));
+    }
+    Ok(vm.new_str_obj("builtins"))
+}
+
+fn type_set_module(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    let ty = type_ref(vm, obj)?;
+    check_settable(vm, &ty, "__module__", &value)?;
+    ty.payload
+        .dict
+        .set_str(vm, "__module__", value.expect("checked"));
+    ty.bump_version();
+    Ok(())
+}
+
+fn type_get_bases(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    let bases: Vec<PyObjectRef> = ty
+        .payload
+        .bases
+        .borrow()
+        .iter()
+        .map(|b| b.clone().into_object())
+        .collect();
+    Ok(vm.new_tuple_obj(bases))
+}
+
+fn type_set_bases(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    let ty = type_ref(vm, obj)?;
+    check_settable(vm, &ty, "__bases__", &value)?;
+    typeobject_new::set_bases(vm, &ty, value.expect("checked"))
+}
+
+fn type_get_base(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    let b = ty.payload.base.borrow().clone();
+    Ok(b.map(|b| b.into_object()).unwrap_or_else(|| vm.none()))
+}
+
+fn type_get_mro(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    let v = ty
+        .mro_with_self()
+        .into_iter()
+        .map(|t| t.into_object())
+        .collect();
+    Ok(vm.new_tuple_obj(v))
+}
+
+fn type_get_dict(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    Ok(vm.new_mappingproxy(ty.into_object()))
+}
+
+fn type_get_doc(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    if ty.is(&vm.types.type_type) {
+        return Ok(vm.new_str_obj(TYPE_DOC));
+    }
+    let Some(doc) = ty.payload.dict.get_str_name(vm, "__doc__") else {
+        return Ok(vm.none());
+    };
+    if !ty.payload.is_heap_type() {
+        return Ok(doc);
+    }
+    match doc.class().payload.slots.descr_get.get() {
+        Some(g) => g(vm, &doc, None, Some(obj)),
+        None => Ok(doc),
+    }
+}
+
+fn type_set_doc(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    let ty = type_ref(vm, obj)?;
+    check_settable(vm, &ty, "__doc__", &value)?;
+    ty.payload
+        .dict
+        .set_str(vm, "__doc__", value.expect("checked"));
+    ty.bump_version();
+    Ok(())
+}
+
+fn type_get_annotations(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    if !ty.payload.is_heap_type() {
+        return Err(vm.new_attribute_error(
+            format!(
+                "type object '{}' has no attribute '__annotations__'",
+                ty.name_string()
+            ),
+            Some(obj),
+            Some("__annotations__"),
+        ));
+    }
+    if let Some(a) = ty.payload.dict.get_str_name(vm, "__annotations__") {
+        return match a.class().payload.slots.descr_get.get() {
+            Some(g) => g(vm, &a, None, Some(obj)),
+            None => Ok(a),
+        };
+    }
+    let d = vm.new_dict().into_object();
+    vm.invalidate_type_cache();
+    ty.payload.dict.set_str(vm, "__annotations__", d.clone());
+    Ok(d)
+}
+
+fn type_set_annotations(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    let ty = type_ref(vm, obj)?;
+    if !ty.payload.is_heap_type() || ty.payload.has_flag(flags::IMMUTABLETYPE) {
+        return Err(immutable_error(vm, &ty, "__annotations__", value.is_none()));
+    }
+    match value {
+        Some(v) => {
+            vm.invalidate_type_cache();
+            ty.payload.dict.set_str(vm, "__annotations__", v)
+        }
+        None => {
+            let key = vm.intern("__annotations__");
+            if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
+                return Err(vm.new_attribute_error(
+                    "__annotations__",
+                    Some(obj),
+                    Some("__annotations__"),
+                ));
+            }
+        }
+    }
+    ty.bump_version();
+    Ok(())
+}
+
+fn type_get_abstractmethods(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    if !ty.is(&vm.types.type_type) {
+        if let Some(v) = ty.payload.dict.get_str_name(vm, "__abstractmethods__") {
+            return Ok(v);
+        }
+    }
+    Err(vm.new_attribute_error(
+        "__abstractmethods__",
+        Some(obj),
+        Some("__abstractmethods__"),
+    ))
+}
+
+fn type_set_abstractmethods(
+    vm: &VM,
+    obj: &PyObjectRef,
+    value: Option<PyObjectRef>,
+) -> PyResult<()> {
+    let ty = type_ref(vm, obj)?;
+    if ty.payload.has_flag(flags::IMMUTABLETYPE) {
+        return Err(immutable_error(
+            vm,
+            &ty,
+            "__abstractmethods__",
+            value.is_none(),
+        ));
+    }
+    let abstract_ = match &value {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    match value {
+        Some(v) => {
+            vm.invalidate_type_cache();
+            ty.payload.dict.set_str(vm, "__abstractmethods__", v)
+        }
+        None => {
+            let key = vm.intern("__abstractmethods__");
+            if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
+                return Err(vm.new_attribute_error(
+                    "__abstractmethods__",
+                    Some(obj),
+                    Some("__abstractmethods__"),
+                ));
+            }
+        }
+    }
+    ty.payload.set_flag(flags::IS_ABSTRACT, abstract_);
+    ty.bump_version();
+    Ok(())
+}
+
+fn type_get_type_params(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    let ty = type_ref(vm, obj)?;
+    Ok(ty
+        .payload
+        .dict
+        .get_str_name(vm, "__type_params__")
+        .unwrap_or_else(|| vm.new_tuple_obj(vec![])))
+}
+
+fn type_get_flags(vm: &VM, obj: &PyObjectRef) -> PyResult {
+    // CPython's bit values for the flags code commonly tests.
+    let ty = type_ref(vm, obj)?;
+    let p = &ty.payload;
+    let mut f: i64 = 0;
+    let map: [(u32, i64); 10] = [
+        (flags::HEAPTYPE, 1 << 9),
+        (flags::BASETYPE, 1 << 10),
+        (flags::IS_ABSTRACT, 1 << 20),
+        (flags::LONG_SUBCLASS, 1 << 24),
+        (flags::TUPLE_SUBCLASS, 1 << 26),
+        (flags::STR_SUBCLASS, 1 << 28),
+        (flags::BASE_EXC_SUBCLASS, 1 << 30),
+        (flags::TYPE_SUBCLASS, 1 << 31),
+        (flags::IMMUTABLETYPE, 1 << 8),
+        (flags::SEQUENCE, 1 << 5),
+    ];
+    for (ours, theirs) in map {
+        if p.has_flag(ours) {
+            f |= theirs;
+        }
+    }
+    if p.has_flag(flags::MAPPING) {
+        f |= 1 << 6;
+    }
+    Ok(vm.new_int(f))
+}
+
+// ----- methods of type ------------------------------------------------------
+
+fn arg_type(vm: &VM, args: &[PyObjectRef], fname: &str) -> PyResult<PyTypeRef> {
+    match args.first() {
+        Some(a) => type_ref(vm, a),
+        None => Err(vm.new_type_error(format!("unbound method type.{fname}() needs an argument"))),
+    }
+}
+
+fn type_mro(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
+    let a = crate::python::args::positional(vm, "mro", args, kwnames, 1, 1)?;
+    let ty = arg_type(vm, a, "mro")?;
+    let mro = typeobject_new::compute_mro(vm, &ty)?;
+    Ok(vm
+        .new_list(mro.into_iter().map(|t| t.into_object()).collect())
+        .into_object())
+}
+
+fn type_subclasses(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
+    let a = crate::python::args::positional(vm, "__subclasses__", args, kwnames, 1, 1)?;
+    let ty = arg_type(vm, a, "__subclasses__")?;
+    let subs = ty.payload.subclasses.borrow().clone();
+    Ok(vm
+        .new_list(subs.into_iter().map(|t| t.into_object()).collect())
+        .into_object())
+}
+
+fn type_prepare(vm: &VM, _args: &[PyObjectRef], _kwnames: Option<&PyTupleRef>) -> PyResult {
+    Ok(vm.new_dict().into_object())
+}
+
+fn type_instancecheck(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
+    let a = crate::python::args::positional(vm, "__instancecheck__", args, kwnames, 2, 2)?;
+    let ty = arg_type(vm, a, "__instancecheck__")?;
+    let obj = &a[1];
+    if obj.class().is_subtype(&ty) {
+        return Ok(vm.new_bool(true));
+    }
+    // A proxy may report another class through `__class__`.
+    if let Some(c) = vm.get_attr_opt_str(obj, "__class__")? {
+        if !c.is(obj.class().as_object()) {
+            if let Ok(ct) = c.downcast::<PyType>() {
+                return Ok(vm.new_bool(ct.is_subtype(&ty)));
+            }
+        }
+    }
+    Ok(vm.new_bool(false))
+}
+
+fn type_subclasscheck(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
+    let a = crate::python::args::positional(vm, "__subclasscheck__", args, kwnames, 2, 2)?;
+    let ty = arg_type(vm, a, "__subclasscheck__")?;
+    match a[1].clone().downcast::<PyType>() {
+        Ok(sub) => Ok(vm.new_bool(sub.is_subtype(&ty))),
+        Err(other) => {
+            if vm.get_attr_opt_str(&other, "__bases__")?.is_none() {
+                return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
+            }
+            Ok(vm.new_bool(false))
+        }
+    }
+}
+
+fn type_dir(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
+    let a = crate::python::args::positional(vm, "__dir__", args, kwnames, 1, 1)?;
+    let ty = arg_type(vm, a, "__dir__")?;
+    let result = vm.new_dict();
+    for t in ty.mro_with_self() {
+        for k in t.payload.dict.keys() {
+            result.payload.set_item(vm, k, vm.none())?;
+        }
+    }
+    Ok(vm.new_list(result.payload.keys()).into_object())
+}
+
+fn type_sizeof(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
+    crate::python::args::positional(vm, "__sizeof__", args, kwnames, 1, 1)?;
+    Ok(vm.new_int(928))
+}
+
+const TYPE_DOC: &str =
+    "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
 
 /// Fills the slots and methods of this file's type(s).
 pub(crate) fn init(vm: &crate::VM) {
-    let _ = vm;
+    let t = &vm.types.type_type;
+    // Classes keep their namespace in the type itself, so metaclasses must
+    // not add an instance `__dict__` of their own.
+    t.payload.set_flag(flags::HAS_DICT, true);
+    let s = &t.payload.slots;
+    s.call.set(Some(type_call));
+    s.getattro.set(Some(type_getattro));
+    s.setattro.set(Some(type_setattro));
+    s.repr.set(Some(type_repr));
+    s.new.set(Some(typeobject_new::type_new));
+    s.init.set(Some(typeobject_new::type_init));
+    vm.add_getset(t, "__name__", type_get_name, Some(type_set_name));
+    vm.add_getset(
+        t,
+        "__qualname__",
+        type_get_qualname,
+        Some(type_set_qualname),
+    );
+    vm.add_getset(t, "__module__", type_get_module, Some(type_set_module));
+    vm.add_getset(t, "__bases__", type_get_bases, Some(type_set_bases));
+    vm.add_getset(t, "__base__", type_get_base, None);
+    vm.add_getset(t, "__mro__", type_get_mro, None);
+    vm.add_getset(t, "__dict__", type_get_dict, None);
+    vm.add_getset(t, "__doc__", type_get_doc, Some(type_set_doc));
+    vm.add_getset(
+        t,
+        "__annotations__",
+        type_get_annotations,
+        Some(type_set_annotations),
+    );
+    vm.add_getset(
+        t,
+        "__abstractmethods__",
+        type_get_abstractmethods,
+        Some(type_set_abstractmethods),
+    );
+    vm.add_getset(t, "__type_params__", type_get_type_params, None);
+    vm.add_getset(t, "__flags__", type_get_flags, None);
+    vm.add_method(t, "mro", type_mro);
+    vm.add_method(t, "__subclasses__", type_subclasses);
+    vm.add_classmethod(t, "__prepare__", type_prepare);
+    vm.add_method(t, "__instancecheck__", type_instancecheck);
+    vm.add_method(t, "__subclasscheck__", type_subclasscheck);
+    vm.add_method(t, "__dir__", type_dir);
+    vm.add_method(t, "__sizeof__", type_sizeof);
+    superobject::init(vm);
 }
 
 /// Adds `__add__`-style wrapper descriptors to builtin types for their
-/// slots (CPython's `add_operators`).
+/// slots (CPython's `add_operators`), then lets builtin types inherit the
+/// slots they did not set from their bases (`inherit_slots`).
 pub(crate) fn add_operators_all(vm: &VM) {
-    let _ = vm;
+    typeobject_wrappers::ready_builtin_types(vm);
 }
+
+#[cfg(test)]
+#[path = "typeobject_tests.rs"]
+mod tests;

@@ -48,6 +48,9 @@ enum Step {
 struct Raised {
     exc: PyBaseExceptionRef,
     reraise: bool,
+    /// The instruction whose handler to look up, when it differs from
+    /// `lasti` (`RERAISE` restores `lasti` for the traceback only).
+    at: Option<usize>,
 }
 
 impl From<PyBaseExceptionRef> for Raised {
@@ -55,6 +58,7 @@ impl From<PyBaseExceptionRef> for Raised {
         Raised {
             exc,
             reraise: false,
+            at: None,
         }
     }
 }
@@ -138,6 +142,7 @@ impl VM {
         let mut pending: Option<Raised> = throw.map(|e| Raised {
             exc: e,
             reraise: false,
+            at: None,
         });
         let result = loop {
             if let Some(raised) = pending.take() {
@@ -202,14 +207,18 @@ impl VM {
     /// the exception table, or pops frames. `Err` when it leaves the entry
     /// frame.
     fn unwind(&self, frames: &mut Vec<Frame>, raised: Raised) -> Result<(), PyBaseExceptionRef> {
-        let Raised { exc, mut reraise } = raised;
+        let Raised {
+            exc,
+            mut reraise,
+            mut at,
+        } = raised;
         loop {
             let frame = frames.last_mut().expect("frame");
             if !reraise {
                 self.add_traceback(&exc, frame);
             }
             reraise = false;
-            let lasti = frame.lasti as u32;
+            let lasti = at.take().unwrap_or(frame.lasti) as u32;
             let handler = frame
                 .code
                 .payload
@@ -325,6 +334,7 @@ impl VM {
                 return Err(Raised {
                     exc: e,
                     reraise: false,
+                    at: None,
                 });
             }};
         }
@@ -336,6 +346,7 @@ impl VM {
                         return Err(Raised {
                             exc: e,
                             reraise: false,
+                            at: None,
                         });
                     }
                 }
@@ -551,8 +562,7 @@ impl VM {
                     }
                 }
                 Op::LoadGlobal => {
-                    let name = &code.payload.names[(arg >> 1) as usize];
-                    let v = tri!(self.load_global_name(frame, name));
+                    let v = tri!(self.load_global_cached(frame, &code, (arg >> 1) as usize));
                     push!(v);
                     if arg & 1 != 0 {
                         frame.values.push(None);
@@ -939,6 +949,7 @@ impl VM {
                         return Err(Raised {
                             exc: e,
                             reraise: true,
+                            at: None,
                         });
                     }
                 }
@@ -955,6 +966,7 @@ impl VM {
                         return Err(Raised {
                             exc: e,
                             reraise: true,
+                            at: None,
                         });
                     }
                 }
@@ -964,6 +976,7 @@ impl VM {
                             Some(e) => Raised {
                                 exc: e.downcast::<PyBaseException>().ok().expect("exception"),
                                 reraise: true,
+                                at: None,
                             },
                             None => Raised::from(
                                 self.new_runtime_error("No active exception to reraise"),
@@ -986,6 +999,7 @@ impl VM {
                 }
                 Op::Reraise => {
                     let exc = pop!();
+                    let here = frame.lasti;
                     if arg != 0 {
                         let lasti = frame.values[frame.values.len() - arg as usize].clone();
                         if let Some(l) = lasti
@@ -1003,6 +1017,7 @@ impl VM {
                     return Err(Raised {
                         exc: e,
                         reraise: true,
+                        at: Some(here),
                     });
                 }
                 Op::PushExcInfo => {
@@ -1305,6 +1320,71 @@ impl VM {
     }
 
     #[inline]
+    /// `LOAD_GLOBAL` with the per-code cache of where the name was found.
+    #[inline]
+    fn load_global_cached(&self, frame: &Frame, code: &PyCodeRef, idx: usize) -> PyResult {
+        {
+            let cache = code.payload.global_cache.borrow();
+            if let Some(Some(e)) = cache.get(idx) {
+                if e.globals.as_object().is(frame.globals.as_object())
+                    && e.globals_version == frame.globals.payload.version()
+                {
+                    match e.builtins {
+                        None => {
+                            if let Some(v) = frame.globals.payload.value_at(e.index) {
+                                return Ok(v);
+                            }
+                        }
+                        Some((bver, bix)) => {
+                            if bver == frame.builtins.payload.version() {
+                                if let Some(v) = frame.builtins.payload.value_at(bix) {
+                                    return Ok(v);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let name = &code.payload.names[idx];
+        let entry = if let Some(ix) = frame.globals.payload.index_of_str(self, name) {
+            Some(crate::objects::codeobject::GlobalCacheEntry {
+                globals: frame.globals.clone(),
+                globals_version: frame.globals.payload.version(),
+                builtins: None,
+                index: ix,
+            })
+        } else {
+            frame.builtins.payload.index_of_str(self, name).map(|bix| {
+                crate::objects::codeobject::GlobalCacheEntry {
+                    globals: frame.globals.clone(),
+                    globals_version: frame.globals.payload.version(),
+                    builtins: Some((frame.builtins.payload.version(), bix)),
+                    index: 0,
+                }
+            })
+        };
+        match entry {
+            Some(e) => {
+                let v = match e.builtins {
+                    None => frame.globals.payload.value_at(e.index),
+                    Some((_, bix)) => frame.builtins.payload.value_at(bix),
+                };
+                let mut cache = code.payload.global_cache.borrow_mut();
+                if cache.len() < code.payload.names.len() {
+                    cache.resize(code.payload.names.len(), None);
+                }
+                cache[idx] = Some(e);
+                drop(cache);
+                match v {
+                    Some(v) => Ok(v),
+                    None => self.load_global_name(frame, name),
+                }
+            }
+            None => self.load_global_name(frame, name),
+        }
+    }
+
     fn load_global_name(
         &self,
         frame: &Frame,
@@ -1330,7 +1410,7 @@ impl VM {
         let ty = owner.class();
         let generic = ty.payload.slots.getattro.get().is_none();
         if generic {
-            if let Some(attr) = ty.lookup(self, name) {
+            if let Some(attr) = self.type_lookup(ty, name) {
                 let is_method = attr.payload_is::<PyFunction>()
                     || (attr.payload_is::<crate::objects::methodobject::PyMethodDescr>()
                         && attr.class().is(&self.types.method_descriptor_type));

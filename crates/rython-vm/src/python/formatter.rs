@@ -155,7 +155,11 @@ fn str_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObject
         return Err(vm.new_type_error("descriptor '__format__' requires a 'str' object"));
     };
     if spec.is_empty() {
-        return Ok(vm.str(&args[0])?.into_object());
+        // `unicode_result_unchanged`: the value itself, never `__str__`.
+        if args[0].class().is(&vm.types.str_type) {
+            return Ok(args[0].clone());
+        }
+        return Ok(vm.new_str_obj(s.as_str()));
     }
     Ok(vm.new_str_obj(format_str_value(
         vm,
@@ -170,7 +174,17 @@ fn int_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObject
     let Some(n) = args[0].downcast_ref::<PyInt>() else {
         return Err(vm.new_type_error("descriptor '__format__' requires a 'int' object"));
     };
-    if spec.is_empty() {
+    // Subclasses format as `str(self)` for an empty spec (which may be
+    // overridden); exact ints and bools do not need the detour.
+    if spec.is_empty() && !args[0].class().is(&vm.types.int_type) {
+        if args[0].class().is(&vm.types.bool_type) {
+            let t = if n.as_i64() == Some(0) {
+                "False"
+            } else {
+                "True"
+            };
+            return Ok(vm.new_str_obj(t));
+        }
         return Ok(vm.str(&args[0])?.into_object());
     }
     Ok(vm.new_str_obj(format_int_value(
@@ -186,7 +200,7 @@ fn float_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObje
     let Some(x) = args[0].downcast_ref::<PyFloat>() else {
         return Err(vm.new_type_error("descriptor '__format__' requires a 'float' object"));
     };
-    if spec.is_empty() {
+    if spec.is_empty() && !args[0].class().is(&vm.types.float_type) {
         return Ok(vm.str(&args[0])?.into_object());
     }
     Ok(vm.new_str_obj(format_float_value(
@@ -202,7 +216,7 @@ fn complex_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyOb
     let Some(c) = args[0].downcast_ref::<PyComplex>() else {
         return Err(vm.new_type_error("descriptor '__format__' requires a 'complex' object"));
     };
-    if spec.is_empty() {
+    if spec.is_empty() && !args[0].class().is(&vm.types.complex_type) {
         return Ok(vm.str(&args[0])?.into_object());
     }
     Ok(vm.new_str_obj(format_complex_value(
@@ -475,10 +489,7 @@ fn render_field(vm: &VM, src: &Source, f: &Field, depth: u32, out: &mut String) 
         obj = match conv {
             'r' => vm.repr(&obj)?.into_object(),
             's' => vm.str(&obj)?.into_object(),
-            'a' => {
-                let r = vm.repr_string(&obj)?;
-                vm.new_str_obj(rython_common::repr_str::escape_non_ascii(&r))
-            }
+            'a' => ascii_object(vm, &obj)?.into_object(),
             c if (c as u32) < 128 => {
                 return Err(vm.new_value_error(format!("Unknown conversion specifier {c}")))
             }
@@ -576,6 +587,47 @@ fn str_format_map(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef
     };
     let chars: Vec<char> = s.as_str().chars().collect();
     Ok(vm.new_str_obj(build_string(vm, &src, &chars, 2)?))
+}
+
+/// The conversions of f-strings and `str.format` (`CONVERT_VALUE` oparg:
+/// 1 = `!s`, 2 = `!r`, 3 = `!a`).
+pub fn convert_value(vm: &VM, obj: &PyObjectRef, which: u32) -> PyResult<PyObjectRef> {
+    match which {
+        1 => Ok(vm.str(obj)?.into_object()),
+        2 => Ok(vm.repr(obj)?.into_object()),
+        3 => Ok(ascii_object(vm, obj)?.into_object()),
+        _ => Ok(obj.clone()),
+    }
+}
+
+/// `ascii(obj)`: the repr with non-ASCII characters escaped.
+pub fn ascii_object(vm: &VM, obj: &PyObjectRef) -> PyResult<PyStrRef> {
+    let r = vm.repr(obj)?;
+    if r.payload.is_ascii() {
+        return Ok(r);
+    }
+    Ok(vm.new_str(rython_common::repr_str::escape_non_ascii(
+        r.payload.as_str(),
+    )))
+}
+
+/// `FORMAT_SIMPLE`: `format(value, '')`, with str passed through.
+pub fn format_simple(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    if obj.class().is(&vm.types.str_type) {
+        return Ok(obj.clone());
+    }
+    Ok(format_object(vm, obj, "")?.into_object())
+}
+
+/// `FORMAT_WITH_SPEC`: `format(value, spec)`; `spec` must be a str.
+pub fn format_with_spec(vm: &VM, obj: &PyObjectRef, spec: &PyObjectRef) -> PyResult<PyObjectRef> {
+    match spec.downcast_ref::<PyStr>() {
+        Some(s) => Ok(format_object(vm, obj, s.as_str())?.into_object()),
+        None => Err(vm.new_type_error(format!(
+            "format() argument 2 must be str, not {}",
+            spec.class().name_string()
+        ))),
+    }
 }
 
 /// `format(value, format_spec='')` for the builtins module.

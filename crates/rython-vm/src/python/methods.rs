@@ -42,6 +42,7 @@ impl VM {
                 objclass: ty.clone(),
                 kind,
                 doc: None,
+                slot: None,
             },
             descr_type,
         );
