@@ -128,10 +128,10 @@ fn get_exceptions(vm: &VM, zelf: &PyObjectRef) -> PyResult {
     Ok(get_field(vm, zelf, "exceptions").unwrap_or_else(|| vm.none()))
 }
 
-/// `BaseExceptionGroup(message, excs)`, promoted to `ExceptionGroup` when
-/// every member is an `Exception`.
-pub fn create_group(vm: &VM, message: &str, excs: Vec<PyObjectRef>) -> PyResult {
-    let seq = vm.new_list(excs).into_object();
+/// `_PyExc_CreateExceptionGroup`: `BaseExceptionGroup(message, excs)`
+/// (promoted to `ExceptionGroup` when every member is an `Exception`);
+/// `excs` is any sequence, kept as given in `args`.
+pub fn create_group(vm: &VM, message: &str, seq: PyObjectRef) -> PyResult {
     group_new(
         vm,
         &vm.types.exc.base_exception_group,
@@ -373,7 +373,7 @@ pub fn prep_reraise_star(vm: &VM, orig: PyObjectRef, excs: PyObjectRef) -> PyRes
     }
     raised.extend(reraised_eg);
     if raised.len() > 1 {
-        create_group(vm, "", raised)
+        create_group(vm, "", vm.new_list(raised).into_object())
     } else {
         Ok(raised.swap_remove(0))
     }
@@ -423,7 +423,7 @@ impl VM {
             let matched = if is_group(self, eg) {
                 eg.clone()
             } else {
-                create_group(self, "", vec![eg.clone()])?
+                create_group(self, "", self.new_tuple_obj(vec![eg.clone()]))?
             };
             return Ok((self.none(), matched));
         }

@@ -215,6 +215,7 @@ impl VM {
         loop {
             let frame = frames.last_mut().expect("frame");
             if !reraise {
+                crate::python::suggestions::record_frame_locals(self, &exc, frame);
                 self.add_traceback(&exc, frame);
             }
             reraise = false;
