@@ -594,10 +594,8 @@ fn should_show_carets(
                 _ => None,
             },
             StmtKind::Assign { targets, value } => match &value.node {
-                ExprKind::Call { func, .. }
-                    if matches!(func.node, ExprKind::Name { .. })
-                        && targets.len() == 1
-                        && matches!(targets[0].node, ExprKind::Name { .. }) =>
+                ExprKind::Call { .. }
+                    if targets.len() == 1 && matches!(targets[0].node, ExprKind::Name { .. }) =>
                 {
                     Some(value)
                 }
@@ -606,16 +604,13 @@ fn should_show_carets(
             _ => None,
         };
         if let Some(v) = value {
+            // As in CPython, the AST's byte columns are compared with the
+            // character offsets.
             let l = &v.loc;
-            let line0: &str = dedented.first().map(|s| s.as_str()).unwrap_or("");
-            let linel: &str = dedented
-                .get(l.end_lineno as usize - 1)
-                .map(|s| s.as_str())
-                .unwrap_or("");
             if l.lineno == 1
                 && l.end_lineno as usize == all_lines.len()
-                && byte_to_char_offset(line0, l.col_offset as usize) == start_offset
-                && byte_to_char_offset(linel, l.end_col_offset as usize) == end_offset
+                && l.col_offset as usize == start_offset
+                && l.end_col_offset as usize == end_offset
             {
                 return false;
             }
