@@ -19,7 +19,7 @@ use crate::{PyResult, VM};
 
 mod subtypes;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use subtypes::{
     builtin_aliases, new_os_error_errno, new_unicode_decode_error, new_unicode_encode_error,
