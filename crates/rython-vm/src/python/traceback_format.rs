@@ -545,6 +545,12 @@ fn format_frame(f: &Frame, ctx: &mut Ctx) -> String {
                 carets.push(primary);
             }
         }
+        // An empty span (an instruction without a real column range, like
+        // a generator's first instruction) gets no caret line; CPython has
+        // no columns for those.
+        if carets.trim().is_empty() {
+            return;
+        }
         result.push_str(&carets);
         result.push('\n');
     };
