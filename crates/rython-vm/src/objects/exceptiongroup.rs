@@ -141,7 +141,8 @@ pub fn create_group(vm: &VM, message: &str, seq: PyObjectRef) -> PyResult {
 }
 
 fn group_derive(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "BaseExceptionGroup.derive", args, kw, 2, 2)?;
+    let args =
+        crate::objects::exceptions::method_args(vm, "BaseExceptionGroup.derive", args, kw, 1)?;
     let msg = get_field(vm, &args[0], "message").unwrap_or_else(|| vm.none());
     group_new(
         vm,
@@ -266,7 +267,8 @@ fn split_recursive(
 }
 
 fn group_split(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "BaseExceptionGroup.split", args, kw, 2, 2)?;
+    let args =
+        crate::objects::exceptions::method_args(vm, "BaseExceptionGroup.split", args, kw, 1)?;
     let m = get_matcher(vm, &args[1])?;
     let (a, b) = split_recursive(vm, &args[0], &m, true, 0)?;
     Ok(vm.new_tuple_obj(vec![
@@ -276,7 +278,8 @@ fn group_split(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResu
 }
 
 fn group_subgroup(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "BaseExceptionGroup.subgroup", args, kw, 2, 2)?;
+    let args =
+        crate::objects::exceptions::method_args(vm, "BaseExceptionGroup.subgroup", args, kw, 1)?;
     let m = get_matcher(vm, &args[1])?;
     let (a, _) = split_recursive(vm, &args[0], &m, false, 0)?;
     Ok(a.unwrap_or_else(|| vm.none()))
