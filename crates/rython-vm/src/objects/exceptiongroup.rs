@@ -380,7 +380,6 @@ pub fn prep_reraise_star(vm: &VM, orig: PyObjectRef, excs: PyObjectRef) -> PyRes
 }
 
 /// `_PyEval_CheckExceptStarTypeValid`.
-#[allow(dead_code)]
 fn check_except_star_type(vm: &VM, typ: &PyObjectRef) -> PyResult<()> {
     const CANNOT_CATCH: &str =
         "catching classes that do not inherit from BaseException is not allowed";
@@ -405,7 +404,6 @@ fn check_except_star_type(vm: &VM, typ: &PyObjectRef) -> PyResult<()> {
     Ok(())
 }
 
-#[allow(dead_code)]
 impl VM {
     /// CHECK_EG_MATCH: splits `eg` (the exception being handled) by `typ`
     /// and returns `(rest, matched)`, each None when empty. A naked

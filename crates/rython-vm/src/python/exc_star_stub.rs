@@ -1,26 +1,25 @@
-//! Temporary `except*` support until objects/exceptiongroup.rs lands:
-//! matches only whole exceptions, without splitting groups.
+//! `except*` entry points used by the eval loop; they forward to
+//! objects/exceptiongroup.rs (kept as a module so ceval's call sites need
+//! not change).
 
 use crate::object::PyObjectRef;
 use crate::{PyResult, VM};
 
+/// CHECK_EG_MATCH: `(rest, matched)`; a non-None match becomes the
+/// exception being handled, as `PyErr_SetHandledException` does.
 pub fn check_eg_match(
     vm: &VM,
     eg: &PyObjectRef,
     typ: &PyObjectRef,
 ) -> PyResult<(PyObjectRef, PyObjectRef)> {
-    if vm.exception_matches(eg, typ)? {
-        return Ok((vm.none(), eg.clone()));
+    let (rest, matched) = vm.check_eg_match(eg, typ)?;
+    if !vm.is_none(&matched) {
+        let old = vm.handled_exception.replace(Some(matched.clone()));
+        drop(old);
     }
-    Ok((eg.clone(), vm.none()))
+    Ok((rest, matched))
 }
 
 pub fn prep_reraise_star(vm: &VM, orig: PyObjectRef, excs: PyObjectRef) -> PyResult {
-    for e in vm.collect(&excs)? {
-        if !vm.is_none(&e) {
-            return Ok(e);
-        }
-    }
-    let _ = orig;
-    Ok(vm.none())
+    crate::objects::exceptiongroup::prep_reraise_star(vm, orig, excs)
 }

@@ -155,11 +155,8 @@ fn str_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObject
         return Err(vm.new_type_error("descriptor '__format__' requires a 'str' object"));
     };
     if spec.is_empty() {
-        // `unicode_result_unchanged`: the value itself, never `__str__`.
-        if args[0].class().is(&vm.types.str_type) {
-            return Ok(args[0].clone());
-        }
-        return Ok(vm.new_str_obj(s.as_str()));
+        // An empty spec means `str(self)`, which a subclass may override.
+        return Ok(vm.str(&args[0])?.into_object());
     }
     Ok(vm.new_str_obj(format_str_value(
         vm,

@@ -19,5 +19,6 @@ pub mod pyhash;
 pub mod pylifecycle;
 pub mod pythonrun;
 pub mod sequence;
+pub mod suggestions;
 pub mod traceback_anchors;
-pub mod typecache;
+pub mod traceback_format;
