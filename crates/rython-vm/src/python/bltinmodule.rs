@@ -677,7 +677,7 @@ fn b_max(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn b_sum(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let [iterable, start] = args::bind(vm, "sum", a, k, ["iterable", "start"], 1, 1)?;
-    let mut acc = start.unwrap_or_else(|| vm.new_int(0));
+    let acc = start.unwrap_or_else(|| vm.new_int(0));
     if acc.payload_is::<PyStr>() {
         return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -688,10 +688,8 @@ fn b_sum(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         return Err(vm.new_type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = vm.get_iter(&iterable.expect("required"))?;
-    while let Some(v) = vm.next(&it)? {
-        acc = vm.binary_op(&acc, &v, crate::objects::typeobject::NumberOp::Add)?;
-    }
-    Ok(acc)
+    // CPython 3.12+ sums floats with compensation; sum_numbers matches it.
+    crate::objects::floatobject::sum_numbers(vm, acc, &it)
 }
 
 fn b_sorted(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {

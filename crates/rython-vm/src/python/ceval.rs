@@ -849,7 +849,7 @@ impl VM {
                 Op::DictMerge => {
                     let update = pop!();
                     let d = peek!(arg as usize).clone();
-                    let func = peek!(arg as usize + 2).clone();
+                    let func = peek!(arg as usize + 3).clone();
                     tri!(self.dict_update_op(&d, &update, true, Some(&func)));
                 }
                 Op::UnpackSequence => {
