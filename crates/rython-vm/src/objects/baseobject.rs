@@ -3,11 +3,11 @@
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
 use crate::objects::dictobject::PyDict;
+use crate::objects::methodobject::method_args;
 use crate::objects::strobject::PyStr;
 use crate::objects::tupleobject::PyTupleRef;
 use crate::objects::typeobject::{flags, CompareOp, PyType};
 use crate::python::abstract_::{default_repr, generic_getattr, generic_setattr};
-use crate::python::args::positional;
 use crate::{PyResult, VM};
 
 pub struct PyBaseObject;
@@ -205,7 +205,10 @@ pub fn instance_dict_set(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>)
         return Err(vm.new_no_attribute_error(obj, "__dict__"));
     };
     let Some(v) = value else {
-        return Err(vm.new_type_error("cannot delete __dict__"));
+        // Deleting leaves a fresh empty dict for the next access.
+        let old = ext.dict.replace(None);
+        drop(old);
+        return Ok(());
     };
     if !v.payload_is::<PyDict>() {
         return Err(vm.new_type_error(format!(
@@ -222,19 +225,8 @@ pub fn instance_weakref_get(vm: &VM, _obj: &PyObjectRef) -> PyResult {
     Ok(vm.none())
 }
 
-fn method_self<'a>(
-    vm: &VM,
-    name: &str,
-    args: &'a [PyObjectRef],
-    kwnames: Option<&PyTupleRef>,
-    min: usize,
-    max: usize,
-) -> PyResult<&'a [PyObjectRef]> {
-    positional(vm, name, args, kwnames, min, max)
-}
-
 fn object_dir(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = method_self(vm, "__dir__", args, kwnames, 1, 1)?;
+    let a = method_args(vm, "object.__dir__", args, kwnames, 0)?;
     let obj = &a[0];
     let result = vm.new_dict();
     if let Some(d) = vm.get_attr_opt_str(obj, "__dict__")? {
@@ -257,7 +249,7 @@ fn object_dir(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> Py
 }
 
 fn object_format(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = method_self(vm, "__format__", args, kwnames, 2, 2)?;
+    let a = method_args(vm, "object.__format__", args, kwnames, 1)?;
     let Some(spec) = a[1].downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "__format__() argument must be str, not {}",
@@ -274,7 +266,7 @@ fn object_format(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) ->
 }
 
 fn object_sizeof(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = method_self(vm, "__sizeof__", args, kwnames, 1, 1)?;
+    let a = method_args(vm, "object.__sizeof__", args, kwnames, 0)?;
     let n = 16 + 8 * a[0].class().payload.slot_count();
     Ok(vm.new_int(n as i64))
 }
@@ -283,7 +275,7 @@ fn object_sizeof(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) ->
 /// gives `copyreg.__newobj__` with the state, older protocols defer to
 /// `copyreg._reduce_ex` (CPython's `reduce_newobj`).
 fn object_reduce_ex(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = method_self(vm, "__reduce_ex__", args, kwnames, 2, 2)?;
+    let a = method_args(vm, "object.__reduce_ex__", args, kwnames, 1)?;
     let obj = &a[0];
     if let Some(r) = obj.class().lookup_str(vm, "__reduce__") {
         let is_object_reduce = r
@@ -333,7 +325,7 @@ fn reduce_newobj(vm: &VM, obj: &PyObjectRef) -> PyResult {
 }
 
 fn object_reduce(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = method_self(vm, "__reduce__", args, kwnames, 1, 1)?;
+    let a = method_args(vm, "object.__reduce__", args, kwnames, 0)?;
     let f = vm.import_attr("copyreg", "_reduce_ex")?;
     vm.call(&f, &[a[0].clone(), vm.new_int(0)], None)
 }
@@ -370,7 +362,7 @@ fn object_subclasshook(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRe
 /// `object.__getstate__`: the instance dict (None when empty), paired
 /// with a dict of the filled `__slots__` when the class has any.
 fn object_getstate(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = method_self(vm, "__getstate__", args, kwnames, 1, 1)?;
+    let a = method_args(vm, "object.__getstate__", args, kwnames, 0)?;
     let obj = &a[0];
     let dict = match obj.instance_ext().and_then(|e| e.dict.borrow().clone()) {
         Some(d) if d.downcast_ref::<PyDict>().is_some_and(|d| !d.is_empty()) => d,

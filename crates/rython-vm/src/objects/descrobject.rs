@@ -448,7 +448,12 @@ fn property_isabstract(vm: &VM, zelf: &PyObjectRef) -> PyResult {
 }
 
 fn property_set_name(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let args = positional(vm, "__set_name__", args, kwnames, 3, 3)?;
+    if args.len() != 3 || kwnames.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.len().saturating_sub(1)
+        )));
+    }
     get_property(vm, &args[0])?
         .name
         .replace(Some(args[2].clone()));
@@ -506,8 +511,24 @@ fn wrapped_callable(vm: &VM, zelf: &PyObjectRef) -> PyResult<PyObjectRef> {
     Err(vm.new_type_error("expected staticmethod or classmethod"))
 }
 
+/// `staticmethod(f)` / `classmethod(f)` argument checks.
+fn one_arg<'a>(
+    vm: &VM,
+    name: &str,
+    args: &'a [PyObjectRef],
+    kw: Option<&PyTupleRef>,
+) -> PyResult<&'a [PyObjectRef]> {
+    if kw.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error(format!("{name}() takes no keyword arguments")));
+    }
+    if args.len() != 1 {
+        return Err(vm.new_type_error(format!("{name} expected 1 argument, got {}", args.len())));
+    }
+    Ok(args)
+}
+
 fn sm_new(vm: &VM, cls: &PyTypeRef, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let a = positional(vm, "staticmethod", args, kw, 1, 1)?;
+    let a = one_arg(vm, "staticmethod", args, kw)?;
     let sm = PyRef::new_with_type(
         PyStaticMethod {
             callable: RefCell::new(a[0].clone()),
@@ -518,7 +539,7 @@ fn sm_new(vm: &VM, cls: &PyTypeRef, args: &[PyObjectRef], kw: Option<&PyTupleRef
 }
 
 fn cm_new(vm: &VM, cls: &PyTypeRef, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let a = positional(vm, "classmethod", args, kw, 1, 1)?;
+    let a = one_arg(vm, "classmethod", args, kw)?;
     let cm = PyRef::new_with_type(
         PyClassMethod {
             callable: RefCell::new(a[0].clone()),

@@ -88,6 +88,31 @@ pub fn guarded<T>(vm: &VM, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     r
 }
 
+/// Argument check of a native method taking `self` plus exactly `n`
+/// positional arguments, with CPython's METH_NOARGS / METH_O wording
+/// (`object.__sizeof__() takes no arguments (1 given)`); `qualname` is
+/// the method's `Type.name`.
+pub fn method_args<'a>(
+    vm: &VM,
+    qualname: &str,
+    args: &'a [PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+    n: usize,
+) -> PyResult<&'a [PyObjectRef]> {
+    if kwnames.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error(format!("{qualname}() takes no keyword arguments")));
+    }
+    let given = args.len().saturating_sub(1);
+    if args.is_empty() || given != n {
+        return Err(vm.new_type_error(match n {
+            0 => format!("{qualname}() takes no arguments ({given} given)"),
+            1 => format!("{qualname}() takes exactly one argument ({given} given)"),
+            _ => format!("{qualname} expected {n} arguments, got {given}"),
+        }));
+    }
+    Ok(args)
+}
+
 impl VM {
     /// A builtin method bound to `obj` (what `[].append` evaluates to).
     pub fn new_bound_builtin(

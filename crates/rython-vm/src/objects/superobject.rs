@@ -149,7 +149,7 @@ fn super_type_new(
         [t, o] => (t, Some(o)),
         _ => {
             return Err(vm.new_type_error(format!(
-                "super() takes at most 2 arguments ({} given)",
+                "super() expected at most 2 arguments, got {}",
                 args.len()
             )))
         }

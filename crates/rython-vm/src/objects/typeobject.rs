@@ -31,6 +31,7 @@ use std::cell::{Cell, RefCell};
 
 use crate::object::{LayoutInfo, PyObjectRef, PyPayload, PyRef, PyTypeRef};
 use crate::objects::dictobject::PyDict;
+use crate::objects::methodobject::method_args;
 use crate::objects::strobject::PyStr;
 use crate::objects::tupleobject::PyTupleRef;
 use crate::{PyResult, VM};
@@ -537,6 +538,17 @@ impl PyRef<PyType> {
     }
 }
 
+/// CPython's `tp_name`: builtin types outside `builtins` carry their
+/// module (`types.UnionType`), classes just their name.
+pub fn tp_name(vm: &VM, ty: &PyTypeRef) -> String {
+    if !ty.payload.is_heap_type() {
+        if let Some(m) = ty.module_name(vm).filter(|m| m != "builtins") {
+            return format!("{m}.{}", ty.name_string());
+        }
+    }
+    ty.name_string()
+}
+
 fn type_ref(vm: &VM, obj: &PyObjectRef) -> PyResult<PyTypeRef> {
     obj.clone().downcast::<PyType>().map_err(|o| {
         vm.new_type_error(format!(
@@ -566,11 +578,17 @@ fn type_call(
 ) -> PyResult {
     let cls = type_ref(vm, obj)?;
     let nkw = kwnames.map(|k| k.payload.len()).unwrap_or(0);
-    if cls.is(&vm.types.type_type) && args.len() == 1 && nkw == 0 {
-        return Ok(args[0].class().clone().into_object());
+    if cls.is(&vm.types.type_type) {
+        let npos = args.len() - nkw;
+        if npos == 1 && nkw == 0 {
+            return Ok(args[0].class().clone().into_object());
+        }
+        if npos != 1 && npos != 3 {
+            return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
+        }
     }
     let Some(new) = cls.payload.slots.new.get() else {
-        return Err(vm.new_type_error(format!("cannot create '{}' instances", cls.name_string())));
+        return Err(vm.new_type_error(format!("cannot create '{}' instances", tp_name(vm, &cls))));
     };
     let inst = new(vm, &cls, args, kwnames)?;
     if !inst.class().is_subtype(&cls) {
@@ -994,7 +1012,7 @@ fn arg_type(vm: &VM, args: &[PyObjectRef], fname: &str) -> PyResult<PyTypeRef> {
 }
 
 fn type_mro(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = crate::python::args::positional(vm, "mro", args, kwnames, 1, 1)?;
+    let a = method_args(vm, "type.mro", args, kwnames, 0)?;
     let ty = arg_type(vm, a, "mro")?;
     let mro = typeobject_new::compute_mro(vm, &ty)?;
     Ok(vm
@@ -1003,7 +1021,7 @@ fn type_mro(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyRe
 }
 
 fn type_subclasses(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = crate::python::args::positional(vm, "__subclasses__", args, kwnames, 1, 1)?;
+    let a = method_args(vm, "type.__subclasses__", args, kwnames, 0)?;
     let ty = arg_type(vm, a, "__subclasses__")?;
     let subs = ty.payload.subclasses.borrow().clone();
     Ok(vm
@@ -1016,7 +1034,7 @@ fn type_prepare(vm: &VM, _args: &[PyObjectRef], _kwnames: Option<&PyTupleRef>) -
 }
 
 fn type_instancecheck(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = crate::python::args::positional(vm, "__instancecheck__", args, kwnames, 2, 2)?;
+    let a = method_args(vm, "type.__instancecheck__", args, kwnames, 1)?;
     let ty = arg_type(vm, a, "__instancecheck__")?;
     let obj = &a[1];
     if obj.class().is_subtype(&ty) {
@@ -1034,7 +1052,7 @@ fn type_instancecheck(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef
 }
 
 fn type_subclasscheck(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = crate::python::args::positional(vm, "__subclasscheck__", args, kwnames, 2, 2)?;
+    let a = method_args(vm, "type.__subclasscheck__", args, kwnames, 1)?;
     let ty = arg_type(vm, a, "__subclasscheck__")?;
     match a[1].clone().downcast::<PyType>() {
         Ok(sub) => Ok(vm.new_bool(sub.is_subtype(&ty))),
@@ -1048,7 +1066,7 @@ fn type_subclasscheck(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef
 }
 
 fn type_dir(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    let a = crate::python::args::positional(vm, "__dir__", args, kwnames, 1, 1)?;
+    let a = method_args(vm, "type.__dir__", args, kwnames, 0)?;
     let ty = arg_type(vm, a, "__dir__")?;
     let result = vm.new_dict();
     for t in ty.mro_with_self() {
@@ -1060,7 +1078,7 @@ fn type_dir(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyRe
 }
 
 fn type_sizeof(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
-    crate::python::args::positional(vm, "__sizeof__", args, kwnames, 1, 1)?;
+    method_args(vm, "type.__sizeof__", args, kwnames, 0)?;
     Ok(vm.new_int(928))
 }
 

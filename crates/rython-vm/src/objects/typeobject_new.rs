@@ -327,7 +327,9 @@ pub fn type_new(
         return Ok(args[0].class().clone().into_object());
     }
     if npos != 3 {
-        return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
+        return Err(vm.new_type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({npos} given)"
+        )));
     }
     let name = args[0]
         .downcast_ref::<PyStr>()
