@@ -156,6 +156,9 @@ pub(crate) fn check_args(
 
 /// METH_NOARGS check: "str.upper() takes no arguments (1 given)".
 pub(crate) fn no_args(vm: &VM, qual: &str, args: &[PyObjectRef], kw: Kw) -> PyResult<()> {
+    if args.is_empty() {
+        return Err(vm.new_type_error(format!("unbound method {qual}() needs an argument")));
+    }
     check_args(vm, qual, qual, args.len().saturating_sub(1), kw, 0, 0)
 }
 
@@ -237,7 +240,15 @@ fn find_in(s: &PyStr, sub: &str, start: Option<isize>, end: Option<isize>, rev: 
 type FindArgs = (PyObjectRef, Option<isize>, Option<isize>);
 
 fn find_args(vm: &VM, name: &str, args: &[PyObjectRef], kw: Kw) -> PyResult<FindArgs> {
-    check_args(vm, name, &format!("str.{name}"), args.len() - 1, kw, 1, 3)?;
+    check_args(
+        vm,
+        name,
+        &format!("str.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        1,
+        3,
+    )?;
     let start = opt_index(vm, args.get(2))?;
     let end = opt_index(vm, args.get(3))?;
     Ok((args[1].clone(), start, end))
@@ -644,7 +655,15 @@ fn strip_common(
     right: bool,
 ) -> PyResult<PyObjectRef> {
     let s = zelf(vm, args, name)?;
-    check_args(vm, name, &format!("str.{name}"), args.len() - 1, kw, 0, 1)?;
+    check_args(
+        vm,
+        name,
+        &format!("str.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        0,
+        1,
+    )?;
     let text = s.as_str();
     let out = match args.get(1) {
         Some(c) if !vm.is_none(c) => {
@@ -806,7 +825,15 @@ pub(crate) fn pad(vm: &VM, text: &str, left: usize, right: usize, fill: char) ->
 
 fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyObjectRef> {
     let s = zelf(vm, args, name)?;
-    check_args(vm, name, &format!("str.{name}"), args.len() - 1, kw, 1, 2)?;
+    check_args(
+        vm,
+        name,
+        &format!("str.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        1,
+        2,
+    )?;
     let width = index_arg(vm, &args[1])?;
     let fill = fill_arg(vm, args.get(2))?;
     let len = s.char_len() as isize;

@@ -1303,6 +1303,13 @@ fn no_panics_on_odd_arguments() {
             .collect();
         assert!(names.len() > 30, "{names:?}");
         for name in &names {
+            // A bare descriptor call without even `self`.
+            if let Some(d) = recv.class().lookup_str(&vm, name) {
+                if let Some(d) = d.downcast_ref::<PyMethodDescr>() {
+                    let _ = (d.func)(&vm, &[], None);
+                    let _ = (d.func)(&vm, &[i(&vm, 1)], None);
+                }
+            }
             let _ = call(&vm, recv, name, &[]);
             for a in &pool {
                 let _ = call(&vm, recv, name, &[a.clone()]);
