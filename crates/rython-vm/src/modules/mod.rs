@@ -2,6 +2,7 @@
 pub mod mathmodule;
 pub mod sysmodule;
 pub mod timemodule;
+pub mod tracebackmodule;
 
 use crate::python::import::ModuleInit;
 
@@ -12,6 +13,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "builtins" => crate::python::bltinmodule::get_module,
         "time" => timemodule::make_module,
         "math" => mathmodule::make_module,
+        "traceback" => tracebackmodule::make_module,
         _ => return None,
     })
 }

@@ -19,6 +19,8 @@ pub mod superobject;
 pub mod typeobject_new;
 #[path = "typeobject_slots.rs"]
 pub mod typeobject_slots;
+#[path = "typeobject_union.rs"]
+pub mod typeobject_union;
 #[path = "typeobject_wrappers.rs"]
 pub mod typeobject_wrappers;
 
@@ -377,6 +379,32 @@ mod method_cache {
     }
 }
 
+thread_local! {
+    /// Recently interned names by string address: slot functions look up
+    /// dunders by `&'static str`, and hashing the text for `vm.intern` on
+    /// every call was measurable. Entries are checked by content and VM, so
+    /// a reused address can only miss.
+    static NAME_CACHE: RefCell<Vec<Option<(usize, PyRef<PyStr>)>>> =
+        RefCell::new((0..512).map(|_| None).collect());
+}
+
+/// `vm.intern(name)`, memoized by the address of `name`.
+pub fn interned_name(vm: &VM, name: &str) -> PyRef<PyStr> {
+    let vm_id = vm.types.type_type.as_object().id();
+    let h = ((name.as_ptr() as usize >> 3) ^ name.len().wrapping_mul(0x9e37)) & 511;
+    let hit = NAME_CACHE.with(|c| match &c.borrow()[h] {
+        Some((id, s)) if *id == vm_id && s.payload.as_str() == name => Some(s.clone()),
+        _ => None,
+    });
+    if let Some(s) = hit {
+        return s;
+    }
+    let s = vm.intern(name);
+    // Interned strings are immortal, so replacing an entry frees nothing.
+    NAME_CACHE.with(|c| c.borrow_mut()[h] = Some((vm_id, s.clone())));
+    s
+}
+
 impl PyRef<PyType> {
     /// Looks `name` up along the MRO (`_PyType_Lookup`), through the method
     /// cache.
@@ -423,7 +451,10 @@ impl PyRef<PyType> {
         if let Some(v) = self.payload.dict.get_str(vm, name) {
             return Some(v);
         }
-        for base in self.payload.mro.borrow().iter() {
+        // A copy: a key's `__eq__` may run Python code that reassigns
+        // `__bases__` during the walk.
+        let mro = self.payload.mro.borrow().clone();
+        for base in mro.iter() {
             if let Some(v) = base.payload.dict.get_str(vm, name) {
                 return Some(v);
             }
@@ -432,7 +463,7 @@ impl PyRef<PyType> {
     }
 
     pub fn lookup_str(&self, vm: &VM, name: &str) -> Option<PyObjectRef> {
-        let key = vm.intern(name);
+        let key = interned_name(vm, name);
         self.lookup(vm, &key)
     }
 
@@ -441,7 +472,8 @@ impl PyRef<PyType> {
         if let Some(v) = self.payload.dict.get_str(vm, name) {
             return Some((v, self.clone()));
         }
-        for base in self.payload.mro.borrow().iter() {
+        let mro = self.payload.mro.borrow().clone();
+        for base in mro.iter() {
             if let Some(v) = base.payload.dict.get_str(vm, name) {
                 return Some((v, base.clone()));
             }
@@ -496,11 +528,12 @@ impl PyRef<PyType> {
     /// `__module__` of a class: the namespace entry for classes, "builtins"
     /// for builtin types.
     pub fn module_name(&self, vm: &VM) -> Option<String> {
+        let m = self.payload.dict.get_str_name(vm, "__module__");
+        let m = m.as_ref().and_then(|m| m.downcast_ref::<PyStr>());
         if self.payload.is_heap_type() {
-            let m = self.payload.dict.get_str_name(vm, "__module__")?;
-            return m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string());
+            return m.map(|s| s.as_str().to_string());
         }
-        Some("builtins".to_string())
+        Some(m.map(|s| s.as_str()).unwrap_or("builtins").to_string())
     }
 }
 
@@ -638,7 +671,12 @@ pub fn type_setattro(
             return set(vm, &ma, obj, value);
         }
     }
-    let key = vm.intern_str(name.clone());
+    // Class namespaces only ever get exact, interned str keys.
+    let key = if name.as_object().class().is(&vm.types.str_type) {
+        vm.intern_str(name.clone())
+    } else {
+        vm.intern(name.payload.as_str())
+    };
     match value {
         Some(v) => ty.payload.dict.set_item(vm, key.into_object(), v)?,
         None => {
@@ -735,7 +773,7 @@ fn type_get_module(vm: &VM, obj: &PyObjectRef) -> PyResult {
             .get_str_name(vm, "__module__")
             .ok_or_else(|| vm.new_attribute_error("__module__", Some(obj), Some("__module__")));
     }
-    Ok(vm.new_str_obj("builtins"))
+    Ok(vm.new_str_obj(ty.module_name(vm).unwrap_or_default()))
 }
 
 fn type_set_module(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
@@ -1077,6 +1115,13 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_method(t, "__dir__", type_dir);
     vm.add_method(t, "__sizeof__", type_sizeof);
     superobject::init(vm);
+    typeobject_union::init(vm);
+    // Three-argument `type()` takes `__module__` from the calling frame,
+    // which the eval loop records only for the builtins listed here.
+    vm.state
+        .frame_builtins
+        .borrow_mut()
+        .push(vm.types.type_type.as_object().id());
 }
 
 /// Adds `__add__`-style wrapper descriptors to builtin types for their

@@ -215,6 +215,12 @@ impl VM {
         loop {
             let frame = frames.last_mut().expect("frame");
             if !reraise {
+                // A fresh exception raised natively while another is being
+                // handled gets it as __context__ (`_PyErr_SetObject`).
+                if exc.payload.get_traceback().is_none() && exc.payload.get_context().is_none() {
+                    self.set_raise_context(&exc);
+                }
+                crate::python::suggestions::record_frame_locals(self, &exc, frame);
                 self.add_traceback(&exc, frame);
             }
             reraise = false;
