@@ -175,7 +175,7 @@ fn list_contains(vm: &VM, obj: &PyObjectRef, x: &PyObjectRef) -> PyResult<bool> 
     let l = this(vm, obj)?;
     let mut i = 0;
     while let Some(item) = l.get(i) {
-        if vm.eq_bool(&item, x)? {
+        if seqcommon::seq_eq(vm, &item, x)? {
             return Ok(true);
         }
         i += 1;
@@ -433,7 +433,7 @@ fn list_remove(vm: &VM, a: Args, kw: Kw) -> PyResult<PyObjectRef> {
     let l = this(vm, me)?;
     let mut i = 0;
     while let Some(x) = l.get(i) {
-        if vm.eq_bool(&x, &a[0])? {
+        if seqcommon::seq_eq(vm, &x, &a[0])? {
             let removed = {
                 let mut items = l.items.borrow_mut();
                 (i < items.len()).then(|| items.remove(i))
@@ -486,7 +486,7 @@ fn list_count(vm: &VM, a: Args, kw: Kw) -> PyResult<PyObjectRef> {
     let mut n = 0;
     let mut i = 0;
     while let Some(x) = l.get(i) {
-        if vm.eq_bool(&x, &a[0])? {
+        if seqcommon::seq_eq(vm, &x, &a[0])? {
             n += 1;
         }
         i += 1;
