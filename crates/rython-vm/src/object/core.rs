@@ -249,6 +249,21 @@ impl PyObjectRef {
         }
     }
 
+    /// The payload if this object's type is exactly `ty` (whose layout is
+    /// `T`): a pointer comparison on the common miss path.
+    #[inline(always)]
+    pub fn downcast_exact<T: PyPayload>(&self, ty: &PyTypeRef) -> Option<&T> {
+        if self.header().ty.get() == ty.as_object().ptr
+            && ty.payload.layout.type_id == TypeId::of::<T>()
+        {
+            // SAFETY: the object's type is `ty`, whose layout was just
+            // checked to be `T`.
+            Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObj<T>)).payload })
+        } else {
+            None
+        }
+    }
+
     pub fn downcast<T: PyPayload>(self) -> Result<PyRef<T>, PyObjectRef> {
         if self.payload_is::<T>() {
             Ok(PyRef {

@@ -152,7 +152,13 @@ fn bytes_getitem(vm: &VM, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<PyOb
     match buffer_getitem(vm, b.as_bytes(), key, "byte", "index out of range")? {
         Ok(v) => Ok(vm.new_int(v as i64)),
         Err(v) => {
-            if v.len() == b.as_bytes().len() && obj.class().is(&vm.types.bytes_type) {
+            // Only the full forward slice `b[:]` is `b` itself.
+            let full_forward = key.downcast_ref::<PySlice>().is_some_and(|sl| {
+                slice_indices(vm, sl, b.as_bytes().len())
+                    .is_ok_and(|(st, sp, step)| step == 1 && st == 0 && sp as usize == v.len())
+            });
+            if full_forward && v.len() == b.as_bytes().len() && obj.class().is(&vm.types.bytes_type)
+            {
                 return Ok(obj.clone());
             }
             Ok(vm.new_bytes(v))

@@ -574,7 +574,7 @@ fn sm_get(
 
 fn sm_call(vm: &VM, zelf: &PyObjectRef, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     let f = wrapped_callable(vm, zelf)?;
-    vm.call(&f, args, kw)
+    crate::objects::methodobject::guarded(vm, || vm.call(&f, args, kw))
 }
 
 fn cm_get(

@@ -30,6 +30,10 @@ pub struct DictInner {
     indices: Vec<i32>,
     entries: Vec<Option<Entry>>,
     used: usize,
+    /// Index slots that are not EMPTY (live or DUMMY). Lookups stop only
+    /// at an EMPTY slot, so this (not the entry count, which `popitem`
+    /// shrinks) decides when to rebuild.
+    fill: usize,
     /// Changes on every mutation that can move or remove entries.
     version: u64,
 }
@@ -43,13 +47,6 @@ impl PyPayload for PyDict {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.dict_type
     }
-}
-
-enum Step {
-    Empty,
-    Found(usize, usize),
-    Compare(usize, usize, PyObjectRef, u64),
-    Next,
 }
 
 impl DictInner {
@@ -85,6 +82,7 @@ impl DictInner {
             }
             self.indices[i] = ix as i32;
         }
+        self.fill = entries.len();
         self.entries = entries;
         self.version += 1;
     }
@@ -114,7 +112,8 @@ impl DictInner {
     }
 
     fn insert_new(&mut self, hash: i64, key: PyObjectRef, value: PyObjectRef) {
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        let load = self.fill.max(self.entries.len()) + 1;
+        if self.indices.is_empty() || load * 3 >= self.indices.len() * 2 {
             self.rebuild(self.used + 1);
         }
         let mask = self.indices.len() - 1;
@@ -126,6 +125,9 @@ impl DictInner {
                 .wrapping_add(perturb as usize)
                 .wrapping_add(1))
                 & mask;
+        }
+        if self.indices[i] == EMPTY {
+            self.fill += 1;
         }
         self.indices[i] = self.entries.len() as i32;
         self.entries.push(Some(Entry { hash, key, value }));
@@ -173,39 +175,14 @@ impl PyDict {
         self.inner.borrow().version
     }
 
-    fn probe(&self, vm: &VM, key: &PyObjectRef, hash: i64, i: usize) -> Step {
-        let inner = self.inner.borrow();
-        let ix = inner.indices[i];
-        if ix == EMPTY {
-            return Step::Empty;
-        }
-        if ix == DUMMY {
-            return Step::Next;
-        }
-        let Some(e) = &inner.entries[ix as usize] else {
-            return Step::Next;
-        };
-        if e.key.is(key) {
-            return Step::Found(ix as usize, i);
-        }
-        if e.hash != hash {
-            return Step::Next;
-        }
-        match str_key_eq(&e.key, key, vm) {
-            Some(true) => Step::Found(ix as usize, i),
-            Some(false) => Step::Next,
-            None => Step::Compare(ix as usize, i, e.key.clone(), inner.version),
-        }
-    }
-
-    /// Index of `key` in the entry array, or `Err(slot)`: the empty index
-    /// slot where it would go.
     /// The entry index of a str key (for the eval loop's global cache):
     /// valid while `version()` is unchanged, since only insertions,
     /// deletions and resizes move entries.
     pub fn index_of_str(&self, vm: &VM, key: &PyRef<PyStr>) -> Option<usize> {
         let hash = key.payload.hash_value(vm);
-        self.find(vm, key.as_object(), hash).ok().flatten()
+        self.lookup(vm, key.as_object(), hash, |_, ix, _| ix)
+            .ok()
+            .flatten()
     }
 
     /// The value at entry index `ix` (see `index_of_str`).
@@ -219,35 +196,55 @@ impl PyDict {
             .map(|e| e.value.clone())
     }
 
-    fn find(&self, vm: &VM, key: &PyObjectRef, hash: i64) -> PyResult<Option<usize>> {
-        Ok(self.find_slot(vm, key, hash)?.map(|(ix, _)| ix))
-    }
-
-    /// Like `find`, also returning the index-table slot.
-    fn find_slot(&self, vm: &VM, key: &PyObjectRef, hash: i64) -> PyResult<Option<(usize, usize)>> {
+    /// Finds `key` and applies `f` to the table, the entry index and the
+    /// index-table slot, all under one borrow. The probe loop holds the
+    /// borrow except around `__eq__` calls, after which it restarts if the
+    /// table changed (exact str/int keys never need `__eq__`).
+    #[inline]
+    fn lookup<R>(
+        &self,
+        vm: &VM,
+        key: &PyObjectRef,
+        hash: i64,
+        f: impl Fn(&DictInner, usize, usize) -> R,
+    ) -> PyResult<Option<R>> {
         'restart: loop {
-            let (mut i, mut perturb, mask) = {
-                let inner = self.inner.borrow();
-                if inner.indices.is_empty() {
+            let mut inner = self.inner.borrow();
+            if inner.indices.is_empty() {
+                return Ok(None);
+            }
+            let mask = inner.indices.len() - 1;
+            let (mut i, mut perturb) = inner.probe_start(hash);
+            loop {
+                let ix = inner.indices[i];
+                if ix == EMPTY {
                     return Ok(None);
                 }
-                let (i, p) = inner.probe_start(hash);
-                (i, p, inner.indices.len() - 1)
-            };
-            loop {
-                match self.probe(vm, key, hash, i) {
-                    Step::Empty => return Ok(None),
-                    Step::Found(ix, slot) => return Ok(Some((ix, slot))),
-                    Step::Compare(ix, slot, ekey, version) => {
-                        let eq = vm.eq_bool(&ekey, key)?;
-                        if self.inner.borrow().version != version {
-                            continue 'restart;
+                if ix >= 0 {
+                    if let Some(e) = &inner.entries[ix as usize] {
+                        if e.key.is(key) {
+                            return Ok(Some(f(&inner, ix as usize, i)));
                         }
-                        if eq {
-                            return Ok(Some((ix, slot)));
+                        if e.hash == hash {
+                            match str_key_eq(&e.key, key, vm) {
+                                Some(true) => return Ok(Some(f(&inner, ix as usize, i))),
+                                Some(false) => {}
+                                None => {
+                                    let ekey = e.key.clone();
+                                    let version = inner.version;
+                                    drop(inner);
+                                    let eq = vm.eq_bool(&ekey, key)?;
+                                    inner = self.inner.borrow();
+                                    if inner.version != version {
+                                        continue 'restart;
+                                    }
+                                    if eq {
+                                        return Ok(Some(f(&inner, ix as usize, i)));
+                                    }
+                                }
+                            }
                         }
                     }
-                    Step::Next => {}
                 }
                 perturb >>= 5;
                 i = (i
@@ -259,18 +256,28 @@ impl PyDict {
         }
     }
 
+    /// Index of `key` in the entry array.
+    fn find(&self, vm: &VM, key: &PyObjectRef, hash: i64) -> PyResult<Option<usize>> {
+        self.lookup(vm, key, hash, |_, ix, _| ix)
+    }
+
+    /// Like `find`, also returning the index-table slot.
+    fn find_slot(&self, vm: &VM, key: &PyObjectRef, hash: i64) -> PyResult<Option<(usize, usize)>> {
+        self.lookup(vm, key, hash, |_, ix, slot| (ix, slot))
+    }
+
+    #[inline]
     pub fn get_item_hashed(
         &self,
         vm: &VM,
         key: &PyObjectRef,
         hash: i64,
     ) -> PyResult<Option<PyObjectRef>> {
-        Ok(match self.find(vm, key, hash)? {
-            Some(ix) => self.inner.borrow().entries[ix]
-                .as_ref()
-                .map(|e| e.value.clone()),
-            None => None,
-        })
+        Ok(self
+            .lookup(vm, key, hash, |inner, ix, _| {
+                inner.entries[ix].as_ref().map(|e| e.value.clone())
+            })?
+            .flatten())
     }
 
     /// `d.get(key)` without raising KeyError; errors come from `__hash__`/`__eq__`.

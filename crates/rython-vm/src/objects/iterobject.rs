@@ -172,6 +172,7 @@ pub struct ExtraTypes {
     pub dict_reversevalueiterator: PyTypeRef,
     pub dict_reverseitemiterator: PyTypeRef,
     pub longrange_iterator: PyTypeRef,
+    pub generic_alias: PyTypeRef,
 }
 
 impl ExtraTypes {
@@ -222,6 +223,14 @@ pub fn extra_types(vm: &VM) -> ExtraTypes {
         dict_reversevalueiterator: mk("dict_reversevalueiterator", true),
         dict_reverseitemiterator: mk("dict_reverseitemiterator", true),
         longrange_iterator: mk("longrange_iterator", false),
+        generic_alias: crate::vm::new_static_type::<
+            crate::objects::genericaliasobject::PyGenericAlias,
+        >(
+            &vm.types.type_type,
+            "GenericAlias",
+            Some(&vm.types.object_type),
+            0,
+        ),
     };
     EXTRA.with(|x| x.borrow_mut().push((id, e.clone())));
     e
@@ -568,4 +577,16 @@ pub(crate) fn init(vm: &crate::VM) {
     make_iterator_type(vm, &extra.longrange_iterator, longrange_iter_next);
     vm.add_method(&extra.longrange_iterator, "__length_hint__", range_iter_len);
     crate::objects::enumobject::init(vm);
+    crate::objects::genericaliasobject::init(vm);
+    // `Types` has no fields for these, so the start-up pass that adds
+    // wrapper descriptors and inherits slots does not see them.
+    for ty in [
+        &extra.dict_reversekeyiterator,
+        &extra.dict_reversevalueiterator,
+        &extra.dict_reverseitemiterator,
+        &extra.longrange_iterator,
+        &extra.generic_alias,
+    ] {
+        crate::objects::typeobject::typeobject_wrappers::ready_static_type(vm, ty);
+    }
 }

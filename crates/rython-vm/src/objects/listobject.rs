@@ -82,11 +82,19 @@ fn this<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyList> {
 
 /// Appends everything `iterable` yields (`list.extend`).
 pub fn list_extend_obj(vm: &VM, list: &PyList, iterable: &PyObjectRef) -> PyResult<()> {
-    if let Some(t) = iterable.downcast_ref::<PyTuple>() {
+    // Only exact types: a subclass may override `__iter__`.
+    let cls = iterable.class();
+    if let (true, Some(t)) = (
+        cls.is(&vm.types.tuple_type),
+        iterable.downcast_ref::<PyTuple>(),
+    ) {
         list.items.borrow_mut().extend_from_slice(t.as_slice());
         return Ok(());
     }
-    if let Some(l) = iterable.downcast_ref::<PyList>() {
+    if let (true, Some(l)) = (
+        cls.is(&vm.types.list_type),
+        iterable.downcast_ref::<PyList>(),
+    ) {
         // Also covers `l.extend(l)`: the snapshot is taken first.
         let v = l.to_vec();
         list.items.borrow_mut().extend(v);

@@ -72,6 +72,22 @@ impl PyPayload for PyMethodDescr {
     }
 }
 
+/// Runs `f` one level deeper in the recursion count: native call chains
+/// that never enter a Python frame (`__eq__ = object.__ne__`, a
+/// staticmethod wrapping itself) must still end in RecursionError.
+pub fn guarded<T>(vm: &VM, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    let depth = vm.recursion_depth.get();
+    if depth >= vm.recursion_limit.get() {
+        return Err(vm.new_recursion_error(
+            "maximum recursion depth exceeded while calling a Python object",
+        ));
+    }
+    vm.recursion_depth.set(depth + 1);
+    let r = f();
+    vm.recursion_depth.set(depth);
+    r
+}
+
 impl VM {
     /// A builtin method bound to `obj` (what `[].append` evaluates to).
     pub fn new_bound_builtin(
@@ -303,7 +319,7 @@ fn method_descr_call(
                 args[0].class().name_string()
             )));
         }
-        return (s.call)(vm, &d.objclass, s.arg, args, kwnames);
+        return guarded(vm, || (s.call)(vm, &d.objclass, s.arg, args, kwnames));
     }
     check_self(vm, d, &args[0])?;
     (d.func)(vm, args, kwnames)
@@ -431,7 +447,7 @@ fn method_wrapper_call(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRe
     let mut full = Vec::with_capacity(args.len());
     full.push(obj.clone());
     full.extend_from_slice(&args[1..]);
-    (s.call)(vm, &d.objclass, s.arg, &full, kwnames)
+    guarded(vm, || (s.call)(vm, &d.objclass, s.arg, &full, kwnames))
 }
 
 fn method_wrapper_repr(vm: &VM, zelf: &PyObjectRef) -> PyResult {

@@ -378,6 +378,9 @@ fn sep_arg<'a>(vm: &VM, o: Option<&'a PyObjectRef>) -> PyResult<Option<&'a str>>
 
 /// `str.split` on runs of whitespace.
 fn split_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
+    if s.is_ascii() {
+        return split_ascii_whitespace(s, maxsplit);
+    }
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(is_space);
     let mut n = maxsplit;
@@ -397,6 +400,34 @@ fn split_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
                 return out;
             }
         }
+    }
+    out
+}
+
+/// `split_whitespace` for ASCII text, scanning bytes.
+fn split_ascii_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
+    let b = s.as_bytes();
+    let ws = |c: u8| matches!(c, b'\t'..=b'\r' | 0x1c..=b' ');
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut n = maxsplit;
+    loop {
+        while i < b.len() && ws(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        if n == 0 {
+            out.push(&s[i..]);
+            break;
+        }
+        let start = i;
+        while i < b.len() && !ws(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+        n -= 1;
     }
     out
 }
@@ -710,21 +741,15 @@ pub(crate) fn replace_str(text: &str, old: &str, new: &str, count: isize) -> Opt
         }
         return Some(out);
     }
-    let mut rest = text;
-    let mut done = 0;
-    while done < limit {
-        match rest.find(old) {
-            Some(p) => {
-                out.try_reserve(p + new.len()).ok()?;
-                out.push_str(&rest[..p]);
-                out.push_str(new);
-                rest = &rest[p + old.len()..];
-                done += 1;
-            }
-            None => break,
-        }
+    // One searcher for the whole text (building one per match is slow).
+    let mut last = 0;
+    for (p, _) in text.match_indices(old).take(limit) {
+        out.try_reserve(p - last + new.len()).ok()?;
+        out.push_str(&text[last..p]);
+        out.push_str(new);
+        last = p + old.len();
     }
-    out.push_str(rest);
+    out.push_str(&text[last..]);
     Some(out)
 }
 

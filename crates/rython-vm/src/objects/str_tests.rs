@@ -1095,6 +1095,18 @@ fn decode_value(vm: &VM, t: &str) -> PyObjectRef {
             }
             d.into_object()
         }
+        ("l:", x) => {
+            let p: Vec<PyObjectRef> = x.split('\x1e').map(|v| decode_value(vm, v)).collect();
+            crate::object::PyRef::new_exact(
+                crate::objects::sliceobject::PySlice {
+                    start: p[0].clone(),
+                    stop: p[1].clone(),
+                    step: p[2].clone(),
+                },
+                vm.types.slice_type.clone(),
+            )
+            .into_object()
+        }
         ("t:", x) => {
             let items = if x.is_empty() {
                 vec![]
@@ -1240,4 +1252,138 @@ fn sequence_repeat_errors_name_the_count() {
         mul(&vm.new_float(1.5), &b(&vm, b"x")),
         "TypeError: can't multiply sequence by non-int of type 'float'"
     );
+}
+
+/// Every method of str/bytes/bytearray with many argument combinations:
+/// errors are fine, panics are not.
+#[test]
+fn no_panics_on_odd_arguments() {
+    let vm = vm();
+    let pool: Vec<PyObjectRef> = vec![
+        vm.none(),
+        i(&vm, 0),
+        i(&vm, -1),
+        i(&vm, 3),
+        i(&vm, 255),
+        i(&vm, 1 << 40),
+        vm.new_bigint(num_bigint::BigInt::from(10).pow(25)),
+        vm.new_bigint(-num_bigint::BigInt::from(10).pow(25)),
+        vm.new_float(1.5),
+        s(&vm, ""),
+        s(&vm, "a"),
+        s(&vm, "é😀\t\n x"),
+        s(&vm, "%s%d{}{0}{a}"),
+        b(&vm, b""),
+        b(&vm, b"\xff:a"),
+        vm.new_bytearray(b"ab".to_vec()),
+        vm.new_tuple_obj(vec![s(&vm, "a"), b(&vm, b"a")]),
+        vm.new_bool(true),
+    ];
+    let receivers = vec![
+        s(&vm, ""),
+        s(&vm, "héllo\tWorld ß ǅ\r\n"),
+        s(&vm, "%s %(a)d {0!r:{1}} {"),
+        b(&vm, b""),
+        b(&vm, b"abc\xff\t%s"),
+        vm.new_bytearray(b"xy\x00".to_vec()),
+    ];
+    for recv in &receivers {
+        let names: Vec<String> = recv
+            .class()
+            .payload
+            .dict
+            .keys()
+            .iter()
+            .filter_map(|k| k.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+            .filter(|n| {
+                recv.class()
+                    .lookup_str(&vm, n)
+                    .is_some_and(|d| d.payload_is::<PyMethodDescr>())
+            })
+            .collect();
+        assert!(names.len() > 30, "{names:?}");
+        for name in &names {
+            let _ = call(&vm, recv, name, &[]);
+            for a in &pool {
+                let _ = call(&vm, recv, name, &[a.clone()]);
+                for c in pool.iter().step_by(3) {
+                    let _ = call(&vm, recv, name, &[a.clone(), c.clone()]);
+                    let _ = call(&vm, recv, name, &[a.clone(), c.clone(), i(&vm, -2)]);
+                }
+            }
+        }
+        for a in &pool {
+            let _ = vm.binary_op(recv, a, NumberOp::Remainder);
+            let _ = vm.binary_op(recv, a, NumberOp::Add);
+            let _ = vm.binary_op(a, recv, NumberOp::Multiply);
+            let _ = vm.get_item(recv, a);
+            let _ = vm.contains(recv, a);
+        }
+    }
+}
+
+/// Replays testdata/unicode_cases.txt: predicates and case mappings of
+/// sampled single characters against CPython 3.13.
+#[test]
+fn unicode_predicates_and_mappings() {
+    let vm = vm();
+    let data = include_str!("testdata/unicode_cases.txt");
+    let mut lines = data.lines();
+    let step: u32 = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let cps: Vec<u32> = (0..0x32000)
+        .step_by(step as usize)
+        .filter(|cp| !(0xD800..0xE000).contains(cp))
+        .collect();
+    let mut bad = Vec::new();
+    let mut mapped: std::collections::HashMap<(String, u32), String> = Default::default();
+    let mut preds = Vec::new();
+    for line in lines {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() == 2 {
+            preds.push((f[0].to_string(), f[1].to_string()));
+        } else {
+            mapped.insert((f[0].to_string(), f[1].parse().unwrap()), unhex(f[2]));
+        }
+    }
+    for (name, bits) in &preds {
+        for (k, cp) in cps.iter().enumerate() {
+            let c = char::from_u32(*cp).unwrap();
+            let got = res(&vm, call(&vm, &s(&vm, &c.to_string()), name, &[])) == "True";
+            if got != (bits.as_bytes()[k] == b'1') {
+                bad.push(format!("{name} U+{cp:04X}: got {got}"));
+            }
+        }
+    }
+    for name in [
+        "upper",
+        "lower",
+        "title",
+        "swapcase",
+        "casefold",
+        "capitalize",
+    ] {
+        for cp in &cps {
+            let c = char::from_u32(*cp).unwrap().to_string();
+            let want = mapped
+                .get(&(name.to_string(), *cp))
+                .cloned()
+                .unwrap_or(c.clone());
+            let got = call(&vm, &s(&vm, &c), name, &[]).unwrap();
+            let got = got.downcast_ref::<PyStr>().unwrap().as_str().to_string();
+            if got != want {
+                bad.push(format!("{name} U+{cp:04X}: got {got:?} want {want:?}"));
+            }
+        }
+    }
+    for b in bad.iter().take(40) {
+        eprintln!("{b}");
+    }
+    assert!(bad.is_empty(), "{} mismatches", bad.len());
 }

@@ -19,6 +19,8 @@ pub mod superobject;
 pub mod typeobject_new;
 #[path = "typeobject_slots.rs"]
 pub mod typeobject_slots;
+#[path = "typeobject_union.rs"]
+pub mod typeobject_union;
 #[path = "typeobject_wrappers.rs"]
 pub mod typeobject_wrappers;
 
@@ -293,7 +295,8 @@ impl PyType {
             layout: LayoutInfo::of::<T>(),
             flags: Cell::new(flags::IMMUTABLETYPE | extra_flags),
             slot_names: Vec::new(),
-            version_tag: Cell::new(1),
+            // Not cached until readied at the end of start-up.
+            version_tag: Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
         }
     }
@@ -331,13 +334,127 @@ impl PyType {
     }
 }
 
+/// CPython's method cache: `_PyType_Lookup` results keyed by (type,
+/// version tag, name). Every change to a class's namespace or bases gives
+/// it and its subclasses a fresh, never reused tag, so stale entries
+/// simply stop matching; tag 0 (a type still being built) is not cached.
+mod method_cache {
+    use std::cell::{Cell, RefCell};
+
+    use crate::object::PyObjectRef;
+    use crate::objects::strobject::PyStrRef;
+
+    pub const SIZE: usize = 4096;
+
+    pub struct Entry {
+        pub ty: usize,
+        pub tag: u32,
+        /// Held so its address cannot be reused by another string.
+        pub name: PyStrRef,
+        pub value: Option<PyObjectRef>,
+    }
+
+    /// The table; leaked at thread exit, because dropping its objects then
+    /// would run deallocators after their own thread-locals are gone.
+    pub struct Table(pub Vec<Option<Entry>>);
+
+    impl Drop for Table {
+        fn drop(&mut self) {
+            std::mem::forget(std::mem::take(&mut self.0));
+        }
+    }
+
+    thread_local! {
+        pub static NEXT_TAG: Cell<u32> = const { Cell::new(1) };
+        pub static CACHE: RefCell<Table> = RefCell::new(Table((0..SIZE).map(|_| None).collect()));
+    }
+
+    pub fn fresh_tag() -> u32 {
+        NEXT_TAG.with(|t| {
+            let v = t.get();
+            // Skip 0, which means "do not cache".
+            t.set(v.checked_add(1).unwrap_or(1));
+            v
+        })
+    }
+}
+
+thread_local! {
+    /// Recently interned names by string address: slot functions look up
+    /// dunders by `&'static str`, and hashing the text for `vm.intern` on
+    /// every call was measurable. Entries are checked by content and VM, so
+    /// a reused address can only miss.
+    static NAME_CACHE: RefCell<Vec<Option<(usize, PyRef<PyStr>)>>> =
+        RefCell::new((0..512).map(|_| None).collect());
+}
+
+/// `vm.intern(name)`, memoized by the address of `name`.
+pub fn interned_name(vm: &VM, name: &str) -> PyRef<PyStr> {
+    let vm_id = vm.types.type_type.as_object().id();
+    let h = ((name.as_ptr() as usize >> 3) ^ name.len().wrapping_mul(0x9e37)) & 511;
+    let hit = NAME_CACHE.with(|c| match &c.borrow()[h] {
+        Some((id, s)) if *id == vm_id && s.payload.as_str() == name => Some(s.clone()),
+        _ => None,
+    });
+    if let Some(s) = hit {
+        return s;
+    }
+    let s = vm.intern(name);
+    // Interned strings are immortal, so replacing an entry frees nothing.
+    NAME_CACHE.with(|c| c.borrow_mut()[h] = Some((vm_id, s.clone())));
+    s
+}
+
 impl PyRef<PyType> {
-    /// Looks `name` up along the MRO (`_PyType_Lookup`).
+    /// Looks `name` up along the MRO (`_PyType_Lookup`), through the method
+    /// cache.
     pub fn lookup(&self, vm: &VM, name: &PyRef<PyStr>) -> Option<PyObjectRef> {
+        let tag = self.payload.version_tag.get();
+        if tag == 0 {
+            return self.lookup_uncached(vm, name);
+        }
+        let (tid, nid) = (self.as_object().id(), name.as_object().id());
+        let h =
+            ((tid >> 4) ^ (nid >> 3) ^ (tag as usize).wrapping_mul(31)) & (method_cache::SIZE - 1);
+        let hit = method_cache::CACHE.with(|c| {
+            let c = c.borrow();
+            match &c.0[h] {
+                Some(e) if e.ty == tid && e.tag == tag && e.name.as_object().id() == nid => {
+                    Some(e.value.clone())
+                }
+                _ => None,
+            }
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        let v = self.lookup_uncached(vm, name);
+        let entry = method_cache::Entry {
+            ty: tid,
+            tag,
+            name: name.clone(),
+            value: v.clone(),
+        };
+        // The evicted entry is dropped after the borrow ends (dropping it
+        // may free objects).
+        let old = method_cache::CACHE.with(|c| c.borrow_mut().0[h].replace(entry));
+        drop(old);
+        v
+    }
+
+    /// Gives the type a fresh version tag, enabling the method cache for it.
+    pub fn assign_version_tag(&self) {
+        self.payload.version_tag.set(method_cache::fresh_tag());
+    }
+
+    fn lookup_uncached(&self, vm: &VM, name: &PyRef<PyStr>) -> Option<PyObjectRef> {
         if let Some(v) = self.payload.dict.get_str(vm, name) {
             return Some(v);
         }
-        for base in self.payload.mro.borrow().iter() {
+        // A copy: a key's `__eq__` may run Python code that reassigns
+        // `__bases__` during the walk.
+        let mro = self.payload.mro.borrow().clone();
+        for base in mro.iter() {
             if let Some(v) = base.payload.dict.get_str(vm, name) {
                 return Some(v);
             }
@@ -346,7 +463,7 @@ impl PyRef<PyType> {
     }
 
     pub fn lookup_str(&self, vm: &VM, name: &str) -> Option<PyObjectRef> {
-        let key = vm.intern(name);
+        let key = interned_name(vm, name);
         self.lookup(vm, &key)
     }
 
@@ -355,7 +472,8 @@ impl PyRef<PyType> {
         if let Some(v) = self.payload.dict.get_str(vm, name) {
             return Some((v, self.clone()));
         }
-        for base in self.payload.mro.borrow().iter() {
+        let mro = self.payload.mro.borrow().clone();
+        for base in mro.iter() {
             if let Some(v) = base.payload.dict.get_str(vm, name) {
                 return Some((v, base.clone()));
             }
@@ -387,9 +505,7 @@ impl PyRef<PyType> {
     }
 
     pub fn bump_version(&self) {
-        self.payload
-            .version_tag
-            .set(self.payload.version_tag.get().wrapping_add(1));
+        self.assign_version_tag();
     }
 
     /// Every class derived from this one (itself first), breadth first,
@@ -412,11 +528,12 @@ impl PyRef<PyType> {
     /// `__module__` of a class: the namespace entry for classes, "builtins"
     /// for builtin types.
     pub fn module_name(&self, vm: &VM) -> Option<String> {
+        let m = self.payload.dict.get_str_name(vm, "__module__");
+        let m = m.as_ref().and_then(|m| m.downcast_ref::<PyStr>());
         if self.payload.is_heap_type() {
-            let m = self.payload.dict.get_str_name(vm, "__module__")?;
-            return m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string());
+            return m.map(|s| s.as_str().to_string());
         }
-        Some("builtins".to_string())
+        Some(m.map(|s| s.as_str()).unwrap_or("builtins").to_string())
     }
 }
 
@@ -554,7 +671,12 @@ pub fn type_setattro(
             return set(vm, &ma, obj, value);
         }
     }
-    let key = vm.intern_str(name.clone());
+    // Class namespaces only ever get exact, interned str keys.
+    let key = if name.as_object().class().is(&vm.types.str_type) {
+        vm.intern_str(name.clone())
+    } else {
+        vm.intern(name.payload.as_str())
+    };
     match value {
         Some(v) => ty.payload.dict.set_item(vm, key.into_object(), v)?,
         None => {
@@ -574,7 +696,6 @@ pub fn type_setattro(
 /// `PyType_Modified` plus slot updates: invalidates caches of the class and
 /// its subclasses and, when a dunder changed, recomputes their slots.
 pub fn type_modified(vm: &VM, ty: &PyTypeRef, slots_changed: bool) {
-    vm.invalidate_type_cache();
     for t in ty.all_subclasses() {
         t.bump_version();
         if slots_changed && t.payload.is_heap_type() {
@@ -652,7 +773,7 @@ fn type_get_module(vm: &VM, obj: &PyObjectRef) -> PyResult {
             .get_str_name(vm, "__module__")
             .ok_or_else(|| vm.new_attribute_error("__module__", Some(obj), Some("__module__")));
     }
-    Ok(vm.new_str_obj("builtins"))
+    Ok(vm.new_str_obj(ty.module_name(vm).unwrap_or_default()))
 }
 
 fn type_set_module(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
@@ -661,7 +782,7 @@ fn type_set_module(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> Py
     ty.payload
         .dict
         .set_str(vm, "__module__", value.expect("checked"));
-    ty.bump_version();
+    type_modified(vm, &ty, false);
     Ok(())
 }
 
@@ -727,7 +848,7 @@ fn type_set_doc(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> PyRes
     ty.payload
         .dict
         .set_str(vm, "__doc__", value.expect("checked"));
-    ty.bump_version();
+    type_modified(vm, &ty, false);
     Ok(())
 }
 
@@ -750,7 +871,6 @@ fn type_get_annotations(vm: &VM, obj: &PyObjectRef) -> PyResult {
         };
     }
     let d = vm.new_dict().into_object();
-    vm.invalidate_type_cache();
     ty.payload.dict.set_str(vm, "__annotations__", d.clone());
     Ok(d)
 }
@@ -761,10 +881,7 @@ fn type_set_annotations(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) 
         return Err(immutable_error(vm, &ty, "__annotations__", value.is_none()));
     }
     match value {
-        Some(v) => {
-            vm.invalidate_type_cache();
-            ty.payload.dict.set_str(vm, "__annotations__", v)
-        }
+        Some(v) => ty.payload.dict.set_str(vm, "__annotations__", v),
         None => {
             let key = vm.intern("__annotations__");
             if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
@@ -776,7 +893,7 @@ fn type_set_annotations(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) 
             }
         }
     }
-    ty.bump_version();
+    type_modified(vm, &ty, false);
     Ok(())
 }
 
@@ -813,10 +930,7 @@ fn type_set_abstractmethods(
         None => false,
     };
     match value {
-        Some(v) => {
-            vm.invalidate_type_cache();
-            ty.payload.dict.set_str(vm, "__abstractmethods__", v)
-        }
+        Some(v) => ty.payload.dict.set_str(vm, "__abstractmethods__", v),
         None => {
             let key = vm.intern("__abstractmethods__");
             if ty.payload.dict.pop_item(vm, key.as_object())?.is_none() {
@@ -829,7 +943,7 @@ fn type_set_abstractmethods(
         }
     }
     ty.payload.set_flag(flags::IS_ABSTRACT, abstract_);
-    ty.bump_version();
+    type_modified(vm, &ty, false);
     Ok(())
 }
 
@@ -1001,6 +1115,13 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_method(t, "__dir__", type_dir);
     vm.add_method(t, "__sizeof__", type_sizeof);
     superobject::init(vm);
+    typeobject_union::init(vm);
+    // Three-argument `type()` takes `__module__` from the calling frame,
+    // which the eval loop records only for the builtins listed here.
+    vm.state
+        .frame_builtins
+        .borrow_mut()
+        .push(vm.types.type_type.as_object().id());
 }
 
 /// Adds `__add__`-style wrapper descriptors to builtin types for their

@@ -416,7 +416,7 @@ pub fn type_new(
         layout: base.payload.layout,
         flags: Cell::new(fl),
         slot_names,
-        version_tag: Cell::new(1),
+        version_tag: Cell::new(0),
         subclasses: RefCell::new(Vec::new()),
     };
     let ty: PyTypeRef = PyRef::new_with_type(payload, metatype.clone());
@@ -481,7 +481,7 @@ pub fn type_new(
         b.payload.subclasses.borrow_mut().push(ty.clone());
     }
     fixup_slots(vm, &ty);
-    vm.invalidate_type_cache();
+    ty.assign_version_tag();
 
     if let Some(c) = classcell {
         if let Some(cell) = c.downcast_ref::<PyCell>() {

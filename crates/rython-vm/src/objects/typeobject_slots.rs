@@ -256,9 +256,11 @@ fn build_slotdefs() -> Vec<SlotDef> {
 /// The builtin type whose native slot a class attribute stands for: a
 /// wrapper or method descriptor of a builtin type, or a builtin's
 /// `__new__`.
-fn native_source(vm: &VM, attr: &PyObjectRef, which: Which) -> Option<PyTypeRef> {
+fn native_source(vm: &VM, attr: &PyObjectRef, which: Which, dunder: &str) -> Option<PyTypeRef> {
     if let Some(d) = attr.downcast_ref::<PyMethodDescr>() {
+        // `__eq__ = object.__ne__` must not reuse the slot as `==`.
         if d.kind == MethodKind::Instance
+            && d.name == dunder
             && !d.objclass.payload.is_heap_type()
             && is_set(which, &d.objclass.payload.slots)
         {
@@ -298,7 +300,7 @@ pub fn fixup_slots(vm: &VM, ty: &PyTypeRef) {
                 none_found = true;
                 continue;
             }
-            match native_source(vm, &attr, def.which) {
+            match native_source(vm, &attr, def.which, d) {
                 Some(t) => match &native {
                     None => native = Some(t),
                     Some(prev) => {

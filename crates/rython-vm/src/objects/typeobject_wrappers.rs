@@ -680,6 +680,7 @@ fn all_builtin_types(vm: &VM) -> Vec<PyTypeRef> {
 pub fn ready_static_type(vm: &VM, ty: &PyTypeRef) {
     add_operators(vm, ty);
     inherit_slots(vm, ty);
+    ty.assign_version_tag();
     for b in ty.payload.bases.borrow().iter() {
         let mut subs = b.payload.subclasses.borrow_mut();
         if !subs.iter().any(|s| s.is(ty)) {

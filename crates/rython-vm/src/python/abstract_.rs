@@ -774,7 +774,7 @@ pub fn generic_getattr_opt(
     name: &PyStrRef,
 ) -> PyResult<Option<PyObjectRef>> {
     let ty = obj.class();
-    let attr = vm.type_lookup(ty, name);
+    let attr = ty.lookup(vm, name);
     let mut getter = None;
     if let Some(a) = &attr {
         let at = a.class();
@@ -812,7 +812,7 @@ pub fn generic_setattr(
     value: Option<PyObjectRef>,
 ) -> PyResult<()> {
     let ty = obj.class();
-    if let Some(attr) = vm.type_lookup(ty, name) {
+    if let Some(attr) = ty.lookup(vm, name) {
         if let Some(set) = attr.class().payload.slots.descr_set.get() {
             return set(vm, &attr, obj, value);
         }

@@ -1179,10 +1179,12 @@ impl VM {
     /// `BINARY_OP` with inline fast paths for small ints and floats.
     #[inline]
     fn binary_op_arg(&self, a: &PyObjectRef, b: &PyObjectRef, arg: u32) -> PyResult {
-        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
-            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
-        {
-            if a.class().is(&self.types.int_type) && b.class().is(&self.types.int_type) {
+        let int_t = &self.types.int_type;
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) = (
+            a.downcast_exact::<PyInt>(int_t),
+            b.downcast_exact::<PyInt>(int_t),
+        ) {
+            {
                 let (x, y) = (*x, *y);
                 let op = arg % 13;
                 let r = match op {
@@ -1224,8 +1226,8 @@ impl VM {
         }
         let op = NUMBER_OPS[(arg % 13) as usize];
         if let (Some(x), Some(y)) = (
-            a.downcast_ref::<crate::objects::floatobject::PyFloat>(),
-            b.downcast_ref::<crate::objects::floatobject::PyFloat>(),
+            a.downcast_exact::<crate::objects::floatobject::PyFloat>(&self.types.float_type),
+            b.downcast_exact::<crate::objects::floatobject::PyFloat>(&self.types.float_type),
         ) {
             if a.class().is(&self.types.float_type) && b.class().is(&self.types.float_type) {
                 match op {
@@ -1248,9 +1250,11 @@ impl VM {
 
     #[inline]
     fn compare_fast(&self, a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> PyResult {
-        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
-            (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
-        {
+        let int_t = &self.types.int_type;
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) = (
+            a.downcast_exact::<PyInt>(int_t),
+            b.downcast_exact::<PyInt>(int_t),
+        ) {
             let r = match op {
                 CompareOp::Lt => x < y,
                 CompareOp::Le => x <= y,
@@ -1259,9 +1263,23 @@ impl VM {
                 CompareOp::Gt => x > y,
                 CompareOp::Ge => x >= y,
             };
-            if a.class().is(&self.types.int_type) && b.class().is(&self.types.int_type) {
-                return Ok(self.new_bool(r));
-            }
+            return Ok(self.new_bool(r));
+        }
+        let float_t = &self.types.float_type;
+        if let (Some(x), Some(y)) = (
+            a.downcast_exact::<crate::objects::floatobject::PyFloat>(float_t),
+            b.downcast_exact::<crate::objects::floatobject::PyFloat>(float_t),
+        ) {
+            let (x, y) = (x.value, y.value);
+            let r = match op {
+                CompareOp::Lt => x < y,
+                CompareOp::Le => x <= y,
+                CompareOp::Eq => x == y,
+                CompareOp::Ne => x != y,
+                CompareOp::Gt => x > y,
+                CompareOp::Ge => x >= y,
+            };
+            return Ok(self.new_bool(r));
         }
         self.rich_compare(a, b, op)
     }
@@ -1416,7 +1434,7 @@ impl VM {
         let ty = owner.class();
         let generic = ty.payload.slots.getattro.get().is_none();
         if generic {
-            if let Some(attr) = self.type_lookup(ty, name) {
+            if let Some(attr) = ty.lookup(self, name) {
                 let is_method = attr.payload_is::<PyFunction>()
                     || (attr.payload_is::<crate::objects::methodobject::PyMethodDescr>()
                         && attr.class().is(&self.types.method_descriptor_type));
@@ -1453,8 +1471,49 @@ impl VM {
         let has_self = frame.values[base + 1].is_some();
         let args_start = if has_self { base + 1 } else { base + 2 };
         // Python function: build its frame straight from the stack slice.
-        if let Some(func) = callable.downcast_ref::<PyFunction>() {
-            let _ = func;
+        if let Some(f) = callable.downcast_exact::<PyFunction>(&self.types.function_type) {
+            // Fast path: positional arguments moved straight from the caller's
+            // stack into the new frame's locals (no argument vector).
+            let c = &f.code.payload.code;
+            let nargs = len - args_start;
+            let argcount = c.argcount as usize;
+            if kwnames.is_none()
+                && c.flags & (co::VARARGS | co::VARKEYWORDS) == 0
+                && c.kwonlyargcount == 0
+                && nargs <= argcount
+            {
+                let defaults = f.defaults.borrow();
+                let ndef = defaults.as_ref().map(|d| d.payload.len()).unwrap_or(0);
+                if nargs + ndef >= argcount {
+                    let func = callable
+                        .clone()
+                        .downcast::<PyFunction>()
+                        .ok()
+                        .expect("checked");
+                    let mut nf = Frame::new(
+                        f.code.clone(),
+                        Some(func.clone()),
+                        f.globals.clone(),
+                        f.builtins.clone(),
+                        None,
+                    );
+                    for (slot, v) in nf.values.iter_mut().zip(frame.values.drain(args_start..)) {
+                        *slot = v;
+                    }
+                    if nargs < argcount {
+                        let d = defaults.as_ref().expect("defaults");
+                        let first = argcount - ndef;
+                        for i in nargs..argcount {
+                            nf.values[i] = Some(d.payload.as_slice()[i - first].clone());
+                        }
+                    }
+                    drop(defaults);
+                    frame.values.truncate(base);
+                    return Ok(Some(nf));
+                }
+            }
+        }
+        if callable.payload_is::<PyFunction>() {
             let func = callable
                 .clone()
                 .downcast::<PyFunction>()

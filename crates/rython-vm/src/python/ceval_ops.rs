@@ -97,7 +97,7 @@ impl VM {
     /// `FOR_ITER`'s next item, with fast paths for range and list iterators.
     #[inline]
     pub(crate) fn for_iter_next(&self, iter: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
-        if let Some(r) = iter.downcast_ref::<PyRangeIterator>() {
+        if let Some(r) = iter.downcast_exact::<PyRangeIterator>(&self.types.range_iterator_type) {
             let rem = r.remaining.get();
             if rem == 0 {
                 return Ok(None);
@@ -107,7 +107,7 @@ impl VM {
             r.next.set(v.wrapping_add(r.step));
             return Ok(Some(self.new_int(v)));
         }
-        if let Some(li) = iter.downcast_ref::<PyListIterator>() {
+        if let Some(li) = iter.downcast_exact::<PyListIterator>(&self.types.list_iterator_type) {
             let list = li.list.borrow().clone();
             let Some(list) = list else { return Ok(None) };
             let i = li.index.get();

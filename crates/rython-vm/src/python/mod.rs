@@ -22,4 +22,3 @@ pub mod sequence;
 pub mod suggestions;
 pub mod traceback_anchors;
 pub mod traceback_format;
-pub mod typecache;

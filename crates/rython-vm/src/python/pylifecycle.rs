@@ -84,7 +84,6 @@ pub struct RuntimeState {
     /// Rust stack guard.
     pub stack_base: std::cell::Cell<usize>,
     pub stack_size: std::cell::Cell<usize>,
-    pub type_cache: crate::python::typecache::TypeCache,
 }
 
 fn create_types() -> Types {

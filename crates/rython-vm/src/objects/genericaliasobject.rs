@@ -1,0 +1,292 @@
+//! `types.GenericAlias` (CPython's Objects/genericaliasobject.c): what
+//! `list[int]` evaluates to, via the containers' `__class_getitem__`.
+//! Annotations are evaluated eagerly in 3.13, so this is needed by any
+//! program annotated with builtin generics.
+
+use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
+use crate::objects::iterobject;
+use crate::objects::seqcommon::method_args;
+use crate::objects::strobject::{PyStr, PyStrRef};
+use crate::objects::tupleobject::{PyTuple, PyTupleRef};
+use crate::objects::typeobject::{CompareOp, PyType};
+use crate::{PyResult, VM};
+
+pub struct PyGenericAlias {
+    pub origin: PyObjectRef,
+    pub args: PyTupleRef,
+    pub parameters: PyTupleRef,
+}
+
+impl PyPayload for PyGenericAlias {
+    fn class(vm: &VM) -> &PyTypeRef {
+        // Only ever allocated with its own type from `extra_types`.
+        &vm.types.object_type
+    }
+}
+
+/// `GenericAlias(origin, item)`: a tuple item gives several arguments.
+pub fn new_generic_alias(vm: &VM, origin: PyObjectRef, item: PyObjectRef) -> PyObjectRef {
+    let args = match item.downcast_cloned::<PyTuple>() {
+        Some(t) if item.class().is(&vm.types.tuple_type) => t,
+        _ => vm.new_tuple(vec![item]),
+    };
+    PyRef::new_exact(
+        PyGenericAlias {
+            origin,
+            args,
+            parameters: vm.ctx.empty_tuple.clone(),
+        },
+        iterobject::extra_types(vm).generic_alias,
+    )
+    .into_object()
+}
+
+/// `cls.__class_getitem__(item)` for the builtin generic containers.
+pub fn class_getitem(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult<PyObjectRef> {
+    let (cls, a) = method_args(vm, "__class_getitem__", a, kw, 1, 1)?;
+    Ok(new_generic_alias(vm, cls.clone(), a[0].clone()))
+}
+
+fn this<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyGenericAlias> {
+    obj.downcast_ref::<PyGenericAlias>()
+        .ok_or_else(|| vm.new_type_error("expected a GenericAlias"))
+}
+
+/// One element of the repr (`ga_repr_item`).
+fn repr_item(vm: &VM, obj: &PyObjectRef) -> PyResult<String> {
+    if obj.is(&vm.ctx.ellipsis) {
+        return Ok("...".to_string());
+    }
+    if obj.payload_is::<PyGenericAlias>() {
+        return vm.repr_string(obj);
+    }
+    if let Some(l) = obj.downcast_ref::<crate::objects::listobject::PyList>() {
+        let parts: PyResult<Vec<String>> = l.to_vec().iter().map(|x| repr_item(vm, x)).collect();
+        return Ok(format!("[{}]", parts?.join(", ")));
+    }
+    if obj.payload_is::<PyType>() {
+        let qualname = vm.get_attr_opt_str(obj, "__qualname__")?;
+        let module = vm.get_attr_opt_str(obj, "__module__")?;
+        if let (Some(q), Some(m)) = (qualname, module) {
+            if let (Some(q), Some(m)) = (q.downcast_ref::<PyStr>(), m.downcast_ref::<PyStr>()) {
+                return Ok(if m.as_str() == "builtins" {
+                    q.as_str().to_string()
+                } else {
+                    format!("{}.{}", m.as_str(), q.as_str())
+                });
+            }
+        }
+    }
+    vm.repr_string(obj)
+}
+
+fn ga_repr(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    let g = this(vm, obj)?;
+    let mut out = repr_item(vm, &g.origin)?;
+    out.push('[');
+    if g.args.payload.is_empty() {
+        out.push_str("()");
+    }
+    for (i, x) in g.args.payload.as_slice().iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr_item(vm, x)?);
+    }
+    out.push(']');
+    Ok(vm.new_str_obj(out))
+}
+
+fn ga_richcompare(
+    vm: &VM,
+    a: &PyObjectRef,
+    b: &PyObjectRef,
+    op: CompareOp,
+) -> PyResult<PyObjectRef> {
+    let (Some(x), Some(y)) = (
+        a.downcast_ref::<PyGenericAlias>(),
+        b.downcast_ref::<PyGenericAlias>(),
+    ) else {
+        return Ok(vm.not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(vm.not_implemented());
+    }
+    let eq =
+        vm.eq_bool(&x.origin, &y.origin)? && vm.eq_bool(x.args.as_object(), y.args.as_object())?;
+    Ok(vm.new_bool(eq == (op == CompareOp::Eq)))
+}
+
+fn ga_hash(vm: &VM, obj: &PyObjectRef) -> PyResult<i64> {
+    let g = this(vm, obj)?;
+    let h = vm.hash(&g.origin)? ^ vm.hash(g.args.as_object())?;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+fn ga_call(
+    vm: &VM,
+    obj: &PyObjectRef,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+) -> PyResult<PyObjectRef> {
+    let g = this(vm, obj)?;
+    let r = vm.call(&g.origin, args, kw)?;
+    // Best effort, as in CPython: builtins refuse new attributes.
+    if let Err(e) = vm.set_attr_str(&r, "__orig_class__", obj.clone()) {
+        let c = e.as_object().class();
+        if !c.is_subtype(&vm.types.exc.attribute_error) && !c.is_subtype(&vm.types.exc.type_error) {
+            return Err(e);
+        }
+    }
+    Ok(r)
+}
+
+/// Names looked up on the alias itself; everything else comes from the
+/// origin (`list[int].append is list.append`).
+const OWN_ATTRS: [&str; 12] = [
+    "__class__",
+    "__bases__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
+fn ga_getattro(vm: &VM, obj: &PyObjectRef, name: &PyStrRef) -> PyResult<PyObjectRef> {
+    let g = this(vm, obj)?;
+    let n = name.payload.as_str();
+    if !OWN_ATTRS.contains(&n) {
+        return vm.get_attr(&g.origin, name);
+    }
+    crate::python::abstract_::generic_getattr(vm, obj, name)
+}
+
+fn get_origin(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    Ok(this(vm, obj)?.origin.clone())
+}
+fn get_args(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    Ok(this(vm, obj)?.args.clone().into_object())
+}
+fn get_parameters(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    Ok(this(vm, obj)?.parameters.clone().into_object())
+}
+fn get_unpacked(vm: &VM, _obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    Ok(vm.new_bool(false))
+}
+
+fn ga_mro_entries(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult<PyObjectRef> {
+    let (me, _) = method_args(vm, "__mro_entries__", a, kw, 1, 1)?;
+    Ok(vm.new_tuple_obj(vec![this(vm, me)?.origin.clone()]))
+}
+
+fn ga_instancecheck(
+    vm: &VM,
+    _a: &[PyObjectRef],
+    _kw: Option<&PyTupleRef>,
+) -> PyResult<PyObjectRef> {
+    Err(vm.new_type_error("isinstance() argument 2 cannot be a parameterized generic"))
+}
+
+fn ga_subclasscheck(
+    vm: &VM,
+    _a: &[PyObjectRef],
+    _kw: Option<&PyTupleRef>,
+) -> PyResult<PyObjectRef> {
+    Err(vm.new_type_error("issubclass() argument 2 cannot be a parameterized generic"))
+}
+
+fn ga_reduce(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult<PyObjectRef> {
+    let (me, _) = method_args(vm, "__reduce__", a, kw, 0, 0)?;
+    let g = this(vm, me)?;
+    let args = vm.new_tuple_obj(vec![g.origin.clone(), g.args.clone().into_object()]);
+    Ok(vm.new_tuple_obj(vec![me.class().clone().into_object(), args]))
+}
+
+fn ga_new(
+    vm: &VM,
+    _cls: &PyTypeRef,
+    a: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+) -> PyResult<PyObjectRef> {
+    let a = crate::python::args::positional(vm, "GenericAlias", a, kw, 2, 2)?;
+    Ok(new_generic_alias(vm, a[0].clone(), a[1].clone()))
+}
+
+/// Fills the GenericAlias type and gives the builtin generic containers
+/// their `__class_getitem__`.
+pub(crate) fn init(vm: &VM) {
+    let ty = iterobject::extra_types(vm).generic_alias;
+    let sl = &ty.payload.slots;
+    sl.new.set(Some(ga_new));
+    sl.repr.set(Some(ga_repr));
+    sl.richcompare.set(Some(ga_richcompare));
+    sl.hash.set(Some(ga_hash));
+    sl.call.set(Some(ga_call));
+    sl.getattro.set(Some(ga_getattro));
+    vm.add_getset(&ty, "__origin__", get_origin, None);
+    vm.add_getset(&ty, "__args__", get_args, None);
+    vm.add_getset(&ty, "__parameters__", get_parameters, None);
+    vm.add_getset(&ty, "__unpacked__", get_unpacked, None);
+    vm.add_method(&ty, "__mro_entries__", ga_mro_entries);
+    vm.add_method(&ty, "__instancecheck__", ga_instancecheck);
+    vm.add_method(&ty, "__subclasscheck__", ga_subclasscheck);
+    vm.add_method(&ty, "__reduce__", ga_reduce);
+    let t = &vm.types;
+    for c in [
+        &t.list_type,
+        &t.tuple_type,
+        &t.dict_type,
+        &t.set_type,
+        &t.frozenset_type,
+        &t.enumerate_type,
+    ] {
+        vm.add_classmethod(c, "__class_getitem__", class_getitem);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::objects::container_testutil::*;
+
+    #[test]
+    fn aliases() {
+        let vm = vm();
+        let t = &vm.types;
+        let li = new_generic_alias(
+            &vm,
+            t.list_type.clone().into_object(),
+            t.int_type.clone().into_object(),
+        );
+        let two = vm.new_tuple_obj(vec![t.str_type.clone().into_object(), li.clone()]);
+        let d = new_generic_alias(&vm, t.dict_type.clone().into_object(), two);
+        // Type reprs need the type engineer's `__qualname__`; check shape.
+        let r = repr(&vm, &d);
+        assert!(r.starts_with("dict[") && r.ends_with("]]"), "{r}");
+        let empty = new_generic_alias(
+            &vm,
+            t.tuple_type.clone().into_object(),
+            vm.new_tuple_obj(vec![]),
+        );
+        assert!(repr(&vm, &empty).ends_with("[()]"));
+        let ell = new_generic_alias(
+            &vm,
+            t.tuple_type.clone().into_object(),
+            vm.new_tuple_obj(vec![vm.new_str_obj("X"), vm.ctx.ellipsis.clone()]),
+        );
+        assert!(repr(&vm, &ell).ends_with("['X', ...]"));
+        let li2 = new_generic_alias(
+            &vm,
+            t.list_type.clone().into_object(),
+            t.int_type.clone().into_object(),
+        );
+        let eq = vm.rich_compare(&li, &li2, CompareOp::Eq).ok().unwrap();
+        assert_eq!(repr(&vm, &eq), "True");
+    }
+}
