@@ -607,9 +607,11 @@ impl VM {
                         *new.payload.cause.borrow_mut() = Some(exc.clone().into_object());
                         *new.payload.context.borrow_mut() = Some(exc.into_object());
                         new.payload.suppress_context.set(true);
-                        Err(new)
+                        Ok(new.into_object())
                     }
-                    None => Err(exc),
+                    // The following RERAISE raises it; raising here would
+                    // add a second traceback entry for this frame.
+                    None => Ok(exc.into_object()),
                 }
             }
             intrinsic1::ASYNC_GEN_WRAP => Ok(PyRef::new_exact(

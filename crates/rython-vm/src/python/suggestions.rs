@@ -127,14 +127,17 @@ fn last_frame(tb: Option<PyObjectRef>) -> Option<crate::objects::frameobject::Py
     Some(t.payload.frame.clone())
 }
 
-/// Field holding the bound locals of the function frame a NameError or
-/// AttributeError was raised in (frame objects do not keep fast locals).
-const FRAME_LOCALS: &str = "_frame_locals";
+/// Fields holding what the hint needs from the function frame a
+/// NameError or AttributeError was raised in (frame objects do not keep
+/// fast locals): the names of its bound locals, and its `self`. Only
+/// names are kept so the exception does not keep every local alive.
+const FRAME_LOCAL_NAMES: &str = "_frame_local_names";
+const FRAME_SELF: &str = "_frame_self";
 
-/// Records the bound local variables of `frame` on `exc` when it is a
-/// NameError or AttributeError leaving a function frame for the first
-/// time, so the "Did you mean" hint can consult them (`self.x`, locals)
-/// as CPython does through `tb_frame.f_locals`.
+/// Records the bound local names (and `self`) of `frame` on `exc` when it
+/// is a NameError or AttributeError leaving a function frame for the
+/// first time, so the "Did you mean" hint can consult them as CPython
+/// does through `tb_frame.f_locals`.
 pub fn record_frame_locals(
     vm: &VM,
     exc: &crate::PyBaseExceptionRef,
@@ -148,9 +151,10 @@ pub fn record_frame_locals(
     {
         return;
     }
-    let d = vm.new_dict();
-    let names = &frame.code.payload.localsplusnames;
-    for (name, v) in names.iter().zip(frame.values.iter()) {
+    let mut names = Vec::new();
+    let mut zelf = None;
+    let slots = &frame.code.payload.localsplusnames;
+    for (name, v) in slots.iter().zip(frame.values.iter()) {
         let Some(v) = v else { continue };
         let v = match v.downcast_ref::<crate::objects::cellobject::PyCell>() {
             Some(c) => match c.get() {
@@ -159,20 +163,45 @@ pub fn record_frame_locals(
             },
             None => v.clone(),
         };
-        let _ = d.payload.set_item(vm, name.clone().into_object(), v);
+        if name.payload.as_str() == "self" {
+            zelf = Some(v);
+        }
+        names.push(name.clone().into_object());
     }
-    crate::objects::exceptions::set_field(vm, exc.as_object(), FRAME_LOCALS, Some(d.into_object()));
+    let exc = exc.as_object();
+    crate::objects::exceptions::set_field(
+        vm,
+        exc,
+        FRAME_LOCAL_NAMES,
+        Some(vm.new_tuple_obj(names)),
+    );
+    crate::objects::exceptions::set_field(vm, exc, FRAME_SELF, zelf);
 }
 
-fn recorded_locals(vm: &VM, exc: &PyObjectRef) -> Option<PyObjectRef> {
-    crate::objects::exceptions::get_field(vm, exc, FRAME_LOCALS)
+/// What `record_frame_locals` kept: (local names, `self`).
+fn recorded_locals(vm: &VM, exc: &PyObjectRef) -> Option<(Vec<String>, Option<PyObjectRef>)> {
+    let names = crate::objects::exceptions::get_field(vm, exc, FRAME_LOCAL_NAMES)?;
+    let names = names
+        .downcast_ref::<crate::objects::tupleobject::PyTuple>()?
+        .as_slice()
+        .iter()
+        .filter_map(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+        .collect();
+    Some((
+        names,
+        crate::objects::exceptions::get_field(vm, exc, FRAME_SELF),
+    ))
 }
 
 /// Names bound in a frame: its locals mapping when it has one, otherwise
 /// the code's local variable names.
-fn frame_local_names(vm: &VM, f: &PyFrameObject, recorded: Option<&PyObjectRef>) -> Vec<String> {
-    if let Some(d) = recorded.and_then(|r| r.downcast_ref::<PyDict>()) {
-        return str_keys(d);
+fn frame_local_names(
+    vm: &VM,
+    f: &PyFrameObject,
+    recorded: Option<&(Vec<String>, Option<PyObjectRef>)>,
+) -> Vec<String> {
+    if let Some((names, _)) = recorded {
+        return names.clone();
     }
     let locals = f.locals.borrow().clone();
     if let Some(l) = locals {
@@ -200,11 +229,12 @@ fn frame_local_names(vm: &VM, f: &PyFrameObject, recorded: Option<&PyObjectRef>)
 fn frame_local(
     vm: &VM,
     f: &PyFrameObject,
-    recorded: Option<&PyObjectRef>,
+    recorded: Option<&(Vec<String>, Option<PyObjectRef>)>,
     name: &str,
 ) -> Option<PyObjectRef> {
-    if let Some(d) = recorded.and_then(|r| r.downcast_ref::<PyDict>()) {
-        return d.get_str_name(vm, name);
+    if let Some((_, zelf)) = recorded {
+        // Only `self` is ever asked for.
+        return if name == "self" { zelf.clone() } else { None };
     }
     let locals = f.locals.borrow().clone()?;
     let d = locals.downcast_ref::<PyDict>()?;
