@@ -46,7 +46,10 @@ fn sio<'a>(vm: &VM, o: &'a PyObjectRef) -> PyResult<&'a PyStringIO> {
             o.class().name_string()
         ))
     })?;
-    check_closed_flag(vm, s.closed.get())?;
+    if s.closed.get() {
+        // stringio.c's message has no final period.
+        return Err(vm.new_value_error("I/O operation on closed file"));
+    }
     Ok(s)
 }
 
@@ -151,7 +154,7 @@ fn sio_init(vm: &VM, o: &PyObjectRef, a: Args, k: Kw) -> PyResult<()> {
         Some(v) => match v.downcast_ref::<PyStr>() {
             Some(n) => {
                 if !matches!(n.as_str(), "" | "\n" | "\r" | "\r\n") {
-                    let r = rython_common::repr_str::repr_str(n.as_str());
+                    let r = n.as_str();
                     return Err(vm.new_value_error(format!("illegal newline value: {r}")));
                 }
                 Some(n.as_str().to_string())

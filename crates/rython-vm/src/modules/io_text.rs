@@ -436,7 +436,7 @@ fn t_new(vm: &VM, cls: &PyTypeRef, a: Args, k: Kw) -> PyResult {
     let newline = s(newline, "newline")?;
     if let Some(nl) = &newline {
         if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
-            let r = rython_common::repr_str::repr_str(nl);
+            let r = nl;
             return Err(vm.new_value_error(format!("illegal newline value: {r}")));
         }
     }

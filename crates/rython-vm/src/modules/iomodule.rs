@@ -421,7 +421,7 @@ pub fn io_open(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     }
     if let Some(nl) = &newline {
         if !matches!(nl.as_str(), "" | "\n" | "\r" | "\r\n") {
-            let r = rython_common::repr_str::repr_str(nl);
+            let r = nl;
             return Err(vm.new_value_error(format!("illegal newline value: {r}")));
         }
     }
@@ -541,6 +541,7 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     .into_iter()
     .chain(buffered.iter())
     {
+        crate::objects::typeobject::typeobject_wrappers::ready_static_type(vm, t);
         d.set_str(vm, &t.name_string(), t.clone().into_object());
     }
     // UnsupportedOperation inherits from both OSError and ValueError.
@@ -572,6 +573,10 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     );
     vm.add_function(d, &mo, "open", io_open);
     vm.add_function(d, &mo, "text_encoding", text_encoding);
+    // `builtins.open is io.open`, as in CPython.
+    if let Some(f) = d.get_str_name(vm, "open") {
+        vm.builtins.payload.set_str(vm, "open", f);
+    }
     Ok(mo)
 }
 
