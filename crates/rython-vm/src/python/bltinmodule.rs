@@ -287,13 +287,14 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         out.push_str(vm.str(v)?.payload.as_str());
     }
     out.push_str(&end);
-    if let Some(st) = file.downcast_ref::<crate::modules::sysmodule::PyStdStream>() {
-        st.write_bytes(out.as_bytes())
-            .map_err(|e| vm.new_os_error(e.to_string()))?;
-        if flush {
-            st.flush().map_err(|e| vm.new_os_error(e.to_string()))?;
+    if let Some(t) = file.downcast_ref::<crate::modules::io_text::PyTextIO>() {
+        if !file.class().payload.is_heap_type() {
+            t.write_str(vm, &out)?;
+            if flush {
+                t.flush(vm)?;
+            }
+            return Ok(vm.none());
         }
-        return Ok(vm.none());
     }
     vm.call_method(&file, "write", &[vm.new_str_obj(out)])?;
     if flush {
@@ -991,6 +992,7 @@ pub fn init(vm: &VM) {
         ("eval", b_eval),
         ("compile", b_compile),
         ("input", b_input),
+        ("open", crate::modules::iomodule::io_open),
     ];
     for (name, f) in funcs {
         vm.add_function(d, &mo, name, *f);
