@@ -643,7 +643,18 @@ impl VM {
     #[inline]
     pub fn next(&self, iter: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
         match iter.class().payload.slots.iternext.get() {
-            Some(f) => f(self, iter),
+            // A raised StopIteration (e.g. a generator's return value) also
+            // means exhaustion, as `PyIter_Next` treats it.
+            Some(f) => match f(self, iter) {
+                Err(e)
+                    if e.as_object()
+                        .class()
+                        .is_subtype(&self.types.exc.stop_iteration) =>
+                {
+                    Ok(None)
+                }
+                r => r,
+            },
             None => Err(self.new_type_error(format!(
                 "'{}' object is not an iterator",
                 iter.class().name_string()

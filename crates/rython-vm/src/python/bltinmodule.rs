@@ -396,7 +396,16 @@ fn b_next(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             a[0].class().name_string()
         )));
     }
-    match vm.next(&a[0]) {
+    // Call the slot directly so a StopIteration carrying a value reaches
+    // the caller unchanged.
+    let slot = a[0]
+        .class()
+        .payload
+        .slots
+        .iternext
+        .get()
+        .expect("checked above");
+    match slot(vm, &a[0]) {
         Ok(Some(v)) => Ok(v),
         Ok(None) => match a.get(1) {
             Some(d) => Ok(d.clone()),
