@@ -173,11 +173,15 @@ pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErr
         Enc::Utf8 | Enc::Ascii => match std::str::from_utf8(src) {
             Ok(s) if enc == Enc::Ascii && !s.is_ascii() => {
                 let pos = s.bytes().position(|b| b >= 0x80).unwrap_or(0);
-                Err(bad_byte(
-                    src,
-                    pos,
-                    "'ascii' codec can't decode byte",
-                    "ordinal not in range(128)",
+                Err(err(
+                    format!(
+                        "'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)",
+                        src[pos], pos
+                    ),
+                    0,
+                    0,
+                    0,
+                    None,
                 ))
             }
             Ok(s) => Ok(s.to_string()),

@@ -26,6 +26,17 @@ pub enum Mode {
 /// `MemoryError` in CPython.
 pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxErrorInfo> {
     let _ = filename;
+    if source.contains('\0') {
+        return Err(SyntaxErrorInfo {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
     parser::parse_source(source, mode).map_err(|e| e.into_info(source))
 }
 

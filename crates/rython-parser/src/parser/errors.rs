@@ -98,29 +98,39 @@ impl<'a> Parser<'a> {
         Err(self.invalid_syntax_in_brackets())
     }
 
-    fn invalid_syntax_in_brackets(&self) -> PErr {
+    fn invalid_syntax_in_brackets(&mut self) -> PErr {
+        self.missing_comma()
+            .unwrap_or_else(|| self.invalid_syntax())
+    }
+
+    /// `[1 2]`: inside brackets, an expression directly followed by
+    /// another gets CPython's comma hint, spanning both.
+    pub fn missing_comma(&mut self) -> Option<PErr> {
         let t = self.tok().clone();
-        let prev = if self.pos > 0 {
-            Some(self.toks[self.pos - 1].clone())
-        } else {
-            None
-        };
-        // `[1 2]`: two expressions in a row.
-        if let Some(p) = prev {
-            if self.starts_expression() && !matches!(p.kind, TokenKind::Op) {
-                return PErr::syntax(
-                    "invalid syntax. Perhaps you forgot a comma?",
-                    p.start,
-                    t.end,
-                );
-            }
+        let (a_start, a_end, a_is_name) = self.last_disj?;
+        if a_end != self.prev_end || !self.starts_expression() || t.text == "*" {
+            return None;
         }
-        self.invalid_syntax()
+        if a_is_name && matches!(t.kind, TokenKind::String | TokenKind::FStringStart) {
+            return None;
+        }
+        let save = (self.pos, self.prev_end);
+        let ok = self.expression().is_ok();
+        let b_end = self.prev_end;
+        self.pos = save.0;
+        self.prev_end = save.1;
+        ok.then(|| {
+            PErr::syntax(
+                "invalid syntax. Perhaps you forgot a comma?",
+                a_start,
+                b_end,
+            )
+        })
     }
 
     /// The error when a simple statement is followed by something other
     /// than `;` or a newline.
-    pub fn after_simple_stmt_error(&self, last: Option<&Stmt>) -> PErr {
+    pub fn after_simple_stmt_error(&mut self, last: Option<&Stmt>) -> PErr {
         let t = self.tok().clone();
         if let Some(Stmt {
             node: StmtKind::Expr { value },
@@ -129,13 +139,19 @@ impl<'a> Parser<'a> {
         {
             if let ExprKind::Name { id, .. } = &value.node {
                 if (id == "print" || id == "exec") && self.starts_expression() {
+                    // The hint spans the whole would-be argument list.
+                    let end = if self.star_expressions().is_ok() {
+                        self.prev_end
+                    } else {
+                        t.end
+                    };
                     return PErr::syntax(
                         format!(
                             "Missing parentheses in call to '{}'. Did you mean {}(...)?",
                             id, id
                         ),
                         start_of(&value.loc),
-                        t.end,
+                        end,
                     );
                 }
             }

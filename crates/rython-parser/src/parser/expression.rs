@@ -249,6 +249,21 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         let args = self.parameters(true)?;
+        if self.at_op(":")
+            && matches!(
+                self.nth(1).kind,
+                TokenKind::FStringMiddle | TokenKind::FStringEnd
+            )
+            || self.at_op(":") && self.nth_is_op(1, "}")
+        {
+            // In an f-string the `:` started the format spec.
+            let colon = self.tok().clone();
+            return Err(PErr::syntax(
+                "f-string: lambda expressions are not allowed without parentheses",
+                start,
+                colon.end,
+            ));
+        }
         self.expect_op(":")?;
         let body = self.expression()?;
         Ok(self.mk_expr(
@@ -261,6 +276,13 @@ impl<'a> Parser<'a> {
     }
 
     pub fn disjunction(&mut self) -> PResult<Expr> {
+        let e = self.disjunction_inner()?;
+        let is_name = matches!(e.node, ExprKind::Name { .. });
+        self.last_disj = Some((super::start_of(&e.loc), super::end_of(&e.loc), is_name));
+        Ok(e)
+    }
+
+    fn disjunction_inner(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.conjunction()?;
         if !self.at_kw("or") {
@@ -508,8 +530,9 @@ impl<'a> Parser<'a> {
                 );
             } else if self.at_op("[") {
                 self.bump();
+                let open = self.start();
                 let slice = self.slices()?;
-                self.expect_op("]")?;
+                self.expect_closing("]", open)?;
                 e = self.mk_expr(
                     ExprKind::Subscript {
                         value: Box::new(e),

@@ -44,6 +44,9 @@ pub(crate) struct Parser<'a> {
     pub max_seen: std::cell::Cell<usize>,
     /// Set while parsing call arguments, where `name=` is a keyword.
     pub no_eq_hint: bool,
+    /// Span of the last complete `disjunction` and whether it was a bare
+    /// name (for the "forgot a comma" hint).
+    pub last_disj: Option<(Pos, Pos, bool)>,
 }
 
 pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
@@ -70,6 +73,7 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
         prev_end: Pos { line: 1, col: 0 },
         max_seen: std::cell::Cell::new(0),
         no_eq_hint: false,
+        last_disj: None,
     };
     let r = match mode {
         Mode::Exec => p.file(),
@@ -78,11 +82,15 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
     };
     match lex_err {
         Some(le) => match r {
-            Err(pe) if p.max_seen.get() < sentinel => Err(prefer_lexer_error(
-                pe,
-                le,
-                p.toks[p.max_seen.get()].start.line,
-            )),
+            Err(pe) if p.max_seen.get() < sentinel => {
+                let seen = p.max_seen.get();
+                Err(prefer_lexer_error(
+                    pe,
+                    le,
+                    p.toks[seen].start.line,
+                    seen + 1 >= sentinel,
+                ))
+            }
             _ => Err(le),
         },
         None => r,
@@ -93,13 +101,26 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
 /// error raised by the tokenizer there replaces the parser's; indentation
 /// errors are not raised that way, and an unclosed bracket only counts
 /// when the parser failed on a later line.
-fn prefer_lexer_error(pe: PErr, le: PErr, parser_line: u32) -> PErr {
+fn prefer_lexer_error(pe: PErr, le: PErr, parser_line: u32, at_end: bool) -> PErr {
     use crate::error::SyntaxErrorKind;
     if le.kind != SyntaxErrorKind::SyntaxError || le.msg == "too many levels of indentation" {
         return pe;
     }
+    if pe.msg == "unexpected indent" || pe.msg == "unexpected unindent" {
+        return pe;
+    }
+    // These are status codes in CPython's tokenizer, not raised errors.
+    if le.msg == "unexpected character after line continuation character"
+        || le.msg == "unexpected EOF while parsing"
+    {
+        return pe;
+    }
     if le.msg.ends_with("was never closed") {
-        return if parser_line > le.start.line { le } else { pe };
+        return if parser_line > le.start.line || at_end {
+            le
+        } else {
+            pe
+        };
     }
     le
 }

@@ -102,7 +102,15 @@ impl<'a> Parser<'a> {
                 a.kwarg = Some(Box::new(p));
             } else {
                 if self.at_op("(") {
-                    return Err(self.parenthesized_param(lambda));
+                    let open = self.tok().clone();
+                    if !seen_star
+                        && !seen_default
+                        && self.nth(1).kind == crate::tokenizer::TokenKind::Name
+                        && !super::is_keyword(&self.nth(1).text)
+                    {
+                        return Err(self.parenthesized_param(lambda));
+                    }
+                    return Err(self.err_at_token("invalid syntax", &open));
                 }
                 let p = self.param(lambda, false)?;
                 let default = if self.at_op("=") {

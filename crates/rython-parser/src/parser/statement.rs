@@ -161,7 +161,20 @@ impl<'a> Parser<'a> {
                     self.bump();
                     let mut targets = Vec::new();
                     loop {
-                        let e = self.bitwise_or_target()?;
+                        let e = if self.at_op("*") {
+                            let s = self.start();
+                            self.bump();
+                            let v = self.bitwise_or()?;
+                            self.mk_expr(
+                                ExprKind::Starred {
+                                    value: Box::new(v),
+                                    ctx: ExprContext::Load,
+                                },
+                                s,
+                            )
+                        } else {
+                            self.bitwise_or_target()?
+                        };
                         targets.push(self.to_del(e)?);
                         if !self.eat_op(",") || !self.starts_expression() {
                             break;
@@ -220,8 +233,9 @@ impl<'a> Parser<'a> {
         if self.at_op(":") {
             self.bump();
             let simple = matches!(first.node, ExprKind::Name { .. }) && !first_is_paren;
-            let target = self.ann_target(first)?;
+            // Without a valid annotation this is plain invalid syntax.
             let annotation = self.expression()?;
+            let target = self.ann_target(first, first_is_paren)?;
             let value = if self.eat_op("=") {
                 Some(Box::new(self.annotated_rhs()?))
             } else {
@@ -238,17 +252,18 @@ impl<'a> Parser<'a> {
             ));
         }
         if self.at_op("=") {
-            let mut exprs = vec![first];
-            while self.eat_op("=") {
-                exprs.push(self.annotated_rhs()?);
-            }
-            let value = exprs.pop().unwrap();
-            let n_targets = exprs.len();
+            // Each target is checked when its `=` is seen, before the
+            // right-hand side is parsed, as CPython's grammar does.
             let mut targets = Vec::new();
-            for e in exprs {
-                let last = targets.len() + 1 == n_targets;
-                targets.push(self.to_assign_target(e, last)?);
+            let mut current = first;
+            let mut current_paren = first_is_paren;
+            while self.at_op("=") {
+                targets.push(self.to_assign_target(current, current_paren)?);
+                self.bump();
+                current_paren = self.at_op("(");
+                current = self.annotated_rhs()?;
             }
+            let value = current;
             return Ok(self.mk_stmt(
                 StmtKind::Assign {
                     targets,
@@ -700,6 +715,10 @@ impl<'a> Parser<'a> {
             let hs = self.start();
             self.bump();
             let star = self.eat_op("*");
+            if star && self.at_op(":") {
+                let t = self.tok().clone();
+                return Err(self.err_at_token("expected one or more exception types", &t));
+            }
             if let Some(prev) = is_star {
                 if prev != star {
                     return Err(PErr::syntax(
@@ -925,6 +944,7 @@ impl<'a> Parser<'a> {
             let start = self.start();
             let node = if self.eat_op("*") {
                 let (name, _) = self.name()?;
+                self.no_bound("TypeVarTuple")?;
                 let default_value = self.type_param_default(true)?;
                 TypeParamKind::TypeVarTuple {
                     name,
@@ -932,6 +952,7 @@ impl<'a> Parser<'a> {
                 }
             } else if self.eat_op("**") {
                 let (name, _) = self.name()?;
+                self.no_bound("ParamSpec")?;
                 let default_value = self.type_param_default(false)?;
                 TypeParamKind::ParamSpec {
                     name,
@@ -961,6 +982,27 @@ impl<'a> Parser<'a> {
         }
         self.expect_closing("]", open)?;
         Ok(params)
+    }
+
+    /// `*Ts: int` / `**P: int` are errors with their own message.
+    fn no_bound(&mut self, kind: &str) -> PResult<()> {
+        if self.at_op(":") {
+            let colon = self.bump();
+            let e = self.expression()?;
+            let what = if matches!(e.node, ExprKind::Tuple { .. })
+                && self.toks[self.pos - 1].text == ")"
+            {
+                "constraints"
+            } else {
+                "bound"
+            };
+            return Err(PErr::syntax(
+                format!("cannot use {} with {}", what, kind),
+                colon.start,
+                self.prev_end,
+            ));
+        }
+        Ok(())
     }
 
     fn type_param_default(&mut self, star: bool) -> PResult<Option<Box<Expr>>> {

@@ -193,7 +193,9 @@ impl<'a> Lexer<'a> {
         if ok_kw.iter().any(|k| rest.starts_with(k)) {
             return Ok(());
         }
-        if is_id_continue(c) || (!c.is_ascii() && c != '\u{a0}') {
+        // Only ASCII letters count here; a non-ASCII character after a
+        // number is left for the next token (and the parser) to reject.
+        if c.is_ascii() && is_id_continue(c) {
             let p = self.here();
             return Err(self.num_err(format!("invalid {} literal", kind), p));
         }
