@@ -302,6 +302,9 @@ impl<'a> Parser<'a> {
         while self.kind() == TokenKind::Newline {
             self.bump();
         }
+        if self.kind() == TokenKind::EndMarker {
+            return Err(self.empty_input_error());
+        }
         let e = self.expressions()?;
         while self.kind() == TokenKind::Newline {
             self.bump();
@@ -312,9 +315,58 @@ impl<'a> Parser<'a> {
         Ok(Mod::Expression { body: Box::new(e) })
     }
 
+    /// `single` input: exactly one statement (a compound statement or one
+    /// line of simple statements), as the REPL compiles it.
     fn interactive(&mut self) -> PResult<Mod> {
-        let body = self.statements_until_end()?;
+        if self.kind() == TokenKind::EndMarker {
+            return Err(self.empty_input_error());
+        }
+        let mut body = Vec::new();
+        if self.kind() == TokenKind::Newline {
+            return Err(self.invalid_syntax());
+        }
+        let compound = self.statement_is_compound();
+        self.statement(&mut body)?;
+        if compound {
+            while self.kind() == TokenKind::Newline {
+                self.bump();
+            }
+            if self.kind() != TokenKind::EndMarker {
+                return Err(self.invalid_syntax());
+            }
+        } else if self.kind() != TokenKind::EndMarker {
+            let nl = self.toks[self.pos.saturating_sub(1)].clone();
+            let mut e = self.err_at_token(
+                "multiple statements found while compiling a single statement",
+                &nl,
+            );
+            e.kind = crate::error::SyntaxErrorKind::SyntaxError;
+            return Err(e);
+        }
         Ok(Mod::Interactive { body })
+    }
+
+    fn statement_is_compound(&self) -> bool {
+        let t = self.tok();
+        (t.kind == TokenKind::Op && t.text == "@")
+            || (t.kind == TokenKind::Name
+                && matches!(
+                    t.text.as_str(),
+                    "def" | "class" | "if" | "while" | "for" | "try" | "with" | "async" | "match"
+                ))
+    }
+
+    /// CPython's error for input with no tokens at all.
+    pub fn empty_input_error(&self) -> PErr {
+        let line = if self.src.is_empty() {
+            0
+        } else {
+            self.tok().start.line
+        };
+        let p = Pos { line, col: 0 };
+        let mut e = PErr::syntax("invalid syntax", p, p);
+        e.fixed = Some((0, 0));
+        e
     }
 }
 
