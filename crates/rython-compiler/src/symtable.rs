@@ -213,6 +213,23 @@ impl<'a> Builder<'a> {
 
     fn add_def_in(&mut self, id: ScopeId, name: &str, flag: u32, loc: Loc) -> R {
         let name = mangle(self.private.as_deref(), name);
+        if flag & DEF_GLOBAL != 0 && id != 0 {
+            // CPython records every `global` in the module's symbols too.
+            let top = &mut self.t.scopes[0];
+            match top.symbols.get_mut(&name) {
+                Some(sym) => sym.flags |= DEF_GLOBAL,
+                None => {
+                    top.order.push(name.clone());
+                    top.symbols.insert(
+                        name.clone(),
+                        Symbol {
+                            flags: DEF_GLOBAL,
+                            scope: Scope::Unknown,
+                        },
+                    );
+                }
+            }
+        }
         let s = &mut self.t.scopes[id];
         let old = s.flags(&name);
         if flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
@@ -396,9 +413,8 @@ impl<'a> Builder<'a> {
                 if generic {
                     let n = format!("<generic parameters of {}>", f.name);
                     self.type_params_block(&n, f.type_params.as_ptr() as usize, s.loc, false)?;
-                    if !f.args.defaults.is_empty() {
-                        self.add_def(".defaults", DEF_PARAM, s.loc)?;
-                    }
+                    // CPython tests the (always present) defaults list for NULL.
+                    self.add_def(".defaults", DEF_PARAM, s.loc)?;
                     if f.args.kw_defaults.iter().any(|d| d.is_some()) {
                         self.add_def(".kwdefaults", DEF_PARAM, s.loc)?;
                     }
@@ -673,7 +689,7 @@ impl<'a> Builder<'a> {
         };
         if stored == "*" {
             if self.cur().typ != BlockType::Module {
-                return Err(err("import * only allowed at module level".into(), loc));
+                return Err(err("import * only allowed at module level".into(), a.loc));
             }
             return Ok(());
         }

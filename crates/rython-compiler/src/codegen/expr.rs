@@ -78,6 +78,9 @@ impl<'a> Compiler<'a> {
                 self.use_label(end);
             }
             ExprKind::BinOp { left, op, right } => {
+                if *op == Operator::Mod && self.percent_format(e, left, right)? {
+                    return Ok(());
+                }
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(BinaryOp, binop_arg(*op), loc);
@@ -300,6 +303,54 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// CPython's `optimize_format`: `"..%s.." % (a, b)` with only simple
+    /// `%s`/`%r`/`%a` conversions is compiled as an f-string.
+    fn percent_format(&mut self, e: &'a Expr, left: &'a Expr, right: &'a Expr) -> R<bool> {
+        let ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        } = &right.node
+        else {
+            return Ok(false);
+        };
+        if elts.iter().any(is_starred) || self.folder.fold(right).is_some() {
+            return Ok(false);
+        }
+        let Some(Constant::Str(fmt)) = self.folder.fold(left) else {
+            return Ok(false);
+        };
+        let Some(parts) = parse_percent_format(&fmt, elts) else {
+            return Ok(false);
+        };
+        let loc = loc_of(e.loc);
+        for p in &parts {
+            match p {
+                FmtPart::Lit(s) => self.load_const(Constant::Str(s.clone()), NO_LOC),
+                FmtPart::Arg(x, conv, spec) => {
+                    self.expr(x)?;
+                    let xl = loc_of(x.loc);
+                    let a = match conv {
+                        's' => 1,
+                        'r' => 2,
+                        _ => 3,
+                    };
+                    self.emit(ConvertValue, a, xl);
+                    match spec {
+                        Some(sp) => {
+                            self.load_const(Constant::Str(sp.clone()), NO_LOC);
+                            self.emit(FormatWithSpec, 0, xl);
+                        }
+                        None => self.emit(FormatSimple, 0, xl),
+                    }
+                }
+            }
+        }
+        if parts.len() != 1 {
+            self.emit(BuildString, parts.len() as u32, loc);
+        }
+        Ok(true)
     }
 
     pub(super) fn emit_yield(&mut self, loc: Loc) {
@@ -562,10 +613,7 @@ impl<'a> Compiler<'a> {
         if n > 1 && !big {
             let ks: Option<Vec<Constant>> = keys[begin..end]
                 .iter()
-                .map(|k| match k.as_ref().map(|k| &k.node) {
-                    Some(ExprKind::Constant { value, .. }) => Some(value.clone()),
-                    _ => None,
-                })
+                .map(|k| k.as_ref().and_then(|k| self.folder.fold(k)))
                 .collect();
             if let Some(ks) = ks {
                 for v in &values[begin..end] {
@@ -1081,4 +1129,105 @@ pub(crate) fn unparse(e: &Expr) -> String {
         }
     }
     go(e, 0)
+}
+
+enum FmtPart<'a> {
+    Lit(String),
+    Arg(&'a Expr, char, Option<String>),
+}
+
+fn parse_percent_format<'a>(fmt: &str, args: &'a [Expr]) -> Option<Vec<FmtPart<'a>>> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut pos = 0;
+    let mut parts = vec![];
+    let literal = |pos: &mut usize, parts: &mut Vec<FmtPart<'a>>| {
+        let start = *pos;
+        let mut s = String::new();
+        while *pos < chars.len() {
+            if chars[*pos] != '%' {
+                s.push(chars[*pos]);
+                *pos += 1;
+            } else if *pos + 1 < chars.len() && chars[*pos + 1] == '%' {
+                s.push('%');
+                *pos += 2;
+            } else {
+                break;
+            }
+        }
+        if *pos != start {
+            parts.push(FmtPart::Lit(s));
+        }
+    };
+    for a in args {
+        literal(&mut pos, &mut parts);
+        if pos >= chars.len() {
+            return None;
+        }
+        pos += 1; // the '%'
+        let next = |pos: &mut usize| -> Option<char> {
+            let c = chars.get(*pos).copied()?;
+            *pos += 1;
+            Some(c)
+        };
+        let mut ljust = false;
+        let mut ch;
+        loop {
+            ch = next(&mut pos)?;
+            match ch {
+                '-' => ljust = true,
+                '+' | ' ' | '#' | '0' => {}
+                _ => break,
+            }
+        }
+        let mut width: i32 = -1;
+        let mut prec: i32 = -1;
+        if ch.is_ascii_digit() {
+            width = 0;
+            let mut digits = 0;
+            while ch.is_ascii_digit() {
+                width = width * 10 + (ch as i32 - '0' as i32);
+                ch = next(&mut pos)?;
+                digits += 1;
+                if digits >= 3 {
+                    return None;
+                }
+            }
+        }
+        if ch == '.' {
+            ch = next(&mut pos)?;
+            prec = 0;
+            let mut digits = 0;
+            while ch.is_ascii_digit() {
+                prec = prec * 10 + (ch as i32 - '0' as i32);
+                ch = next(&mut pos)?;
+                digits += 1;
+                if digits >= 3 {
+                    return None;
+                }
+            }
+        }
+        if !matches!(ch, 's' | 'r' | 'a') {
+            return None;
+        }
+        let mut spec = String::new();
+        if !ljust && width > 0 {
+            spec.push('>');
+        }
+        if width >= 0 {
+            spec.push_str(&width.to_string());
+        }
+        if prec >= 0 {
+            spec.push_str(&format!(".{prec}"));
+        }
+        parts.push(FmtPart::Arg(
+            a,
+            ch,
+            if spec.is_empty() { None } else { Some(spec) },
+        ));
+    }
+    literal(&mut pos, &mut parts);
+    if pos < chars.len() {
+        return None;
+    }
+    Some(parts)
 }

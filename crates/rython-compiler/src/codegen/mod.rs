@@ -339,7 +339,11 @@ impl<'a> Compiler<'a> {
                 lineno: l.line.max(0) as u32,
                 col_offset: l.col.max(0) as u32,
                 end_lineno: l.end_line.max(0) as u32,
-                end_col_offset: l.end_col.max(0) as u32,
+                end_col_offset: if l.end_col == -2 {
+                    u32::MAX
+                } else {
+                    l.end_col.max(0) as u32
+                },
             },
         ))
     }

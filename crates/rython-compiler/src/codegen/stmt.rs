@@ -173,7 +173,7 @@ impl<'a> Compiler<'a> {
                     self.emit(PopTop, 0, NO_LOC);
                     return Ok(());
                 }
-                if let ExprKind::Constant { .. } = value.node {
+                if self.folder.fold(value).is_some() {
                     // Constant expression statements only mark the line.
                     self.emit(Nop, 0, loc);
                     return Ok(());
@@ -322,7 +322,6 @@ impl<'a> Compiler<'a> {
                 *loc = fb.loc;
                 self.emit_op(POP_BLOCK, 0, *loc);
                 if preserve_tos {
-                    self.emit(Swap, 3, *loc);
                     self.emit(Swap, 2, *loc);
                 }
                 self.call_exit_with_nones(*loc);
