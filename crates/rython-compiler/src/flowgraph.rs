@@ -441,52 +441,6 @@ impl Cfg {
         self.remove_redundant_nops_and_jumps();
     }
 
-    fn eliminate_empty_blocks(&mut self) {
-        for b in self.order() {
-            let mut nx = self.blocks[b].next;
-            while nx != NONE && self.blocks[nx].instrs.is_empty() {
-                nx = self.blocks[nx].next;
-            }
-            self.blocks[b].next = nx;
-        }
-        while self.entry != NONE && self.blocks[self.entry].instrs.is_empty() {
-            let nx = self.blocks[self.entry].next;
-            if nx == NONE {
-                break;
-            }
-            self.entry = nx;
-        }
-        for b in self.order() {
-            for k in 0..self.blocks[b].instrs.len() {
-                let ins = self.blocks[b].instrs[k];
-                if has_target(ins.op) {
-                    let t = self.next_nonempty(ins.target);
-                    if t != NONE && t != ins.target {
-                        self.blocks[t].is_label = true;
-                        self.blocks[b].instrs[k].target = t;
-                    }
-                }
-            }
-        }
-    }
-
-    fn inline_small_exit_block(&mut self, b: usize) {
-        let Some(last) = self.blocks[b].last().copied() else {
-            return;
-        };
-        if !is_uncond_jump(last.op) {
-            return;
-        }
-        let t = last.target;
-        if self.blocks[t].exits_scope() && self.blocks[t].instrs.len() <= MAX_COPY_SIZE {
-            let n = self.blocks[b].instrs.len();
-            self.blocks[b].instrs[n - 1].op = o(Opcode::Nop);
-            self.blocks[b].instrs[n - 1].arg = 0;
-            let copy = self.blocks[t].instrs.clone();
-            self.blocks[b].instrs.extend(copy);
-        }
-    }
-
     fn jump_thread(&mut self, b: usize, i: usize, target_instr: Instr, opcode: Op) -> bool {
         let ins = self.blocks[b].instrs[i];
         if ins.target != target_instr.target {

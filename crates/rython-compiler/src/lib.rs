@@ -13,6 +13,8 @@ mod fold;
 mod instr;
 mod swaps;
 pub mod symtable;
+#[cfg(test)]
+mod verify;
 
 pub use code::{CodeObject, ConstValue, ExceptionTableEntry, Position};
 pub use opcode::Opcode;

@@ -1128,7 +1128,7 @@ fn analyze_block(
         let inline = t.scopes[c].comprehension.is_some()
             && t.scopes[c].comprehension != Some(CompKind::Gen)
             && !t.scopes[id].can_see_class_scope;
-        let mut tb = newbound.clone();
+        let tb = newbound.clone();
         let mut tf = newfree.clone();
         let mut tg = newglobal.clone();
         let mut ttp = type_params.clone();

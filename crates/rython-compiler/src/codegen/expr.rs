@@ -26,6 +26,10 @@ pub(crate) fn binop_arg(op: Operator) -> u32 {
     }
 }
 
+pub(super) fn refs(v: &[Expr]) -> Vec<&Expr> {
+    v.iter().collect()
+}
+
 fn is_starred(e: &Expr) -> bool {
     matches!(e.node, ExprKind::Starred { .. })
 }
@@ -115,7 +119,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Dict { keys, values } => self.dict(e, keys, values)?,
             ExprKind::Set { elts } => {
-                self.starunpack(loc, elts, 0, BuildSet, SetAdd, SetUpdate, false)?
+                self.starunpack(loc, &refs(elts), 0, BuildSet, SetAdd, SetUpdate, false)?
             }
             ExprKind::ListComp { .. }
             | ExprKind::SetComp { .. }
@@ -276,9 +280,15 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Name { id, ctx } => self.nameop(id, *ctx, loc)?,
             ExprKind::List { elts, ctx } => match ctx {
-                ExprContext::Load => {
-                    self.starunpack(loc, elts, 0, BuildList, ListAppend, ListExtend, false)?
-                }
+                ExprContext::Load => self.starunpack(
+                    loc,
+                    &refs(elts),
+                    0,
+                    BuildList,
+                    ListAppend,
+                    ListExtend,
+                    false,
+                )?,
                 ExprContext::Store => self.assignment_helper(loc, elts)?,
                 ExprContext::Del => {
                     for x in elts {
@@ -288,7 +298,7 @@ impl<'a> Compiler<'a> {
             },
             ExprKind::Tuple { elts, ctx } => match ctx {
                 ExprContext::Load => {
-                    self.starunpack(loc, elts, 0, BuildList, ListAppend, ListExtend, true)?
+                    self.starunpack(loc, &refs(elts), 0, BuildList, ListAppend, ListExtend, true)?
                 }
                 ExprContext::Store => self.assignment_helper(loc, elts)?,
                 ExprContext::Del => {
@@ -483,7 +493,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn starunpack(
         &mut self,
         loc: Loc,
-        elts: &'a [Expr],
+        elts: &[&'a Expr],
         pushed: u32,
         build: Opcode,
         add: Opcode,
@@ -517,7 +527,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
-        let seen_star = elts.iter().any(is_starred);
+        let seen_star = elts.iter().any(|x| is_starred(x));
         if !seen_star && !big {
             for x in elts {
                 self.expr(x)?;
@@ -939,7 +949,7 @@ impl<'a> Compiler<'a> {
         }
         self.expr(func)?;
         self.emit(PushNull, 0, loc_of(func.loc));
-        self.call_helper(loc_of(e.loc), 0, args, kws)
+        self.call_helper(loc_of(e.loc), 0, &refs(args), kws)
     }
 
     /// CPython's `compiler_call_helper`; `n` arguments are already pushed.
@@ -947,14 +957,14 @@ impl<'a> Compiler<'a> {
         &mut self,
         loc: Loc,
         n: u32,
-        args: &'a [Expr],
+        args: &[&'a Expr],
         kws: &'a [Keyword],
     ) -> R {
         self.validate_keywords(kws)?;
         let nelts = args.len();
         let nkw = kws.len();
         let simple = nelts + nkw * 2 <= STACK_USE_GUIDELINE
-            && !args.iter().any(is_starred)
+            && !args.iter().any(|a| is_starred(a))
             && !kws.iter().any(|k| k.arg.is_none());
         if simple {
             for a in args {

@@ -301,24 +301,25 @@ impl<'a> Compiler<'a> {
             self.nameop(".type_params", ExprContext::Load, loc)?;
             self.emit(CallIntrinsic1, intrinsic1::SUBSCRIPT_GENERIC, loc);
             self.nameop(".generic_base", ExprContext::Store, loc)?;
-            // Bases plus the synthetic `.generic_base` name.
-            let mut bases = c.bases.clone();
-            bases.push(Expr {
+            // Bases plus the synthetic `.generic_base` name (a leaf node, so
+            // it needs no symbol table entry of its own).
+            let generic_base: &'a Expr = Box::leak(Box::new(Expr {
                 node: ExprKind::Name {
                     id: ".generic_base".into(),
                     ctx: ExprContext::Load,
                 },
                 loc: s.loc,
-            });
-            let bases: &'a [Expr] = Box::leak(bases.into_boxed_slice());
-            self.call_helper(loc, 2, bases, &c.keywords)?;
+            }));
+            let mut bases: Vec<&'a Expr> = c.bases.iter().collect();
+            bases.push(generic_base);
+            self.call_helper(loc, 2, &bases, &c.keywords)?;
             self.emit(ReturnValue, 0, loc);
             let co = self.exit_scope_code()?;
             self.make_closure(loc, co, 0)?;
             self.emit(PushNull, 0, loc);
             self.emit(Call, 0, loc);
         } else {
-            self.call_helper(loc, 2, &c.bases, &c.keywords)?;
+            self.call_helper(loc, 2, &super::expr::refs(&c.bases), &c.keywords)?;
         }
         self.apply_decorators(&c.decorator_list);
         self.nameop(&c.name, ExprContext::Store, loc)

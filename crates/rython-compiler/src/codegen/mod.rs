@@ -44,7 +44,6 @@ pub(crate) enum ScopeType {
     AsyncFunction,
     Lambda,
     Comprehension,
-    Annotations,
     TypeParams,
 }
 
@@ -420,7 +419,12 @@ impl<'a> Compiler<'a> {
     // ------------------------------------------------------------- scopes
 
     pub fn enter_scope(&mut self, name: &str, st: ScopeType, key: usize, lineno: u32) -> R {
-        let ste = *self.st.by_node.get(&key).expect("scope for node");
+        let Some(&ste) = self.st.by_node.get(&key) else {
+            return self.error(
+                "internal compiler error: no symbol table entry for scope",
+                NO_LOC,
+            );
+        };
         let info = &self.st.scopes[ste];
         let nparams = info.varnames.len();
         let mut varnames = Names::default();
