@@ -72,10 +72,15 @@ impl Cfg {
     pub fn from_instrs(instrs: Vec<Instr>, labels: &[usize]) -> Cfg {
         let n = instrs.len();
         // Block starts: label positions and after terminators.
+        // Only labels that something jumps to start blocks (as CPython's
+        // _PyCfg_FromInstructionSequence does).
         let mut label_at = vec![false; n + 1];
-        for &p in labels {
-            if p != usize::MAX && p <= n {
-                label_at[p] = true;
+        for ins in &instrs {
+            if has_target(ins.op) {
+                let p = labels[ins.target];
+                if p != usize::MAX && p <= n {
+                    label_at[p] = true;
+                }
             }
         }
         let mut blocks: Vec<Block> = vec![];

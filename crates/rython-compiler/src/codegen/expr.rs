@@ -505,10 +505,10 @@ impl<'a> Compiler<'a> {
             let consts: Option<Vec<Constant>> = elts
                 .iter()
                 .map(|x| {
-                    if let ExprKind::Constant { value, .. } = &x.node {
-                        Some(value.clone())
-                    } else {
+                    if is_starred(x) {
                         None
+                    } else {
+                        self.folder.fold(x)
                     }
                 })
                 .collect();
@@ -670,8 +670,8 @@ impl<'a> Compiler<'a> {
 
     /// The right operand of `in`/`not in`: a constant list or set display
     /// is loaded as a tuple (CPython's `fold_iter` via `fold_compare`).
-    fn compare_operand(&mut self, op: CmpOp, e: &'a Expr) -> R {
-        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+    fn compare_operand(&mut self, op: CmpOp, e: &'a Expr, last: bool) -> R {
+        if last && matches!(op, CmpOp::In | CmpOp::NotIn) {
             return self.iter_expr(e);
         }
         self.expr(e)
@@ -682,13 +682,13 @@ impl<'a> Compiler<'a> {
         self.expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
-            self.compare_operand(ops[0], &comps[0])?;
+            self.compare_operand(ops[0], &comps[0], true)?;
             self.emit_compare(ops[0], loc);
             return Ok(());
         }
         let cleanup = self.new_label();
         for i in 0..n {
-            self.compare_operand(ops[i], &comps[i])?;
+            self.compare_operand(ops[i], &comps[i], false)?;
             self.emit(Swap, 2, loc);
             self.emit(Copy, 2, loc);
             self.emit_compare(ops[i], loc);
@@ -697,7 +697,7 @@ impl<'a> Compiler<'a> {
             self.jump(PopJumpIfFalse, cleanup, loc);
             self.emit(PopTop, 0, loc);
         }
-        self.compare_operand(ops[n], &comps[n])?;
+        self.compare_operand(ops[n], &comps[n], true)?;
         self.emit_compare(ops[n], loc);
         let end = self.new_label();
         self.emit_jump(JUMP, end, NO_LOC);
@@ -763,14 +763,14 @@ impl<'a> Compiler<'a> {
                 self.expr(left)?;
                 let n = ops.len() - 1;
                 for i in 0..n {
-                    self.compare_operand(ops[i], &comparators[i])?;
+                    self.compare_operand(ops[i], &comparators[i], false)?;
                     self.emit(Swap, 2, el);
                     self.emit(Copy, 2, el);
                     self.emit_compare(ops[i], el);
                     self.emit(ToBool, 0, el);
                     self.jump(PopJumpIfFalse, cleanup, el);
                 }
-                self.compare_operand(ops[n], &comparators[n])?;
+                self.compare_operand(ops[n], &comparators[n], true)?;
                 self.emit_compare(ops[n], el);
                 self.emit(ToBool, 0, el);
                 self.jump(if cond { PopJumpIfTrue } else { PopJumpIfFalse }, next, el);

@@ -206,6 +206,7 @@ pub fn compile_module<'a>(
     };
     match module {
         Mod::Module { body } => {
+            let l = body.first().map_or(l, |s| loc_of(s.loc));
             c.body(l, body)?;
             c.emit_return_none()?;
         }

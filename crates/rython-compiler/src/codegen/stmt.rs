@@ -424,20 +424,35 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Iterables of `for` loops: a list display of constants becomes a
-    /// constant tuple (CPython's `fold_iter`).
+    /// Iterables of `for` loops and comprehensions, and the right operand
+    /// of `in`: a list display becomes a tuple (CPython's `fold_iter`; its
+    /// frozenset form of constant sets is not available, see module docs).
     pub(super) fn iter_expr(&mut self, e: &'a Expr) -> R {
-        if let ExprKind::List { elts, .. } | ExprKind::Set { elts } = &e.node {
-            let mut v = vec![];
-            for x in elts {
-                match self.folder.fold(x) {
-                    Some(c) if !matches!(x.node, ExprKind::Starred { .. }) => v.push(c),
-                    _ => return self.expr(e),
+        if let ExprKind::List {
+            elts,
+            ctx: ExprContext::Load,
+        } = &e.node
+        {
+            if !elts
+                .iter()
+                .any(|x| matches!(x.node, ExprKind::Starred { .. }))
+            {
+                let loc = loc_of(e.loc);
+                let consts: Option<Vec<Constant>> =
+                    elts.iter().map(|x| self.folder.fold(x)).collect();
+                if let Some(c) = consts {
+                    self.load_const(Constant::Tuple(c), loc);
+                    return Ok(());
                 }
-            }
-            if matches!(e.node, ExprKind::List { .. }) || !v.is_empty() {
-                self.load_const(Constant::Tuple(v), loc_of(e.loc));
-                return Ok(());
+                return self.starunpack(
+                    loc,
+                    &super::expr::refs(elts),
+                    0,
+                    BuildList,
+                    ListAppend,
+                    ListExtend,
+                    true,
+                );
             }
         }
         self.expr(e)
@@ -1006,7 +1021,7 @@ impl<'a> Compiler<'a> {
                 if simple && matches!(self.ur().scope_type, ScopeType::Module | ScopeType::Class) {
                     if self.st.future_annotations {
                         let text = super::expr::unparse(ann);
-                        self.load_const(Constant::Str(text), loc);
+                        self.load_const(Constant::Str(text), loc_of(ann.loc));
                     } else {
                         self.expr(ann)?;
                     }
