@@ -2,6 +2,7 @@
 pub mod ast;
 mod codecs;
 mod decode;
+mod decode_utf8;
 pub mod dump;
 pub mod error;
 mod parser;

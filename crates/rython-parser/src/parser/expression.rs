@@ -662,6 +662,7 @@ impl<'a> Parser<'a> {
             }
             TokenKind::Number => {
                 self.bump();
+                check_int_digits(&t)?;
                 let value = parse_number(&t.text)
                     .ok_or_else(|| PErr::syntax("invalid decimal literal", t.start, t.end))?;
                 Ok(self.mk_expr(ExprKind::Constant { value, kind: None }, start))
@@ -1203,6 +1204,36 @@ impl<'a> Parser<'a> {
         self.expect_closing(")", open)?;
         Ok((args, keywords))
     }
+}
+
+/// CPython's default `sys.get_int_max_str_digits()`.
+const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// Decimal integer literals longer than the int/str conversion limit are
+/// a SyntaxError in CPython (other bases are exempt).
+fn check_int_digits(t: &crate::tokenizer::Token) -> PResult<()> {
+    let lower = t.text.to_ascii_lowercase();
+    if lower.starts_with("0x")
+        || lower.starts_with("0o")
+        || lower.starts_with("0b")
+        || lower.contains(['.', 'e', 'j'])
+    {
+        return Ok(());
+    }
+    let digits = t.text.bytes().filter(|b| b.is_ascii_digit()).count();
+    if digits > INT_MAX_STR_DIGITS {
+        let mut e = PErr::syntax(
+            format!(
+                "Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                INT_MAX_STR_DIGITS, digits
+            ),
+            t.start,
+            t.start,
+        );
+        e.fixed = Some((0, 0));
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// The value of a NUMBER token.
