@@ -1,6 +1,9 @@
 //! A hand-written recursive-descent parser for the Python 3.13 grammar
 //! (`Grammar/python.gram`), with precedence climbing for binary operators.
 
+mod arguments;
+mod atom;
+mod compound;
 mod errors;
 mod expression;
 mod fstring;
