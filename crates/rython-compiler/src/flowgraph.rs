@@ -46,17 +46,6 @@ impl Block {
     fn has_no_lineno(&self) -> bool {
         self.instrs.iter().all(|i| i.loc.line < 0)
     }
-    fn has_eval_break(&self) -> bool {
-        use Opcode::*;
-        self.instrs.iter().any(|i| {
-            i.op == JUMP
-                || (is_real(i.op)
-                    && matches!(
-                        real(i.op),
-                        JumpBackward | Resume | Call | CallKw | CallFunctionEx
-                    ))
-        })
-    }
 }
 
 pub struct Cfg {
@@ -353,7 +342,7 @@ impl Cfg {
 
     fn is_exit_or_eval_check_without_lineno(&self, b: usize) -> bool {
         let blk = &self.blocks[b];
-        (blk.exits_scope() || blk.has_eval_break()) && blk.has_no_lineno()
+        blk.exits_scope() && blk.has_no_lineno()
     }
 
     fn duplicate_exits_without_lineno(&mut self) {
@@ -405,6 +394,7 @@ impl Cfg {
             for ins in self.blocks[b].instrs.iter_mut() {
                 if ins.loc.line < 0 {
                     ins.loc = prev;
+                    ins.propagated = prev.line >= 0;
                 } else {
                     prev = ins.loc;
                 }
@@ -414,6 +404,7 @@ impl Cfg {
                 if let Some(f) = self.blocks[nx].instrs.first_mut() {
                     if f.loc.line < 0 {
                         f.loc = prev;
+                        f.propagated = prev.line >= 0;
                     }
                 }
             }
@@ -424,6 +415,7 @@ impl Cfg {
                     if let Some(f) = self.blocks[t].instrs.first_mut() {
                         if f.loc.line < 0 {
                             f.loc = prev;
+                            f.propagated = prev.line >= 0;
                         }
                     }
                 }
@@ -458,6 +450,7 @@ impl Cfg {
                 loc: target_instr.loc,
                 // CPython's basicblock_add_jump leaves the new jump without a handler.
                 except: NONE,
+                propagated: false,
             });
             return true;
         }
@@ -1017,6 +1010,7 @@ impl Cfg {
                     target: nx,
                     loc: NO_LOC,
                     except: NONE,
+                    propagated: false,
                 });
                 self.blocks[j].cold = true;
                 self.blocks[j].next = nx;
@@ -1205,6 +1199,7 @@ impl Cfg {
                             target: last.target,
                             loc: last.loc,
                             except: NONE,
+                            propagated: false,
                         });
                         self.blocks[j].cold = self.blocks[b].cold;
                         let nx = self.blocks[b].next;

@@ -199,6 +199,7 @@ impl<'a> Compiler<'a> {
                 target: handler,
                 loc: NO_LOC,
                 except: NO_LABEL,
+                propagated: false,
             },
         );
         for l in u.labels.iter_mut() {

@@ -376,6 +376,7 @@ impl<'a> Compiler<'a> {
             target: NO_LABEL,
             loc,
             except: NO_LABEL,
+            propagated: false,
         });
     }
 
@@ -390,6 +391,7 @@ impl<'a> Compiler<'a> {
             target,
             loc,
             except: NO_LABEL,
+            propagated: false,
         });
     }
 
