@@ -114,6 +114,15 @@ impl<'a> Parser<'a> {
         if a_is_name && matches!(t.kind, TokenKind::String | TokenKind::FStringStart) {
             return None;
         }
+        // CPython's rule excludes a leading soft keyword (`match x`).
+        let a_text = self
+            .toks
+            .iter()
+            .find(|k| k.start == a_start)
+            .map(|k| k.text.as_str());
+        if a_is_name && matches!(a_text, Some("match" | "case" | "type" | "_")) {
+            return None;
+        }
         let save = (self.pos, self.prev_end);
         let ok = self.expression().is_ok();
         let b_end = self.prev_end;

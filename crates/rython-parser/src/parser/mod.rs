@@ -87,11 +87,12 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
         Some(le) => match r {
             Err(pe) if p.max_seen.get() < sentinel => {
                 let seen = p.max_seen.get();
+                let reaches_end = p.second_pass_reaches(sentinel);
                 Err(prefer_lexer_error(
                     pe,
                     le,
                     p.toks[seen].start.line,
-                    seen + 1 >= sentinel,
+                    reaches_end,
                 ))
             }
             _ => Err(le),
@@ -282,6 +283,26 @@ impl<'a> Parser<'a> {
             node,
             loc: loc(start, self.prev_end),
         }
+    }
+
+    /// CPython's second (error-reporting) pass tries `NAME expression`
+    /// (the legacy `print x` rule) where the parse failed after a name;
+    /// that lookahead can run into the tokenizer's error.
+    fn second_pass_reaches(&mut self, sentinel: usize) -> bool {
+        let fail = self.max_seen.get();
+        if fail == 0 || fail >= self.toks.len() {
+            return false;
+        }
+        let prev = &self.toks[fail - 1];
+        if prev.kind != TokenKind::Name || is_keyword(&prev.text) {
+            return false;
+        }
+        self.pos = fail;
+        if !self.starts_expression() {
+            return false;
+        }
+        let _ = self.star_expressions();
+        self.max_seen.get() >= sentinel
     }
 
     fn file(&mut self) -> PResult<Mod> {

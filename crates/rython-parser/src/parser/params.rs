@@ -49,7 +49,11 @@ impl<'a> Parser<'a> {
                     return Err(self.err_at_token("expected comma between / and *", &t));
                 }
             } else if self.at_op("*") {
-                if seen_star {
+                let next = self.nth(1).clone();
+                let param_follows = next.text == ","
+                    || (next.kind == crate::tokenizer::TokenKind::Name
+                        && !super::is_keyword(&next.text));
+                if seen_star && param_follows {
                     return Err(PErr::syntax(
                         "* argument may appear only once",
                         t.start,
@@ -57,6 +61,10 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 self.bump();
+                if self.at_op("*") || self.at_op("**") {
+                    let t = self.tok().clone();
+                    return Err(self.err_at_token("invalid syntax", &t));
+                }
                 seen_star = true;
                 if self.at_op(",") || self.at_op(close) {
                     bare_star = Some(t.start);
