@@ -370,7 +370,16 @@ impl<'a> Parser<'a> {
         self.bump();
         let (name, _) = self.name()?;
         let type_params = if self.at_op("[") {
-            self.type_params()?
+            let bracket = self.tok().clone();
+            // Type parameters are optional in the grammar, so a broken list
+            // leaves CPython expecting the `(`.
+            self.type_params().map_err(|e| {
+                if e.msg == "invalid syntax" {
+                    self.err_at_token("expected '('", &bracket)
+                } else {
+                    e
+                }
+            })?
         } else {
             Vec::new()
         };

@@ -528,7 +528,7 @@ impl<'a> Parser<'a> {
                     },
                     start,
                 );
-            } else if self.at_op("[") {
+            } else if self.at_op("[") && !self.nth_is_op(1, "]") {
                 self.bump();
                 let open = self.start();
                 let slice = self.slices()?;

@@ -231,9 +231,22 @@ impl<'a> Parser<'a> {
             self.star_expressions()?
         };
         if self.at_op(":") {
-            self.bump();
+            let colon = self.bump();
             let simple = matches!(first.node, ExprKind::Name { .. }) && !first_is_paren;
-            // Without a valid annotation this is plain invalid syntax.
+            // With an invalid target CPython's parse already failed at the
+            // `:` unless a valid annotation lets it report the target.
+            let target_ok = matches!(
+                first.node,
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+            );
+            if !target_ok {
+                let save = (self.pos, self.prev_end);
+                if self.expression().is_err() {
+                    return Err(self.err_at_token("invalid syntax", &colon));
+                }
+                self.pos = save.0;
+                self.prev_end = save.1;
+            }
             let annotation = self.expression()?;
             let target = self.ann_target(first, first_is_paren)?;
             let value = if self.eat_op("=") {
