@@ -362,6 +362,9 @@ impl<'a> Parser<'a> {
             while self.eat_kw("if") {
                 ifs.push(self.disjunction()?);
             }
+            // These are bare disjunctions in the grammar: no comma hint
+            // after them.
+            self.last_disj = None;
             gens.push(Comprehension {
                 target,
                 iter,

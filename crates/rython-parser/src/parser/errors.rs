@@ -17,6 +17,10 @@ impl<'a> Parser<'a> {
     pub fn err_at_token(&self, msg: impl Into<String>, t: &crate::tokenizer::Token) -> PErr {
         let mut e = PErr::syntax(msg, t.start, t.end);
         match t.kind {
+            // Dedents at the end of input sit with ENDMARKER in CPython.
+            TokenKind::Dedent if self.toks.last().is_some_and(|l| l.start == t.start) => {
+                e.end_col_zero = true
+            }
             TokenKind::Dedent => e.fixed = Some((0, 0)),
             TokenKind::EndMarker => e.end_col_zero = true,
             TokenKind::Newline => {

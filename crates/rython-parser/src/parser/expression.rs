@@ -111,6 +111,10 @@ impl<'a> Parser<'a> {
         if self.at_op("*") {
             let start = self.start();
             self.bump();
+            if !self.starts_expression() || self.at_op("*") {
+                let t = self.tok().clone();
+                return Err(self.err_at_token("Invalid star expression", &t));
+            }
             let value = self.bitwise_or()?;
             return Ok(self.mk_expr(
                 ExprKind::Starred {
@@ -162,6 +166,10 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(e)
+    }
+
+    pub fn misplaced_assignment_pub(&mut self, e: &Expr) -> Option<PErr> {
+        self.misplaced_assignment(e)
     }
 
     /// `x = 1` where an expression is expected: CPython's
@@ -264,7 +272,10 @@ impl<'a> Parser<'a> {
                 colon.end,
             ));
         }
-        self.expect_op(":")?;
+        if !self.at_op(":") {
+            return Err(self.invalid_syntax());
+        }
+        self.bump();
         let body = self.expression()?;
         Ok(self.mk_expr(
             ExprKind::Lambda {

@@ -49,10 +49,23 @@ impl<'a> Parser<'a> {
                     return Err(self.err_at_token("expected comma between / and *", &t));
                 }
             } else if self.at_op("*") {
-                let next = self.nth(1).clone();
+                let next = if seen_star {
+                    self.nth(1).clone()
+                } else {
+                    t.clone()
+                };
+                let after = if seen_star {
+                    self.nth(2).clone()
+                } else {
+                    t.clone()
+                };
                 let param_follows = next.text == ","
                     || (next.kind == crate::tokenizer::TokenKind::Name
-                        && !super::is_keyword(&next.text));
+                        && !super::is_keyword(&next.text)
+                        && (after.text == "," || after.text == close));
+                if seen_star && !param_follows {
+                    return Err(self.err_at_token("invalid syntax", &t));
+                }
                 if seen_star && param_follows {
                     return Err(PErr::syntax(
                         "* argument may appear only once",
@@ -142,6 +155,9 @@ impl<'a> Parser<'a> {
                         Some(d) => {
                             seen_default = true;
                             a.defaults.push(d);
+                        }
+                        None if seen_default && !(self.at_op(",") || self.at_op(close)) => {
+                            return Err(self.invalid_syntax());
                         }
                         None if seen_default => {
                             return Err(PErr::syntax(

@@ -22,6 +22,14 @@ impl<'a> Parser<'a> {
             Ok(_) if self.kind() == TokenKind::Newline && !self.line_is_expression(save.0) => {
                 return Err(self.expected_colon(true));
             }
+            Ok(s) if self.at_op("=") && !self.line_is_expression(save.0) => {
+                if let Some(e) = self.misplaced_assignment_pub(&s) {
+                    return Err(e);
+                }
+                self.pos = save.0;
+                self.prev_end = save.1;
+                return Ok(None);
+            }
             _ => {
                 self.pos = save.0;
                 self.prev_end = save.1;
