@@ -22,6 +22,9 @@ impl<'a> Parser<'a> {
             Ok(_) if self.kind() == TokenKind::Newline && !self.line_is_expression(save.0) => {
                 return Err(self.expected_colon(true));
             }
+            Err(e) if e.msg.contains("Maybe you meant") && !self.line_is_expression(save.0) => {
+                return Err(e);
+            }
             Ok(s) if self.at_op("=") && !self.line_is_expression(save.0) => {
                 if let Some(e) = self.misplaced_assignment_pub(&s) {
                     return Err(e);
