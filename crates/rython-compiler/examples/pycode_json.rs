@@ -9,7 +9,9 @@ fn s(x: &str) -> String {
         match c {
             '"' => o.push_str("\\\""),
             '\\' => o.push_str("\\\\"),
-            c if (c as u32) < 0x20 || (0xd800..0xe000).contains(&(c as u32)) => o.push_str(&format!("\\u{:04x}", c as u32)),
+            c if (c as u32) < 0x20 || (0xd800..0xe000).contains(&(c as u32)) => {
+                o.push_str(&format!("\\u{:04x}", c as u32))
+            }
             c => o.push(c),
         }
     }
@@ -24,10 +26,17 @@ fn konst(c: &Constant) -> String {
         Constant::Bool(b) => format!("{{\"t\":\"bool\",\"v\":{b}}}"),
         Constant::Int(i) => format!("{{\"t\":\"int\",\"v\":\"{i}\"}}"),
         Constant::Float(f) => format!("{{\"t\":\"float\",\"v\":\"{}\"}}", f.to_bits()),
-        Constant::Complex { real, imag } => format!("{{\"t\":\"complex\",\"r\":\"{}\",\"i\":\"{}\"}}", real.to_bits(), imag.to_bits()),
+        Constant::Complex { real, imag } => format!(
+            "{{\"t\":\"complex\",\"r\":\"{}\",\"i\":\"{}\"}}",
+            real.to_bits(),
+            imag.to_bits()
+        ),
         Constant::Str(x) => format!("{{\"t\":\"str\",\"v\":{}}}", s(x)),
         Constant::Bytes(b) => format!("{{\"t\":\"bytes\",\"v\":{:?}}}", b),
-        Constant::Tuple(t) => format!("{{\"t\":\"tuple\",\"v\":[{}]}}", t.iter().map(konst).collect::<Vec<_>>().join(",")),
+        Constant::Tuple(t) => format!(
+            "{{\"t\":\"tuple\",\"v\":[{}]}}",
+            t.iter().map(konst).collect::<Vec<_>>().join(",")
+        ),
     }
 }
 
@@ -42,8 +51,26 @@ fn code(c: &CodeObject) -> String {
         .collect();
     let names: Vec<String> = c.names.iter().map(|n| s(n)).collect();
     let lp: Vec<String> = c.localsplusnames.iter().map(|n| s(n)).collect();
-    let pos: Vec<String> = c.positions.iter().map(|p| format!("[{},{},{},{}]", p.lineno, p.end_lineno, p.col as i64, p.end_col as i64)).collect();
-    let ex: Vec<String> = c.exception_table.iter().map(|e| format!("[{},{},{},{},{}]", e.start, e.end, e.target, e.depth, e.lasti as u8)).collect();
+    let pos: Vec<String> = c
+        .positions
+        .iter()
+        .map(|p| {
+            format!(
+                "[{},{},{},{}]",
+                p.lineno, p.end_lineno, p.col as i64, p.end_col as i64
+            )
+        })
+        .collect();
+    let ex: Vec<String> = c
+        .exception_table
+        .iter()
+        .map(|e| {
+            format!(
+                "[{},{},{},{},{}]",
+                e.start, e.end, e.target, e.depth, e.lasti as u8
+            )
+        })
+        .collect();
     format!(
         "{{\"code\":{:?},\"consts\":[{}],\"names\":[{}],\"lp\":[{}],\"kinds\":{:?},\"argcount\":{},\"posonly\":{},\"kwonly\":{},\"stacksize\":{},\"flags\":{},\"name\":{},\"qualname\":{},\"firstlineno\":{},\"positions\":[{}],\"ex\":[{}]}}",
         c.code, consts.join(","), names.join(","), lp.join(","), c.localspluskinds, c.argcount, c.posonlyargcount, c.kwonlyargcount, c.stacksize, c.flags, s(&c.name), s(&c.qualname), c.firstlineno, pos.join(","), ex.join(",")

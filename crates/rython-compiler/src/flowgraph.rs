@@ -43,6 +43,17 @@ impl Block {
     pub fn exits_scope(&self) -> bool {
         self.last().is_some_and(|i| is_scope_exit(i.op))
     }
+    fn has_eval_break(&self) -> bool {
+        use Opcode::*;
+        self.instrs.iter().any(|i| {
+            i.op == JUMP
+                || (is_real(i.op)
+                    && matches!(
+                        real(i.op),
+                        JumpBackward | Resume | Call | CallKw | CallFunctionEx
+                    ))
+        })
+    }
     fn has_no_lineno(&self) -> bool {
         self.instrs.iter().all(|i| i.loc.line < 0)
     }
@@ -342,7 +353,7 @@ impl Cfg {
 
     fn is_exit_or_eval_check_without_lineno(&self, b: usize) -> bool {
         let blk = &self.blocks[b];
-        blk.exits_scope() && blk.has_no_lineno()
+        (blk.exits_scope() || blk.has_eval_break()) && blk.has_no_lineno()
     }
 
     fn duplicate_exits_without_lineno(&mut self) {
@@ -522,6 +533,21 @@ impl Cfg {
                                     };
                                 }
                             }
+                        } else if nextop == o(Copy)
+                            && instrs[i + 1].arg == 1
+                            && i + 3 < n
+                            && instrs[i + 2].op == o(ToBool)
+                            && (instrs[i + 3].op == o(PopJumpIfFalse)
+                                || instrs[i + 3].op == o(PopJumpIfTrue))
+                        {
+                            // `True and x` / `False or x`: CPython's
+                            // JUMP_IF_FALSE/JUMP_IF_TRUE on a constant.
+                            let jumps = truthy(&c) == (instrs[i + 3].op == o(PopJumpIfTrue));
+                            for k in i + 1..i + 3 {
+                                instrs[k].op = o(Nop);
+                                instrs[k].arg = 0;
+                            }
+                            instrs[i + 3].op = if jumps { JUMP } else { o(Nop) };
                         } else if nextop == o(ReturnValue) {
                             instrs[i].op = o(Nop);
                             instrs[i + 1].op = o(ReturnConst);

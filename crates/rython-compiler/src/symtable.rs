@@ -1034,7 +1034,20 @@ impl<'a> Builder<'a> {
         } else {
             self.expr(elt)?;
         }
+        let is_async = self.cur().coroutine && !is_gen;
         self.stack.pop();
+        if is_async {
+            // An async comprehension makes its enclosing scope a coroutine.
+            let p = self.cur();
+            let async_def = p.typ == BlockType::Function && p.coroutine;
+            if !async_def && p.comprehension.is_none() {
+                return Err(err(
+                    "asynchronous comprehension outside of an asynchronous function".into(),
+                    e.loc,
+                ));
+            }
+            p.coroutine = true;
+        }
         Ok(())
     }
 

@@ -940,7 +940,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn aug_assign(&mut self, s: &'a Stmt, target: &'a Expr, op: Operator, value: &'a Expr) -> R {
-        let loc = loc_of(s.loc);
+        let sloc = loc_of(s.loc);
+        // CPython uses the target's span for the load and store parts and
+        // the statement's span for the operation.
+        let loc = loc_of(target.loc);
         match &target.node {
             ExprKind::Attribute {
                 value: obj, attr, ..
@@ -970,13 +973,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Name { id, .. } => self.nameop(id, ExprContext::Load, loc_of(target.loc))?,
-            _ => return self.error("invalid node type for augmented assignment", loc),
+            _ => return self.error("invalid node type for augmented assignment", sloc),
         }
         self.expr(value)?;
         self.emit(
             BinaryOp,
             super::expr::binop_arg(op) + crate::binop::INPLACE_ADD,
-            loc,
+            sloc,
         );
         match &target.node {
             ExprKind::Attribute { attr, .. } => {
