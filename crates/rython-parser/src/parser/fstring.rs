@@ -285,16 +285,12 @@ impl<'a> Parser<'a> {
     /// The source text between two positions (used for `{x=}`).
     pub fn source_between(&self, a: Pos, b: Pos) -> String {
         let off = |p: Pos| -> usize {
-            let mut line = 1;
-            let mut i = 0;
-            let bytes = self.src.as_bytes();
-            while line < p.line && i < bytes.len() {
-                if bytes[i] == b'\n' {
-                    line += 1;
-                }
-                i += 1;
-            }
-            (i + p.col as usize).min(self.src.len())
+            let line_start = self
+                .line_starts
+                .get(p.line.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or(self.src.len());
+            (line_start + p.col as usize).min(self.src.len())
         };
         let (x, y) = (off(a), off(b));
         if x <= y && self.src.is_char_boundary(x) && self.src.is_char_boundary(y) {

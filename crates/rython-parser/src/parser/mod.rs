@@ -50,6 +50,9 @@ pub(crate) struct Parser<'a> {
     /// Span of the last complete `disjunction` and whether it was a bare
     /// name (for the "forgot a comma" hint).
     pub last_disj: Option<(Pos, Pos, bool)>,
+    /// Byte offset of the start of each line (line breaks as the lexer
+    /// counts them: `\r\n`, `\n` or a lone `\r`).
+    pub line_starts: Vec<usize>,
 }
 
 pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
@@ -77,6 +80,7 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
         max_seen: std::cell::Cell::new(0),
         no_eq_hint: false,
         last_disj: None,
+        line_starts: line_starts(source),
     };
     let r = match mode {
         Mode::Exec => p.file(),
@@ -127,6 +131,19 @@ fn prefer_lexer_error(pe: PErr, le: PErr, parser_line: u32, at_end: bool) -> PEr
         };
     }
     le
+}
+
+fn line_starts(src: &str) -> Vec<usize> {
+    let b = src.as_bytes();
+    let mut v = vec![0];
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            v.push(i + 1);
+        }
+        i += 1;
+    }
+    v
 }
 
 pub(crate) fn loc(start: Pos, end: Pos) -> Loc {
