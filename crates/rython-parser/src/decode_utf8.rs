@@ -70,6 +70,17 @@ enum State {
     Str(usize, usize, u8, bool),
 }
 
+/// Length of the UTF-8 sequence a lead byte announces (1 for anything
+/// else, so that scanning always advances).
+fn char_len(b: u8) -> usize {
+    match b {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => 1,
+    }
+}
+
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
@@ -108,12 +119,7 @@ pub(crate) fn decode(src: &[u8]) -> Result<String, SyntaxErrorInfo> {
                 }
             }
             // A valid multi-byte character.
-            let len = match b {
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                _ => 4,
-            };
-            i += len;
+            i += char_len(b);
             continue;
         }
         match state {
@@ -139,7 +145,9 @@ pub(crate) fn decode(src: &[u8]) -> Result<String, SyntaxErrorInfo> {
             }
             State::Str(_, _, quote, triple) => {
                 if b == b'\\' {
-                    i += 2;
+                    // Skip the escaped character whole, so a multi-byte one
+                    // is not mistaken for a stray continuation byte.
+                    i += 1 + src.get(i + 1).map_or(1, |&c| char_len(c));
                     continue;
                 }
                 if b == quote

@@ -79,3 +79,9 @@ fn null_bytes_are_refused() {
         ("source code string cannot contain null bytes".into(), 0, 0)
     );
 }
+
+#[test]
+fn escaped_non_ascii_next_to_bad_comment_bytes() {
+    let m = parse_bytes(b"x = \"\\\xc3\xa9\"  # \xff\n", Mode::Exec, "f.py");
+    assert!(m.is_ok(), "{m:?}");
+}
