@@ -264,3 +264,46 @@ mod tests {
         assert!(bad.len() - comp_err == 0, "verification failures");
     }
 }
+
+#[cfg(test)]
+mod mode_tests {
+    fn dis(src: &str, mode: crate::Mode) -> String {
+        let pm = match mode {
+            crate::Mode::Exec => rython_parser::Mode::Exec,
+            crate::Mode::Eval => rython_parser::Mode::Eval,
+            crate::Mode::Single => rython_parser::Mode::Single,
+        };
+        let m = rython_parser::parse(src, pm, "<s>").unwrap();
+        crate::disassemble(&crate::compile(&m, src, "<s>", mode, 0).unwrap())
+    }
+
+    #[test]
+    fn single_mode_prints_expression_statements() {
+        let d = dis("1 + x\n", crate::Mode::Single);
+        assert!(
+            d.contains("CALL_INTRINSIC_1         1 (INTRINSIC_PRINT)"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn eval_mode_returns_the_value() {
+        let d = dis("a + 1", crate::Mode::Eval);
+        assert!(
+            d.contains("BINARY_OP                0 (+)\n              RETURN_VALUE"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn optimize_drops_asserts_and_docstrings() {
+        let src = "def f():\n    'doc'\n    assert x\n";
+        let m = rython_parser::parse(src, rython_parser::Mode::Exec, "<s>").unwrap();
+        let co = crate::compile(&m, src, "<s>", crate::Mode::Exec, 2).unwrap();
+        let d = crate::disassemble(&co);
+        assert!(
+            !d.contains("LOAD_ASSERTION_ERROR") && !d.contains("'doc'"),
+            "{d}"
+        );
+    }
+}

@@ -4,15 +4,28 @@
 //!
 //! Deviations from CPython 3.13's bytecode (the VM must know these):
 //! - No inline `CACHE` entries: jump arguments, exception-table offsets and
-//!   `co_positions` count real code units only.
+//!   `positions` count real code units only (`EXTENDED_ARG` units included).
+//!   A jump's argument is relative to the unit after the jump (backward for
+//!   `JUMP_BACKWARD*`); `FOR_ITER`/`SEND` target their `END_FOR`/`END_SEND`.
 //! - `frozenset` constants do not exist (`ast::Constant` has no such
-//!   variant): where CPython would load a frozenset constant (`x in {1, 2}`,
-//!   set displays of >2 constants) we emit `BUILD_SET` + `SET_UPDATE` of a
-//!   constant tuple, or keep the tuple for `in` tests and `for` loops
-//!   (membership and iteration give the same results).
+//!   variant): where CPython loads a frozenset constant (`x in {1, 2, 3}`,
+//!   set displays of more than two constants) we emit `BUILD_SET` (+
+//!   `SET_UPDATE` of a constant tuple) instead, so sets behave exactly as
+//!   without the optimization.
+//! - Exception-table entries (`code::ExceptionTableEntry`) are given in code
+//!   units, not in CPython's varint encoding.
 //! - A position whose column is unknown (CPython's `None`) has
-//!   `col == end_col == u32::MAX`; a position whose line is unknown has
-//!   `lineno == 0`.
+//!   `col == end_col == u32::MAX`; an instruction without location has
+//!   `lineno == end_lineno == 0` (the module's `RESUME` is line 0 with
+//!   `end_lineno == 1`, as in CPython).
+//! - `from __future__ import annotations` stringifies annotations with a
+//!   small unparser that covers names, attributes, subscripts, tuples, lists,
+//!   `|`, calls and literals (CPython's full `ast.unparse` is not ported).
+//! - Top-level `await` (`PyCF_ALLOW_TOP_LEVEL_AWAIT`) is not supported.
+//!
+//! Known cosmetic differences (same semantics): in some control-flow shapes
+//! CPython threads jumps or assigns line numbers to artificial jumps slightly
+//! differently; see the crate tests for the listings that match exactly.
 
 mod comprehension;
 mod expr;
