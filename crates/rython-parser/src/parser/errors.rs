@@ -128,10 +128,13 @@ impl<'a> Parser<'a> {
             return None;
         }
         let save = (self.pos, self.prev_end);
+        // A look-ahead only: CPython's error location must not move.
+        let seen = self.max_seen.get();
         let ok = self.expression().is_ok();
         let b_end = self.prev_end;
         self.pos = save.0;
         self.prev_end = save.1;
+        self.max_seen.set(seen);
         ok.then(|| {
             PErr::syntax(
                 "invalid syntax. Perhaps you forgot a comma?",

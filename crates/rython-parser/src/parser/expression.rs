@@ -176,11 +176,14 @@ impl<'a> Parser<'a> {
     /// `invalid_named_expression` hints at `==` / `:=`.
     pub(crate) fn misplaced_assignment(&mut self, e: &Expr) -> Option<PErr> {
         let save = (self.pos, self.prev_end);
+        // A look-ahead only: CPython's error location must not move.
+        let seen = self.max_seen.get();
         self.bump();
         let rhs_ok = self.bitwise_or().is_ok() && !self.at_op("=") && !self.at_op(":=");
         let rhs_end = self.prev_end;
         self.pos = save.0;
         self.prev_end = save.1;
+        self.max_seen.set(seen);
         if !rhs_ok {
             return None;
         }

@@ -82,11 +82,14 @@ impl<'a> Parser<'a> {
     /// statement (`match(x)` is a call, `match x` is a missing colon).
     fn line_is_expression(&mut self, from: usize) -> bool {
         let save = (self.pos, self.prev_end);
+        // A look-ahead only: CPython's error location must not move.
+        let seen = self.max_seen.get();
         self.pos = from;
         let ok = self.star_expressions().is_ok()
             && matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker);
         self.pos = save.0;
         self.prev_end = save.1;
+        self.max_seen.set(seen);
         ok
     }
 

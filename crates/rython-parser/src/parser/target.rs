@@ -179,6 +179,8 @@ impl<'a> Parser<'a> {
     /// After `=`: a `bitwise_or` follows and no further `=` / `:=`.
     fn rhs_is_single_bitwise_or(&mut self) -> bool {
         let save = (self.pos, self.prev_end);
+        // A look-ahead only: CPython's error location must not move.
+        let seen = self.max_seen.get();
         self.bump();
         // A PEG `bitwise_or` matches the longest valid prefix.
         let mut ok = self.bitwise_or().is_ok();
@@ -189,6 +191,7 @@ impl<'a> Parser<'a> {
         let ok = ok && !self.at_op("=") && !self.at_op(":=");
         self.pos = save.0;
         self.prev_end = save.1;
+        self.max_seen.set(seen);
         ok
     }
 
