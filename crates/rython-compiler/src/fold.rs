@@ -218,6 +218,15 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
     if seq_len(l).is_some() || seq_len(r).is_some() {
         return None;
     }
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        // bool's own &, |, ^ keep the bool type.
+        match op {
+            BitAnd => return Some(Constant::Bool(*a & *b)),
+            BitOr => return Some(Constant::Bool(*a | *b)),
+            BitXor => return Some(Constant::Bool(*a ^ *b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
         return int_binop(&a, op, &b);
     }
