@@ -6,6 +6,15 @@ use crate::ast::*;
 use crate::perr::PErr;
 use crate::tokenizer::{Pos, TokenKind};
 
+/// CPython's NEWLINE token ends one character past the line's end.
+fn newline_end(t: &crate::tokenizer::Token) -> Pos {
+    let extra = t.text.len().saturating_sub(1) as u32;
+    Pos {
+        line: t.end.line,
+        col: t.end.col.saturating_sub(extra),
+    }
+}
+
 impl<'a> Parser<'a> {
     /// "invalid syntax" at the current token.
     pub fn invalid_syntax(&self) -> PErr {
@@ -23,12 +32,7 @@ impl<'a> Parser<'a> {
             }
             TokenKind::Dedent => e.fixed = Some((0, 0)),
             TokenKind::EndMarker => e.end_col_zero = true,
-            TokenKind::Newline => {
-                e.end = Pos {
-                    line: t.start.line,
-                    col: t.start.col + 1,
-                }
-            }
+            TokenKind::Newline => e.end = newline_end(t),
             TokenKind::Indent => e.fixed = Some((t.text.chars().count() as u32, 0)),
             _ => {}
         }
@@ -57,14 +61,7 @@ impl<'a> Parser<'a> {
                 e
             }
             TokenKind::EndMarker => self.err_at_token("invalid syntax", &t),
-            TokenKind::Newline => PErr::syntax(
-                "invalid syntax",
-                t.start,
-                Pos {
-                    line: t.start.line,
-                    col: t.start.col + 1,
-                },
-            ),
+            TokenKind::Newline => PErr::syntax("invalid syntax", t.start, newline_end(&t)),
             _ => PErr::syntax("invalid syntax", t.start, t.end),
         }
     }

@@ -605,7 +605,18 @@ impl<'a> Parser<'a> {
                 start,
             ));
         }
-        self.bitwise_or()
+        let save = (self.pos, self.prev_end);
+        self.bitwise_or().map_err(|e| {
+            if e.msg != "invalid syntax" {
+                return e;
+            }
+            // CPython's first pass reads targets as primaries and stops at
+            // the first token that cannot continue one.
+            self.pos = save.0;
+            let _ = self.primary();
+            let t = self.tok().clone();
+            self.err_at_token("invalid syntax", &t)
+        })
     }
 
     pub fn yield_expr(&mut self) -> PResult<Expr> {

@@ -57,10 +57,26 @@ pub(crate) struct Parser<'a> {
 
 pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
     let (toks, lex_err) = tokenizer::tokenize_partial(source);
-    let mut toks: Vec<Token> = toks
-        .into_iter()
-        .filter(|t| !matches!(t.kind, TokenKind::Comment | TokenKind::Nl))
-        .collect();
+    let mut filtered: Vec<Token> = Vec::with_capacity(toks.len());
+    let mut comment_start = None;
+    for mut t in toks {
+        match t.kind {
+            TokenKind::Comment => comment_start = Some(t.start),
+            TokenKind::Nl => comment_start = None,
+            _ => {
+                // CPython's NEWLINE token begins where a trailing comment
+                // does; error spans show it.
+                if t.kind == TokenKind::Newline {
+                    if let Some(c) = comment_start {
+                        t.start = c;
+                    }
+                }
+                comment_start = None;
+                filtered.push(t);
+            }
+        }
+    }
+    let mut toks = filtered;
     if let Some(e) = &lex_err {
         // A sentinel standing where the lexer gave up.
         toks.push(Token {
