@@ -145,6 +145,21 @@ impl<'a> Parser<'a> {
     /// than `;` or a newline.
     pub fn after_simple_stmt_error(&mut self, last: Option<&Stmt>) -> PErr {
         let t = self.tok().clone();
+        // CPython's second pass reads an expression here (`invalid_expression`);
+        // a specific error raised inside it wins.
+        if self.starts_expression() && self.last_disj.is_some_and(|d| d.1 == self.prev_end) {
+            let save = (self.pos, self.prev_end);
+            let seen = self.max_seen.get();
+            let r = self.expression();
+            self.pos = save.0;
+            self.prev_end = save.1;
+            self.max_seen.set(seen);
+            if let Err(e) = r {
+                if !e.msg.starts_with("invalid syntax") {
+                    return e;
+                }
+            }
+        }
         if let Some(Stmt {
             node: StmtKind::Expr { value },
             ..

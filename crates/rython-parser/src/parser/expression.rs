@@ -111,7 +111,7 @@ impl<'a> Parser<'a> {
         if self.at_op("*") {
             let start = self.start();
             self.bump();
-            if !self.starts_expression() || self.at_op("*") {
+            if self.at_op(",") {
                 let t = self.tok().clone();
                 return Err(self.err_at_token("Invalid star expression", &t));
             }

@@ -139,6 +139,13 @@ fn prefer_lexer_error(pe: PErr, le: PErr, parser_line: u32, at_end: bool) -> PEr
     {
         return pe;
     }
+    // Observed: an unterminated f-string found after a parser error does
+    // not replace it.
+    if le.msg.starts_with("unterminated f-string")
+        || le.msg.starts_with("unterminated triple-quoted f-string")
+    {
+        return pe;
+    }
     if le.msg.ends_with("was never closed") {
         return if parser_line > le.start.line || at_end {
             le
