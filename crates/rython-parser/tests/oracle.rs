@@ -88,3 +88,10 @@ fn single_mode_matches_cpython() {
 fn eval_mode_matches_cpython() {
     check("eval");
 }
+
+/// Mutations of the valid programs (tokens dropped, swapped, inserted,
+/// re-indented): error messages and locations as CPython reports them.
+#[test]
+fn mutated_programs_match_cpython() {
+    check("errors_mutated");
+}
