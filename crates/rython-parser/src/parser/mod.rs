@@ -20,7 +20,7 @@ use crate::Mode;
 /// Nesting beyond this many recursive grammar levels is refused the way
 /// CPython's parser refuses it (its `MAXSTACK`), long before the Rust stack
 /// is at risk.
-const MAX_DEPTH: u32 = 1000;
+const MAX_DEPTH: u32 = 2500;
 pub(crate) const TOO_COMPLEX: &str = "Parser stack overflowed - Python source too complex to parse";
 
 pub(crate) const KEYWORDS: [&str; 35] = [
