@@ -104,6 +104,9 @@ pub struct SymbolTable {
     pub future_annotations: bool,
 }
 
+/// A scope's key: the address of the node that opens it. Keys that need a
+/// second scope for one node (a type parameter's bound and default) add 1,
+/// which no node address can equal since nodes are aligned.
 pub fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
@@ -380,10 +383,10 @@ impl<'a> Builder<'a> {
             };
             self.add_def(name, DEF_TYPE_PARAM | DEF_LOCAL, tp.loc)?;
             if let Some(b) = bound {
-                self.lazy_block(name, b, tp.loc, node_key(b))?;
+                self.lazy_block(name, b, tp.loc, node_key(tp))?;
             }
             if let Some(d) = default {
-                self.lazy_block(name, d, tp.loc, node_key(d))?;
+                self.lazy_block(name, d, tp.loc, node_key(tp) + 1)?;
             }
         }
         Ok(())
@@ -412,7 +415,7 @@ impl<'a> Builder<'a> {
                 let generic = !f.type_params.is_empty();
                 if generic {
                     let n = format!("<generic parameters of {}>", f.name);
-                    self.type_params_block(&n, f.type_params.as_ptr() as usize, s.loc, false)?;
+                    self.type_params_block(&n, f.type_params.as_ptr() as usize + 2, s.loc, false)?;
                     // CPython tests the (always present) defaults list for NULL.
                     self.add_def(".defaults", DEF_PARAM, s.loc)?;
                     if f.args.kw_defaults.iter().any(|d| d.is_some()) {
@@ -441,7 +444,7 @@ impl<'a> Builder<'a> {
                 let saved_private = self.private.clone();
                 if generic {
                     let n = format!("<generic parameters of {}>", c.name);
-                    self.type_params_block(&n, c.type_params.as_ptr() as usize, s.loc, true)?;
+                    self.type_params_block(&n, c.type_params.as_ptr() as usize + 2, s.loc, true)?;
                     self.private = Some(c.name.clone());
                     self.type_params(&c.type_params)?;
                 }
@@ -495,12 +498,12 @@ impl<'a> Builder<'a> {
                 let generic = !type_params.is_empty();
                 if generic {
                     let tn = format!("<generic parameters of {n}>");
-                    self.type_params_block(&tn, type_params.as_ptr() as usize, s.loc, false)?;
+                    self.type_params_block(&tn, type_params.as_ptr() as usize + 2, s.loc, false)?;
                     self.type_params(type_params)?;
                 }
                 let in_class = self.t.scopes[*self.stack.last().unwrap()].typ == BlockType::Class
                     || self.t.scopes[*self.stack.last().unwrap()].can_see_class_scope;
-                self.enter(&n, BlockType::TypeAlias, node_key(&**value), s.loc.lineno);
+                self.enter(&n, BlockType::TypeAlias, node_key(s), s.loc.lineno);
                 if in_class {
                     self.cur().can_see_class_scope = true;
                     self.add_def("__classdict__", USE, value.loc)?;

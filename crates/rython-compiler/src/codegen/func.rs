@@ -111,7 +111,7 @@ impl<'a> Compiler<'a> {
             self.enter_scope(
                 &n,
                 ScopeType::TypeParams,
-                f.type_params.as_ptr() as usize,
+                f.type_params.as_ptr() as usize + 2,
                 firstlineno,
             )?;
             self.type_params(&f.type_params)?;
@@ -290,7 +290,7 @@ impl<'a> Compiler<'a> {
             self.enter_scope(
                 &n,
                 ScopeType::TypeParams,
-                c.type_params.as_ptr() as usize,
+                c.type_params.as_ptr() as usize + 2,
                 firstlineno,
             )?;
             self.u().private = Some(c.name.clone());
@@ -395,7 +395,7 @@ impl<'a> Compiler<'a> {
                 } => {
                     self.load_const(Constant::Str(name.clone()), loc);
                     if let Some(b) = bound {
-                        self.lazy_eval(b, name, false)?;
+                        self.lazy_eval(b, name, false, node_key(tp))?;
                         let i = if matches!(b.node, ExprKind::Tuple { .. }) {
                             intrinsic2::TYPEVAR_WITH_CONSTRAINTS
                         } else {
@@ -427,7 +427,7 @@ impl<'a> Compiler<'a> {
             if let Some(d) = default {
                 seen_default = true;
                 let starred = matches!(tp.node, TypeParamKind::TypeVarTuple { .. });
-                self.lazy_eval(d, name, starred)?;
+                self.lazy_eval(d, name, starred, node_key(tp) + 1)?;
                 self.emit(CallIntrinsic2, intrinsic2::SET_TYPEPARAM_DEFAULT, loc);
             } else if seen_default {
                 return self.error(
@@ -443,9 +443,9 @@ impl<'a> Compiler<'a> {
     }
 
     /// A lazily evaluated bound/default: a tiny function returning `e`.
-    fn lazy_eval(&mut self, e: &'a Expr, name: &str, allow_starred: bool) -> R {
+    fn lazy_eval(&mut self, e: &'a Expr, name: &str, allow_starred: bool, key: usize) -> R {
         let loc = loc_of(e.loc);
-        self.enter_scope(name, ScopeType::TypeParams, node_key(e), e.loc.lineno)?;
+        self.enter_scope(name, ScopeType::TypeParams, key, e.loc.lineno)?;
         match &e.node {
             ExprKind::Starred { value, .. } if allow_starred => {
                 self.expr(value)?;
@@ -475,7 +475,7 @@ impl<'a> Compiler<'a> {
             self.enter_scope(
                 &n,
                 ScopeType::TypeParams,
-                tps.as_ptr() as usize,
+                tps.as_ptr() as usize + 2,
                 s.loc.lineno,
             )?;
             self.load_const(Constant::Str(id.clone()), loc);
@@ -484,7 +484,7 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::Str(id.clone()), loc);
             self.load_const(Constant::None, loc);
         }
-        self.enter_scope(id, ScopeType::Function, node_key(value), s.loc.lineno)?;
+        self.enter_scope(id, ScopeType::Function, node_key(s), s.loc.lineno)?;
         self.u().add_const(Constant::None);
         self.expr(value)?;
         self.emit(ReturnValue, 0, loc);

@@ -272,12 +272,13 @@ impl<'a> Compiler<'a> {
                 self.emit(CompareOp, (crate::cmp::EQ << 5) | 8, loc);
                 self.jump_to_fail_pop(loc, pc, op(PopJumpIfFalse));
             }
-            Some(_) => {
+            Some(_) if size > 1 => {
                 self.emit(GetLen, 0, loc);
                 self.load_const(Constant::Int((size - 1).into()), loc);
                 self.emit(CompareOp, (crate::cmp::GE << 5) | 12, loc);
                 self.jump_to_fail_pop(loc, pc, op(PopJumpIfFalse));
             }
+            Some(_) => {}
         }
         pc.on_top -= 1;
         if only_wildcard {
