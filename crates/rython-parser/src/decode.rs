@@ -133,7 +133,7 @@ pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErr
             None => return Err(err(format!("unknown encoding: {}", name), 0, 0, 0, None)),
         },
     };
-    let exact_utf8 = spec.as_deref().map_or(true, |n| {
+    let exact_utf8 = spec.as_deref().is_none_or(|n| {
         let n = n.to_ascii_lowercase().replace('_', "-");
         n == "utf-8" || n.starts_with("utf-8-")
     });

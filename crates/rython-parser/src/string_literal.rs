@@ -188,7 +188,7 @@ fn decode_bytes(body: &str) -> Result<Vec<u8>, String> {
         let start = i;
         i += 1;
         let Some(&e) = b.get(i) else {
-            return Err(format!("(value error) Trailing \\ in string"));
+            return Err("(value error) Trailing \\ in string".to_string());
         };
         i += 1;
         match e {

@@ -69,10 +69,8 @@ impl<'a> Parser<'a> {
             Some(self.expression()?)
         };
         let mut step = None;
-        if self.eat_op(":") {
-            if !(self.at_op(",") || self.at_op("]")) {
-                step = Some(self.expression()?);
-            }
+        if self.eat_op(":") && !(self.at_op(",") || self.at_op("]")) {
+            step = Some(self.expression()?);
         }
         Ok(self.mk_expr(
             ExprKind::Slice {

@@ -12,7 +12,7 @@ impl<'a> Parser<'a> {
         let save = (self.pos, self.prev_end);
         let start = self.start();
         self.bump();
-        if !self.starts_expression() || self.at_op("-") && false {
+        if !self.starts_expression() {
             self.pos = save.0;
             self.prev_end = save.1;
             return Ok(None);

@@ -46,11 +46,8 @@ impl<'a> Lexer<'a> {
                 nonzero = true;
                 self.decimal_tail()?;
             }
-            match self.peek() {
-                Some('.' | 'e' | 'E' | 'j' | 'J') => {
-                    return self.float_rest(start_off, start, false)
-                }
-                _ => {}
+            if let Some('.' | 'e' | 'E' | 'j' | 'J') = self.peek() {
+                return self.float_rest(start_off, start, false);
             }
             if nonzero {
                 return Err(self.err_span(
@@ -64,9 +61,8 @@ impl<'a> Lexer<'a> {
             return Ok(());
         }
         self.decimal_tail()?;
-        match self.peek() {
-            Some('.' | 'e' | 'E' | 'j' | 'J') => return self.float_rest(start_off, start, false),
-            _ => {}
+        if let Some('.' | 'e' | 'E' | 'j' | 'J') = self.peek() {
+            return self.float_rest(start_off, start, false);
         }
         self.verify_end("decimal")?;
         self.push(TokenKind::Number, start_off, start);
