@@ -11,6 +11,8 @@ mod error;
 mod flowgraph;
 mod fold;
 mod instr;
+#[doc(hidden)]
+pub mod json;
 mod swaps;
 pub mod symtable;
 #[cfg(test)]
