@@ -10,7 +10,7 @@ const MAX_INT_SIZE: u64 = 128;
 const MAX_COLLECTION_SIZE: usize = 256;
 const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: usize = 1024;
-const MAX_DEPTH: u32 = 200;
+const MAX_DEPTH: u32 = crate::symtable::MAX_DEPTH;
 
 pub struct Folder {
     pub optimize: u8,

@@ -126,7 +126,10 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
     format!("_{stripped}{name}")
 }
 
-const MAX_DEPTH: u32 = 2000;
+/// Recursion bound of the AST walks (CPython compiles 5000-deep operator
+/// chains and fails at 10000 with RecursionError).
+pub const MAX_DEPTH: u32 = 6000;
+pub const RECURSION_MSG: &str = "maximum recursion depth exceeded during compilation";
 
 struct Builder<'a> {
     t: SymbolTable,
@@ -277,7 +280,7 @@ impl<'a> Builder<'a> {
     fn guard(&mut self, loc: Loc) -> R {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(err("too many nested parentheses".into(), loc));
+            return Err(err(RECURSION_MSG.into(), loc));
         }
         Ok(())
     }
@@ -1085,7 +1088,7 @@ fn analyze_block(
     depth: u32,
 ) -> R {
     if depth > MAX_DEPTH {
-        return Err(err("too many nested scopes".into(), Loc::default()));
+        return Err(err(RECURSION_MSG.into(), Loc::default()));
     }
     let mut scopes: HashMap<String, Scope> = HashMap::new();
     let mut local = Set::new();

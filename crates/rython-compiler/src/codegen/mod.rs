@@ -46,7 +46,7 @@ use std::collections::{HashMap, HashSet};
 pub(crate) type R<T = ()> = Result<T, CompileError>;
 
 pub(crate) const STACK_USE_GUIDELINE: usize = 30;
-const MAX_NESTING: u32 = 300;
+const MAX_NESTING: u32 = crate::symtable::MAX_DEPTH;
 const MAX_BLOCKS: usize = 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -364,7 +364,7 @@ impl<'a> Compiler<'a> {
     pub fn enter_nesting(&mut self, l: Loc) -> R {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return self.error("too many nested parentheses", l);
+            return self.error(crate::symtable::RECURSION_MSG, l);
         }
         Ok(())
     }
