@@ -15,6 +15,7 @@ mod instr;
 pub mod json;
 mod swaps;
 pub mod symtable;
+mod unparse;
 #[cfg(test)]
 mod verify;
 

@@ -54,7 +54,7 @@ impl<'a> Compiler<'a> {
             let m = c.mangle(name);
             c.load_const(Constant::Str(m), loc);
             if c.st.future_annotations {
-                c.load_const(Constant::Str(super::expr::unparse(ann)), loc_of(ann.loc));
+                c.load_const(Constant::Str(crate::unparse::unparse(ann)), loc_of(ann.loc));
             } else if let ExprKind::Starred { value, .. } = &ann.node {
                 c.expr(value)?;
                 c.emit(UnpackSequence, 1, loc);

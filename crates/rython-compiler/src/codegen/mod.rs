@@ -18,9 +18,9 @@
 //!   `col == end_col == u32::MAX`; an instruction without location has
 //!   `lineno == end_lineno == 0` (the module's `RESUME` is line 0 with
 //!   `end_lineno == 1`, as in CPython).
-//! - `from __future__ import annotations` stringifies annotations with a
-//!   small unparser that covers names, attributes, subscripts, tuples, lists,
-//!   `|`, calls and literals (CPython's full `ast.unparse` is not ported).
+//! - `from __future__ import annotations` stringifies annotations with
+//!   `unparse.rs` (CPython's ast_unparse.c rules); lambdas and f-strings
+//!   inside annotations are not reproduced exactly.
 //! - Top-level `await` (`PyCF_ALLOW_TOP_LEVEL_AWAIT`) is not supported.
 //!
 //! Known cosmetic differences (same semantics): in some control-flow shapes

@@ -1023,7 +1023,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => {
                 if simple && matches!(self.ur().scope_type, ScopeType::Module | ScopeType::Class) {
                     if self.st.future_annotations {
-                        let text = super::expr::unparse(ann);
+                        let text = crate::unparse::unparse(ann);
                         self.load_const(Constant::Str(text), loc_of(ann.loc));
                     } else {
                         self.expr(ann)?;
