@@ -102,6 +102,9 @@ pub struct SymbolTable {
     pub by_node: HashMap<usize, ScopeId>,
     /// `from __future__ import annotations` seen.
     pub future_annotations: bool,
+    /// Position (line, column) of the last leading `from __future__`
+    /// import (CPython's `ff_location`).
+    pub future_loc: Option<(u32, u32)>,
 }
 
 /// A scope's key: the address of the node that opens it. Keys that need a
@@ -147,12 +150,14 @@ pub fn build(module: &Mod, src: &str) -> Result<SymbolTable, CompileError> {
             scopes: vec![],
             by_node: HashMap::new(),
             future_annotations: false,
+            future_loc: None,
         },
         stack: vec![],
         private: None,
         depth: 0,
         _src: src,
     };
+    future_parse(&mut b.t, module)?;
     b.enter("top", BlockType::Module, node_key(module), 0);
     match module {
         Mod::Module { body } | Mod::Interactive { body } => {
@@ -166,6 +171,69 @@ pub fn build(module: &Mod, src: &str) -> Result<SymbolTable, CompileError> {
     let mut t = b.t;
     analyze(&mut t)?;
     Ok(t)
+}
+
+/// CPython's future.c: the leading `from __future__ import ...` statements
+/// (after an optional docstring) select features.
+fn future_parse(t: &mut SymbolTable, module: &Mod) -> R {
+    let (Mod::Module { body } | Mod::Interactive { body }) = module else {
+        return Ok(());
+    };
+    let skip = match body.first().map(|s| &s.node) {
+        Some(StmtKind::Expr { value }) => matches!(
+            &value.node,
+            ExprKind::Constant {
+                value: Constant::Str(_),
+                ..
+            }
+        ),
+        _ => false,
+    } as usize;
+    for s in body.iter().skip(skip) {
+        let StmtKind::ImportFrom {
+            module: Some(m),
+            names,
+            level: 0,
+        } = &s.node
+        else {
+            break;
+        };
+        if m != "__future__" {
+            break;
+        }
+        for a in names {
+            let known = matches!(
+                a.name.as_str(),
+                "nested_scopes"
+                    | "generators"
+                    | "division"
+                    | "absolute_import"
+                    | "with_statement"
+                    | "print_function"
+                    | "unicode_literals"
+                    | "barry_as_FLUFL"
+                    | "generator_stop"
+                    | "annotations"
+            );
+            if !known {
+                // Reported with a start position only.
+                let l = Loc {
+                    end_lineno: s.loc.lineno,
+                    end_col_offset: u32::MAX,
+                    ..s.loc
+                };
+                if a.name == "braces" {
+                    return Err(err("not a chance".into(), l));
+                }
+                return Err(err(format!("future feature {} is not defined", a.name), l));
+            }
+            if a.name == "annotations" {
+                t.future_annotations = true;
+            }
+        }
+        t.future_loc = Some((s.loc.lineno, s.loc.col_offset));
+    }
+    Ok(())
 }
 
 fn err(msg: String, loc: Loc) -> CompileError {
@@ -632,12 +700,7 @@ impl<'a> Builder<'a> {
                     self.import_alias(a, s.loc)?;
                 }
             }
-            StmtKind::ImportFrom { module, names, .. } => {
-                if module.as_deref() == Some("__future__")
-                    && names.iter().any(|a| a.name == "annotations")
-                {
-                    self.t.future_annotations = true;
-                }
+            StmtKind::ImportFrom { names, .. } => {
                 for a in names {
                     self.import_alias(a, s.loc)?;
                 }

@@ -895,30 +895,17 @@ impl<'a> Compiler<'a> {
             .collect();
         self.load_const(Constant::Tuple(fromlist), loc);
         let m = module.unwrap_or("");
-        if module == Some("__future__") && s.loc.lineno > 0 {
-            // CPython validates future features in its future.c pass.
-            for a in names {
-                if !matches!(
-                    a.name.as_str(),
-                    "nested_scopes"
-                        | "generators"
-                        | "division"
-                        | "absolute_import"
-                        | "with_statement"
-                        | "print_function"
-                        | "unicode_literals"
-                        | "barry_as_FLUFL"
-                        | "generator_stop"
-                        | "annotations"
-                ) {
-                    if a.name == "braces" {
-                        return self.error("not a chance", loc_of(a.loc));
-                    }
-                    return self.error(
-                        format!("future feature {} is not defined", a.name),
-                        loc_of(a.loc),
-                    );
-                }
+        if module == Some("__future__") && level == 0 {
+            let here = (s.loc.lineno, s.loc.col_offset);
+            let after = match self.st.future_loc {
+                None => true,
+                Some(f) => here.0 > f.0 || (here.0 == f.0 && here.1 > f.1),
+            };
+            if after {
+                return self.error(
+                    "from __future__ imports must occur at the beginning of the file",
+                    loc,
+                );
             }
         }
         let i = self.u().names.add(m);
