@@ -329,8 +329,10 @@ impl Cfg {
                     self.blocks[b].instrs.extend(copy);
                     if no_lineno {
                         if let Some(l) = self.blocks[b].instrs.last_mut() {
-                            if is_uncond_jump(l.op) && removed == JUMP {
-                                l.op = JUMP;
+                            // The copied jump keeps the kind of the jump it
+                            // replaces (eval-breaker check or not).
+                            if is_uncond_jump(l.op) {
+                                l.op = removed;
                             }
                         }
                     }
