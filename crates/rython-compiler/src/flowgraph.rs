@@ -329,10 +329,8 @@ impl Cfg {
                     self.blocks[b].instrs.extend(copy);
                     if no_lineno {
                         if let Some(l) = self.blocks[b].instrs.last_mut() {
-                            // The copied jump keeps the kind of the jump it
-                            // replaces (eval-breaker check or not).
-                            if is_uncond_jump(l.op) {
-                                l.op = removed;
+                            if is_uncond_jump(l.op) && removed == JUMP {
+                                l.op = JUMP;
                             }
                         }
                     }
