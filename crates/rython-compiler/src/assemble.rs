@@ -120,6 +120,7 @@ pub(crate) fn assemble(u: Unit, flags: u32, filename: &str) -> Result<CodeObject
             target: NONE,
             loc: NO_LOC,
             except: NONE,
+            propagated: false,
         });
     }
     let mut cells_sorted: Vec<u32> = cell_index.clone();
@@ -131,6 +132,7 @@ pub(crate) fn assemble(u: Unit, flags: u32, filename: &str) -> Result<CodeObject
             target: NONE,
             loc: NO_LOC,
             except: NONE,
+            propagated: false,
         });
     }
     use crate::code::flags as F;
@@ -147,6 +149,7 @@ pub(crate) fn assemble(u: Unit, flags: u32, filename: &str) -> Result<CodeObject
             target: NONE,
             loc: l,
             except: NONE,
+            propagated: false,
         });
         prefix.push(Instr {
             op: o(Opcode::PopTop),
@@ -154,6 +157,7 @@ pub(crate) fn assemble(u: Unit, flags: u32, filename: &str) -> Result<CodeObject
             target: NONE,
             loc: l,
             except: NONE,
+            propagated: false,
         });
     }
     if !prefix.is_empty() {

@@ -43,10 +43,13 @@ impl CompileError {
         let (offset, end_offset) = if l.lineno == 0 {
             (0, 0)
         } else {
-            (
-                to_chars(l.lineno, l.col_offset),
-                to_chars(l.end_lineno, l.end_col_offset),
-            )
+            // An end column of u32::MAX means "start position only".
+            let end = if l.end_col_offset == u32::MAX {
+                0
+            } else {
+                to_chars(l.end_lineno, l.end_col_offset)
+            };
+            (to_chars(l.lineno, l.col_offset), end)
         };
         SyntaxErrorInfo {
             kind: SyntaxErrorKind::SyntaxError,

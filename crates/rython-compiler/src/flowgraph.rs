@@ -43,9 +43,6 @@ impl Block {
     pub fn exits_scope(&self) -> bool {
         self.last().is_some_and(|i| is_scope_exit(i.op))
     }
-    fn has_no_lineno(&self) -> bool {
-        self.instrs.iter().all(|i| i.loc.line < 0)
-    }
     fn has_eval_break(&self) -> bool {
         use Opcode::*;
         self.instrs.iter().any(|i| {
@@ -56,6 +53,9 @@ impl Block {
                         JumpBackward | Resume | Call | CallKw | CallFunctionEx
                     ))
         })
+    }
+    fn has_no_lineno(&self) -> bool {
+        self.instrs.iter().all(|i| i.loc.line < 0)
     }
 }
 
@@ -72,10 +72,15 @@ impl Cfg {
     pub fn from_instrs(instrs: Vec<Instr>, labels: &[usize]) -> Cfg {
         let n = instrs.len();
         // Block starts: label positions and after terminators.
+        // Only labels that something jumps to start blocks (as CPython's
+        // _PyCfg_FromInstructionSequence does).
         let mut label_at = vec![false; n + 1];
-        for &p in labels {
-            if p != usize::MAX && p <= n {
-                label_at[p] = true;
+        for ins in &instrs {
+            if has_target(ins.op) {
+                let p = labels[ins.target];
+                if p != usize::MAX && p <= n {
+                    label_at[p] = true;
+                }
             }
         }
         let mut blocks: Vec<Block> = vec![];
@@ -400,6 +405,7 @@ impl Cfg {
             for ins in self.blocks[b].instrs.iter_mut() {
                 if ins.loc.line < 0 {
                     ins.loc = prev;
+                    ins.propagated = prev.line >= 0;
                 } else {
                     prev = ins.loc;
                 }
@@ -409,6 +415,7 @@ impl Cfg {
                 if let Some(f) = self.blocks[nx].instrs.first_mut() {
                     if f.loc.line < 0 {
                         f.loc = prev;
+                        f.propagated = prev.line >= 0;
                     }
                 }
             }
@@ -419,6 +426,7 @@ impl Cfg {
                     if let Some(f) = self.blocks[t].instrs.first_mut() {
                         if f.loc.line < 0 {
                             f.loc = prev;
+                            f.propagated = prev.line >= 0;
                         }
                     }
                 }
@@ -428,6 +436,7 @@ impl Cfg {
 
     // ------------------------------------------------------ peepholes
 
+    /// CPython's `optimize_cfg`.
     pub fn optimize(&mut self, consts: &mut Vec<ConstValue>) {
         self.inline_small_or_no_lineno_blocks();
         self.remove_unreachable();
@@ -452,6 +461,7 @@ impl Cfg {
                 loc: target_instr.loc,
                 // CPython's basicblock_add_jump leaves the new jump without a handler.
                 except: NONE,
+                propagated: false,
             });
             return true;
         }
@@ -523,6 +533,21 @@ impl Cfg {
                                     };
                                 }
                             }
+                        } else if nextop == o(Copy)
+                            && instrs[i + 1].arg == 1
+                            && i + 3 < n
+                            && instrs[i + 2].op == o(ToBool)
+                            && (instrs[i + 3].op == o(PopJumpIfFalse)
+                                || instrs[i + 3].op == o(PopJumpIfTrue))
+                        {
+                            // `True and x` / `False or x`: CPython's
+                            // JUMP_IF_FALSE/JUMP_IF_TRUE on a constant.
+                            let jumps = truthy(&c) == (instrs[i + 3].op == o(PopJumpIfTrue));
+                            for k in i + 1..i + 3 {
+                                instrs[k].op = o(Nop);
+                                instrs[k].arg = 0;
+                            }
+                            instrs[i + 3].op = if jumps { JUMP } else { o(Nop) };
                         } else if nextop == o(ReturnValue) {
                             instrs[i].op = o(Nop);
                             instrs[i + 1].op = o(ReturnConst);
@@ -1011,6 +1036,7 @@ impl Cfg {
                     target: nx,
                     loc: NO_LOC,
                     except: NONE,
+                    propagated: false,
                 });
                 self.blocks[j].cold = true;
                 self.blocks[j].next = nx;
@@ -1199,6 +1225,7 @@ impl Cfg {
                             target: last.target,
                             loc: last.loc,
                             except: NONE,
+                            propagated: false,
                         });
                         self.blocks[j].cold = self.blocks[b].cold;
                         let nx = self.blocks[b].next;

@@ -10,7 +10,7 @@ const MAX_INT_SIZE: u64 = 128;
 const MAX_COLLECTION_SIZE: usize = 256;
 const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: usize = 1024;
-const MAX_DEPTH: u32 = 200;
+const MAX_DEPTH: u32 = crate::symtable::MAX_DEPTH;
 
 pub struct Folder {
     pub optimize: u8,
@@ -178,6 +178,28 @@ fn py_mod(a: &BigInt, b: &BigInt) -> BigInt {
     a.mod_floor(b)
 }
 
+/// Python's float `//` (floatobject.c `_float_div_mod`).
+fn float_floordiv(vx: f64, wx: f64) -> f64 {
+    let m = vx % wx;
+    let div = (vx - m) / wx;
+    let mut m2 = m;
+    let mut div2 = div;
+    if m2 != 0.0 && ((wx < 0.0) != (m2 < 0.0)) {
+        m2 += wx;
+        div2 -= 1.0;
+    }
+    let _ = m2;
+    if div2 != 0.0 {
+        let mut fd = div2.floor();
+        if div2 - fd > 0.5 {
+            fd += 1.0;
+        }
+        fd
+    } else {
+        0.0f64.copysign(vx / wx)
+    }
+}
+
 fn float_mod(a: f64, b: f64) -> f64 {
     let m = a % b;
     if m != 0.0 {
@@ -218,6 +240,15 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
     if seq_len(l).is_some() || seq_len(r).is_some() {
         return None;
     }
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        // bool's own &, |, ^ keep the bool type.
+        match op {
+            BitAnd => return Some(Constant::Bool(*a & *b)),
+            BitOr => return Some(Constant::Bool(*a | *b)),
+            BitXor => return Some(Constant::Bool(*a ^ *b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_int(l), as_int(r)) {
         return int_binop(&a, op, &b);
     }
@@ -243,7 +274,7 @@ fn binop(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
         Sub => a - b,
         Mult => a * b,
         Div if b != 0.0 => a / b,
-        FloorDiv if b != 0.0 => (a - float_mod(a, b)) / b,
+        FloorDiv if b != 0.0 => float_floordiv(a, b),
         Mod if b != 0.0 => float_mod(a, b),
         Pow => {
             if a == 0.0 && b < 0.0 || a < 0.0 && b.fract() != 0.0 {
@@ -271,6 +302,11 @@ fn int_binop(a: &BigInt, op: Operator, b: &BigInt) -> Option<Constant> {
         FloorDiv if !b.is_zero() => i(py_floordiv(a, b)),
         Mod if !b.is_zero() => i(py_mod(a, b)),
         Div if !b.is_zero() => {
+            // Only where the operands convert exactly; CPython rounds big
+            // quotients correctly, which f64 division would not.
+            if bits(a) > 53 || bits(b) > 53 {
+                return None;
+            }
             let (x, y) = (a.to_f64()?, b.to_f64()?);
             let v = x / y;
             v.is_finite().then_some(Constant::Float(v))

@@ -57,6 +57,9 @@ pub struct Instr {
     pub loc: Loc,
     /// Exception handler block (CFG only).
     pub except: usize,
+    /// The location was copied from a neighbour by line-number propagation
+    /// (CPython's `i_loc_propagated`); jump threading treats it as absent.
+    pub propagated: bool,
 }
 
 pub fn is_real(o: Op) -> bool {

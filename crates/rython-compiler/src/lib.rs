@@ -11,8 +11,13 @@ mod error;
 mod flowgraph;
 mod fold;
 mod instr;
+#[doc(hidden)]
+pub mod json;
 mod swaps;
 pub mod symtable;
+mod unparse;
+#[cfg(test)]
+mod verify;
 
 pub use code::{CodeObject, ConstValue, ExceptionTableEntry, Position};
 pub use opcode::Opcode;
@@ -25,6 +30,11 @@ pub enum Mode {
 }
 
 /// `source` is used only to fill SyntaxErrorInfo.text. `optimize` is -O level (0: keep asserts, __debug__ True).
+///
+/// Deeply nested code is compiled (like CPython, up to a few thousand levels)
+/// on a helper thread with a large stack; beyond the limit the error message
+/// is "maximum recursion depth exceeded during compilation", which CPython
+/// raises as `RecursionError`.
 pub fn compile(
     module: &rython_parser::ast::Mod,
     source: &str,
@@ -32,9 +42,30 @@ pub fn compile(
     mode: Mode,
     optimize: u8,
 ) -> Result<CodeObject, rython_parser::SyntaxErrorInfo> {
-    codegen::compile_module(module, source, filename, mode, optimize)
-        .map_err(|e| e.into_info(source))
+    let run = || {
+        codegen::compile_module(module, source, filename, mode, optimize)
+            .map_err(|e| e.into_info(source))
+    };
+    std::thread::scope(|s| {
+        match std::thread::Builder::new()
+            .stack_size(COMPILER_STACK)
+            .spawn_scoped(s, run)
+        {
+            Ok(h) => h.join().unwrap_or_else(|_| {
+                Err(error::CompileError::new(
+                    "internal compiler error",
+                    rython_parser::ast::Loc::default(),
+                )
+                .into_info(source))
+            }),
+            Err(_) => run(),
+        }
+    })
 }
+
+/// Stack for the compiler thread: enough for `symtable::MAX_DEPTH` levels
+/// of recursion in unoptimized builds (only touched pages are committed).
+const COMPILER_STACK: usize = 256 << 20;
 
 /// A `dis`-like listing of a code object and its nested code objects, formatted like CPython 3.13's dis.dis output (for tests and a future `dis` module).
 pub fn disassemble(code: &CodeObject) -> String {

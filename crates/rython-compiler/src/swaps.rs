@@ -79,10 +79,82 @@ fn apply_static_swaps(b: &mut [Instr], start: usize) {
     }
 }
 
+/// CPython's `swaptimize`: a run of SWAPs (and NOPs) is replaced by the
+/// shortest equivalent sequence. Returns the index of the run's last item.
+fn swaptimize(b: &mut [Instr], ix: usize) -> usize {
+    let nop = op(Opcode::Nop);
+    let swap = op(Opcode::Swap);
+    let mut depth = b[ix].arg as usize;
+    let mut len = 0;
+    let mut more = false;
+    let limit = b.len() - ix;
+    loop {
+        len += 1;
+        if len >= limit {
+            break;
+        }
+        let o = b[ix + len].op;
+        if o == swap {
+            depth = depth.max(b[ix + len].arg as usize);
+            more = true;
+        } else if o != nop {
+            break;
+        }
+    }
+    if !more || depth == 0 {
+        return ix;
+    }
+    const VISITED: i64 = -1;
+    let mut stack: Vec<i64> = (0..depth as i64).collect();
+    for i in 0..len {
+        if b[ix + i].op == swap {
+            let a = b[ix + i].arg as usize;
+            if a == 0 || a > depth {
+                return ix;
+            }
+            stack.swap(0, a - 1);
+        }
+    }
+    let mut current = len as i64 - 1;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i as i64 {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 {
+                if current < 0 {
+                    return ix;
+                }
+                let c = ix + current as usize;
+                b[c].op = swap;
+                b[c].arg = j as u32 + 1;
+                current -= 1;
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let nj = stack[j] as usize;
+            stack[j] = VISITED;
+            j = nj;
+        }
+    }
+    while current >= 0 {
+        let c = ix + current as usize;
+        b[c].op = nop;
+        b[c].arg = 0;
+        current -= 1;
+    }
+    ix + len - 1
+}
+
 pub fn optimize_swaps(b: &mut [Instr]) {
-    for i in 0..b.len() {
+    let mut i = 0;
+    while i < b.len() {
         if b[i].op == op(Opcode::Swap) {
+            i = swaptimize(b, i);
             apply_static_swaps(b, i);
         }
+        i += 1;
     }
 }

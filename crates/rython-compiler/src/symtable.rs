@@ -102,8 +102,14 @@ pub struct SymbolTable {
     pub by_node: HashMap<usize, ScopeId>,
     /// `from __future__ import annotations` seen.
     pub future_annotations: bool,
+    /// Position (line, column) of the last leading `from __future__`
+    /// import (CPython's `ff_location`).
+    pub future_loc: Option<(u32, u32)>,
 }
 
+/// A scope's key: the address of the node that opens it. Keys that need a
+/// second scope for one node (a type parameter's bound and default) add 1,
+/// which no node address can equal since nodes are aligned.
 pub fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
@@ -123,7 +129,10 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
     format!("_{stripped}{name}")
 }
 
-const MAX_DEPTH: u32 = 2000;
+/// Recursion bound of the AST walks (CPython compiles 5000-deep operator
+/// chains and fails at 10000 with RecursionError).
+pub const MAX_DEPTH: u32 = 6000;
+pub const RECURSION_MSG: &str = "maximum recursion depth exceeded during compilation";
 
 struct Builder<'a> {
     t: SymbolTable,
@@ -141,12 +150,14 @@ pub fn build(module: &Mod, src: &str) -> Result<SymbolTable, CompileError> {
             scopes: vec![],
             by_node: HashMap::new(),
             future_annotations: false,
+            future_loc: None,
         },
         stack: vec![],
         private: None,
         depth: 0,
         _src: src,
     };
+    future_parse(&mut b.t, module)?;
     b.enter("top", BlockType::Module, node_key(module), 0);
     match module {
         Mod::Module { body } | Mod::Interactive { body } => {
@@ -160,6 +171,69 @@ pub fn build(module: &Mod, src: &str) -> Result<SymbolTable, CompileError> {
     let mut t = b.t;
     analyze(&mut t)?;
     Ok(t)
+}
+
+/// CPython's future.c: the leading `from __future__ import ...` statements
+/// (after an optional docstring) select features.
+fn future_parse(t: &mut SymbolTable, module: &Mod) -> R {
+    let (Mod::Module { body } | Mod::Interactive { body }) = module else {
+        return Ok(());
+    };
+    let skip = match body.first().map(|s| &s.node) {
+        Some(StmtKind::Expr { value }) => matches!(
+            &value.node,
+            ExprKind::Constant {
+                value: Constant::Str(_),
+                ..
+            }
+        ),
+        _ => false,
+    } as usize;
+    for s in body.iter().skip(skip) {
+        let StmtKind::ImportFrom {
+            module: Some(m),
+            names,
+            level: 0,
+        } = &s.node
+        else {
+            break;
+        };
+        if m != "__future__" {
+            break;
+        }
+        for a in names {
+            let known = matches!(
+                a.name.as_str(),
+                "nested_scopes"
+                    | "generators"
+                    | "division"
+                    | "absolute_import"
+                    | "with_statement"
+                    | "print_function"
+                    | "unicode_literals"
+                    | "barry_as_FLUFL"
+                    | "generator_stop"
+                    | "annotations"
+            );
+            if !known {
+                // Reported with a start position only.
+                let l = Loc {
+                    end_lineno: s.loc.lineno,
+                    end_col_offset: u32::MAX,
+                    ..s.loc
+                };
+                if a.name == "braces" {
+                    return Err(err("not a chance".into(), l));
+                }
+                return Err(err(format!("future feature {} is not defined", a.name), l));
+            }
+            if a.name == "annotations" {
+                t.future_annotations = true;
+            }
+        }
+        t.future_loc = Some((s.loc.lineno, s.loc.col_offset));
+    }
+    Ok(())
 }
 
 fn err(msg: String, loc: Loc) -> CompileError {
@@ -213,6 +287,23 @@ impl<'a> Builder<'a> {
 
     fn add_def_in(&mut self, id: ScopeId, name: &str, flag: u32, loc: Loc) -> R {
         let name = mangle(self.private.as_deref(), name);
+        if flag & DEF_GLOBAL != 0 && id != 0 {
+            // CPython records every `global` in the module's symbols too.
+            let top = &mut self.t.scopes[0];
+            match top.symbols.get_mut(&name) {
+                Some(sym) => sym.flags |= DEF_GLOBAL,
+                None => {
+                    top.order.push(name.clone());
+                    top.symbols.insert(
+                        name.clone(),
+                        Symbol {
+                            flags: DEF_GLOBAL,
+                            scope: Scope::Unknown,
+                        },
+                    );
+                }
+            }
+        }
         let s = &mut self.t.scopes[id];
         let old = s.flags(&name);
         if flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
@@ -257,7 +348,7 @@ impl<'a> Builder<'a> {
     fn guard(&mut self, loc: Loc) -> R {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(err("too many nested parentheses".into(), loc));
+            return Err(err(RECURSION_MSG.into(), loc));
         }
         Ok(())
     }
@@ -363,10 +454,10 @@ impl<'a> Builder<'a> {
             };
             self.add_def(name, DEF_TYPE_PARAM | DEF_LOCAL, tp.loc)?;
             if let Some(b) = bound {
-                self.lazy_block(name, b, tp.loc, node_key(b))?;
+                self.lazy_block(name, b, tp.loc, node_key(tp))?;
             }
             if let Some(d) = default {
-                self.lazy_block(name, d, tp.loc, node_key(d))?;
+                self.lazy_block(name, d, tp.loc, node_key(tp) + 1)?;
             }
         }
         Ok(())
@@ -395,10 +486,9 @@ impl<'a> Builder<'a> {
                 let generic = !f.type_params.is_empty();
                 if generic {
                     let n = format!("<generic parameters of {}>", f.name);
-                    self.type_params_block(&n, f.type_params.as_ptr() as usize, s.loc, false)?;
-                    if !f.args.defaults.is_empty() {
-                        self.add_def(".defaults", DEF_PARAM, s.loc)?;
-                    }
+                    self.type_params_block(&n, f.type_params.as_ptr() as usize + 2, s.loc, false)?;
+                    // CPython tests the (always present) defaults list for NULL.
+                    self.add_def(".defaults", DEF_PARAM, s.loc)?;
                     if f.args.kw_defaults.iter().any(|d| d.is_some()) {
                         self.add_def(".kwdefaults", DEF_PARAM, s.loc)?;
                     }
@@ -425,7 +515,7 @@ impl<'a> Builder<'a> {
                 let saved_private = self.private.clone();
                 if generic {
                     let n = format!("<generic parameters of {}>", c.name);
-                    self.type_params_block(&n, c.type_params.as_ptr() as usize, s.loc, true)?;
+                    self.type_params_block(&n, c.type_params.as_ptr() as usize + 2, s.loc, true)?;
                     self.private = Some(c.name.clone());
                     self.type_params(&c.type_params)?;
                 }
@@ -479,12 +569,12 @@ impl<'a> Builder<'a> {
                 let generic = !type_params.is_empty();
                 if generic {
                     let tn = format!("<generic parameters of {n}>");
-                    self.type_params_block(&tn, type_params.as_ptr() as usize, s.loc, false)?;
+                    self.type_params_block(&tn, type_params.as_ptr() as usize + 2, s.loc, false)?;
                     self.type_params(type_params)?;
                 }
                 let in_class = self.t.scopes[*self.stack.last().unwrap()].typ == BlockType::Class
                     || self.t.scopes[*self.stack.last().unwrap()].can_see_class_scope;
-                self.enter(&n, BlockType::TypeAlias, node_key(&**value), s.loc.lineno);
+                self.enter(&n, BlockType::TypeAlias, node_key(s), s.loc.lineno);
                 if in_class {
                     self.cur().can_see_class_scope = true;
                     self.add_def("__classdict__", USE, value.loc)?;
@@ -610,12 +700,7 @@ impl<'a> Builder<'a> {
                     self.import_alias(a, s.loc)?;
                 }
             }
-            StmtKind::ImportFrom { module, names, .. } => {
-                if module.as_deref() == Some("__future__")
-                    && names.iter().any(|a| a.name == "annotations")
-                {
-                    self.t.future_annotations = true;
-                }
+            StmtKind::ImportFrom { names, .. } => {
                 for a in names {
                     self.import_alias(a, s.loc)?;
                 }
@@ -673,7 +758,7 @@ impl<'a> Builder<'a> {
         };
         if stored == "*" {
             if self.cur().typ != BlockType::Module {
-                return Err(err("import * only allowed at module level".into(), loc));
+                return Err(err("import * only allowed at module level".into(), a.loc));
             }
             return Ok(());
         }
@@ -1018,7 +1103,20 @@ impl<'a> Builder<'a> {
         } else {
             self.expr(elt)?;
         }
+        let is_async = self.cur().coroutine && !is_gen;
         self.stack.pop();
+        if is_async {
+            // An async comprehension makes its enclosing scope a coroutine.
+            let p = self.cur();
+            let async_def = p.typ == BlockType::Function && p.coroutine;
+            if !async_def && p.comprehension.is_none() {
+                return Err(err(
+                    "asynchronous comprehension outside of an asynchronous function".into(),
+                    e.loc,
+                ));
+            }
+            p.coroutine = true;
+        }
         Ok(())
     }
 
@@ -1053,7 +1151,7 @@ fn analyze_block(
     depth: u32,
 ) -> R {
     if depth > MAX_DEPTH {
-        return Err(err("too many nested scopes".into(), Loc::default()));
+        return Err(err(RECURSION_MSG.into(), Loc::default()));
     }
     let mut scopes: HashMap<String, Scope> = HashMap::new();
     let mut local = Set::new();
@@ -1112,7 +1210,7 @@ fn analyze_block(
         let inline = t.scopes[c].comprehension.is_some()
             && t.scopes[c].comprehension != Some(CompKind::Gen)
             && !t.scopes[id].can_see_class_scope;
-        let mut tb = newbound.clone();
+        let tb = newbound.clone();
         let mut tf = newfree.clone();
         let mut tg = newglobal.clone();
         let mut ttp = type_params.clone();

@@ -133,11 +133,18 @@ pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErr
             None => return Err(err(format!("unknown encoding: {}", name), 0, 0, 0, None)),
         },
     };
-    let exact_utf8 = spec.as_deref().map_or(true, |n| {
+    let exact_utf8 = spec.as_deref().is_none_or(|n| {
         let n = n.to_ascii_lowercase().replace('_', "-");
         n == "utf-8" || n.starts_with("utf-8-")
     });
     if bom && !exact_utf8 {
+        let spec = spec.map(|n| {
+            if enc == Enc::Latin1 {
+                "iso-8859-1".to_string()
+            } else {
+                n
+            }
+        });
         return Err(err(
             format!("encoding problem: {} with BOM", spec.unwrap_or_default()),
             0,
@@ -173,31 +180,29 @@ pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErr
         Enc::Utf8 | Enc::Ascii => match std::str::from_utf8(src) {
             Ok(s) if enc == Enc::Ascii && !s.is_ascii() => {
                 let pos = s.bytes().position(|b| b >= 0x80).unwrap_or(0);
-                Err(bad_byte(
-                    src,
-                    pos,
-                    "'ascii' codec can't decode byte",
-                    "ordinal not in range(128)",
+                Err(err(
+                    format!(
+                        "'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)",
+                        src[pos], pos
+                    ),
+                    0,
+                    0,
+                    0,
+                    None,
                 ))
             }
             Ok(s) => Ok(s.to_string()),
-            Err(e) => {
-                let pos = e.valid_up_to();
-                let b = src[pos];
-                let reason = if e.error_len().is_none() {
-                    "unexpected end of data"
-                } else if (0x80..0xc2).contains(&b) || b >= 0xf5 {
-                    "invalid start byte"
-                } else {
-                    "invalid continuation byte"
-                };
-                Err(bad_byte(
-                    src,
-                    pos,
-                    "'utf-8' codec can't decode byte",
-                    reason,
+            Err(_) if enc == Enc::Ascii => {
+                let pos = src.iter().position(|&b| b >= 0x80).unwrap_or(0);
+                Err(err(
+                    format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", src[pos], pos),
+                    0,
+                    0,
+                    0,
+                    None,
                 ))
             }
+            Err(_) => crate::decode_utf8::decode(src),
         },
     }
 }

@@ -1,13 +1,19 @@
-//! Python 3.13 source → tokens → AST. Mirrors CPython's `Parser/`.
+//! Python 3.13 source → tokens → AST. Mirrors CPython's `Parser/`:
+//! `tokenizer` is the lexer (indentation, brackets, PEP 701 f-string
+//! modes), `parser` a recursive-descent parser of `Grammar/python.gram`
+//! with CPython's error messages and locations, `decode` the PEP 263 /
+//! PEP 3120 source decoding. `dump` reproduces `ast.dump(...,
+//! include_attributes=True)` for comparisons with CPython.
 pub mod ast;
 mod codecs;
 mod decode;
+mod decode_utf8;
 pub mod dump;
 pub mod error;
 mod parser;
 mod perr;
 mod string_literal;
-pub mod tokenizer;
+pub(crate) mod tokenizer;
 
 pub use error::{SyntaxErrorInfo, SyntaxErrorKind};
 pub use tokenizer::{Pos, Token, TokenKind};
@@ -21,15 +27,30 @@ pub enum Mode {
 
 /// Parse already-decoded source text.
 ///
-/// Two messages stand for other exception classes, which the VM maps:
+/// One message stands for another exception class, which the VM maps:
 /// "Parser stack overflowed - Python source too complex to parse" is a
-/// `MemoryError` in CPython.
+/// `MemoryError` in CPython (nesting deeper than the parser's explicit
+/// depth limit). Everything else is the `SyntaxError` / `IndentationError`
+/// / `TabError` given by `kind`. `filename` is not part of the result (the
+/// VM puts it on the exception).
 pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxErrorInfo> {
     let _ = filename;
+    if source.contains('\0') {
+        return Err(SyntaxErrorInfo {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
     parser::parse_source(source, mode).map_err(|e| e.into_info(source))
 }
 
-/// Parse raw file bytes (BOM and PEP 263 declarations honoured).
+/// Parse raw file bytes (BOM and PEP 263 declarations honoured), with the
+/// errors `compile(bytes, ...)` gives for undecodable input.
 pub fn parse_bytes(source: &[u8], mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxErrorInfo> {
     let text = decode::decode(source, filename)?;
     parse(&text, mode, filename)
@@ -40,7 +61,8 @@ pub fn decode_source(source: &[u8]) -> Result<String, SyntaxErrorInfo> {
     decode::decode(source, "<string>")
 }
 
-/// The tokens (for a future `tokenize` module and for tests).
+/// The tokens (for a future `tokenize` module and for tests), comments and
+/// non-logical newlines included; columns are UTF-8 byte offsets.
 pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxErrorInfo> {
     tokenizer::tokenize(source).map_err(|e| e.into_info(source))
 }

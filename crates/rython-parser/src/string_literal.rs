@@ -82,6 +82,11 @@ pub(crate) fn decode_str(body: &str, fstring: bool) -> Result<String, String> {
         let start = i;
         i += 1;
         let Some(&e) = b.get(i) else {
+            if fstring {
+                // `f"\{x}"`: the backslash stays, the brace opens a field.
+                out.push('\\');
+                break;
+            }
             return Err(unicode_err(start, i, "\\ at end of string"));
         };
         i += 1;
@@ -138,7 +143,13 @@ pub(crate) fn decode_str(body: &str, fstring: bool) -> Result<String, String> {
                 }
                 let close = match body[i..].find('}') {
                     Some(c) if c > 1 => i + c,
-                    _ => return Err(unicode_err(start, i + 1, "malformed \\N character escape")),
+                    _ => {
+                        return Err(unicode_err(
+                            start,
+                            body.len(),
+                            "malformed \\N character escape",
+                        ))
+                    }
                 };
                 let name = &body[i + 1..close];
                 match unicode_names2::character(name) {
@@ -177,7 +188,7 @@ fn decode_bytes(body: &str) -> Result<Vec<u8>, String> {
         let start = i;
         i += 1;
         let Some(&e) = b.get(i) else {
-            return Err(format!("(value error) Trailing \\ in string"));
+            return Err("(value error) Trailing \\ in string".to_string());
         };
         i += 1;
         match e {

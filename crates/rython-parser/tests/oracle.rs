@@ -7,11 +7,11 @@ use rython_parser::{dump::dump_mod, parse, Mode};
 use std::path::Path;
 
 /// Our result in the format of the expected files.
-pub fn outcome(src: &str) -> String {
+pub fn outcome(src: &str, mode: Mode) -> String {
     let src = src.to_string();
     std::thread::Builder::new()
         .stack_size(64 << 20)
-        .spawn(move || match parse(&src, Mode::Exec, "f.py") {
+        .spawn(move || match parse(&src, mode, "f.py") {
             Ok(m) => dump_mod(&m),
             Err(e) => format!(
                 "ERR|{}|{}|{}|{}|{}|{}",
@@ -36,9 +36,16 @@ fn check(name: &str) {
     let cases: Vec<&str> = cases.split("\n----\n").collect();
     let expected: Vec<&str> = expected.lines().collect();
     assert_eq!(cases.len(), expected.len(), "regenerate {name}.expected");
+    let mode = if name.starts_with("eval") {
+        Mode::Eval
+    } else if name.starts_with("single") {
+        Mode::Single
+    } else {
+        Mode::Exec
+    };
     let mut failures = Vec::new();
     for (case, want) in cases.iter().zip(&expected) {
-        let got = outcome(case);
+        let got = outcome(case, mode);
         let same = match want.strip_suffix("|...") {
             // Errors CPython raises as other exception types: message only.
             Some(w) => got.split('|').nth(2) == w.split('|').nth(2),
@@ -70,4 +77,21 @@ fn syntax_errors_match_cpython() {
 #[test]
 fn more_valid_programs_match_cpython_ast() {
     check("valid_more");
+}
+
+#[test]
+fn single_mode_matches_cpython() {
+    check("single");
+}
+
+#[test]
+fn eval_mode_matches_cpython() {
+    check("eval");
+}
+
+/// Mutations of the valid programs (tokens dropped, swapped, inserted,
+/// re-indented): error messages and locations as CPython reports them.
+#[test]
+fn mutated_programs_match_cpython() {
+    check("errors_mutated");
 }

@@ -210,7 +210,9 @@ fn long_flat_chains_are_accepted() {
         "ok"
     );
     assert_eq!(msg_of("a if b else ".repeat(5_000) + "c"), "ok");
-    assert_eq!(msg_of("lambda:".repeat(500) + "1"), "ok");
+    assert_eq!(msg_of("lambda:".repeat(2_000) + "1"), "ok");
+    assert_eq!(msg_of("x".to_string() + &"**x".repeat(2_000)), "ok");
+    assert_eq!(msg_of("lambda: x if y else ".repeat(1_000) + "1"), "ok");
     assert_eq!(msg_of("@d\n".repeat(10_000) + "def f(): pass"), "ok");
     assert_eq!(
         msg_of(format!("{}x{}", "f\"{".repeat(50), "}\"".repeat(50))),

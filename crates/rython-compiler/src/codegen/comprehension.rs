@@ -102,7 +102,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn comprehension_iter(&mut self, c: &'a Comprehension) -> R {
-        self.expr(&c.iter)?;
+        self.iter_expr(&c.iter)?;
         self.emit(
             if c.is_async { GetAiter } else { GetIter },
             0,
@@ -204,7 +204,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 if start.is_some() {
-                    self.expr(&gen.iter)?;
+                    self.iter_expr(&gen.iter)?;
                     self.emit(GetIter, 0, loc_of(gen.iter.loc));
                 }
             }
@@ -263,7 +263,7 @@ impl<'a> Compiler<'a> {
                 self.u().argcount = 1;
                 self.emit(LoadFast, 0, loc);
             } else {
-                self.expr(&gen.iter)?;
+                self.iter_expr(&gen.iter)?;
                 self.emit(GetAiter, 0, loc_of(gen.iter.loc));
             }
         }

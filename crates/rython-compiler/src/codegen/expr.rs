@@ -26,6 +26,10 @@ pub(crate) fn binop_arg(op: Operator) -> u32 {
     }
 }
 
+pub(super) fn refs(v: &[Expr]) -> Vec<&Expr> {
+    v.iter().collect()
+}
+
 fn is_starred(e: &Expr) -> bool {
     matches!(e.node, ExprKind::Starred { .. })
 }
@@ -78,6 +82,9 @@ impl<'a> Compiler<'a> {
                 self.use_label(end);
             }
             ExprKind::BinOp { left, op, right } => {
+                if *op == Operator::Mod && self.percent_format(e, left, right)? {
+                    return Ok(());
+                }
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(BinaryOp, binop_arg(*op), loc);
@@ -112,7 +119,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Dict { keys, values } => self.dict(e, keys, values)?,
             ExprKind::Set { elts } => {
-                self.starunpack(loc, elts, 0, BuildSet, SetAdd, SetUpdate, false)?
+                self.starunpack(loc, &refs(elts), 0, BuildSet, SetAdd, SetUpdate, false)?
             }
             ExprKind::ListComp { .. }
             | ExprKind::SetComp { .. }
@@ -273,9 +280,15 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Name { id, ctx } => self.nameop(id, *ctx, loc)?,
             ExprKind::List { elts, ctx } => match ctx {
-                ExprContext::Load => {
-                    self.starunpack(loc, elts, 0, BuildList, ListAppend, ListExtend, false)?
-                }
+                ExprContext::Load => self.starunpack(
+                    loc,
+                    &refs(elts),
+                    0,
+                    BuildList,
+                    ListAppend,
+                    ListExtend,
+                    false,
+                )?,
                 ExprContext::Store => self.assignment_helper(loc, elts)?,
                 ExprContext::Del => {
                     for x in elts {
@@ -285,7 +298,7 @@ impl<'a> Compiler<'a> {
             },
             ExprKind::Tuple { elts, ctx } => match ctx {
                 ExprContext::Load => {
-                    self.starunpack(loc, elts, 0, BuildList, ListAppend, ListExtend, true)?
+                    self.starunpack(loc, &refs(elts), 0, BuildList, ListAppend, ListExtend, true)?
                 }
                 ExprContext::Store => self.assignment_helper(loc, elts)?,
                 ExprContext::Del => {
@@ -300,6 +313,54 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// CPython's `optimize_format`: `"..%s.." % (a, b)` with only simple
+    /// `%s`/`%r`/`%a` conversions is compiled as an f-string.
+    fn percent_format(&mut self, e: &'a Expr, left: &'a Expr, right: &'a Expr) -> R<bool> {
+        let ExprKind::Tuple {
+            elts,
+            ctx: ExprContext::Load,
+        } = &right.node
+        else {
+            return Ok(false);
+        };
+        if elts.iter().any(is_starred) || self.folder.fold(right).is_some() {
+            return Ok(false);
+        }
+        let Some(Constant::Str(fmt)) = self.folder.fold(left) else {
+            return Ok(false);
+        };
+        let Some(parts) = parse_percent_format(&fmt, elts) else {
+            return Ok(false);
+        };
+        let loc = loc_of(e.loc);
+        for p in &parts {
+            match p {
+                FmtPart::Lit(s) => self.load_const(Constant::Str(s.clone()), NO_LOC),
+                FmtPart::Arg(x, conv, spec) => {
+                    self.expr(x)?;
+                    let xl = loc_of(x.loc);
+                    let a = match conv {
+                        's' => 1,
+                        'r' => 2,
+                        _ => 3,
+                    };
+                    self.emit(ConvertValue, a, xl);
+                    match spec {
+                        Some(sp) => {
+                            self.load_const(Constant::Str(sp.clone()), NO_LOC);
+                            self.emit(FormatWithSpec, 0, xl);
+                        }
+                        None => self.emit(FormatSimple, 0, xl),
+                    }
+                }
+            }
+        }
+        if parts.len() != 1 {
+            self.emit(BuildString, parts.len() as u32, loc);
+        }
+        Ok(true)
     }
 
     pub(super) fn emit_yield(&mut self, loc: Loc) {
@@ -432,7 +493,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn starunpack(
         &mut self,
         loc: Loc,
-        elts: &'a [Expr],
+        elts: &[&'a Expr],
         pushed: u32,
         build: Opcode,
         add: Opcode,
@@ -444,10 +505,10 @@ impl<'a> Compiler<'a> {
             let consts: Option<Vec<Constant>> = elts
                 .iter()
                 .map(|x| {
-                    if let ExprKind::Constant { value, .. } = &x.node {
-                        Some(value.clone())
-                    } else {
+                    if is_starred(x) {
                         None
+                    } else {
+                        self.folder.fold(x)
                     }
                 })
                 .collect();
@@ -466,7 +527,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
-        let seen_star = elts.iter().any(is_starred);
+        let seen_star = elts.iter().any(|x| is_starred(x));
         if !seen_star && !big {
             for x in elts {
                 self.expr(x)?;
@@ -562,10 +623,7 @@ impl<'a> Compiler<'a> {
         if n > 1 && !big {
             let ks: Option<Vec<Constant>> = keys[begin..end]
                 .iter()
-                .map(|k| match k.as_ref().map(|k| &k.node) {
-                    Some(ExprKind::Constant { value, .. }) => Some(value.clone()),
-                    _ => None,
-                })
+                .map(|k| k.as_ref().and_then(|k| self.folder.fold(k)))
                 .collect();
             if let Some(ks) = ks {
                 for v in &values[begin..end] {
@@ -612,8 +670,8 @@ impl<'a> Compiler<'a> {
 
     /// The right operand of `in`/`not in`: a constant list or set display
     /// is loaded as a tuple (CPython's `fold_iter` via `fold_compare`).
-    fn compare_operand(&mut self, op: CmpOp, e: &'a Expr) -> R {
-        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+    fn compare_operand(&mut self, op: CmpOp, e: &'a Expr, last: bool) -> R {
+        if last && matches!(op, CmpOp::In | CmpOp::NotIn) {
             return self.iter_expr(e);
         }
         self.expr(e)
@@ -624,13 +682,13 @@ impl<'a> Compiler<'a> {
         self.expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
-            self.compare_operand(ops[0], &comps[0])?;
+            self.compare_operand(ops[0], &comps[0], true)?;
             self.emit_compare(ops[0], loc);
             return Ok(());
         }
         let cleanup = self.new_label();
         for i in 0..n {
-            self.compare_operand(ops[i], &comps[i])?;
+            self.compare_operand(ops[i], &comps[i], false)?;
             self.emit(Swap, 2, loc);
             self.emit(Copy, 2, loc);
             self.emit_compare(ops[i], loc);
@@ -639,7 +697,7 @@ impl<'a> Compiler<'a> {
             self.jump(PopJumpIfFalse, cleanup, loc);
             self.emit(PopTop, 0, loc);
         }
-        self.compare_operand(ops[n], &comps[n])?;
+        self.compare_operand(ops[n], &comps[n], true)?;
         self.emit_compare(ops[n], loc);
         let end = self.new_label();
         self.emit_jump(JUMP, end, NO_LOC);
@@ -705,14 +763,14 @@ impl<'a> Compiler<'a> {
                 self.expr(left)?;
                 let n = ops.len() - 1;
                 for i in 0..n {
-                    self.compare_operand(ops[i], &comparators[i])?;
+                    self.compare_operand(ops[i], &comparators[i], false)?;
                     self.emit(Swap, 2, el);
                     self.emit(Copy, 2, el);
                     self.emit_compare(ops[i], el);
                     self.emit(ToBool, 0, el);
                     self.jump(PopJumpIfFalse, cleanup, el);
                 }
-                self.compare_operand(ops[n], &comparators[n])?;
+                self.compare_operand(ops[n], &comparators[n], true)?;
                 self.emit_compare(ops[n], el);
                 self.emit(ToBool, 0, el);
                 self.jump(if cond { PopJumpIfTrue } else { PopJumpIfFalse }, next, el);
@@ -891,7 +949,7 @@ impl<'a> Compiler<'a> {
         }
         self.expr(func)?;
         self.emit(PushNull, 0, loc_of(func.loc));
-        self.call_helper(loc_of(e.loc), 0, args, kws)
+        self.call_helper(loc_of(e.loc), 0, &refs(args), kws)
     }
 
     /// CPython's `compiler_call_helper`; `n` arguments are already pushed.
@@ -899,14 +957,14 @@ impl<'a> Compiler<'a> {
         &mut self,
         loc: Loc,
         n: u32,
-        args: &'a [Expr],
+        args: &[&'a Expr],
         kws: &'a [Keyword],
     ) -> R {
         self.validate_keywords(kws)?;
         let nelts = args.len();
         let nkw = kws.len();
         let simple = nelts + nkw * 2 <= STACK_USE_GUIDELINE
-            && !args.iter().any(is_starred)
+            && !args.iter().any(|a| is_starred(a))
             && !kws.iter().any(|k| k.arg.is_none());
         if simple {
             for a in args {
@@ -1017,68 +1075,103 @@ fn invert_compare(e: &Expr) -> Option<(&Expr, Vec<CmpOp>, &[Expr])> {
     Some((left, vec![inv], comparators))
 }
 
-/// A minimal `ast.unparse` for postponed annotations.
-pub(crate) fn unparse(e: &Expr) -> String {
-    fn go(e: &Expr, d: u32) -> String {
-        if d > 100 {
-            return "...".into();
-        }
-        match &e.node {
-            ExprKind::Name { id, .. } => id.clone(),
-            ExprKind::Attribute { value, attr, .. } => format!("{}.{}", go(value, d + 1), attr),
-            ExprKind::Constant { value, .. } => match value {
-                Constant::None => "None".into(),
-                Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
-                Constant::Int(i) => i.to_string(),
-                Constant::Str(s) => format!("{s:?}").replace('"', "'"),
-                Constant::Ellipsis => "...".into(),
-                _ => "...".into(),
-            },
-            ExprKind::Subscript { value, slice, .. } => {
-                let inner = match &slice.node {
-                    ExprKind::Tuple { elts, .. } if !elts.is_empty() => elts
-                        .iter()
-                        .map(|x| go(x, d + 1))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    _ => go(slice, d + 1),
-                };
-                format!("{}[{}]", go(value, d + 1), inner)
+enum FmtPart<'a> {
+    Lit(String),
+    Arg(&'a Expr, char, Option<String>),
+}
+
+fn parse_percent_format<'a>(fmt: &str, args: &'a [Expr]) -> Option<Vec<FmtPart<'a>>> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut pos = 0;
+    let mut parts = vec![];
+    let literal = |pos: &mut usize, parts: &mut Vec<FmtPart<'a>>| {
+        let start = *pos;
+        let mut s = String::new();
+        while *pos < chars.len() {
+            if chars[*pos] != '%' {
+                s.push(chars[*pos]);
+                *pos += 1;
+            } else if *pos + 1 < chars.len() && chars[*pos + 1] == '%' {
+                s.push('%');
+                *pos += 2;
+            } else {
+                break;
             }
-            ExprKind::Tuple { elts, .. } => {
-                let v: Vec<String> = elts.iter().map(|x| go(x, d + 1)).collect();
-                if v.len() == 1 {
-                    format!("({},)", v[0])
-                } else {
-                    format!("({})", v.join(", "))
+        }
+        if *pos != start {
+            parts.push(FmtPart::Lit(s));
+        }
+    };
+    for a in args {
+        literal(&mut pos, &mut parts);
+        if pos >= chars.len() {
+            return None;
+        }
+        pos += 1; // the '%'
+        let next = |pos: &mut usize| -> Option<char> {
+            let c = chars.get(*pos).copied()?;
+            *pos += 1;
+            Some(c)
+        };
+        let mut ljust = false;
+        let mut ch;
+        loop {
+            ch = next(&mut pos)?;
+            match ch {
+                '-' => ljust = true,
+                '+' | ' ' | '#' | '0' => {}
+                _ => break,
+            }
+        }
+        let mut width: i32 = -1;
+        let mut prec: i32 = -1;
+        if ch.is_ascii_digit() {
+            width = 0;
+            let mut digits = 0;
+            while ch.is_ascii_digit() {
+                width = width * 10 + (ch as i32 - '0' as i32);
+                ch = next(&mut pos)?;
+                digits += 1;
+                if digits >= 3 {
+                    return None;
                 }
             }
-            ExprKind::List { elts, .. } => {
-                format!(
-                    "[{}]",
-                    elts.iter()
-                        .map(|x| go(x, d + 1))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-            ExprKind::BinOp {
-                left,
-                op: Operator::BitOr,
-                right,
-            } => format!("{} | {}", go(left, d + 1), go(right, d + 1)),
-            ExprKind::Call { func, args, .. } => {
-                format!(
-                    "{}({})",
-                    go(func, d + 1),
-                    args.iter()
-                        .map(|x| go(x, d + 1))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-            _ => "...".into(),
         }
+        if ch == '.' {
+            ch = next(&mut pos)?;
+            prec = 0;
+            let mut digits = 0;
+            while ch.is_ascii_digit() {
+                prec = prec * 10 + (ch as i32 - '0' as i32);
+                ch = next(&mut pos)?;
+                digits += 1;
+                if digits >= 3 {
+                    return None;
+                }
+            }
+        }
+        if !matches!(ch, 's' | 'r' | 'a') {
+            return None;
+        }
+        let mut spec = String::new();
+        if !ljust && width > 0 {
+            spec.push('>');
+        }
+        if width >= 0 {
+            spec.push_str(&width.to_string());
+        }
+        if prec >= 0 {
+            spec.push_str(&format!(".{prec}"));
+        }
+        parts.push(FmtPart::Arg(
+            a,
+            ch,
+            if spec.is_empty() { None } else { Some(spec) },
+        ));
     }
-    go(e, 0)
+    literal(&mut pos, &mut parts);
+    if pos < chars.len() {
+        return None;
+    }
+    Some(parts)
 }

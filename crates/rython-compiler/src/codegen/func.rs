@@ -54,7 +54,7 @@ impl<'a> Compiler<'a> {
             let m = c.mangle(name);
             c.load_const(Constant::Str(m), loc);
             if c.st.future_annotations {
-                c.load_const(Constant::Str(super::expr::unparse(ann)), loc);
+                c.load_const(Constant::Str(crate::unparse::unparse(ann)), loc_of(ann.loc));
             } else if let ExprKind::Starred { value, .. } = &ann.node {
                 c.expr(value)?;
                 c.emit(UnpackSequence, 1, loc);
@@ -111,7 +111,7 @@ impl<'a> Compiler<'a> {
             self.enter_scope(
                 &n,
                 ScopeType::TypeParams,
-                f.type_params.as_ptr() as usize,
+                f.type_params.as_ptr() as usize + 2,
                 firstlineno,
             )?;
             self.type_params(&f.type_params)?;
@@ -199,6 +199,7 @@ impl<'a> Compiler<'a> {
                 target: handler,
                 loc: NO_LOC,
                 except: NO_LABEL,
+                propagated: false,
             },
         );
         for l in u.labels.iter_mut() {
@@ -289,7 +290,7 @@ impl<'a> Compiler<'a> {
             self.enter_scope(
                 &n,
                 ScopeType::TypeParams,
-                c.type_params.as_ptr() as usize,
+                c.type_params.as_ptr() as usize + 2,
                 firstlineno,
             )?;
             self.u().private = Some(c.name.clone());
@@ -301,24 +302,25 @@ impl<'a> Compiler<'a> {
             self.nameop(".type_params", ExprContext::Load, loc)?;
             self.emit(CallIntrinsic1, intrinsic1::SUBSCRIPT_GENERIC, loc);
             self.nameop(".generic_base", ExprContext::Store, loc)?;
-            // Bases plus the synthetic `.generic_base` name.
-            let mut bases = c.bases.clone();
-            bases.push(Expr {
+            // Bases plus the synthetic `.generic_base` name (a leaf node, so
+            // it needs no symbol table entry of its own).
+            let generic_base: &'a Expr = Box::leak(Box::new(Expr {
                 node: ExprKind::Name {
                     id: ".generic_base".into(),
                     ctx: ExprContext::Load,
                 },
                 loc: s.loc,
-            });
-            let bases: &'a [Expr] = Box::leak(bases.into_boxed_slice());
-            self.call_helper(loc, 2, bases, &c.keywords)?;
+            }));
+            let mut bases: Vec<&'a Expr> = c.bases.iter().collect();
+            bases.push(generic_base);
+            self.call_helper(loc, 2, &bases, &c.keywords)?;
             self.emit(ReturnValue, 0, loc);
             let co = self.exit_scope_code()?;
             self.make_closure(loc, co, 0)?;
             self.emit(PushNull, 0, loc);
             self.emit(Call, 0, loc);
         } else {
-            self.call_helper(loc, 2, &c.bases, &c.keywords)?;
+            self.call_helper(loc, 2, &super::expr::refs(&c.bases), &c.keywords)?;
         }
         self.apply_decorators(&c.decorator_list);
         self.nameop(&c.name, ExprContext::Store, loc)
@@ -393,7 +395,7 @@ impl<'a> Compiler<'a> {
                 } => {
                     self.load_const(Constant::Str(name.clone()), loc);
                     if let Some(b) = bound {
-                        self.lazy_eval(b, name, false)?;
+                        self.lazy_eval(b, name, false, node_key(tp))?;
                         let i = if matches!(b.node, ExprKind::Tuple { .. }) {
                             intrinsic2::TYPEVAR_WITH_CONSTRAINTS
                         } else {
@@ -425,7 +427,7 @@ impl<'a> Compiler<'a> {
             if let Some(d) = default {
                 seen_default = true;
                 let starred = matches!(tp.node, TypeParamKind::TypeVarTuple { .. });
-                self.lazy_eval(d, name, starred)?;
+                self.lazy_eval(d, name, starred, node_key(tp) + 1)?;
                 self.emit(CallIntrinsic2, intrinsic2::SET_TYPEPARAM_DEFAULT, loc);
             } else if seen_default {
                 return self.error(
@@ -441,9 +443,9 @@ impl<'a> Compiler<'a> {
     }
 
     /// A lazily evaluated bound/default: a tiny function returning `e`.
-    fn lazy_eval(&mut self, e: &'a Expr, name: &str, allow_starred: bool) -> R {
+    fn lazy_eval(&mut self, e: &'a Expr, name: &str, allow_starred: bool, key: usize) -> R {
         let loc = loc_of(e.loc);
-        self.enter_scope(name, ScopeType::TypeParams, node_key(e), e.loc.lineno)?;
+        self.enter_scope(name, ScopeType::TypeParams, key, e.loc.lineno)?;
         match &e.node {
             ExprKind::Starred { value, .. } if allow_starred => {
                 self.expr(value)?;
@@ -473,7 +475,7 @@ impl<'a> Compiler<'a> {
             self.enter_scope(
                 &n,
                 ScopeType::TypeParams,
-                tps.as_ptr() as usize,
+                tps.as_ptr() as usize + 2,
                 s.loc.lineno,
             )?;
             self.load_const(Constant::Str(id.clone()), loc);
@@ -482,7 +484,7 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::Str(id.clone()), loc);
             self.load_const(Constant::None, loc);
         }
-        self.enter_scope(id, ScopeType::Function, node_key(value), s.loc.lineno)?;
+        self.enter_scope(id, ScopeType::Function, node_key(s), s.loc.lineno)?;
         self.u().add_const(Constant::None);
         self.expr(value)?;
         self.emit(ReturnValue, 0, loc);

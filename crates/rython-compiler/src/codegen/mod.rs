@@ -4,15 +4,28 @@
 //!
 //! Deviations from CPython 3.13's bytecode (the VM must know these):
 //! - No inline `CACHE` entries: jump arguments, exception-table offsets and
-//!   `co_positions` count real code units only.
+//!   `positions` count real code units only (`EXTENDED_ARG` units included).
+//!   A jump's argument is relative to the unit after the jump (backward for
+//!   `JUMP_BACKWARD*`); `FOR_ITER`/`SEND` target their `END_FOR`/`END_SEND`.
 //! - `frozenset` constants do not exist (`ast::Constant` has no such
-//!   variant): where CPython would load a frozenset constant (`x in {1, 2}`,
-//!   set displays of >2 constants) we emit `BUILD_SET` + `SET_UPDATE` of a
-//!   constant tuple, or keep the tuple for `in` tests and `for` loops
-//!   (membership and iteration give the same results).
+//!   variant): where CPython loads a frozenset constant (`x in {1, 2, 3}`,
+//!   set displays of more than two constants) we emit `BUILD_SET` (+
+//!   `SET_UPDATE` of a constant tuple) instead, so sets behave exactly as
+//!   without the optimization.
+//! - Exception-table entries (`code::ExceptionTableEntry`) are given in code
+//!   units, not in CPython's varint encoding.
 //! - A position whose column is unknown (CPython's `None`) has
-//!   `col == end_col == u32::MAX`; a position whose line is unknown has
-//!   `lineno == 0`.
+//!   `col == end_col == u32::MAX`; an instruction without location has
+//!   `lineno == end_lineno == 0` (the module's `RESUME` is line 0 with
+//!   `end_lineno == 1`, as in CPython).
+//! - `from __future__ import annotations` stringifies annotations with
+//!   `unparse.rs` (CPython's ast_unparse.c rules); lambdas and f-strings
+//!   inside annotations are not reproduced exactly.
+//! - Top-level `await` (`PyCF_ALLOW_TOP_LEVEL_AWAIT`) is not supported.
+//!
+//! Known cosmetic differences (same semantics): in some control-flow shapes
+//! CPython threads jumps or assigns line numbers to artificial jumps slightly
+//! differently; see the crate tests for the listings that match exactly.
 
 mod comprehension;
 mod expr;
@@ -33,7 +46,7 @@ use std::collections::{HashMap, HashSet};
 pub(crate) type R<T = ()> = Result<T, CompileError>;
 
 pub(crate) const STACK_USE_GUIDELINE: usize = 30;
-const MAX_NESTING: u32 = 300;
+const MAX_NESTING: u32 = crate::symtable::MAX_DEPTH;
 const MAX_BLOCKS: usize = 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +57,6 @@ pub(crate) enum ScopeType {
     AsyncFunction,
     Lambda,
     Comprehension,
-    Annotations,
     TypeParams,
 }
 
@@ -207,6 +219,7 @@ pub fn compile_module<'a>(
     };
     match module {
         Mod::Module { body } => {
+            let l = body.first().map_or(l, |s| loc_of(s.loc));
             c.body(l, body)?;
             c.emit_return_none()?;
         }
@@ -339,7 +352,11 @@ impl<'a> Compiler<'a> {
                 lineno: l.line.max(0) as u32,
                 col_offset: l.col.max(0) as u32,
                 end_lineno: l.end_line.max(0) as u32,
-                end_col_offset: l.end_col.max(0) as u32,
+                end_col_offset: if l.end_col == -2 {
+                    u32::MAX
+                } else {
+                    l.end_col.max(0) as u32
+                },
             },
         ))
     }
@@ -347,7 +364,7 @@ impl<'a> Compiler<'a> {
     pub fn enter_nesting(&mut self, l: Loc) -> R {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return self.error("too many nested parentheses", l);
+            return self.error(crate::symtable::RECURSION_MSG, l);
         }
         Ok(())
     }
@@ -372,6 +389,7 @@ impl<'a> Compiler<'a> {
             target: NO_LABEL,
             loc,
             except: NO_LABEL,
+            propagated: false,
         });
     }
 
@@ -386,6 +404,7 @@ impl<'a> Compiler<'a> {
             target,
             loc,
             except: NO_LABEL,
+            propagated: false,
         });
     }
 
@@ -416,7 +435,12 @@ impl<'a> Compiler<'a> {
     // ------------------------------------------------------------- scopes
 
     pub fn enter_scope(&mut self, name: &str, st: ScopeType, key: usize, lineno: u32) -> R {
-        let ste = *self.st.by_node.get(&key).expect("scope for node");
+        let Some(&ste) = self.st.by_node.get(&key) else {
+            return self.error(
+                "internal compiler error: no symbol table entry for scope",
+                NO_LOC,
+            );
+        };
         let info = &self.st.scopes[ste];
         let nparams = info.varnames.len();
         let mut varnames = Names::default();

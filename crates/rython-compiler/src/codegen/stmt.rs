@@ -173,7 +173,7 @@ impl<'a> Compiler<'a> {
                     self.emit(PopTop, 0, NO_LOC);
                     return Ok(());
                 }
-                if let ExprKind::Constant { .. } = value.node {
+                if self.folder.fold(value).is_some() {
                     // Constant expression statements only mark the line.
                     self.emit(Nop, 0, loc);
                     return Ok(());
@@ -322,7 +322,6 @@ impl<'a> Compiler<'a> {
                 *loc = fb.loc;
                 self.emit_op(POP_BLOCK, 0, *loc);
                 if preserve_tos {
-                    self.emit(Swap, 3, *loc);
                     self.emit(Swap, 2, *loc);
                 }
                 self.call_exit_with_nones(*loc);
@@ -425,20 +424,35 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Iterables of `for` loops: a list display of constants becomes a
-    /// constant tuple (CPython's `fold_iter`).
+    /// Iterables of `for` loops and comprehensions, and the right operand
+    /// of `in`: a list display becomes a tuple (CPython's `fold_iter`; its
+    /// frozenset form of constant sets is not available, see module docs).
     pub(super) fn iter_expr(&mut self, e: &'a Expr) -> R {
-        if let ExprKind::List { elts, .. } | ExprKind::Set { elts } = &e.node {
-            let mut v = vec![];
-            for x in elts {
-                match self.folder.fold(x) {
-                    Some(c) if !matches!(x.node, ExprKind::Starred { .. }) => v.push(c),
-                    _ => return self.expr(e),
+        if let ExprKind::List {
+            elts,
+            ctx: ExprContext::Load,
+        } = &e.node
+        {
+            if !elts
+                .iter()
+                .any(|x| matches!(x.node, ExprKind::Starred { .. }))
+            {
+                let loc = loc_of(e.loc);
+                let consts: Option<Vec<Constant>> =
+                    elts.iter().map(|x| self.folder.fold(x)).collect();
+                if let Some(c) = consts {
+                    self.load_const(Constant::Tuple(c), loc);
+                    return Ok(());
                 }
-            }
-            if matches!(e.node, ExprKind::List { .. }) || !v.is_empty() {
-                self.load_const(Constant::Tuple(v), loc_of(e.loc));
-                return Ok(());
+                return self.starunpack(
+                    loc,
+                    &super::expr::refs(elts),
+                    0,
+                    BuildList,
+                    ListAppend,
+                    ListExtend,
+                    true,
+                );
             }
         }
         self.expr(e)
@@ -881,30 +895,17 @@ impl<'a> Compiler<'a> {
             .collect();
         self.load_const(Constant::Tuple(fromlist), loc);
         let m = module.unwrap_or("");
-        if module == Some("__future__") && s.loc.lineno > 0 {
-            // CPython validates future features in its future.c pass.
-            for a in names {
-                if !matches!(
-                    a.name.as_str(),
-                    "nested_scopes"
-                        | "generators"
-                        | "division"
-                        | "absolute_import"
-                        | "with_statement"
-                        | "print_function"
-                        | "unicode_literals"
-                        | "barry_as_FLUFL"
-                        | "generator_stop"
-                        | "annotations"
-                ) {
-                    if a.name == "braces" {
-                        return self.error("not a chance", loc_of(a.loc));
-                    }
-                    return self.error(
-                        format!("future feature {} is not defined", a.name),
-                        loc_of(a.loc),
-                    );
-                }
+        if module == Some("__future__") && level == 0 {
+            let here = (s.loc.lineno, s.loc.col_offset);
+            let after = match self.st.future_loc {
+                None => true,
+                Some(f) => here.0 > f.0 || (here.0 == f.0 && here.1 > f.1),
+            };
+            if after {
+                return self.error(
+                    "from __future__ imports must occur at the beginning of the file",
+                    loc,
+                );
             }
         }
         let i = self.u().names.add(m);
@@ -926,7 +927,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn aug_assign(&mut self, s: &'a Stmt, target: &'a Expr, op: Operator, value: &'a Expr) -> R {
-        let loc = loc_of(s.loc);
+        let sloc = loc_of(s.loc);
+        // CPython uses the target's span for the load and store parts and
+        // the statement's span for the operation.
+        let loc = loc_of(target.loc);
         match &target.node {
             ExprKind::Attribute {
                 value: obj, attr, ..
@@ -956,13 +960,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Name { id, .. } => self.nameop(id, ExprContext::Load, loc_of(target.loc))?,
-            _ => return self.error("invalid node type for augmented assignment", loc),
+            _ => return self.error("invalid node type for augmented assignment", sloc),
         }
         self.expr(value)?;
         self.emit(
             BinaryOp,
             super::expr::binop_arg(op) + crate::binop::INPLACE_ADD,
-            loc,
+            sloc,
         );
         match &target.node {
             ExprKind::Attribute { attr, .. } => {
@@ -1006,8 +1010,8 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => {
                 if simple && matches!(self.ur().scope_type, ScopeType::Module | ScopeType::Class) {
                     if self.st.future_annotations {
-                        let text = super::expr::unparse(ann);
-                        self.load_const(Constant::Str(text), loc);
+                        let text = crate::unparse::unparse(ann);
+                        self.load_const(Constant::Str(text), loc_of(ann.loc));
                     } else {
                         self.expr(ann)?;
                     }

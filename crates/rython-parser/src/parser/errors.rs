@@ -6,6 +6,15 @@ use crate::ast::*;
 use crate::perr::PErr;
 use crate::tokenizer::{Pos, TokenKind};
 
+/// CPython's NEWLINE token ends one character past the line's end.
+fn newline_end(t: &crate::tokenizer::Token) -> Pos {
+    let extra = t.text.len().saturating_sub(1) as u32;
+    Pos {
+        line: t.end.line,
+        col: t.end.col.saturating_sub(extra),
+    }
+}
+
 impl<'a> Parser<'a> {
     /// "invalid syntax" at the current token.
     pub fn invalid_syntax(&self) -> PErr {
@@ -17,14 +26,13 @@ impl<'a> Parser<'a> {
     pub fn err_at_token(&self, msg: impl Into<String>, t: &crate::tokenizer::Token) -> PErr {
         let mut e = PErr::syntax(msg, t.start, t.end);
         match t.kind {
+            // Dedents at the end of input sit with ENDMARKER in CPython.
+            TokenKind::Dedent if self.toks.last().is_some_and(|l| l.start == t.start) => {
+                e.end_col_zero = true
+            }
             TokenKind::Dedent => e.fixed = Some((0, 0)),
             TokenKind::EndMarker => e.end_col_zero = true,
-            TokenKind::Newline => {
-                e.end = Pos {
-                    line: t.start.line,
-                    col: t.start.col + 1,
-                }
-            }
+            TokenKind::Newline => e.end = newline_end(t),
             TokenKind::Indent => e.fixed = Some((t.text.chars().count() as u32, 0)),
             _ => {}
         }
@@ -53,14 +61,7 @@ impl<'a> Parser<'a> {
                 e
             }
             TokenKind::EndMarker => self.err_at_token("invalid syntax", &t),
-            TokenKind::Newline => PErr::syntax(
-                "invalid syntax",
-                t.start,
-                Pos {
-                    line: t.start.line,
-                    col: t.start.col + 1,
-                },
-            ),
+            TokenKind::Newline => PErr::syntax("invalid syntax", t.start, newline_end(&t)),
             _ => PErr::syntax("invalid syntax", t.start, t.end),
         }
     }
@@ -98,30 +99,67 @@ impl<'a> Parser<'a> {
         Err(self.invalid_syntax_in_brackets())
     }
 
-    fn invalid_syntax_in_brackets(&self) -> PErr {
+    fn invalid_syntax_in_brackets(&mut self) -> PErr {
+        self.missing_comma()
+            .unwrap_or_else(|| self.invalid_syntax())
+    }
+
+    /// `[1 2]`: inside brackets, an expression directly followed by
+    /// another gets CPython's comma hint, spanning both.
+    pub fn missing_comma(&mut self) -> Option<PErr> {
         let t = self.tok().clone();
-        let prev = if self.pos > 0 {
-            Some(self.toks[self.pos - 1].clone())
-        } else {
-            None
-        };
-        // `[1 2]`: two expressions in a row.
-        if let Some(p) = prev {
-            if self.starts_expression() && !matches!(p.kind, TokenKind::Op) {
-                return PErr::syntax(
-                    "invalid syntax. Perhaps you forgot a comma?",
-                    p.start,
-                    t.end,
-                );
-            }
+        let (a_start, a_end, a_is_name) = self.last_disj?;
+        if a_end != self.prev_end || !self.starts_expression() || t.text == "*" {
+            return None;
         }
-        self.invalid_syntax()
+        if a_is_name && matches!(t.kind, TokenKind::String | TokenKind::FStringStart) {
+            return None;
+        }
+        // CPython's rule excludes a leading soft keyword (`match x`).
+        let a_text = self
+            .toks
+            .iter()
+            .find(|k| k.start == a_start)
+            .map(|k| k.text.as_str());
+        if a_is_name && matches!(a_text, Some("match" | "case" | "type" | "_")) {
+            return None;
+        }
+        let save = (self.pos, self.prev_end);
+        // A look-ahead only: CPython's error location must not move.
+        let seen = self.max_seen.get();
+        let ok = self.expression().is_ok();
+        let b_end = self.prev_end;
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        ok.then(|| {
+            PErr::syntax(
+                "invalid syntax. Perhaps you forgot a comma?",
+                a_start,
+                b_end,
+            )
+        })
     }
 
     /// The error when a simple statement is followed by something other
     /// than `;` or a newline.
-    pub fn after_simple_stmt_error(&self, last: Option<&Stmt>) -> PErr {
+    pub fn after_simple_stmt_error(&mut self, last: Option<&Stmt>) -> PErr {
         let t = self.tok().clone();
+        // CPython's second pass reads an expression here (`invalid_expression`);
+        // a specific error raised inside it wins.
+        if self.starts_expression() && self.last_disj.is_some_and(|d| d.1 == self.prev_end) {
+            let save = (self.pos, self.prev_end);
+            let seen = self.max_seen.get();
+            let r = self.expression();
+            self.pos = save.0;
+            self.prev_end = save.1;
+            self.max_seen.set(seen);
+            if let Err(e) = r {
+                if !e.msg.starts_with("invalid syntax") {
+                    return e;
+                }
+            }
+        }
         if let Some(Stmt {
             node: StmtKind::Expr { value },
             ..
@@ -129,13 +167,19 @@ impl<'a> Parser<'a> {
         {
             if let ExprKind::Name { id, .. } = &value.node {
                 if (id == "print" || id == "exec") && self.starts_expression() {
+                    // The hint spans the whole would-be argument list.
+                    let end = if self.star_expressions().is_ok() {
+                        self.prev_end
+                    } else {
+                        t.end
+                    };
                     return PErr::syntax(
                         format!(
                             "Missing parentheses in call to '{}'. Did you mean {}(...)?",
                             id, id
                         ),
                         start_of(&value.loc),
-                        t.end,
+                        end,
                     );
                 }
             }

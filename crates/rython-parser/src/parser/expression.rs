@@ -1,10 +1,10 @@
 //! Expressions: `expression` down to `atom` of the grammar, binary operators
 //! by precedence climbing.
 
-use super::{is_keyword, loc, normalize_name, PResult, Parser};
+use super::{is_keyword, PResult, Parser};
 use crate::ast::*;
 use crate::perr::PErr;
-use crate::tokenizer::{Pos, TokenKind};
+use crate::tokenizer::TokenKind;
 
 fn binop(text: &str) -> Option<(Operator, u8)> {
     Some(match text {
@@ -111,6 +111,10 @@ impl<'a> Parser<'a> {
         if self.at_op("*") {
             let start = self.start();
             self.bump();
+            if self.at_op(",") {
+                let t = self.tok().clone();
+                return Err(self.err_at_token("Invalid star expression", &t));
+            }
             let value = self.bitwise_or()?;
             return Ok(self.mk_expr(
                 ExprKind::Starred {
@@ -164,15 +168,22 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
+    pub fn misplaced_assignment_pub(&mut self, e: &Expr) -> Option<PErr> {
+        self.misplaced_assignment(e)
+    }
+
     /// `x = 1` where an expression is expected: CPython's
     /// `invalid_named_expression` hints at `==` / `:=`.
-    fn misplaced_assignment(&mut self, e: &Expr) -> Option<PErr> {
+    pub(crate) fn misplaced_assignment(&mut self, e: &Expr) -> Option<PErr> {
         let save = (self.pos, self.prev_end);
+        // A look-ahead only: CPython's error location must not move.
+        let seen = self.max_seen.get();
         self.bump();
         let rhs_ok = self.bitwise_or().is_ok() && !self.at_op("=") && !self.at_op(":=");
         let rhs_end = self.prev_end;
         self.pos = save.0;
         self.prev_end = save.1;
+        self.max_seen.set(seen);
         if !rhs_ok {
             return None;
         }
@@ -207,7 +218,7 @@ impl<'a> Parser<'a> {
         r
     }
 
-    fn expression_inner(&mut self) -> PResult<Expr> {
+    pub(crate) fn expression_inner(&mut self) -> PResult<Expr> {
         if self.at_kw("lambda") {
             return self.lambdef();
         }
@@ -245,11 +256,29 @@ impl<'a> Parser<'a> {
         Ok(orelse)
     }
 
-    fn lambdef(&mut self) -> PResult<Expr> {
+    pub(crate) fn lambdef(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.bump();
         let args = self.parameters(true)?;
-        self.expect_op(":")?;
+        if self.at_op(":")
+            && matches!(
+                self.nth(1).kind,
+                TokenKind::FStringMiddle | TokenKind::FStringEnd
+            )
+            || self.at_op(":") && self.nth_is_op(1, "}")
+        {
+            // In an f-string the `:` started the format spec.
+            let colon = self.tok().clone();
+            return Err(PErr::syntax(
+                "f-string: lambda expressions are not allowed without parentheses",
+                start,
+                colon.end,
+            ));
+        }
+        if !self.at_op(":") {
+            return Err(self.invalid_syntax());
+        }
+        self.bump();
         let body = self.expression()?;
         Ok(self.mk_expr(
             ExprKind::Lambda {
@@ -261,6 +290,13 @@ impl<'a> Parser<'a> {
     }
 
     pub fn disjunction(&mut self) -> PResult<Expr> {
+        let e = self.disjunction_inner()?;
+        let is_name = matches!(e.node, ExprKind::Name { .. });
+        self.last_disj = Some((super::start_of(&e.loc), super::end_of(&e.loc), is_name));
+        Ok(e)
+    }
+
+    pub(crate) fn disjunction_inner(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.conjunction()?;
         if !self.at_kw("or") {
@@ -279,7 +315,7 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    fn conjunction(&mut self) -> PResult<Expr> {
+    pub(crate) fn conjunction(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.inversion()?;
         if !self.at_kw("and") {
@@ -298,7 +334,7 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    fn inversion(&mut self) -> PResult<Expr> {
+    pub(crate) fn inversion(&mut self) -> PResult<Expr> {
         // Iterative, so that `not not not ... x` cannot exhaust the stack.
         let mut starts = Vec::new();
         while self.at_kw("not") {
@@ -318,7 +354,7 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    fn comp_op(&self) -> Option<(CmpOp, usize)> {
+    pub(crate) fn comp_op(&self) -> Option<(CmpOp, usize)> {
         let t = self.tok();
         match t.kind {
             TokenKind::Op => Some((
@@ -348,7 +384,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn comparison(&mut self) -> PResult<Expr> {
+    pub(crate) fn comparison(&mut self) -> PResult<Expr> {
         let start = self.start();
         let left = self.bitwise_or()?;
         let mut ops = Vec::new();
@@ -377,7 +413,7 @@ impl<'a> Parser<'a> {
         self.binary(1)
     }
 
-    fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+    pub(crate) fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
         let start = self.start();
         let mut left = self.factor()?;
         loop {
@@ -405,7 +441,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `3 + not 3`: CPython's dedicated message.
-    fn not_after_operator(&mut self) -> PResult<()> {
+    pub(crate) fn not_after_operator(&mut self) -> PResult<()> {
         if self.at_kw("not") {
             let start = self.start();
             self.inversion()?;
@@ -418,7 +454,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn factor(&mut self) -> PResult<Expr> {
+    pub(crate) fn factor(&mut self) -> PResult<Expr> {
         let mut ops = Vec::new();
         loop {
             let t = self.tok();
@@ -450,7 +486,7 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    fn power(&mut self) -> PResult<Expr> {
+    pub(crate) fn power(&mut self) -> PResult<Expr> {
         let start = self.start();
         let left = self.await_primary()?;
         if self.at_op("**") {
@@ -471,7 +507,7 @@ impl<'a> Parser<'a> {
         Ok(left)
     }
 
-    fn await_primary(&mut self) -> PResult<Expr> {
+    pub(crate) fn await_primary(&mut self) -> PResult<Expr> {
         if self.at_kw("await") {
             let start = self.start();
             self.bump();
@@ -506,10 +542,11 @@ impl<'a> Parser<'a> {
                     },
                     start,
                 );
-            } else if self.at_op("[") {
+            } else if self.at_op("[") && !self.nth_is_op(1, "]") {
                 self.bump();
+                let open = self.start();
                 let slice = self.slices()?;
-                self.expect_op("]")?;
+                self.expect_closing("]", open)?;
                 e = self.mk_expr(
                     ExprKind::Subscript {
                         value: Box::new(e),
@@ -523,455 +560,6 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(e)
-    }
-
-    fn slices(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let first = self.slice_item()?;
-        if !self.at_op(",") {
-            if matches!(first.node, ExprKind::Starred { .. }) {
-                return Ok(self.mk_expr(
-                    ExprKind::Tuple {
-                        elts: vec![first],
-                        ctx: ExprContext::Load,
-                    },
-                    start,
-                ));
-            }
-            return Ok(first);
-        }
-        let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.at_op("]") {
-                break;
-            }
-            elts.push(self.slice_item()?);
-        }
-        Ok(self.mk_expr(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            start,
-        ))
-    }
-
-    fn slice_item(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        if self.at_op("*") {
-            self.bump();
-            let v = self.star_operand()?;
-            return Ok(self.mk_expr(
-                ExprKind::Starred {
-                    value: Box::new(v),
-                    ctx: ExprContext::Load,
-                },
-                start,
-            ));
-        }
-        let lower = if self.at_op(":") {
-            None
-        } else {
-            Some(self.named_expression()?)
-        };
-        if !self.at_op(":") {
-            return lower.ok_or_else(|| self.invalid_syntax());
-        }
-        if let Some(l) = &lower {
-            if matches!(l.node, ExprKind::NamedExpr { .. }) && !self.src_paren_before(l) {
-                return Err(self.invalid_syntax());
-            }
-        }
-        self.bump();
-        let upper = if self.at_op(":") || self.at_op(",") || self.at_op("]") {
-            None
-        } else {
-            Some(self.expression()?)
-        };
-        let mut step = None;
-        if self.eat_op(":") {
-            if !(self.at_op(",") || self.at_op("]")) {
-                step = Some(self.expression()?);
-            }
-        }
-        Ok(self.mk_expr(
-            ExprKind::Slice {
-                lower: lower.map(Box::new),
-                upper: upper.map(Box::new),
-                step: step.map(Box::new),
-            },
-            start,
-        ))
-    }
-
-    /// Whether the source text just before an expression is an opening
-    /// parenthesis (i.e. it was written parenthesised).
-    fn src_paren_before(&self, _e: &Expr) -> bool {
-        false
-    }
-
-    pub fn atom(&mut self) -> PResult<Expr> {
-        let t = self.tok().clone();
-        let start = t.start;
-        match t.kind {
-            TokenKind::Name => {
-                let node = match t.text.as_str() {
-                    "None" => ExprKind::Constant {
-                        value: Constant::None,
-                        kind: None,
-                    },
-                    "True" => ExprKind::Constant {
-                        value: Constant::Bool(true),
-                        kind: None,
-                    },
-                    "False" => ExprKind::Constant {
-                        value: Constant::Bool(false),
-                        kind: None,
-                    },
-                    s if is_keyword(s) => return Err(self.invalid_syntax()),
-                    s => ExprKind::Name {
-                        id: normalize_name(s),
-                        ctx: ExprContext::Load,
-                    },
-                };
-                self.bump();
-                Ok(self.mk_expr(node, start))
-            }
-            TokenKind::Number => {
-                self.bump();
-                let value = parse_number(&t.text)
-                    .ok_or_else(|| PErr::syntax("invalid decimal literal", t.start, t.end))?;
-                Ok(self.mk_expr(ExprKind::Constant { value, kind: None }, start))
-            }
-            TokenKind::String | TokenKind::FStringStart => self.strings(),
-            TokenKind::Op => match t.text.as_str() {
-                "(" => self.paren_atom(),
-                "[" => self.list_atom(),
-                "{" => self.brace_atom(),
-                "..." => {
-                    self.bump();
-                    Ok(self.mk_expr(
-                        ExprKind::Constant {
-                            value: Constant::Ellipsis,
-                            kind: None,
-                        },
-                        start,
-                    ))
-                }
-                _ => Err(self.invalid_syntax()),
-            },
-            _ => Err(self.invalid_syntax()),
-        }
-    }
-
-    fn paren_atom(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        if self.eat_op(")") {
-            return Ok(self.mk_expr(
-                ExprKind::Tuple {
-                    elts: vec![],
-                    ctx: ExprContext::Load,
-                },
-                start,
-            ));
-        }
-        if self.at_kw("yield") {
-            let e = self.yield_expr()?;
-            self.expect_closing(")", start)?;
-            return Ok(e);
-        }
-        let first = self.star_named_expression()?;
-        if self.at_kw("for") || self.at_kw("async") {
-            if matches!(first.node, ExprKind::Starred { .. }) {
-                return Err(PErr::syntax(
-                    "iterable unpacking cannot be used in comprehension",
-                    super::start_of(&first.loc),
-                    super::end_of(&first.loc),
-                ));
-            }
-            let generators = self.comprehension_clauses()?;
-            self.expect_closing(")", start)?;
-            return Ok(self.mk_expr(
-                ExprKind::GeneratorExp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                start,
-            ));
-        }
-        if self.at_op(")") {
-            self.bump();
-            if let ExprKind::Starred { .. } = first.node {
-                return Err(PErr::syntax(
-                    "cannot use starred expression here",
-                    super::start_of(&first.loc),
-                    super::end_of(&first.loc),
-                ));
-            }
-            return Ok(first);
-        }
-        if !self.at_op(",") {
-            return Err(self
-                .expect_closing(")", start)
-                .err()
-                .unwrap_or_else(|| self.invalid_syntax()));
-        }
-        let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.at_op(")") {
-                break;
-            }
-            elts.push(self.star_named_expression()?);
-        }
-        self.expect_closing(")", start)?;
-        Ok(self.mk_expr(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            start,
-        ))
-    }
-
-    fn list_atom(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        if self.eat_op("]") {
-            return Ok(self.mk_expr(
-                ExprKind::List {
-                    elts: vec![],
-                    ctx: ExprContext::Load,
-                },
-                start,
-            ));
-        }
-        let first = self.star_named_expression()?;
-        if self.at_kw("for") || self.at_kw("async") {
-            if matches!(first.node, ExprKind::Starred { .. }) {
-                return Err(PErr::syntax(
-                    "iterable unpacking cannot be used in comprehension",
-                    super::start_of(&first.loc),
-                    super::end_of(&first.loc),
-                ));
-            }
-            let generators = self.comprehension_clauses()?;
-            self.expect_closing("]", start)?;
-            return Ok(self.mk_expr(
-                ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                start,
-            ));
-        }
-        let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.at_op("]") {
-                break;
-            }
-            elts.push(self.star_named_expression()?);
-        }
-        if elts.len() > 1 && (self.at_kw("for") || self.at_kw("async")) {
-            return Err(PErr::syntax(
-                "did you forget parentheses around the comprehension target?",
-                super::start_of(&elts[0].loc),
-                super::end_of(&elts[elts.len() - 1].loc),
-            ));
-        }
-        self.expect_closing("]", start)?;
-        Ok(self.mk_expr(
-            ExprKind::List {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            start,
-        ))
-    }
-
-    fn brace_atom(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        self.bump();
-        if self.eat_op("}") {
-            return Ok(self.mk_expr(
-                ExprKind::Dict {
-                    keys: vec![],
-                    values: vec![],
-                },
-                start,
-            ));
-        }
-        if self.at_op("**") {
-            return self.dict_rest(start, None);
-        }
-        let first = self.star_named_expression()?;
-        if self.at_op(":") && !matches!(first.node, ExprKind::Starred { .. }) {
-            let colon = self.bump();
-            if self.at_op("}") || self.at_op(",") {
-                return Err(PErr::syntax(
-                    "expression expected after dictionary key and ':'",
-                    colon.start,
-                    colon.end,
-                ));
-            }
-            let value = self.dict_value()?;
-            if self.at_kw("for") || self.at_kw("async") {
-                let generators = self.comprehension_clauses()?;
-                self.expect_closing("}", start)?;
-                return Ok(self.mk_expr(
-                    ExprKind::DictComp {
-                        key: Box::new(first),
-                        value: Box::new(value),
-                        generators,
-                    },
-                    start,
-                ));
-            }
-            return self.dict_rest(start, Some((first, value)));
-        }
-        if self.at_kw("for") || self.at_kw("async") {
-            if matches!(first.node, ExprKind::Starred { .. }) {
-                return Err(PErr::syntax(
-                    "iterable unpacking cannot be used in comprehension",
-                    super::start_of(&first.loc),
-                    super::end_of(&first.loc),
-                ));
-            }
-            let generators = self.comprehension_clauses()?;
-            self.expect_closing("}", start)?;
-            return Ok(self.mk_expr(
-                ExprKind::SetComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                start,
-            ));
-        }
-        let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.at_op("}") {
-                break;
-            }
-            elts.push(self.star_named_expression()?);
-        }
-        if elts.len() > 1 && (self.at_kw("for") || self.at_kw("async")) {
-            return Err(PErr::syntax(
-                "did you forget parentheses around the comprehension target?",
-                super::start_of(&elts[0].loc),
-                super::end_of(&elts[elts.len() - 1].loc),
-            ));
-        }
-        self.expect_closing("}", start)?;
-        Ok(self.mk_expr(ExprKind::Set { elts }, start))
-    }
-
-    fn dict_value(&mut self) -> PResult<Expr> {
-        if self.at_op("*") {
-            let start = self.start();
-            self.bump();
-            self.bitwise_or()?;
-            return Err(PErr::syntax(
-                "cannot use a starred expression in a dictionary value",
-                start,
-                self.prev_end,
-            ));
-        }
-        self.expression()
-    }
-
-    fn dict_rest(&mut self, start: Pos, first: Option<(Expr, Expr)>) -> PResult<Expr> {
-        let mut keys = Vec::new();
-        let mut values = Vec::new();
-        let mut need_item = first.is_none();
-        if let Some((k, v)) = first {
-            keys.push(Some(k));
-            values.push(v);
-        }
-        loop {
-            if !need_item {
-                if !self.eat_op(",") {
-                    break;
-                }
-                if self.at_op("}") {
-                    break;
-                }
-            }
-            need_item = false;
-            if self.eat_op("**") {
-                keys.push(None);
-                values.push(self.bitwise_or()?);
-            } else {
-                let k = self.expression()?;
-                if !self.at_op(":") {
-                    if self.at_op("}") || self.at_op(",") {
-                        let end = super::end_of(&k.loc);
-                        let at = Pos {
-                            line: end.line,
-                            col: end.col.saturating_sub(1),
-                        };
-                        let mut e = PErr::syntax("':' expected after dictionary key", at, at);
-                        e.end_col_zero = true;
-                        return Err(e);
-                    }
-                    return Err(self.invalid_syntax());
-                }
-                let colon = self.bump();
-                if self.at_op("}") || self.at_op(",") {
-                    return Err(PErr::syntax(
-                        "expression expected after dictionary key and ':'",
-                        colon.start,
-                        colon.end,
-                    ));
-                }
-                keys.push(Some(k));
-                values.push(self.dict_value()?);
-            }
-        }
-        if self.at_kw("for") || self.at_kw("async") {
-            return Err(self.invalid_syntax());
-        }
-        self.expect_closing("}", start)?;
-        Ok(self.mk_expr(ExprKind::Dict { keys, values }, start))
-    }
-
-    pub fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
-        let mut gens = Vec::new();
-        loop {
-            let is_async = if self.at_kw("async")
-                && self.nth(1).kind == TokenKind::Name
-                && self.nth(1).text == "for"
-            {
-                self.bump();
-                true
-            } else {
-                false
-            };
-            if !self.eat_kw("for") {
-                if is_async {
-                    return Err(self.invalid_syntax());
-                }
-                break;
-            }
-            let target = self.star_targets_for_raw()?;
-            if !self.at_kw("in") {
-                let t = self.tok().clone();
-                return Err(self.err_at_token("'in' expected after for-loop variables", &t));
-            }
-            let target = self.to_store(target)?;
-            self.bump();
-            let iter = self.disjunction()?;
-            let mut ifs = Vec::new();
-            while self.eat_kw("if") {
-                ifs.push(self.disjunction()?);
-            }
-            gens.push(Comprehension {
-                target,
-                iter,
-                ifs,
-                is_async,
-            });
-        }
-        Ok(gens)
     }
 
     /// The target list of a `for` clause, up to `in`.
@@ -1004,7 +592,7 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    fn target_atom(&mut self) -> PResult<Expr> {
+    pub(crate) fn target_atom(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
             let start = self.start();
             self.bump();
@@ -1017,7 +605,18 @@ impl<'a> Parser<'a> {
                 start,
             ));
         }
-        self.bitwise_or()
+        let save = (self.pos, self.prev_end);
+        self.bitwise_or().map_err(|e| {
+            if e.msg != "invalid syntax" {
+                return e;
+            }
+            // CPython's first pass reads targets as primaries and stops at
+            // the first token that cannot continue one.
+            self.pos = save.0;
+            let _ = self.primary();
+            let t = self.tok().clone();
+            self.err_at_token("invalid syntax", &t)
+        })
     }
 
     pub fn yield_expr(&mut self) -> PResult<Expr> {
@@ -1034,186 +633,4 @@ impl<'a> Parser<'a> {
         };
         Ok(self.mk_expr(ExprKind::Yield { value }, start))
     }
-
-    /// The expression after `*` in calls and subscripts.
-    fn star_operand(&mut self) -> PResult<Expr> {
-        if !self.starts_expression() || self.at_op("*") {
-            let t = self.tok().clone();
-            return Err(self.err_at_token("Invalid star expression", &t));
-        }
-        self.expression().map_err(|mut e| {
-            if e.msg == "invalid syntax" {
-                e.msg = "Invalid star expression".into();
-            }
-            e
-        })
-    }
-
-    pub fn call_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        self.call_args_impl(true)
-    }
-
-    pub fn call_args_impl(&mut self, allow_genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
-        let open = self.start();
-        self.bump();
-        let mut args: Vec<Expr> = Vec::new();
-        let mut keywords: Vec<Keyword> = Vec::new();
-        let mut seen_kw_unpack = false;
-        while !self.at_op(")") {
-            let start = self.start();
-            if self.at_op("**") {
-                self.bump();
-                let v = self.expression()?;
-                if self.at_op("=") {
-                    self.bump();
-                    self.expression()?;
-                    return Err(PErr::syntax(
-                        "cannot assign to keyword argument unpacking",
-                        start,
-                        self.prev_end,
-                    ));
-                }
-                keywords.push(Keyword {
-                    arg: None,
-                    value: v,
-                    loc: loc(start, self.prev_end),
-                });
-                seen_kw_unpack = true;
-            } else if self.at_op("*") {
-                let comma = self.toks[self.pos.saturating_sub(1)].start;
-                self.bump();
-                let v = self.star_operand()?;
-                let e = self.mk_expr(
-                    ExprKind::Starred {
-                        value: Box::new(v),
-                        ctx: ExprContext::Load,
-                    },
-                    start,
-                );
-                if self.at_op("=") {
-                    self.bump();
-                    self.expression()?;
-                    return Err(PErr::syntax(
-                        "cannot assign to iterable argument unpacking",
-                        start,
-                        self.prev_end,
-                    ));
-                }
-                if self.at_kw("for") || self.at_kw("async") {
-                    return Err(PErr::syntax(
-                        "iterable unpacking cannot be used in comprehension",
-                        super::start_of(&e.loc),
-                        super::end_of(&e.loc),
-                    ));
-                }
-                if seen_kw_unpack {
-                    return Err(PErr::syntax(
-                        "iterable argument unpacking follows keyword argument unpacking",
-                        comma,
-                        super::end_of(&e.loc),
-                    ));
-                }
-                args.push(e);
-            } else if self.at_name() && self.nth_is_op(1, "=") {
-                let (arg, _) = self.name()?;
-                let eq = self.bump();
-                if self.at_op(",") || self.at_op(")") {
-                    return Err(PErr::syntax(
-                        "expected argument value expression",
-                        start,
-                        eq.end,
-                    ));
-                }
-                let v = self.expression()?;
-                keywords.push(Keyword {
-                    arg: Some(arg),
-                    value: v,
-                    loc: loc(start, self.prev_end),
-                });
-            } else {
-                self.no_eq_hint = true;
-                let e = self.named_expression()?;
-                if self.at_op("=") {
-                    return Err(self.bad_keyword_target(&e));
-                }
-                if !allow_genexp && (self.at_kw("for") || self.at_kw("async")) {
-                    return Err(self.invalid_syntax());
-                }
-                let e = if self.at_kw("for") || self.at_kw("async") {
-                    let generators = self.comprehension_clauses()?;
-                    if !args.is_empty() || !keywords.is_empty() || !self.at_op(")") {
-                        let end = self.prev_end;
-                        return Err(PErr::syntax(
-                            "Generator expression must be parenthesized",
-                            super::start_of(&e.loc),
-                            end,
-                        ));
-                    }
-                    self.bump();
-                    let g = self.mk_expr(
-                        ExprKind::GeneratorExp {
-                            elt: Box::new(e),
-                            generators,
-                        },
-                        open,
-                    );
-                    args.push(g);
-                    return Ok((args, keywords));
-                } else {
-                    e
-                };
-                if !keywords.is_empty() {
-                    let msg = if seen_kw_unpack {
-                        "positional argument follows keyword argument unpacking"
-                    } else {
-                        "positional argument follows keyword argument"
-                    };
-                    let t = self.tok().clone();
-                    return Err(PErr::syntax(msg, t.start, t.end));
-                }
-                args.push(e);
-            }
-            if !self.eat_op(",") {
-                break;
-            }
-        }
-        self.expect_closing(")", open)?;
-        Ok((args, keywords))
-    }
-}
-
-/// The value of a NUMBER token.
-pub(crate) fn parse_number(text: &str) -> Option<Constant> {
-    use num_bigint::BigInt;
-    use num_traits::Num;
-    let s: String = text.chars().filter(|&c| c != '_').collect();
-    let lower = s.to_ascii_lowercase();
-    if let Some(imag) = lower.strip_suffix('j') {
-        return Some(Constant::Complex {
-            real: 0.0,
-            imag: parse_float(imag)?,
-        });
-    }
-    let radix = if lower.starts_with("0x") {
-        16
-    } else if lower.starts_with("0o") {
-        8
-    } else if lower.starts_with("0b") {
-        2
-    } else {
-        10
-    };
-    if radix != 10 {
-        return BigInt::from_str_radix(&lower[2..], radix)
-            .ok()
-            .map(Constant::Int);
-    }
-    if lower.contains(['.', 'e']) {
-        return Some(Constant::Float(parse_float(&lower)?));
-    }
-    BigInt::from_str_radix(&lower, 10).ok().map(Constant::Int)
-}
-
-fn parse_float(s: &str) -> Option<f64> {
-    s.parse::<f64>().ok()
 }

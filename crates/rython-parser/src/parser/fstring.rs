@@ -4,7 +4,7 @@
 use super::{loc, PResult, Parser};
 use crate::ast::*;
 use crate::perr::PErr;
-use crate::string_literal::{decode_str, decode_string_token, split_literal, StrValue};
+use crate::string_literal::{decode_str, decode_string_token, StrValue};
 use crate::tokenizer::{Pos, TokenKind};
 
 /// A piece of a (possibly concatenated) f-string.
@@ -26,9 +26,12 @@ impl<'a> Parser<'a> {
             match t.kind {
                 TokenKind::String => {
                     self.bump();
-                    let (prefix, _) = split_literal(&t.text);
                     if first_is_u.is_none() {
-                        first_is_u = Some(prefix.contains('u'));
+                        first_is_u = Some(
+                            t.text.starts_with('u')
+                                || t.text.starts_with("bu")
+                                || t.text.starts_with("ru"),
+                        );
                     }
                     match decode_string_token(&t.text)
                         .map_err(|m| PErr::syntax(m, t.start, t.end))?
@@ -122,8 +125,18 @@ impl<'a> Parser<'a> {
                             t.text.replace("{{", "{").replace("}}", "}")
                         }
                     } else {
-                        decode_str(&t.text, !in_spec)
-                            .map_err(|m| PErr::syntax(m, t.start, t.end))?
+                        // CPython reports escape errors of an f-string just
+                        // past the literal part.
+                        decode_str(&t.text, !in_spec).map_err(|m| {
+                            PErr::syntax(
+                                m,
+                                t.end,
+                                Pos {
+                                    line: t.end.line,
+                                    col: t.end.col + 1,
+                                },
+                            )
+                        })?
                     };
                     out.push(Piece::Lit(s, t.start, t.end));
                 }
@@ -147,24 +160,26 @@ impl<'a> Parser<'a> {
             .with_msg_for(&t.text));
         }
         let expr_start_off = self.tok().start;
-        if self.at_kw("lambda") {
-            let lam = self.tok().clone();
-            let mut i = 0;
-            while !self.nth_is_op(i, ":") && self.nth(i).kind != TokenKind::EndMarker {
-                i += 1;
-            }
-            let end = self.nth(i).end;
-            return Err(PErr::syntax(
-                "f-string: lambda expressions are not allowed without parentheses",
-                lam.start,
-                end,
-            ));
-        }
+        let first = self.tok().clone();
         let value = if self.at_kw("yield") {
-            self.yield_expr()?
+            self.yield_expr()
         } else {
-            self.star_expressions()?
+            self.star_expressions()
         };
+        let value = value.map_err(|e| {
+            if e.msg == "invalid syntax" {
+                self.err_at_token("f-string: expecting a valid expression after '{'", &first)
+            } else {
+                e
+            }
+        })?;
+        if !(self.at_op("=") || self.at_op("!") || self.at_op(":") || self.at_op("}")) {
+            if let Some(e) = self.missing_comma() {
+                return Err(e);
+            }
+            let t = self.tok().clone();
+            return Err(self.err_at_token("f-string: expecting '=', or '!', or ':', or '}'", &t));
+        }
         let mut debug_text = None;
         if self.at_op("=") {
             let eq = self.bump();
@@ -178,17 +193,22 @@ impl<'a> Parser<'a> {
             ));
             let _ = (expr_start_off, eq);
             debug_text = Some((text, open.end, stop));
+            if !(self.at_op("!") || self.at_op(":") || self.at_op("}")) {
+                let t = self.tok().clone();
+                return Err(self.err_at_token("f-string: expecting '!', or ':', or '}'", &t));
+            }
         }
         let mut conversion = -1;
         if self.at_op("!") {
             let bang = self.bump();
             let t = self.tok().clone();
             if t.kind != TokenKind::Name {
-                return Err(PErr::syntax(
-                    "f-string: missing conversion character",
-                    t.start,
-                    t.end,
-                ));
+                let msg = if self.at_op(":") || self.at_op("}") {
+                    "f-string: missing conversion character"
+                } else {
+                    "f-string: invalid conversion character"
+                };
+                return Err(self.err_at_token(msg, &t));
             }
             if t.start != bang.end {
                 return Err(PErr::syntax(
@@ -213,13 +233,17 @@ impl<'a> Parser<'a> {
                 }
             };
             self.bump();
+            if !(self.at_op(":") || self.at_op("}")) {
+                let t = self.tok().clone();
+                return Err(self.err_at_token("f-string: expecting ':' or '}'", &t));
+            }
         }
         let mut format_spec = None;
         if self.at_op(":") {
             let colon = self.bump();
             let mut parts = Vec::new();
             self.fstring_parts(&mut parts, raw, true)?;
-            let end = self.tok().start;
+            let end = self.prev_end;
             let values = merge_pieces(parts);
             format_spec = Some(Box::new(Expr {
                 node: ExprKind::JoinedStr { values },
@@ -261,16 +285,12 @@ impl<'a> Parser<'a> {
     /// The source text between two positions (used for `{x=}`).
     pub fn source_between(&self, a: Pos, b: Pos) -> String {
         let off = |p: Pos| -> usize {
-            let mut line = 1;
-            let mut i = 0;
-            let bytes = self.src.as_bytes();
-            while line < p.line && i < bytes.len() {
-                if bytes[i] == b'\n' {
-                    line += 1;
-                }
-                i += 1;
-            }
-            (i + p.col as usize).min(self.src.len())
+            let line_start = self
+                .line_starts
+                .get(p.line.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or(self.src.len());
+            (line_start + p.col as usize).min(self.src.len())
         };
         let (x, y) = (off(a), off(b));
         if x <= y && self.src.is_char_boundary(x) && self.src.is_char_boundary(y) {

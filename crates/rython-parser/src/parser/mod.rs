@@ -1,6 +1,9 @@
 //! A hand-written recursive-descent parser for the Python 3.13 grammar
 //! (`Grammar/python.gram`), with precedence climbing for binary operators.
 
+mod arguments;
+mod atom;
+mod compound;
 mod errors;
 mod expression;
 mod fstring;
@@ -17,7 +20,7 @@ use crate::Mode;
 /// Nesting beyond this many recursive grammar levels is refused the way
 /// CPython's parser refuses it (its `MAXSTACK`), long before the Rust stack
 /// is at risk.
-const MAX_DEPTH: u32 = 1000;
+const MAX_DEPTH: u32 = 2500;
 pub(crate) const TOO_COMPLEX: &str = "Parser stack overflowed - Python source too complex to parse";
 
 pub(crate) const KEYWORDS: [&str; 35] = [
@@ -44,14 +47,36 @@ pub(crate) struct Parser<'a> {
     pub max_seen: std::cell::Cell<usize>,
     /// Set while parsing call arguments, where `name=` is a keyword.
     pub no_eq_hint: bool,
+    /// Span of the last complete `disjunction` and whether it was a bare
+    /// name (for the "forgot a comma" hint).
+    pub last_disj: Option<(Pos, Pos, bool)>,
+    /// Byte offset of the start of each line (line breaks as the lexer
+    /// counts them: `\r\n`, `\n` or a lone `\r`).
+    pub line_starts: Vec<usize>,
 }
 
 pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
     let (toks, lex_err) = tokenizer::tokenize_partial(source);
-    let mut toks: Vec<Token> = toks
-        .into_iter()
-        .filter(|t| !matches!(t.kind, TokenKind::Comment | TokenKind::Nl))
-        .collect();
+    let mut filtered: Vec<Token> = Vec::with_capacity(toks.len());
+    let mut comment_start = None;
+    for mut t in toks {
+        match t.kind {
+            TokenKind::Comment => comment_start = Some(t.start),
+            TokenKind::Nl => comment_start = None,
+            _ => {
+                // CPython's NEWLINE token begins where a trailing comment
+                // does; error spans show it.
+                if t.kind == TokenKind::Newline {
+                    if let Some(c) = comment_start {
+                        t.start = c;
+                    }
+                }
+                comment_start = None;
+                filtered.push(t);
+            }
+        }
+    }
+    let mut toks = filtered;
     if let Some(e) = &lex_err {
         // A sentinel standing where the lexer gave up.
         toks.push(Token {
@@ -70,6 +95,8 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
         prev_end: Pos { line: 1, col: 0 },
         max_seen: std::cell::Cell::new(0),
         no_eq_hint: false,
+        last_disj: None,
+        line_starts: line_starts(source),
     };
     let r = match mode {
         Mode::Exec => p.file(),
@@ -78,11 +105,16 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
     };
     match lex_err {
         Some(le) => match r {
-            Err(pe) if p.max_seen.get() < sentinel => Err(prefer_lexer_error(
-                pe,
-                le,
-                p.toks[p.max_seen.get()].start.line,
-            )),
+            Err(pe) if p.max_seen.get() < sentinel => {
+                let seen = p.max_seen.get();
+                let reaches_end = p.second_pass_reaches(sentinel);
+                Err(prefer_lexer_error(
+                    pe,
+                    le,
+                    p.toks[seen].start.line,
+                    reaches_end,
+                ))
+            }
             _ => Err(le),
         },
         None => r,
@@ -93,15 +125,48 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
 /// error raised by the tokenizer there replaces the parser's; indentation
 /// errors are not raised that way, and an unclosed bracket only counts
 /// when the parser failed on a later line.
-fn prefer_lexer_error(pe: PErr, le: PErr, parser_line: u32) -> PErr {
+fn prefer_lexer_error(pe: PErr, le: PErr, parser_line: u32, at_end: bool) -> PErr {
     use crate::error::SyntaxErrorKind;
     if le.kind != SyntaxErrorKind::SyntaxError || le.msg == "too many levels of indentation" {
         return pe;
     }
+    if pe.msg == "unexpected indent" || pe.msg == "unexpected unindent" {
+        return pe;
+    }
+    // These are status codes in CPython's tokenizer, not raised errors.
+    if le.msg == "unexpected character after line continuation character"
+        || le.msg == "unexpected EOF while parsing"
+    {
+        return pe;
+    }
+    // Observed: an unterminated f-string found after a parser error does
+    // not replace it.
+    if le.msg.starts_with("unterminated f-string")
+        || le.msg.starts_with("unterminated triple-quoted f-string")
+    {
+        return pe;
+    }
     if le.msg.ends_with("was never closed") {
-        return if parser_line > le.start.line { le } else { pe };
+        return if parser_line > le.start.line || at_end {
+            le
+        } else {
+            pe
+        };
     }
     le
+}
+
+fn line_starts(src: &str) -> Vec<usize> {
+    let b = src.as_bytes();
+    let mut v = vec![0];
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            v.push(i + 1);
+        }
+        i += 1;
+    }
+    v
 }
 
 pub(crate) fn loc(start: Pos, end: Pos) -> Loc {
@@ -260,6 +325,26 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// CPython's second (error-reporting) pass tries `NAME expression`
+    /// (the legacy `print x` rule) where the parse failed after a name;
+    /// that lookahead can run into the tokenizer's error.
+    fn second_pass_reaches(&mut self, sentinel: usize) -> bool {
+        let fail = self.max_seen.get();
+        if fail == 0 || fail >= self.toks.len() {
+            return false;
+        }
+        let prev = &self.toks[fail - 1];
+        if prev.kind != TokenKind::Name || is_keyword(&prev.text) {
+            return false;
+        }
+        self.pos = fail;
+        if !self.starts_expression() {
+            return false;
+        }
+        let _ = self.star_expressions();
+        self.max_seen.get() >= sentinel
+    }
+
     fn file(&mut self) -> PResult<Mod> {
         let body = self.statements_until_end()?;
         Ok(Mod::Module { body })
@@ -281,6 +366,9 @@ impl<'a> Parser<'a> {
         while self.kind() == TokenKind::Newline {
             self.bump();
         }
+        if self.kind() == TokenKind::EndMarker {
+            return Err(self.empty_input_error());
+        }
         let e = self.expressions()?;
         while self.kind() == TokenKind::Newline {
             self.bump();
@@ -291,9 +379,58 @@ impl<'a> Parser<'a> {
         Ok(Mod::Expression { body: Box::new(e) })
     }
 
+    /// `single` input: exactly one statement (a compound statement or one
+    /// line of simple statements), as the REPL compiles it.
     fn interactive(&mut self) -> PResult<Mod> {
-        let body = self.statements_until_end()?;
+        if self.kind() == TokenKind::EndMarker {
+            return Err(self.empty_input_error());
+        }
+        let mut body = Vec::new();
+        if self.kind() == TokenKind::Newline {
+            return Err(self.invalid_syntax());
+        }
+        let compound = self.statement_is_compound();
+        self.statement(&mut body)?;
+        if compound {
+            while self.kind() == TokenKind::Newline {
+                self.bump();
+            }
+            if self.kind() != TokenKind::EndMarker {
+                return Err(self.invalid_syntax());
+            }
+        } else if self.kind() != TokenKind::EndMarker {
+            let nl = self.toks[self.pos.saturating_sub(1)].clone();
+            let mut e = self.err_at_token(
+                "multiple statements found while compiling a single statement",
+                &nl,
+            );
+            e.kind = crate::error::SyntaxErrorKind::SyntaxError;
+            return Err(e);
+        }
         Ok(Mod::Interactive { body })
+    }
+
+    fn statement_is_compound(&self) -> bool {
+        let t = self.tok();
+        (t.kind == TokenKind::Op && t.text == "@")
+            || (t.kind == TokenKind::Name
+                && matches!(
+                    t.text.as_str(),
+                    "def" | "class" | "if" | "while" | "for" | "try" | "with" | "async" | "match"
+                ))
+    }
+
+    /// CPython's error for input with no tokens at all.
+    pub fn empty_input_error(&self) -> PErr {
+        let line = if self.src.is_empty() {
+            0
+        } else {
+            self.tok().start.line
+        };
+        let p = Pos { line, col: 0 };
+        let mut e = PErr::syntax("invalid syntax", p, p);
+        e.fixed = Some((0, 0));
+        e
     }
 }
 

@@ -49,7 +49,24 @@ impl<'a> Parser<'a> {
                     return Err(self.err_at_token("expected comma between / and *", &t));
                 }
             } else if self.at_op("*") {
-                if seen_star {
+                let next = if seen_star {
+                    self.nth(1).clone()
+                } else {
+                    t.clone()
+                };
+                let after = if seen_star {
+                    self.nth(2).clone()
+                } else {
+                    t.clone()
+                };
+                let param_follows = next.text == ","
+                    || (next.kind == crate::tokenizer::TokenKind::Name
+                        && !super::is_keyword(&next.text)
+                        && (after.text == "," || after.text == close));
+                if seen_star && !param_follows {
+                    return Err(self.err_at_token("invalid syntax", &t));
+                }
+                if seen_star && param_follows {
                     return Err(PErr::syntax(
                         "* argument may appear only once",
                         t.start,
@@ -57,6 +74,10 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 self.bump();
+                if self.at_op("*") || self.at_op("**") {
+                    let t = self.tok().clone();
+                    return Err(self.err_at_token("invalid syntax", &t));
+                }
                 seen_star = true;
                 if self.at_op(",") || self.at_op(close) {
                     bare_star = Some(t.start);
@@ -102,7 +123,15 @@ impl<'a> Parser<'a> {
                 a.kwarg = Some(Box::new(p));
             } else {
                 if self.at_op("(") {
-                    return Err(self.parenthesized_param(lambda));
+                    let open = self.tok().clone();
+                    if !seen_star
+                        && !seen_default
+                        && self.nth(1).kind == crate::tokenizer::TokenKind::Name
+                        && !super::is_keyword(&self.nth(1).text)
+                    {
+                        return Err(self.parenthesized_param(lambda));
+                    }
+                    return Err(self.err_at_token("invalid syntax", &open));
                 }
                 let p = self.param(lambda, false)?;
                 let default = if self.at_op("=") {
@@ -126,6 +155,9 @@ impl<'a> Parser<'a> {
                         Some(d) => {
                             seen_default = true;
                             a.defaults.push(d);
+                        }
+                        None if seen_default && !(self.at_op(",") || self.at_op(close)) => {
+                            return Err(self.invalid_syntax());
                         }
                         None if seen_default => {
                             return Err(PErr::syntax(

@@ -12,7 +12,7 @@ impl<'a> Parser<'a> {
         let save = (self.pos, self.prev_end);
         let start = self.start();
         self.bump();
-        if !self.starts_expression() || self.at_op("-") && false {
+        if !self.starts_expression() {
             self.pos = save.0;
             self.prev_end = save.1;
             return Ok(None);
@@ -21,6 +21,17 @@ impl<'a> Parser<'a> {
             Ok(s) if self.at_op(":") => s,
             Ok(_) if self.kind() == TokenKind::Newline && !self.line_is_expression(save.0) => {
                 return Err(self.expected_colon(true));
+            }
+            Err(e) if e.msg.contains("Maybe you meant") && !self.line_is_expression(save.0) => {
+                return Err(e);
+            }
+            Ok(s) if self.at_op("=") && !self.line_is_expression(save.0) => {
+                if let Some(e) = self.misplaced_assignment_pub(&s) {
+                    return Err(e);
+                }
+                self.pos = save.0;
+                self.prev_end = save.1;
+                return Ok(None);
             }
             _ => {
                 self.pos = save.0;
@@ -71,11 +82,14 @@ impl<'a> Parser<'a> {
     /// statement (`match(x)` is a call, `match x` is a missing colon).
     fn line_is_expression(&mut self, from: usize) -> bool {
         let save = (self.pos, self.prev_end);
+        // A look-ahead only: CPython's error location must not move.
+        let seen = self.max_seen.get();
         self.pos = from;
         let ok = self.star_expressions().is_ok()
             && matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker);
         self.pos = save.0;
         self.prev_end = save.1;
+        self.max_seen.set(seen);
         ok
     }
 

@@ -82,6 +82,30 @@ fn set_ctx(e: Expr, ctx: ExprContext) -> Expr {
     Expr { node, loc }
 }
 
+fn hint_eligible(e: &Expr, parenthesized: bool) -> bool {
+    match &e.node {
+        ExprKind::List { .. }
+        | ExprKind::Tuple { .. }
+        | ExprKind::GeneratorExp { .. }
+        | ExprKind::Constant {
+            value: Constant::None | Constant::Bool(_),
+            ..
+        } => false,
+        ExprKind::Compare { .. }
+        | ExprKind::BoolOp { .. }
+        | ExprKind::UnaryOp {
+            op: UnaryOp::Not, ..
+        }
+        | ExprKind::IfExp { .. }
+        | ExprKind::Lambda { .. }
+        | ExprKind::NamedExpr { .. }
+        | ExprKind::Yield { .. }
+        | ExprKind::YieldFrom { .. }
+        | ExprKind::Starred { .. } => parenthesized,
+        _ => true,
+    }
+}
+
 fn l_end_eq(a: &Expr, b: &Expr) -> bool {
     a.loc.end_lineno == b.loc.end_lineno && a.loc.end_col_offset == b.loc.end_col_offset
 }
@@ -109,72 +133,98 @@ impl<'a> Parser<'a> {
         Ok(set_ctx(e, ExprContext::Del))
     }
 
-    /// A target of `=`; a lone invalid target gets the "Maybe you meant
-    /// '=='" hint, as in CPython's `invalid_named_expression`.
-    pub fn to_assign_target(&self, e: Expr, last: bool) -> PResult<Expr> {
-        if let Some(bad) = invalid_target(&e, false) {
-            // The hint applies when the bad target is what stands right
-            // before the final `=`.
-            let directly_before_eq = std::ptr::eq(bad, &e)
-                || matches!(&e.node, ExprKind::Tuple { elts, .. }
-                    if elts.last().is_some_and(|l| std::ptr::eq(l, bad)) && l_end_eq(&e, bad));
-            if directly_before_eq && last && self.wants_eq_hint(bad) {
-                return Err(PErr::syntax(
-                    format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(bad)
-                    ),
-                    start_of(&bad.loc),
-                    end_of(&bad.loc),
-                ));
-            }
-            if matches!(
-                bad.node,
-                ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }
-            ) && std::ptr::eq(bad, &e)
-            {
-                return Err(PErr::syntax(
-                    "assignment to yield expression not possible",
-                    start_of(&bad.loc),
-                    end_of(&bad.loc),
-                ));
-            }
-            return Err(target_error(bad, "assign to"));
+    /// A target of `=` (the parser stands on that `=`). A bad target gets
+    /// the "Maybe you meant '=='" hint when CPython's
+    /// `invalid_named_expression` would match: it stands right before the
+    /// `=`, is a `bitwise_or` (or parenthesised), and a `bitwise_or` not
+    /// followed by another `=` comes after.
+    pub fn to_assign_target(&mut self, e: Expr, parenthesized: bool) -> PResult<Expr> {
+        let Some(bad) = invalid_target(&e, false) else {
+            return Ok(set_ctx(e, ExprContext::Store));
+        };
+        let is_whole = std::ptr::eq(bad, &e);
+        if is_whole
+            && !parenthesized
+            && matches!(e.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. })
+        {
+            return Err(PErr::syntax(
+                "assignment to yield expression not possible",
+                start_of(&bad.loc),
+                end_of(&bad.loc),
+            ));
         }
-        Ok(set_ctx(e, ExprContext::Store))
+        let last_elt = matches!(&e.node, ExprKind::Tuple { elts, .. }
+            if elts.last().is_some_and(|l| std::ptr::eq(l, bad)) && l_end_eq(&e, bad));
+        let bad_paren = if is_whole {
+            parenthesized
+        } else {
+            self.src_has_paren_at(&bad.loc)
+        };
+        if (is_whole || last_elt)
+            && hint_eligible(bad, bad_paren)
+            && self.rhs_is_single_bitwise_or()
+        {
+            return Err(PErr::syntax(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(bad)
+                ),
+                start_of(&bad.loc),
+                end_of(&bad.loc),
+            ));
+        }
+        Err(target_error(bad, "assign to"))
     }
 
-    fn wants_eq_hint(&self, e: &Expr) -> bool {
-        !matches!(
-            e.node,
-            ExprKind::GeneratorExp { .. }
-                | ExprKind::Constant {
-                    value: Constant::None | Constant::Bool(_),
-                    ..
-                }
-                | ExprKind::Yield { .. }
-                | ExprKind::YieldFrom { .. }
-                | ExprKind::Compare { .. }
-                | ExprKind::BoolOp { .. }
-                | ExprKind::IfExp { .. }
-                | ExprKind::Lambda { .. }
-                | ExprKind::NamedExpr { .. }
-        )
+    /// After `=`: a `bitwise_or` follows and no further `=` / `:=`.
+    fn rhs_is_single_bitwise_or(&mut self) -> bool {
+        let save = (self.pos, self.prev_end);
+        // A look-ahead only: CPython's error location must not move.
+        let seen = self.max_seen.get();
+        self.bump();
+        // A PEG `bitwise_or` matches the longest valid prefix.
+        let mut ok = self.bitwise_or().is_ok();
+        if !ok {
+            self.pos = save.0 + 1;
+            ok = self.primary().is_ok();
+        }
+        let ok = ok && !self.at_op("=") && !self.at_op(":=");
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        ok
     }
 
-    pub fn ann_target(&self, e: Expr) -> PResult<Expr> {
+    /// Whether the expression at `l` was written inside parentheses.
+    fn src_has_paren_at(&self, l: &Loc) -> bool {
+        self.toks
+            .iter()
+            .position(|t| t.start.line == l.lineno && t.start.col == l.col_offset)
+            .is_some_and(|i| i > 0 && self.toks[i - 1].text == "(")
+    }
+
+    pub fn ann_target(&self, e: Expr, parenthesized: bool) -> PResult<Expr> {
         match &e.node {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
                 Ok(set_ctx(e, ExprContext::Store))
             }
-            ExprKind::List { .. } | ExprKind::Tuple { .. } => Err(PErr::syntax(
-                format!(
-                    "only single target (not {}) can be annotated",
-                    expr_name(&e)
-                ),
-                start_of(&e.loc),
-                end_of(&e.loc),
-            )),
+            ExprKind::List { .. } | ExprKind::Tuple { .. } => {
+                // An unparenthesised tuple is reported at its first item.
+                let at = match &e.node {
+                    ExprKind::Tuple { elts, .. } if !parenthesized && !elts.is_empty() => {
+                        elts[0].loc
+                    }
+                    _ => e.loc,
+                };
+                Err(PErr::syntax(
+                    format!(
+                        "only single target (not {}) can be annotated",
+                        expr_name(&e)
+                    ),
+                    start_of(&at),
+                    end_of(&at),
+                ))
+            }
             _ => Err(PErr::syntax(
                 "illegal target for annotation",
                 start_of(&e.loc),

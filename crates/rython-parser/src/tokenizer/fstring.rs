@@ -31,9 +31,12 @@ impl<'a> Lexer<'a> {
             });
             return Ok(());
         }
+        let mut escaped_quote = false;
         loop {
             let c = match self.peek() {
-                None => return Err(self.unterminated_str(start, qpos, quote, triple)),
+                None => {
+                    return Err(self.unterminated_str(start, qpos, quote, triple, escaped_quote))
+                }
                 Some(c) => c,
             };
             if c == quote {
@@ -51,7 +54,15 @@ impl<'a> Lexer<'a> {
             } else if c == '\\' {
                 self.bump();
                 match self.peek() {
-                    None => return Err(self.unterminated_str(start, qpos, quote, triple)),
+                    None => {
+                        return Err(self.unterminated_str(
+                            start,
+                            qpos,
+                            quote,
+                            triple,
+                            escaped_quote,
+                        ))
+                    }
                     Some('\r') => {
                         self.bump();
                         if self.peek() == Some('\n') {
@@ -61,12 +72,13 @@ impl<'a> Lexer<'a> {
                             self.line_start = self.pos;
                         }
                     }
-                    Some(_) => {
+                    Some(c) => {
+                        escaped_quote |= c == quote;
                         self.bump();
                     }
                 }
             } else if (c == '\n' || c == '\r') && !triple {
-                return Err(self.unterminated_str(start, qpos, quote, triple));
+                return Err(self.unterminated_str(start, qpos, quote, triple, escaped_quote));
             } else {
                 self.bump();
                 if c == '\r' {
@@ -85,13 +97,34 @@ impl<'a> Lexer<'a> {
 
     /// An unterminated plain string; inside an f-string replacement field
     /// a quote matching the f-string's own means a `}` is missing.
-    fn unterminated_str(&self, start: Pos, qpos: Pos, quote: char, triple: bool) -> PErr {
+    fn unterminated_str(
+        &self,
+        start: Pos,
+        qpos: Pos,
+        quote: char,
+        triple: bool,
+        escaped_quote: bool,
+    ) -> PErr {
         if let Some(fs) = self.fstrings.last() {
             if fs.quote == quote && fs.triple == triple {
                 return self.err_span("f-string: expecting '}'", qpos, qpos);
             }
         }
-        self.unterminated(start, triple, false)
+        let mut e = self.unterminated(start, triple, false);
+        if escaped_quote && !triple {
+            e.msg.push_str("; perhaps you escaped the end quote?");
+        }
+        e
+    }
+
+    /// The line CPython names in "detected at line N": a final newline
+    /// does not start a new line for it.
+    fn detected_line(&self) -> u32 {
+        if self.pos >= self.src.len() && self.src.ends_with(['\n', '\r']) && self.line > 1 {
+            self.line - 1
+        } else {
+            self.line
+        }
     }
 
     fn unterminated(&self, start: Pos, triple: bool, fstring: bool) -> PErr {
@@ -103,10 +136,15 @@ impl<'a> Lexer<'a> {
         let msg = if triple {
             format!(
                 "unterminated triple-quoted {} (detected at line {})",
-                kind, self.line
+                kind,
+                self.detected_line()
             )
         } else {
-            format!("unterminated {} (detected at line {})", kind, self.line)
+            format!(
+                "unterminated {} (detected at line {})",
+                kind,
+                self.detected_line()
+            )
         };
         self.err(msg, start)
     }
@@ -155,6 +193,15 @@ impl<'a> Lexer<'a> {
             } else if c == '\n' || c == '\r' {
                 if !fs.triple && !in_spec {
                     return Err(self.unterminated(fs.start, false, true));
+                }
+                if !fs.triple {
+                    // A newline ends a single-quoted format spec; what
+                    // follows is lexed as part of the replacement field.
+                    self.flush_middle(start_off, start);
+                    if let Some(l) = self.fstrings.last_mut().and_then(|f| f.levels.last_mut()) {
+                        l.0 = FMode::Expr;
+                    }
+                    return Ok(());
                 }
                 self.bump();
                 if c == '\r' && self.peek() == Some('\n') {

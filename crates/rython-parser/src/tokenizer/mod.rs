@@ -291,6 +291,7 @@ impl<'a> Lexer<'a> {
             }
             '\\' => {
                 self.bump();
+                let after_backslash = self.here();
                 match self.peek() {
                     Some('\n') => {
                         self.bump();
@@ -322,7 +323,7 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 if self.peek().is_none() {
-                    let mut e = self.err("unexpected EOF while parsing", self.here());
+                    let mut e = self.err("unexpected EOF while parsing", after_backslash);
                     e.end_col_zero = true;
                     return Err(e);
                 }
@@ -380,6 +381,14 @@ impl<'a> Lexer<'a> {
 
     fn eof(&mut self) -> Result<(), PErr> {
         if let Some(fs) = self.fstrings.last() {
+            // Inside a replacement field the open `{` is what is reported.
+            if !fs.levels.is_empty() {
+                if let Some(&(c, p)) = self.parens.last() {
+                    let mut e = self.err(format!("'{}' was never closed", c), p);
+                    e.end_col_zero = true;
+                    return Err(e);
+                }
+            }
             let msg = if fs.triple {
                 format!(
                     "unterminated triple-quoted f-string literal (detected at line {})",
@@ -584,35 +593,17 @@ impl<'a> Lexer<'a> {
             if "()[]{}:,;+-*/|&<>=.%`^~@!".contains(c) {
                 len = 1;
             } else {
-                let msg = if c.is_ascii() {
-                    if c == '$' || c == '?' || c == '`' {
-                        "invalid syntax".to_string()
-                    } else {
-                        invalid_char_msg(c)
-                    }
-                } else {
-                    invalid_char_msg(c)
-                };
-                return Err(self.err_span(
-                    msg,
-                    start,
-                    Pos {
-                        line: start.line,
-                        col: start.col + 1,
-                    },
-                ));
+                if c == '$' || c == '?' || c == '`' {
+                    // CPython's ERRORTOKEN: the parser rejects it, and
+                    // lexing goes on (a later tokenizer error may win).
+                    self.bump();
+                    self.push(TokenKind::Op, start_off, start);
+                    return Ok(());
+                }
+                return Err(self.err(invalid_char_msg(c), start));
             }
         }
-        if c == '`' {
-            return Err(self.err_span(
-                "invalid syntax",
-                start,
-                Pos {
-                    line: start.line,
-                    col: start.col + 1,
-                },
-            ));
-        }
+
         for _ in 0..len {
             self.bump();
         }
@@ -632,6 +623,15 @@ impl<'a> Lexer<'a> {
                             '[' => ']',
                             _ => '}',
                         };
+                        let fstring_brace = open == '{'
+                            && self
+                                .fstrings
+                                .last()
+                                .and_then(|f| f.levels.last())
+                                .is_some_and(|l| l.1 == self.parens.len());
+                        if want != c && fstring_brace {
+                            return Err(self.err(format!("f-string: unmatched '{}'", c), start));
+                        }
                         if want != c {
                             let msg = if p.line != start.line {
                                 format!(

@@ -46,11 +46,8 @@ impl<'a> Lexer<'a> {
                 nonzero = true;
                 self.decimal_tail()?;
             }
-            match self.peek() {
-                Some('.' | 'e' | 'E' | 'j' | 'J') => {
-                    return self.float_rest(start_off, start, false)
-                }
-                _ => {}
+            if let Some('.' | 'e' | 'E' | 'j' | 'J') = self.peek() {
+                return self.float_rest(start_off, start, false);
             }
             if nonzero {
                 return Err(self.err_span(
@@ -64,9 +61,8 @@ impl<'a> Lexer<'a> {
             return Ok(());
         }
         self.decimal_tail()?;
-        match self.peek() {
-            Some('.' | 'e' | 'E' | 'j' | 'J') => return self.float_rest(start_off, start, false),
-            _ => {}
+        if let Some('.' | 'e' | 'E' | 'j' | 'J') = self.peek() {
+            return self.float_rest(start_off, start, false);
         }
         self.verify_end("decimal")?;
         self.push(TokenKind::Number, start_off, start);
@@ -193,7 +189,9 @@ impl<'a> Lexer<'a> {
         if ok_kw.iter().any(|k| rest.starts_with(k)) {
             return Ok(());
         }
-        if is_id_continue(c) || (!c.is_ascii() && c != '\u{a0}') {
+        // Only ASCII letters count here; a non-ASCII character after a
+        // number is left for the next token (and the parser) to reject.
+        if c.is_ascii() && is_id_continue(c) {
             let p = self.here();
             return Err(self.num_err(format!("invalid {} literal", kind), p));
         }

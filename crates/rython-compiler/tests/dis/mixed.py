@@ -1,0 +1,4 @@
+try:
+    bytearray(b"xy")
+except TypeError as e:
+    print(e.args)
