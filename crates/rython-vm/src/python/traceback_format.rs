@@ -449,7 +449,9 @@ fn format_frame(f: &Frame, ctx: &mut Ctx) -> String {
     let original: Vec<String> = (lineno..=end_lineno)
         .take(10_000)
         .map(|n| {
-            file.get(n as usize - 1)
+            (n as usize)
+                .checked_sub(1)
+                .and_then(|i| file.get(i))
                 .map(|l| l.trim_end().to_string())
                 .unwrap_or_default()
         })
