@@ -38,6 +38,21 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     if let Target::File(f) = &target {
         config.argv[0] = f.clone();
     }
+    if !config.ignore_environment {
+        if let Some(kind) = std::env::var("PYTHONMALLOC").ok().filter(|v| !v.is_empty()) {
+            use rython_vm::object::obmalloc::{set_allocator, AllocatorKind};
+            match kind.as_str() {
+                "malloc" | "malloc_debug" => set_allocator(AllocatorKind::Malloc),
+                "default" | "pymalloc" | "debug" | "pymalloc_debug" | "mimalloc"
+                | "mimalloc_debug" => set_allocator(AllocatorKind::Pymalloc),
+                _ => {
+                    eprintln!("Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator");
+                    eprintln!("Python runtime state: preinitializing");
+                    return 1;
+                }
+            }
+        }
+    }
     let vm = match VM::new(config) {
         Ok(vm) => vm,
         Err(e) => {

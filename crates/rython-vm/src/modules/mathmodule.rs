@@ -534,6 +534,12 @@ pub fn next_after(x: f64, y: f64, steps: u64) -> f64 {
 }
 
 fn m_nextafter(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
+    let npos = args.len() - kw.map(|k| k.payload.len()).unwrap_or(0);
+    if npos > 2 {
+        return Err(vm.new_type_error(format!(
+            "nextafter() takes exactly 2 positional arguments ({npos} given)"
+        )));
+    }
     let [x, y, steps] =
         crate::python::args::bind(vm, "nextafter", args, kw, ["x", "y", "steps"], 2, 2)?;
     let x = float_arg(vm, x.as_ref().unwrap_or(&vm.none()))?;

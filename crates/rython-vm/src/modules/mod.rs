@@ -1,7 +1,13 @@
 //! Native modules (CPython's Modules/), found by name at import.
+pub mod io_buffered;
+pub mod io_file;
+pub mod io_memory;
+pub mod io_text;
+pub mod iomodule;
 pub mod mathmodule;
 pub mod sysmodule;
 pub mod timemodule;
+pub mod tracebackmodule;
 
 use crate::python::import::ModuleInit;
 
@@ -12,13 +18,16 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "builtins" => crate::python::bltinmodule::get_module,
         "time" => timemodule::make_module,
         "math" => mathmodule::make_module,
+        "traceback" => tracebackmodule::make_module,
+        "_io" => iomodule::io_module,
+        "io" => iomodule::make_io_module,
         _ => return None,
     })
 }
 
 /// Names `sys.builtin_module_names` reports.
 pub fn builtin_module_names() -> Vec<&'static str> {
-    let mut v = vec!["builtins", "math", "sys", "time"];
+    let mut v = vec!["_io", "builtins", "math", "sys", "time"];
     v.sort();
     v
 }

@@ -1,152 +1,23 @@
 //! The `sys` module (CPython's Python/sysmodule.c), and the interpreter's
 //! standard streams until the `io` module provides full file objects.
 
-use std::cell::{Cell, RefCell};
-use std::io::Write;
-
-use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
+use crate::object::PyObjectRef;
 use crate::objects::strobject::PyStr;
 use crate::objects::tupleobject::PyTupleRef;
 use crate::python::args;
 use crate::{PyResult, VM};
-
-/// A text stream over a file descriptor (stdin/stdout/stderr), buffered
-/// like CPython's: stdout is line-buffered on a terminal, block-buffered
-/// otherwise; stderr is line-buffered (`-u` makes both unbuffered).
-pub struct PyStdStream {
-    pub fd: i32,
-    pub buffer: RefCell<Vec<u8>>,
-    pub line_buffered: Cell<bool>,
-    pub name: &'static str,
-}
-
-impl PyPayload for PyStdStream {
-    fn class(vm: &VM) -> &PyTypeRef {
-        vm.state.stdstream_type.get().expect("stdio type")
-    }
-}
-
-impl PyStdStream {
-    pub fn write_bytes(&self, data: &[u8]) -> std::io::Result<()> {
-        let mut buf = self.buffer.borrow_mut();
-        buf.extend_from_slice(data);
-        if self.line_buffered.get() && data.contains(&b'\n') || buf.len() >= 8192 {
-            let r = raw_write(self.fd, &buf);
-            buf.clear();
-            r?;
-        }
-        Ok(())
-    }
-
-    pub fn flush(&self) -> std::io::Result<()> {
-        let mut buf = self.buffer.borrow_mut();
-        if !buf.is_empty() {
-            let r = raw_write(self.fd, &buf);
-            buf.clear();
-            r?;
-        }
-        Ok(())
-    }
-}
-
-fn raw_write(fd: i32, data: &[u8]) -> std::io::Result<()> {
-    match fd {
-        1 => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(data)?;
-            out.flush()
-        }
-        _ => {
-            let mut err = std::io::stderr().lock();
-            err.write_all(data)?;
-            err.flush()
-        }
-    }
-}
-
-fn stream<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyStdStream> {
-    obj.downcast_ref::<PyStdStream>()
-        .ok_or_else(|| vm.new_type_error("expected a stream"))
-}
-
-fn s_write(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    let a = args::positional(vm, "write", a, k, 2, 2)?;
-    let s = stream(vm, &a[0])?;
-    let Some(text) = a[1].downcast_ref::<PyStr>() else {
-        return Err(vm.new_type_error(format!(
-            "write() argument must be str, not {}",
-            a[1].class().name_string()
-        )));
-    };
-    if let Err(e) = s.write_bytes(text.as_str().as_bytes()) {
-        return Err(vm.new_os_error(format!("[Errno {}] {}", e.raw_os_error().unwrap_or(0), e)));
-    }
-    Ok(vm.new_int(text.char_len() as i64))
-}
-
-fn s_flush(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
-    let s = stream(vm, &a[0])?;
-    if let Err(e) = s.flush() {
-        return Err(vm.new_os_error(format!("[Errno {}] {}", e.raw_os_error().unwrap_or(0), e)));
-    }
-    Ok(vm.none())
-}
-
-fn s_readline(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
-    let _ = stream(vm, &a[0])?;
-    let mut line = String::new();
-    std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|e| vm.new_os_error(e.to_string()))?;
-    Ok(vm.new_str_obj(line))
-}
-
-fn s_read(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
-    let _ = stream(vm, &a[0])?;
-    let mut s = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-        .map_err(|e| vm.new_os_error(e.to_string()))?;
-    Ok(vm.new_str_obj(s))
-}
-
-fn s_fileno(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
-    Ok(vm.new_int(stream(vm, &a[0])?.fd as i64))
-}
-
-fn s_isatty(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
-    use std::io::IsTerminal;
-    let fd = stream(vm, &a[0])?.fd;
-    let t = match fd {
-        0 => std::io::stdin().is_terminal(),
-        1 => std::io::stdout().is_terminal(),
-        _ => std::io::stderr().is_terminal(),
-    };
-    Ok(vm.new_bool(t))
-}
-
-fn s_encoding(vm: &VM, _o: &PyObjectRef) -> PyResult {
-    Ok(vm.new_str_obj("utf-8"))
-}
-
-fn s_name(vm: &VM, o: &PyObjectRef) -> PyResult {
-    Ok(vm.new_str_obj(stream(vm, o)?.name))
-}
-
-fn s_repr(vm: &VM, o: &PyObjectRef) -> PyResult {
-    Ok(vm.new_str_obj(format!(
-        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
-        stream(vm, o)?.name,
-        if stream(vm, o)?.fd == 0 { "r" } else { "w" }
-    )))
-}
 
 /// Flushes the interpreter's stdout/stderr buffers (at exit and before
 /// writing to stderr so output interleaves as in CPython).
 pub fn flush_std_streams(vm: &VM) {
     for name in ["stdout", "stderr"] {
         if let Ok(s) = vm.sys_attr(name) {
-            if let Some(st) = s.downcast_ref::<PyStdStream>() {
-                let _ = st.flush();
+            if let Some(t) = s.downcast_ref::<crate::modules::io_text::PyTextIO>() {
+                // A failed flush (EPIPE...) drops the data: nothing more
+                // can be done with it here.
+                if !t.is_closed(vm).unwrap_or(true) {
+                    let _ = t.flush(vm);
+                }
             } else if !vm.is_none(&s) {
                 let _ = vm.call_method(&s, "flush", &[]);
             }
@@ -299,53 +170,53 @@ pub fn get_module(vm: &VM) -> PyResult<PyObjectRef> {
         .into_object())
 }
 
-fn new_stream(vm: &VM, fd: i32, name: &'static str, line_buffered: bool) -> PyObjectRef {
-    let ty = vm.state.stdstream_type.get().expect("stdio type").clone();
-    PyRef::new_exact(
-        PyStdStream {
-            fd,
-            buffer: RefCell::new(Vec::new()),
-            line_buffered: Cell::new(line_buffered),
-            name,
-        },
-        ty,
-    )
-    .into_object()
+/// `sys.stdin`/`stdout`/`stderr` as CPython's `create_stdio` makes them:
+/// TextIOWrapper(Buffered(FileIO(fd))), newline "\n", stdout
+/// line-buffered on a terminal, stderr always line-buffered with
+/// backslashreplace, `-u` making writes go straight through.
+fn new_stream(vm: &VM, fd: i64, unbuffered: bool) -> PyResult<PyObjectRef> {
+    use crate::modules::io_buffered::{new_buffered, Kind};
+    let raw = crate::modules::io_file::std_fileio(vm, fd)?;
+    let isatty = raw
+        .downcast_ref::<crate::modules::io_file::PyFileIO>()
+        .is_some_and(|f| f.isatty());
+    let kind = if fd == 0 { Kind::Reader } else { Kind::Writer };
+    // Unbuffered writes use the raw FileIO as `.buffer`, as CPython's
+    // create_stdio does with buffering=0.
+    let buffer = if unbuffered && fd != 0 {
+        raw
+    } else {
+        new_buffered(vm, kind, raw, crate::modules::iomodule::DEFAULT_BUFFER_SIZE)?
+    };
+    let t = crate::modules::io_text::new_text(
+        vm,
+        buffer,
+        Some("utf-8"),
+        Some(if fd == 2 {
+            "backslashreplace"
+        } else {
+            "strict"
+        }),
+        Some(Some("\n")),
+        fd == 2 || (fd == 1 && isatty),
+        unbuffered && fd != 0,
+    )?;
+    if let Some(tw) = t.downcast_ref::<crate::modules::io_text::PyTextIO>() {
+        *tw.mode.borrow_mut() = Some(vm.new_str_obj(if fd == 0 { "r" } else { "w" }));
+    }
+    Ok(t)
 }
 
 pub fn init(vm: &VM) {
-    use std::io::IsTerminal;
-    let stream_type = crate::vm::new_static_type::<PyStdStream>(
-        &vm.types.type_type,
-        "TextIOWrapper",
-        Some(&vm.types.object_type),
-        0,
-    );
-    let _ = vm.state.stdstream_type.set(stream_type.clone());
-    vm.add_method(&stream_type, "write", s_write);
-    vm.add_method(&stream_type, "flush", s_flush);
-    vm.add_method(&stream_type, "readline", s_readline);
-    vm.add_method(&stream_type, "read", s_read);
-    vm.add_method(&stream_type, "fileno", s_fileno);
-    vm.add_method(&stream_type, "isatty", s_isatty);
-    vm.add_getset(&stream_type, "encoding", s_encoding, None);
-    vm.add_getset(&stream_type, "name", s_name, None);
-    stream_type.payload.slots.repr.set(Some(s_repr));
-    vm.add_class_attr(&stream_type, "__module__", vm.new_str_obj("_io"));
-
     let m = vm.new_module("sys", Some("This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter."));
     let d = &m.payload.dict.payload;
     let mo = m.clone().into_object();
     let config = vm.config.borrow().clone();
     let unbuffered = config.unbuffered;
-    let stdout = new_stream(
-        vm,
-        1,
-        "<stdout>",
-        unbuffered || std::io::stdout().is_terminal(),
-    );
-    let stderr = new_stream(vm, 2, "<stderr>", true);
-    let stdin = new_stream(vm, 0, "<stdin>", false);
+    let stream = |fd| new_stream(vm, fd, unbuffered).unwrap_or_else(|_| vm.none());
+    let stdout = stream(1);
+    let stderr = stream(2);
+    let stdin = stream(0);
     for (n, v) in [("stdout", &stdout), ("stderr", &stderr), ("stdin", &stdin)] {
         d.set_str(vm, n, v.clone());
         d.set_str(vm, &format!("__{n}__"), v.clone());

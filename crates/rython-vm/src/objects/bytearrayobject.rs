@@ -298,7 +298,15 @@ fn ba_extend(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 }
 
 fn ba_insert(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
-    check_args(vm, "insert", "bytearray.insert", args.len() - 1, kw, 2, 2)?;
+    check_args(
+        vm,
+        "insert",
+        "bytearray.insert",
+        args.len().saturating_sub(1),
+        kw,
+        2,
+        2,
+    )?;
     let this = ba(vm, &args[0])?;
     let i = index_arg(vm, &args[1])?;
     let b = byte_value(vm, &args[2])?;
@@ -310,7 +318,16 @@ fn ba_insert(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 }
 
 fn ba_pop(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
-    check_args(vm, "pop", "bytearray.pop", args.len() - 1, kw, 0, 1)?;
+    no_args(vm, "bytearray.pop", &args[..args.len().min(1)], kw)?;
+    check_args(
+        vm,
+        "pop",
+        "bytearray.pop",
+        args.len().saturating_sub(1),
+        kw,
+        0,
+        1,
+    )?;
     let this = ba(vm, &args[0])?;
     let i = match args.get(1) {
         Some(o) => index_arg(vm, o)?,

@@ -122,7 +122,15 @@ fn count_sub(hay: &[u8], sub: &[u8]) -> usize {
 
 fn find_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str, rev: bool) -> PyResult<isize> {
     let (s, _) = zelf(vm, args, name)?;
-    check_args(vm, name, &format!("bytes.{name}"), args.len() - 1, kw, 1, 3)?;
+    check_args(
+        vm,
+        name,
+        &format!("bytes.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        1,
+        3,
+    )?;
     let sub = needle(vm, &args[1])?;
     let (st, en) = adjust_indices(
         opt_index(vm, args.get(2))?,
@@ -162,7 +170,15 @@ fn b_rindex(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 
 fn b_count(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let (s, _) = zelf(vm, args, "count")?;
-    check_args(vm, "count", "bytes.count", args.len() - 1, kw, 1, 3)?;
+    check_args(
+        vm,
+        "count",
+        "bytes.count",
+        args.len().saturating_sub(1),
+        kw,
+        1,
+        3,
+    )?;
     let sub = needle(vm, &args[1])?;
     let (st, en) = adjust_indices(
         opt_index(vm, args.get(2))?,
@@ -183,7 +199,15 @@ fn starts_ends(
     ends: bool,
 ) -> PyResult<PyObjectRef> {
     let (s, _) = zelf(vm, args, name)?;
-    check_args(vm, name, &format!("bytes.{name}"), args.len() - 1, kw, 1, 3)?;
+    check_args(
+        vm,
+        name,
+        &format!("bytes.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        1,
+        3,
+    )?;
     let (st, en) = adjust_indices(
         opt_index(vm, args.get(2))?,
         opt_index(vm, args.get(3))?,
@@ -435,7 +459,15 @@ fn strip_common(
     right: bool,
 ) -> PyResult<PyObjectRef> {
     let (s, ba) = zelf(vm, args, name)?;
-    check_args(vm, name, &format!("bytes.{name}"), args.len() - 1, kw, 0, 1)?;
+    check_args(
+        vm,
+        name,
+        &format!("bytes.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        0,
+        1,
+    )?;
     let set: Option<Vec<u8>> = match args.get(1) {
         Some(o) if !vm.is_none(o) => Some(bytes_arg(vm, o)?),
         _ => None,
@@ -494,7 +526,15 @@ fn b_removesuffix(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef
 
 fn b_replace(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let (s, ba) = zelf(vm, args, "replace")?;
-    check_args(vm, "replace", "bytes.replace", args.len() - 1, kw, 2, 3)?;
+    check_args(
+        vm,
+        "replace",
+        "bytes.replace",
+        args.len().saturating_sub(1),
+        kw,
+        2,
+        3,
+    )?;
     let old = bytes_arg(vm, &args[1])?;
     let new = bytes_arg(vm, &args[2])?;
     let count = match args.get(3) {
@@ -544,7 +584,15 @@ fn b_replace(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 
 fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyObjectRef> {
     let (s, ba) = zelf(vm, args, name)?;
-    check_args(vm, name, &format!("bytes.{name}"), args.len() - 1, kw, 1, 2)?;
+    check_args(
+        vm,
+        name,
+        &format!("bytes.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        1,
+        2,
+    )?;
     let width = index_arg(vm, &args[1])?;
     let fill = match args.get(2) {
         None => b' ',

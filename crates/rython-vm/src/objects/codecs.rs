@@ -12,11 +12,16 @@ use crate::{PyResult, VM};
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Codec {
     Utf8,
+    /// UTF-8 with a byte-order mark (written, and skipped when read).
+    Utf8Sig,
     Ascii,
     Latin1,
     /// UTF-16/UTF-32; `None` = with BOM (little-endian when writing).
     Utf16(Option<Endian>),
     Utf32(Option<Endian>),
+    /// `unicode_escape` / `raw_unicode_escape` (Python literal escapes).
+    UnicodeEscape,
+    RawUnicodeEscape,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -30,12 +35,15 @@ impl Codec {
     pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
+            Codec::Utf8Sig => "utf-8-sig",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
             Codec::Utf16(Some(Endian::Big)) => "utf-16-be",
             Codec::Utf16(_) => "utf-16-le",
             Codec::Utf32(Some(Endian::Big)) => "utf-32-be",
             Codec::Utf32(_) => "utf-32-le",
+            Codec::UnicodeEscape => "unicodeescape",
+            Codec::RawUnicodeEscape => "rawunicodeescape",
         }
     }
 }
@@ -57,6 +65,9 @@ pub fn lookup_codec(vm: &VM, encoding: &str) -> PyResult<Codec> {
         | "csascii" | "ibm367" | "iso646_us" | "us" => Ok(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
         | "iso_ir_100" | "ibm819" | "csisolatin1" | "iso_8859_1:1987" => Ok(Codec::Latin1),
+        "utf_8_sig" | "utf8_sig" => Ok(Codec::Utf8Sig),
+        "unicode_escape" => Ok(Codec::UnicodeEscape),
+        "raw_unicode_escape" => Ok(Codec::RawUnicodeEscape),
         "utf_16" | "utf16" | "u16" => Ok(Codec::Utf16(None)),
         "utf_16_le" | "utf_16le" | "utf16le" => Ok(Codec::Utf16(Some(Endian::Little))),
         "utf_16_be" | "utf_16be" | "utf16be" => Ok(Codec::Utf16(Some(Endian::Big))),
@@ -191,6 +202,14 @@ pub fn encode_str(vm: &VM, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
     let codec = lookup_codec(vm, encoding)?;
     let limit: u32 = match codec {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
+            return Ok(encode_escape(s, codec == Codec::RawUnicodeEscape))
+        }
+        Codec::Utf8Sig => {
+            let mut v = b"\xef\xbb\xbf".to_vec();
+            v.extend_from_slice(s.as_bytes());
+            return Ok(v);
+        }
         Codec::Utf16(e) => return Ok(encode_utf16(s, e)),
         Codec::Utf32(e) => return Ok(encode_utf32(s, e)),
         Codec::Ascii => 0x80,
@@ -262,13 +281,21 @@ fn utf8_reason(lead: u8, error_len: Option<usize>) -> &'static str {
 
 /// `b.decode(encoding, errors)`.
 pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = lookup_codec(vm, encoding)?;
+    let mut codec = lookup_codec(vm, encoding)?;
+    let mut b = b;
+    if codec == Codec::Utf8Sig {
+        b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
+        codec = Codec::Utf8;
+    }
     match codec {
         Codec::Latin1 => return Ok(b.iter().map(|&x| x as char).collect()),
         Codec::Utf16(e) | Codec::Utf32(e) => {
             return decode_wide(vm, b, matches!(codec, Codec::Utf32(_)), e, errors)
         }
-        Codec::Utf8 => {
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
+            return decode_escape(vm, b, codec == Codec::RawUnicodeEscape, errors)
+        }
+        Codec::Utf8 | Codec::Utf8Sig => {
             if let Ok(s) = std::str::from_utf8(b) {
                 return Ok(s.to_string());
             }
@@ -284,7 +311,7 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
     while pos < b.len() {
         // Find the next bad range [start, end) and its reason.
         let (good_end, bad_end, reason) = match codec {
-            Codec::Utf8 => match std::str::from_utf8(&b[pos..]) {
+            Codec::Utf8 | Codec::Utf8Sig => match std::str::from_utf8(&b[pos..]) {
                 Ok(s) => {
                     out.push_str(s);
                     break;
@@ -299,7 +326,9 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
                     (start, end, utf8_reason(b[start], len))
                 }
             },
-            Codec::Utf16(_) | Codec::Utf32(_) => break,
+            Codec::Utf16(_) | Codec::Utf32(_) | Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
+                break
+            }
             _ => match b[pos..].iter().position(|&x| x >= 0x80) {
                 None => (b.len(), b.len(), ""),
                 Some(p) => (pos + p, pos + p + 1, "ordinal not in range(128)"),
@@ -478,6 +507,184 @@ fn decode_wide(
             _ => return Err(unknown_handler(vm, errors)),
         }
         pos = end;
+    }
+    Ok(out)
+}
+
+fn push_escape(out: &mut Vec<u8>, c: char) {
+    let u = c as u32;
+    let text = if u < 0x100 {
+        format!("\\x{u:02x}")
+    } else if u < 0x10000 {
+        format!("\\u{u:04x}")
+    } else {
+        format!("\\U{u:08x}")
+    };
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// `unicode_escape` / `raw_unicode_escape` encoding.
+fn encode_escape(s: &str, raw: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let u = c as u32;
+        if raw {
+            if u < 0x100 {
+                out.push(u as u8);
+            } else {
+                push_escape(&mut out, c);
+            }
+            continue;
+        }
+        match c {
+            '\\' => out.extend_from_slice(b"\\\\"),
+            '\t' => out.extend_from_slice(b"\\t"),
+            '\n' => out.extend_from_slice(b"\\n"),
+            '\r' => out.extend_from_slice(b"\\r"),
+            ' '..='~' => out.push(u as u8),
+            _ => push_escape(&mut out, c),
+        }
+    }
+    out
+}
+
+/// `unicode_escape` / `raw_unicode_escape` decoding. `\N{name}` needs the
+/// Unicode name database, which is not available: it is an error.
+fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String> {
+    let codec = if raw {
+        Codec::RawUnicodeEscape
+    } else {
+        Codec::UnicodeEscape
+    };
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c != b'\\' {
+            out.push(c as char);
+            i += 1;
+            continue;
+        }
+        if raw {
+            // Only an odd run of backslashes escapes a following u/U.
+            let run = b[i..].iter().take_while(|&&x| x == b'\\').count();
+            let next = b.get(i + run).copied();
+            if run % 2 == 0 || !matches!(next, Some(b'u' | b'U')) {
+                out.extend(std::iter::repeat_n('\\', run));
+                i += run;
+                continue;
+            }
+            out.extend(std::iter::repeat_n('\\', run - 1));
+            i += run - 1;
+        }
+        let start = i;
+        let bad: (usize, &str) = match b.get(i + 1).copied() {
+            None => (i + 1, "\\ at end of string"),
+            Some(e) => {
+                let simple = match e {
+                    b'\n' if !raw => Some(None),
+                    b'\\' if !raw => Some(Some('\\')),
+                    b'\'' if !raw => Some(Some('\'')),
+                    b'"' if !raw => Some(Some('"')),
+                    b'a' if !raw => Some(Some('\x07')),
+                    b'b' if !raw => Some(Some('\x08')),
+                    b'f' if !raw => Some(Some('\x0c')),
+                    b'n' if !raw => Some(Some('\n')),
+                    b'r' if !raw => Some(Some('\r')),
+                    b't' if !raw => Some(Some('\t')),
+                    b'v' if !raw => Some(Some('\x0b')),
+                    _ => None,
+                };
+                if let Some(ch) = simple {
+                    out.extend(ch);
+                    i += 2;
+                    continue;
+                }
+                match e {
+                    b'0'..=b'7' if !raw => {
+                        let digits = b[i + 1..]
+                            .iter()
+                            .take(3)
+                            .take_while(|d| (b'0'..=b'7').contains(d))
+                            .count();
+                        let v = b[i + 1..i + 1 + digits]
+                            .iter()
+                            .fold(0u32, |a, d| a * 8 + (d - b'0') as u32);
+                        out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
+                        i += 1 + digits;
+                        continue;
+                    }
+                    b'x' | b'u' | b'U' if !raw || e != b'x' => {
+                        let (n, what) = match e {
+                            b'x' => (2, "truncated \\xXX escape"),
+                            b'u' => (4, "truncated \\uXXXX escape"),
+                            _ => (8, "truncated \\UXXXXXXXX escape"),
+                        };
+                        let digits = b[i + 2..]
+                            .iter()
+                            .take(n)
+                            .take_while(|d| d.is_ascii_hexdigit())
+                            .count();
+                        if digits < n {
+                            (i + 2 + digits, what)
+                        } else {
+                            let text = std::str::from_utf8(&b[i + 2..i + 2 + n]).unwrap_or("0");
+                            let v = u32::from_str_radix(text, 16).unwrap_or(0);
+                            match char::from_u32(v) {
+                                Some(ch) => {
+                                    out.push(ch);
+                                    i += 2 + n;
+                                    continue;
+                                }
+                                None if raw => (i + 2 + n, "\\Uxxxxxxxx out of range"),
+                                None => (i + 2 + n, "illegal Unicode character"),
+                            }
+                        }
+                    }
+                    b'N' if !raw => {
+                        let close = b[i + 2..].iter().position(|&x| x == b'}');
+                        match (b.get(i + 2), close) {
+                            (Some(b'{'), Some(p)) if p > 1 => {
+                                (i + 3 + p, "unknown Unicode character name")
+                            }
+                            _ => (
+                                (i + 2 + b[i + 2..].iter().take_while(|&&x| x != b'}').count())
+                                    .min(b.len()),
+                                "malformed \\N character escape",
+                            ),
+                        }
+                    }
+                    _ => {
+                        // Unknown escapes stay as written.
+                        out.push('\\');
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+        };
+        let (end, reason) = bad;
+        match errors {
+            "strict" | "surrogateescape" | "surrogatepass" => {
+                return Err(new_unicode_decode_error(
+                    vm,
+                    codec.name(),
+                    b,
+                    start,
+                    end,
+                    reason,
+                ))
+            }
+            "ignore" => {}
+            "replace" => out.push('\u{FFFD}'),
+            "backslashreplace" => {
+                for &x in &b[start..end] {
+                    out.push_str(&format!("\\x{x:02x}"));
+                }
+            }
+            _ => return Err(unknown_handler(vm, errors)),
+        }
+        i = end;
     }
     Ok(out)
 }

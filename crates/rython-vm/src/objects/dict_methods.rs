@@ -462,6 +462,25 @@ mod tests {
     }
 
     #[test]
+    fn popitem_insert_cycles_terminate() {
+        let vm = vm();
+        let d = vm.new_dict();
+        for i in 0..1000 {
+            d.payload
+                .set_item(&vm, vm.new_int(i), vm.new_int(1))
+                .ok()
+                .unwrap();
+            assert!(d.payload.pop_last().is_some());
+        }
+        assert!(d
+            .payload
+            .get_item(&vm, &vm.new_int(5))
+            .ok()
+            .unwrap()
+            .is_none());
+    }
+
+    #[test]
     fn big_dict_and_popitem_order() {
         let vm = vm();
         let d = vm.new_dict();

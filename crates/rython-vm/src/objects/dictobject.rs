@@ -30,6 +30,10 @@ pub struct DictInner {
     indices: Vec<i32>,
     entries: Vec<Option<Entry>>,
     used: usize,
+    /// Index slots that are not EMPTY (live or DUMMY). Lookups stop only
+    /// at an EMPTY slot, so this (not the entry count, which `popitem`
+    /// shrinks) decides when to rebuild.
+    fill: usize,
     /// Changes on every mutation that can move or remove entries.
     version: u64,
 }
@@ -78,6 +82,7 @@ impl DictInner {
             }
             self.indices[i] = ix as i32;
         }
+        self.fill = entries.len();
         self.entries = entries;
         self.version += 1;
     }
@@ -107,7 +112,8 @@ impl DictInner {
     }
 
     fn insert_new(&mut self, hash: i64, key: PyObjectRef, value: PyObjectRef) {
-        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        let load = self.fill.max(self.entries.len()) + 1;
+        if self.indices.is_empty() || load * 3 >= self.indices.len() * 2 {
             self.rebuild(self.used + 1);
         }
         let mask = self.indices.len() - 1;
@@ -119,6 +125,9 @@ impl DictInner {
                 .wrapping_add(perturb as usize)
                 .wrapping_add(1))
                 & mask;
+        }
+        if self.indices[i] == EMPTY {
+            self.fill += 1;
         }
         self.indices[i] = self.entries.len() as i32;
         self.entries.push(Some(Entry { hash, key, value }));

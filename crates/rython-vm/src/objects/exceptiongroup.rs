@@ -128,10 +128,10 @@ fn get_exceptions(vm: &VM, zelf: &PyObjectRef) -> PyResult {
     Ok(get_field(vm, zelf, "exceptions").unwrap_or_else(|| vm.none()))
 }
 
-/// `BaseExceptionGroup(message, excs)`, promoted to `ExceptionGroup` when
-/// every member is an `Exception`.
-pub fn create_group(vm: &VM, message: &str, excs: Vec<PyObjectRef>) -> PyResult {
-    let seq = vm.new_list(excs).into_object();
+/// `_PyExc_CreateExceptionGroup`: `BaseExceptionGroup(message, excs)`
+/// (promoted to `ExceptionGroup` when every member is an `Exception`);
+/// `excs` is any sequence, kept as given in `args`.
+pub fn create_group(vm: &VM, message: &str, seq: PyObjectRef) -> PyResult {
     group_new(
         vm,
         &vm.types.exc.base_exception_group,
@@ -141,7 +141,8 @@ pub fn create_group(vm: &VM, message: &str, excs: Vec<PyObjectRef>) -> PyResult 
 }
 
 fn group_derive(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "BaseExceptionGroup.derive", args, kw, 2, 2)?;
+    let args =
+        crate::objects::exceptions::method_args(vm, "BaseExceptionGroup.derive", args, kw, 1)?;
     let msg = get_field(vm, &args[0], "message").unwrap_or_else(|| vm.none());
     group_new(
         vm,
@@ -266,7 +267,8 @@ fn split_recursive(
 }
 
 fn group_split(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "BaseExceptionGroup.split", args, kw, 2, 2)?;
+    let args =
+        crate::objects::exceptions::method_args(vm, "BaseExceptionGroup.split", args, kw, 1)?;
     let m = get_matcher(vm, &args[1])?;
     let (a, b) = split_recursive(vm, &args[0], &m, true, 0)?;
     Ok(vm.new_tuple_obj(vec![
@@ -276,7 +278,8 @@ fn group_split(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResu
 }
 
 fn group_subgroup(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "BaseExceptionGroup.subgroup", args, kw, 2, 2)?;
+    let args =
+        crate::objects::exceptions::method_args(vm, "BaseExceptionGroup.subgroup", args, kw, 1)?;
     let m = get_matcher(vm, &args[1])?;
     let (a, _) = split_recursive(vm, &args[0], &m, false, 0)?;
     Ok(a.unwrap_or_else(|| vm.none()))
@@ -373,7 +376,7 @@ pub fn prep_reraise_star(vm: &VM, orig: PyObjectRef, excs: PyObjectRef) -> PyRes
     }
     raised.extend(reraised_eg);
     if raised.len() > 1 {
-        create_group(vm, "", raised)
+        create_group(vm, "", vm.new_list(raised).into_object())
     } else {
         Ok(raised.swap_remove(0))
     }
@@ -423,7 +426,7 @@ impl VM {
             let matched = if is_group(self, eg) {
                 eg.clone()
             } else {
-                create_group(self, "", vec![eg.clone()])?
+                create_group(self, "", self.new_tuple_obj(vec![eg.clone()]))?
             };
             return Ok((self.none(), matched));
         }
@@ -452,4 +455,205 @@ pub(crate) fn init(vm: &VM) {
     vm.add_method(beg, "subgroup", group_subgroup);
     vm.add_getset(beg, "message", get_message, None);
     vm.add_getset(beg, "exceptions", get_exceptions, None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::objects::exceptions::tests::{call_type, err, meth, rp, s, st, vm};
+
+    fn leaf(vm: &VM, ty: &PyTypeRef, msg: &str) -> PyObjectRef {
+        call_type(vm, ty, vec![s(vm, msg)], vec![]).unwrap()
+    }
+
+    fn group(vm: &VM, msg: &str, excs: Vec<PyObjectRef>) -> PyObjectRef {
+        let cls = vm.types.exc.base_exception_group.clone();
+        call_type(
+            vm,
+            &cls,
+            vec![s(vm, msg), vm.new_list(excs).into_object()],
+            vec![],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn construction_and_validation() {
+        let vm = vm();
+        let e = &vm.types.exc;
+        let g = group(&vm, "m", vec![leaf(&vm, &e.value_error, "a")]);
+        // Only Exceptions inside: promoted to ExceptionGroup.
+        assert_eq!(g.class().name_string(), "ExceptionGroup");
+        assert_eq!(rp(&vm, &g), "ExceptionGroup('m', [ValueError('a')])");
+        assert_eq!(st(&vm, &g), "m (1 sub-exception)");
+        let ki = call_type(&vm, &e.keyboard_interrupt, vec![], vec![]).unwrap();
+        let g2 = group(&vm, "m", vec![leaf(&vm, &e.value_error, "a"), ki.clone()]);
+        assert_eq!(g2.class().name_string(), "BaseExceptionGroup");
+        assert_eq!(st(&vm, &g2), "m (2 sub-exceptions)");
+        let eg = vm.types.exception_group_type.clone();
+        let list = |v| vm.new_list(v).into_object();
+        assert_eq!(
+            err(
+                &vm,
+                call_type(&vm, &eg, vec![s(&vm, "m"), list(vec![ki])], vec![])
+            ),
+            "TypeError: Cannot nest BaseExceptions in an ExceptionGroup"
+        );
+        assert_eq!(
+            err(
+                &vm,
+                call_type(&vm, &eg, vec![s(&vm, "m"), list(vec![])], vec![])
+            ),
+            "ValueError: second argument (exceptions) must be a non-empty sequence"
+        );
+        assert_eq!(
+            err(
+                &vm,
+                call_type(&vm, &eg, vec![s(&vm, "m"), vm.new_int(1)], vec![])
+            ),
+            "TypeError: second argument (exceptions) must be a sequence"
+        );
+        assert_eq!(
+            err(
+                &vm,
+                call_type(
+                    &vm,
+                    &eg,
+                    vec![s(&vm, "m"), list(vec![vm.new_int(1)])],
+                    vec![]
+                )
+            ),
+            "ValueError: Item 0 of second argument (exceptions) is not an exception"
+        );
+        assert_eq!(
+            err(&vm, call_type(&vm, &eg, vec![s(&vm, "m")], vec![])),
+            "TypeError: BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)"
+        );
+        assert_eq!(
+            err(
+                &vm,
+                call_type(&vm, &eg, vec![vm.new_int(1), list(vec![])], vec![])
+            ),
+            "TypeError: BaseExceptionGroup.__new__() argument 1 must be str, not int"
+        );
+    }
+
+    #[test]
+    fn split_and_subgroup_keep_structure_and_metadata() {
+        let vm = vm();
+        let e = &vm.types.exc;
+        let inner = group(
+            &vm,
+            "b",
+            vec![leaf(&vm, &e.value_error, "3"), leaf(&vm, &e.key_error, "4")],
+        );
+        let eg = group(
+            &vm,
+            "a",
+            vec![
+                leaf(&vm, &e.value_error, "1"),
+                leaf(&vm, &e.type_error, "2"),
+                inner,
+            ],
+        );
+        let cause = leaf(&vm, &e.key_error, "c");
+        eg.downcast_ref::<PyBaseException>()
+            .unwrap()
+            .set_cause(Some(cause.clone()));
+        meth(&vm, &eg, "add_note", vec![s(&vm, "n1")]).unwrap();
+        let ve = e.value_error.clone().into_object();
+        let pair = meth(&vm, &eg, "split", vec![ve.clone()]).unwrap();
+        let pair = pair.downcast_ref::<PyTuple>().unwrap().as_slice().to_vec();
+        assert_eq!(
+            rp(&vm, &pair[0]),
+            "ExceptionGroup('a', [ValueError('1'), ExceptionGroup('b', [ValueError('3')])])"
+        );
+        assert_eq!(
+            rp(&vm, &pair[1]),
+            "ExceptionGroup('a', [TypeError('2'), ExceptionGroup('b', [KeyError('4')])])"
+        );
+        let m = pair[0].downcast_ref::<PyBaseException>().unwrap();
+        assert!(m.get_cause().unwrap().is(&cause));
+        let notes = vm.get_attr_str(&pair[0], "__notes__").unwrap();
+        let orig_notes = vm.get_attr_str(&eg, "__notes__").unwrap();
+        assert!(!notes.is(&orig_notes));
+        assert_eq!(rp(&vm, &notes), "['n1']");
+        // Nothing matches: (None, the whole group rebuilt).
+        let oe = e.os_error.clone().into_object();
+        let pair = meth(&vm, &eg, "split", vec![oe]).unwrap();
+        assert!(vm.is_none(&pair.downcast_ref::<PyTuple>().unwrap().as_slice()[0]));
+        let sub = meth(
+            &vm,
+            &eg,
+            "subgroup",
+            vec![e.key_error.clone().into_object()],
+        )
+        .unwrap();
+        assert_eq!(
+            rp(&vm, &sub),
+            "ExceptionGroup('a', [ExceptionGroup('b', [KeyError('4')])])"
+        );
+        assert_eq!(
+            err(&vm, meth(&vm, &eg, "split", vec![vm.new_int(1)])),
+            "TypeError: expected an exception type, a tuple of exception types, or a callable (other than a class)"
+        );
+    }
+
+    #[test]
+    fn except_star_helpers() {
+        let vm = vm();
+        let e = &vm.types.exc;
+        let naked = leaf(&vm, &e.value_error, "9");
+        let ve = e.value_error.clone().into_object();
+        let (rest, matched) = vm.check_eg_match(&naked, &ve).unwrap();
+        assert!(vm.is_none(&rest));
+        assert_eq!(rp(&vm, &matched), "ExceptionGroup('', (ValueError('9'),))");
+        let (rest, matched) = vm
+            .check_eg_match(&naked, &e.type_error.clone().into_object())
+            .unwrap();
+        assert!(rest.is(&naked) && vm.is_none(&matched));
+        let egt = vm.types.exception_group_type.clone().into_object();
+        assert_eq!(
+            err(&vm, vm.check_eg_match(&naked, &egt)),
+            "TypeError: catching ExceptionGroup with except* is not allowed. Use except instead."
+        );
+        assert_eq!(
+            err(&vm, vm.check_eg_match(&naked, &vm.new_int(1))),
+            "TypeError: catching classes that do not inherit from BaseException is not allowed"
+        );
+        // A group split in two; re-raising the matched part keeps the
+        // original structure, a new exception becomes a sibling.
+        let v1 = leaf(&vm, &e.value_error, "1");
+        let t2 = leaf(&vm, &e.type_error, "2");
+        let eg = group(&vm, "g", vec![v1, t2]);
+        // Caught exceptions carry metadata (normally a traceback) that
+        // re-raised parts share and new exceptions lack.
+        let ctx = leaf(&vm, &e.os_error, "ctx");
+        eg.downcast_ref::<PyBaseException>()
+            .unwrap()
+            .set_context(Some(ctx));
+        let (rest, matched) = vm.check_eg_match(&eg, &ve).unwrap();
+        assert_eq!(rp(&vm, &matched), "ExceptionGroup('g', [ValueError('1')])");
+        assert_eq!(rp(&vm, &rest), "ExceptionGroup('g', [TypeError('2')])");
+        let r = prep_reraise_star(
+            &vm,
+            eg.clone(),
+            vm.new_list(vec![matched.clone()]).into_object(),
+        )
+        .unwrap();
+        assert_eq!(rp(&vm, &r), "ExceptionGroup('g', [ValueError('1')])");
+        let fresh = leaf(&vm, &e.key_error, "k");
+        let r = prep_reraise_star(
+            &vm,
+            eg.clone(),
+            vm.new_list(vec![fresh, vm.none(), matched]).into_object(),
+        )
+        .unwrap();
+        assert_eq!(
+            rp(&vm, &r),
+            "ExceptionGroup('', [KeyError('k'), ExceptionGroup('g', [ValueError('1')])])"
+        );
+        let r = prep_reraise_star(&vm, eg, vm.new_list(vec![]).into_object()).unwrap();
+        assert!(vm.is_none(&r));
+    }
 }

@@ -19,7 +19,7 @@ use crate::{PyResult, VM};
 
 mod subtypes;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use subtypes::{
     builtin_aliases, new_os_error_errno, new_unicode_decode_error, new_unicode_encode_error,
@@ -220,6 +220,29 @@ pub(crate) fn split_kwargs<'a>(
     (&args[..npos], kw)
 }
 
+/// Checks a native method's argument count (excluding `self`, which is
+/// `args[0]`), with CPython's METH_O / METH_NOARGS messages.
+pub(crate) fn method_args<'a>(
+    vm: &VM,
+    qualname: &str,
+    args: &'a [PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+    n: usize,
+) -> PyResult<&'a [PyObjectRef]> {
+    if kwnames.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error(format!("{qualname}() takes no keyword arguments")));
+    }
+    let given = args.len().saturating_sub(1);
+    if given != n || args.is_empty() {
+        return Err(vm.new_type_error(if n == 0 {
+            format!("{qualname}() takes no arguments ({given} given)")
+        } else {
+            format!("{qualname}() takes exactly one argument ({given} given)")
+        }));
+    }
+    Ok(args)
+}
+
 /// `_PyArg_NoKeywords`.
 pub(crate) fn no_keywords(vm: &VM, ty: &PyTypeRef, kwnames: Option<&PyTupleRef>) -> PyResult<()> {
     if kwnames.is_some_and(|k| !k.payload.is_empty()) {
@@ -294,7 +317,8 @@ pub(crate) fn exc_dict_opt(zelf: &PyObjectRef) -> Option<PyObjectRef> {
     zelf.instance_ext()?.dict.borrow().clone()
 }
 
-fn base_exc_reduce(vm: &VM, args: &[PyObjectRef], _kw: Option<&PyTupleRef>) -> PyResult {
+fn base_exc_reduce(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
+    let args = method_args(vm, "BaseException.__reduce__", args, kw, 0)?;
     let zelf = &args[0];
     ensure_fields(vm, zelf);
     let a = exc_payload(vm, zelf)?.args.borrow().clone().into_object();
@@ -306,7 +330,7 @@ fn base_exc_reduce(vm: &VM, args: &[PyObjectRef], _kw: Option<&PyTupleRef>) -> P
 }
 
 fn base_exc_setstate(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "__setstate__", args, kw, 2, 2)?;
+    let args = method_args(vm, "BaseException.__setstate__", args, kw, 1)?;
     let (zelf, state) = (&args[0], &args[1]);
     if vm.is_none(state) {
         return Ok(vm.none());
@@ -340,14 +364,14 @@ fn check_traceback(vm: &VM, tb: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
 }
 
 fn base_exc_with_traceback(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "with_traceback", args, kw, 2, 2)?;
+    let args = method_args(vm, "BaseException.with_traceback", args, kw, 1)?;
     let tb = check_traceback(vm, &args[1])?;
     exc_payload(vm, &args[0])?.set_traceback(tb);
     Ok(args[0].clone())
 }
 
 fn base_exc_add_note(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let args = crate::python::args::positional(vm, "add_note", args, kw, 2, 2)?;
+    let args = method_args(vm, "BaseException.add_note", args, kw, 1)?;
     let (zelf, note) = (&args[0], &args[1]);
     if !note.payload_is::<PyStr>() {
         return Err(vm.new_type_error(format!(

@@ -379,6 +379,74 @@ fn float_new(
     Ok(PyRef::new_with_type(PyFloat { value: v }, cls.clone()).into_object())
 }
 
+/// The numeric part of the `sum()` builtin (CPython's `builtin_sum_impl`):
+/// exact ints accumulate in a machine word, exact floats with Neumaier's
+/// compensated summation (so `sum([0.1] * 10) == 1.0`), anything else with
+/// `+`. `acc` is the start value; `it` an iterator.
+pub fn sum_numbers(vm: &VM, mut acc: PyObjectRef, it: &PyObjectRef) -> PyResult {
+    let add = |a: &PyObjectRef, b: &PyObjectRef| vm.binary_op(a, b, NumberOp::Add);
+    let exact_int = |o: &PyObjectRef| -> Option<i64> {
+        if o.class().is(&vm.types.int_type) || o.class().is(&vm.types.bool_type) {
+            o.downcast_ref::<PyInt>().and_then(|i| i.as_i64())
+        } else {
+            None
+        }
+    };
+    if acc.class().is(&vm.types.int_type) {
+        if let Some(mut total) = exact_int(&acc) {
+            loop {
+                let Some(item) = vm.next(it)? else {
+                    return Ok(vm.new_int(total));
+                };
+                if let Some(t) = exact_int(&item).and_then(|b| total.checked_add(b)) {
+                    total = t;
+                    continue;
+                }
+                acc = add(&vm.new_int(total), &item)?;
+                break;
+            }
+        }
+    }
+    if acc.class().is(&vm.types.float_type) {
+        let mut f = value_of(&acc);
+        let mut c = 0.0f64;
+        loop {
+            let Some(item) = vm.next(it)? else {
+                // Keep the sign of a -0.0 result, and keep an infinite
+                // sum from turning into NaN.
+                if c != 0.0 && c.is_finite() {
+                    f += c;
+                }
+                return Ok(vm.new_float(f));
+            };
+            if item.class().is(&vm.types.float_type) {
+                let x = value_of(&item);
+                let t = f + x;
+                if f.abs() >= x.abs() {
+                    c += (f - t) + x;
+                } else {
+                    c += (x - t) + f;
+                }
+                f = t;
+                continue;
+            }
+            if let Some(PyInt::Small(v)) = item.downcast_ref::<PyInt>() {
+                f += *v as f64;
+                continue;
+            }
+            if c != 0.0 && c.is_finite() {
+                f += c;
+            }
+            acc = add(&vm.new_float(f), &item)?;
+            break;
+        }
+    }
+    while let Some(item) = vm.next(it)? {
+        acc = add(&acc, &item)?;
+    }
+    Ok(acc)
+}
+
 /// Fills the slots and methods of this file's type(s).
 pub(crate) fn init(vm: &crate::VM) {
     let t = &vm.types.float_type;

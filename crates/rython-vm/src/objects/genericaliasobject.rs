@@ -208,6 +208,55 @@ fn ga_reduce(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult<Py
     Ok(vm.new_tuple_obj(vec![me.class().clone().into_object(), args]))
 }
 
+/// `list[int] | None` and `int | list[int]`: a `types.UnionType` (the
+/// union type's own `|` only knows plain types).
+fn ga_or(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
+    use crate::objects::typeobject::typeobject_union::{union_type_object, PyUnion};
+    let unionable = |o: &PyObjectRef| {
+        vm.is_none(o)
+            || o.payload_is::<PyType>()
+            || o.payload_is::<PyUnion>()
+            || o.payload_is::<PyGenericAlias>()
+    };
+    if !unionable(a) || !unionable(b) {
+        return Ok(vm.not_implemented());
+    }
+    let mut all = Vec::new();
+    for o in [a, b] {
+        if let Some(u) = o.downcast_ref::<PyUnion>() {
+            all.extend(u.args.payload.as_slice().iter().cloned());
+        } else if vm.is_none(o) {
+            all.push(vm.types.none_type.clone().into_object());
+        } else {
+            all.push(o.clone());
+        }
+    }
+    let mut args: Vec<PyObjectRef> = Vec::with_capacity(all.len());
+    for x in all {
+        let mut dup = false;
+        for y in &args {
+            let both_alias = x.payload_is::<PyGenericAlias>() && y.payload_is::<PyGenericAlias>();
+            if y.is(&x) || (both_alias && vm.eq_bool(y, &x)?) {
+                dup = true;
+                break;
+            }
+        }
+        if !dup {
+            args.push(x);
+        }
+    }
+    if args.len() == 1 {
+        return Ok(args.pop().unwrap_or_else(|| vm.none()));
+    }
+    Ok(PyRef::new_exact(
+        PyUnion {
+            args: vm.new_tuple(args),
+        },
+        union_type_object(vm),
+    )
+    .into_object())
+}
+
 fn ga_new(
     vm: &VM,
     _cls: &PyTypeRef,
@@ -229,6 +278,7 @@ pub(crate) fn init(vm: &VM) {
     sl.hash.set(Some(ga_hash));
     sl.call.set(Some(ga_call));
     sl.getattro.set(Some(ga_getattro));
+    sl.nb_binary[crate::objects::typeobject::NumberOp::Or as usize].set(Some(ga_or));
     vm.add_getset(&ty, "__origin__", get_origin, None);
     vm.add_getset(&ty, "__args__", get_args, None);
     vm.add_getset(&ty, "__parameters__", get_parameters, None);

@@ -35,11 +35,49 @@ fn less(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<bool> {
     vm.rich_compare_bool(a, b, CompareOp::Lt)
 }
 
+/// All keys as i64 when every key is an exact machine-size int.
+fn all_small_ints(vm: &VM, keys: &[PyObjectRef]) -> Option<Vec<i64>> {
+    keys.iter()
+        .map(|k| {
+            if !k.class().is(&vm.types.int_type) {
+                return None;
+            }
+            match k.downcast_ref::<PyInt>() {
+                Some(PyInt::Small(v)) => Some(*v),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// All keys as &str when every key is an exact str.
+fn all_strs<'a>(vm: &VM, keys: &'a [PyObjectRef]) -> Option<Vec<&'a str>> {
+    keys.iter()
+        .map(|k| {
+            if !k.class().is(&vm.types.str_type) {
+                return None;
+            }
+            k.downcast_ref::<PyStr>().map(|s| s.as_str())
+        })
+        .collect()
+}
+
 /// Sorts `keys` stably; returns the permutation (indices into `keys`).
 fn sort_indices(vm: &VM, keys: &[PyObjectRef]) -> PyResult<Vec<usize>> {
     let n = keys.len();
     let mut idx: Vec<usize> = (0..n).collect();
     if n < 2 {
+        return Ok(idx);
+    }
+    // Homogeneous exact ints or strs compare without side effects, so a
+    // native stable sort gives exactly the result `__lt__` would (CPython
+    // likewise pre-checks key types and uses specialised compares).
+    if let Some(v) = all_small_ints(vm, keys) {
+        idx.sort_by_key(|&i| v[i]);
+        return Ok(idx);
+    }
+    if let Some(v) = all_strs(vm, keys) {
+        idx.sort_by(|&a, &b| v[a].cmp(v[b]));
         return Ok(idx);
     }
     // Split into natural runs (strictly descending runs are reversed, which
@@ -263,6 +301,33 @@ mod tests {
             .map(|o| o.downcast_ref::<PyInt>().and_then(|i| i.as_i64()).unwrap())
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn generic_path_matches_native() {
+        let vm = vm();
+        // 1-tuples force the `__lt__` merge sort; tags check stability.
+        let mut x: i64 = 777;
+        let raw: Vec<(i64, i64)> = (0..3000)
+            .map(|t| {
+                x = (x * 1103515245 + 12345) % 2147483648;
+                (x % 50, t)
+            })
+            .collect();
+        let keys: Vec<PyObjectRef> = raw
+            .iter()
+            .map(|&(k, _)| vm.new_tuple_obj(vec![vm.new_int(k)]))
+            .collect();
+        let perm = sort_indices(&vm, &keys).ok().unwrap();
+        let got: Vec<(i64, i64)> = perm.iter().map(|&i| raw[i]).collect();
+        let mut expect = raw.clone();
+        expect.sort_by_key(|p| p.0);
+        assert_eq!(got, expect);
+        let strs: Vec<PyObjectRef> = ["b", "a", "c", "a"]
+            .iter()
+            .map(|s| vm.new_str_obj(*s))
+            .collect();
+        assert_eq!(sort_indices(&vm, &strs).ok().unwrap(), vec![1, 3, 0, 2]);
     }
 
     #[test]

@@ -82,11 +82,19 @@ fn this<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyList> {
 
 /// Appends everything `iterable` yields (`list.extend`).
 pub fn list_extend_obj(vm: &VM, list: &PyList, iterable: &PyObjectRef) -> PyResult<()> {
-    if let Some(t) = iterable.downcast_ref::<PyTuple>() {
+    // Only exact types: a subclass may override `__iter__`.
+    let cls = iterable.class();
+    if let (true, Some(t)) = (
+        cls.is(&vm.types.tuple_type),
+        iterable.downcast_ref::<PyTuple>(),
+    ) {
         list.items.borrow_mut().extend_from_slice(t.as_slice());
         return Ok(());
     }
-    if let Some(l) = iterable.downcast_ref::<PyList>() {
+    if let (true, Some(l)) = (
+        cls.is(&vm.types.list_type),
+        iterable.downcast_ref::<PyList>(),
+    ) {
         // Also covers `l.extend(l)`: the snapshot is taken first.
         let v = l.to_vec();
         list.items.borrow_mut().extend(v);
@@ -167,7 +175,7 @@ fn list_contains(vm: &VM, obj: &PyObjectRef, x: &PyObjectRef) -> PyResult<bool> 
     let l = this(vm, obj)?;
     let mut i = 0;
     while let Some(item) = l.get(i) {
-        if vm.eq_bool(&item, x)? {
+        if seqcommon::seq_eq(vm, &item, x)? {
             return Ok(true);
         }
         i += 1;
@@ -425,7 +433,7 @@ fn list_remove(vm: &VM, a: Args, kw: Kw) -> PyResult<PyObjectRef> {
     let l = this(vm, me)?;
     let mut i = 0;
     while let Some(x) = l.get(i) {
-        if vm.eq_bool(&x, &a[0])? {
+        if seqcommon::seq_eq(vm, &x, &a[0])? {
             let removed = {
                 let mut items = l.items.borrow_mut();
                 (i < items.len()).then(|| items.remove(i))
@@ -478,7 +486,7 @@ fn list_count(vm: &VM, a: Args, kw: Kw) -> PyResult<PyObjectRef> {
     let mut n = 0;
     let mut i = 0;
     while let Some(x) = l.get(i) {
-        if vm.eq_bool(&x, &a[0])? {
+        if seqcommon::seq_eq(vm, &x, &a[0])? {
             n += 1;
         }
         i += 1;

@@ -264,7 +264,8 @@ fn int_to_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyRes
         if x.is_zero() {
             bytes.clear();
         }
-    } else if x.is_zero() {
+    } else if x.is_zero() || (length == 0 && x == BigInt::from(-1)) {
+        // CPython accepts -1 in zero bytes: its sign extension is empty.
         bytes.clear();
     }
     if bytes.len() as u64 > length {

@@ -38,6 +38,7 @@ pub mod sliceobject;
 pub mod str_case;
 pub mod str_methods;
 pub mod str_percent;
+pub mod str_unicode;
 pub mod strobject;
 pub mod traceback;
 pub mod tupleobject;

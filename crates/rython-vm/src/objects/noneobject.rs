@@ -25,6 +25,58 @@ impl PyPayload for PyEllipsis {
 }
 
 /// Fills the slots and methods of this file's type(s).
-pub(crate) fn init(vm: &crate::VM) {
-    let _ = vm;
+fn none_repr(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult {
+    Ok(vm.intern("None").into_object())
+}
+fn notimpl_repr(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult {
+    Ok(vm.intern("NotImplemented").into_object())
+}
+fn ellipsis_repr(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult {
+    Ok(vm.intern("Ellipsis").into_object())
+}
+fn none_bool(_vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult<bool> {
+    Ok(false)
+}
+fn notimpl_bool(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult<bool> {
+    Err(vm.new_type_error("NotImplemented should not be used in a boolean context"))
+}
+
+/// `type(None)()` returns None (and likewise for the other singletons).
+fn singleton_new(
+    vm: &VM,
+    cls: &PyTypeRef,
+    args: &[crate::object::PyObjectRef],
+    kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> crate::PyResult {
+    let name = cls.name_string();
+    if !args.is_empty() || kw.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error(format!("{name} takes no arguments")));
+    }
+    Ok(if cls.is(&vm.types.none_type) {
+        vm.none()
+    } else if cls.is(&vm.types.notimplemented_type) {
+        vm.not_implemented()
+    } else {
+        vm.ctx.ellipsis.clone()
+    })
+}
+
+pub(crate) fn init(vm: &VM) {
+    let t = &vm.types;
+    t.none_type.payload.slots.repr.set(Some(none_repr));
+    t.none_type.payload.slots.nb_bool.set(Some(none_bool));
+    t.notimplemented_type
+        .payload
+        .slots
+        .repr
+        .set(Some(notimpl_repr));
+    t.notimplemented_type
+        .payload
+        .slots
+        .nb_bool
+        .set(Some(notimpl_bool));
+    t.ellipsis_type.payload.slots.repr.set(Some(ellipsis_repr));
+    for ty in [&t.none_type, &t.notimplemented_type, &t.ellipsis_type] {
+        ty.payload.slots.new.set(Some(singleton_new));
+    }
 }

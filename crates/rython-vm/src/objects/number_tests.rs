@@ -717,3 +717,56 @@ fn complex_ops() {
     assert_eq!(meth(v, &cx(0.0, 1.0), "__getnewargs__", &[]), "(0.0, 1.0)");
     assert_eq!(meth(v, &cx(0.0, 1.0), "imag", &[]), "1.0");
 }
+
+#[test]
+fn builtin_sum_numeric_paths() {
+    let vm = vm();
+    let v = &vm;
+    let sum = |items: Vec<PyObjectRef>, start: PyObjectRef| {
+        let l = v.new_list(items).into_object();
+        let it = v.get_iter(&l).unwrap();
+        show(v, crate::objects::floatobject::sum_numbers(v, start, &it))
+    };
+    let tenth = || (0..10).map(|_| fl(v, 0.1)).collect::<Vec<_>>();
+    assert_eq!(sum(tenth(), int(v, 0)), "1.0");
+    assert_eq!(sum(tenth(), fl(v, 0.0)), "1.0");
+    assert_eq!(
+        sum(
+            vec![int(v, 1), fl(v, 0.1), fl(v, 0.2), pow2(v, 70), fl(v, 0.3)],
+            int(v, 0)
+        ),
+        "1.1805916207174113e+21"
+    );
+    assert_eq!(
+        sum(vec![fl(v, 1e100), fl(v, 1.0), fl(v, -1e100)], int(v, 0)),
+        "1.0"
+    );
+    assert_eq!(
+        sum(
+            vec![fl(v, 0.1), int(v, 1), fl(v, 0.1), v.new_bool(true)],
+            int(v, 0)
+        ),
+        "2.2"
+    );
+    assert_eq!(
+        sum(vec![fl(v, 1e308), fl(v, 1e308), fl(v, -1e308)], int(v, 0)),
+        "inf"
+    );
+    assert_eq!(sum(vec![fl(v, -0.0)], int(v, 0)), "0.0");
+    assert_eq!(sum(vec![fl(v, -0.0)], fl(v, -0.0)), "-0.0");
+    assert_eq!(
+        sum(
+            (0..10).map(|_| v.new_complex(0.0, 0.1)).collect(),
+            int(v, 0)
+        ),
+        "0.9999999999999999j"
+    );
+    assert_eq!(
+        sum(vec![pow2(v, 62), pow2(v, 62), int(v, 5)], int(v, 0)),
+        "9223372036854775813"
+    );
+    assert_eq!(
+        sum(vec![int(v, 1), s(v, "x")], int(v, 0)),
+        "TypeError: unsupported operand type(s) for +: 'int' and 'str'"
+    );
+}

@@ -78,7 +78,7 @@ pub fn seq_richcompare(
     }
     let mut i = 0;
     while i < a.len() && i < b.len() {
-        if !vm.eq_bool(&a[i], &b[i])? {
+        if !seq_eq(vm, &a[i], &b[i])? {
             break;
         }
         i += 1;
@@ -219,4 +219,29 @@ pub fn method_args<'a>(
     }
     let rest = crate::python::args::positional(vm, fname, rest, kw, min, max)?;
     Ok((me, rest))
+}
+
+/// `a == b` with identity, exact-int and exact-str shortcuts before
+/// `__eq__` (what `x in list` and `list.index` spend their time on).
+#[inline]
+pub fn seq_eq(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    let (ta, tb) = (a.class(), b.class());
+    if ta.as_object().is(tb.as_object()) {
+        if ta.is(&vm.types.int_type) {
+            if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
+                (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
+            {
+                return Ok(x == y);
+            }
+        } else if ta.is(&vm.types.str_type) {
+            use crate::objects::strobject::PyStr;
+            if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
+                return Ok(x.as_str() == y.as_str());
+            }
+        }
+    }
+    vm.eq_bool(a, b)
 }

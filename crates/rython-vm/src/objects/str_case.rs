@@ -2,13 +2,19 @@
 //! (CPython's unicodeobject.c `do_upper`, `do_title`..., `unicode_isalpha`...).
 //!
 //! Rust's full case mappings (SpecialCasing included, e.g. 'ß'.upper() ==
-//! 'SS', final sigma in lower()) match CPython's. Properties CPython takes
-//! from its own database and Rust's std does not expose (titlecase, the
-//! Numeric_Type digit class, XID) are approximated here; differences are
-//! limited to rare code points.
+//! 'SS', final sigma in lower()) match CPython's. Properties Rust's std
+//! does not expose the same way (letters, digits, numerics, identifiers,
+//! titlecase) come from tables generated from CPython (`str_unicode.rs`).
+//! Case folding and titlecasing of multi-character mappings are derived
+//! from the upper/lower mappings, which differs from CPython only for a
+//! few rare code points.
 
 use crate::object::PyObjectRef;
 use crate::objects::str_methods::no_args;
+use crate::objects::str_unicode::{
+    in_ranges, lookup_map, ALPHA, CASEFOLD_MAP, CASE_IGNORABLE, CASE_MAPPED, DIGIT, ID_CONTINUE,
+    ID_START, LOWER, NUMERIC, TITLE, TITLE_MAP, UPPER,
+};
 use crate::objects::strobject::{new_str_result, zelf};
 use crate::objects::tupleobject::PyTupleRef;
 use crate::{PyResult, VM};
@@ -17,37 +23,50 @@ type Kw<'a> = Option<&'a PyTupleRef>;
 
 /// Characters of Unicode category Lt (titlecase letters).
 fn is_titlecase(c: char) -> bool {
-    matches!(c as u32,
-        0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F
-        | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+    (c as u32) >= 0x1C5 && in_ranges(TITLE, c as u32)
 }
 
+fn is_lower_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    in_ranges(LOWER, c as u32)
+}
+
+fn is_upper_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    in_ranges(UPPER, c as u32)
+}
+
+/// The Cased property (`_PyUnicode_IsCased`).
 fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+    is_lower_char(c) || is_upper_char(c) || is_titlecase(c)
 }
 
-/// Full titlecase mapping: the digraphs have their own titlecase letter;
-/// otherwise the uppercase mapping with any extra letters lowered
-/// ('ß' -> 'Ss', 'ﬁ' -> 'Fi').
+/// Whether any case mapping of `c` differs from `c` in CPython's database
+/// (Rust's may know newer scripts, which CPython leaves alone).
+fn is_mapped(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    in_ranges(CASE_MAPPED, c as u32)
+}
+
+fn push_upper(out: &mut String, c: char) {
+    if is_mapped(c) {
+        out.extend(c.to_uppercase());
+    } else {
+        out.push(c);
+    }
+}
+
+/// Full titlecase mapping.
 pub(crate) fn push_title(out: &mut String, c: char) {
-    let special = match c as u32 {
-        0x01C4..=0x01C6 => Some('\u{01C5}'),
-        0x01C7..=0x01C9 => Some('\u{01C8}'),
-        0x01CA..=0x01CC => Some('\u{01CB}'),
-        0x01F1..=0x01F3 => Some('\u{01F2}'),
-        _ if is_titlecase(c) => Some(c),
-        _ => None,
-    };
-    if let Some(t) = special {
-        out.push(t);
-        return;
-    }
-    let mut up = c.to_uppercase();
-    if let Some(first) = up.next() {
-        out.push(first);
-    }
-    for rest in up {
-        out.extend(rest.to_lowercase());
+    match lookup_map(TITLE_MAP, c as u32) {
+        Some(t) => out.push_str(t),
+        None => push_upper(out, c),
     }
 }
 
@@ -62,16 +81,15 @@ fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
         out.push(if final_sigma { '\u{03C2}' } else { '\u{03C3}' });
         return;
     }
-    out.extend(c.to_lowercase());
+    if is_mapped(c) {
+        out.extend(c.to_lowercase());
+    } else {
+        out.push(c);
+    }
 }
 
-/// An approximation of the Case_Ignorable property: apostrophes, periods,
-/// colons and combining marks.
 fn is_case_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '.' | ':' | '^' | '`' | '\u{AD}' | '\u{B7}' | '\u{2019}'
-    ) || ('\u{300}'..='\u{36F}').contains(&c)
+    in_ranges(CASE_IGNORABLE, c as u32)
 }
 
 fn map_chars(s: &str, f: impl Fn(&mut String, &[char], usize, &mut bool)) -> String {
@@ -88,14 +106,18 @@ pub(crate) fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.to_lowercase()
+    map_chars(s, |out, chars, i, _| push_lower_at(out, chars, i))
 }
 
 pub(crate) fn upper(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_uppercase();
     }
-    s.to_uppercase()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_upper(&mut out, c);
+    }
+    out
 }
 
 pub(crate) fn casefold(s: &str) -> String {
@@ -104,14 +126,10 @@ pub(crate) fn casefold(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        // Full case folding is, for all but a few scripts, the lowercase of
-        // the uppercase ('ß' -> 'ss', 'ς' -> 'σ', 'ﬁ' -> 'fi').
-        if c.is_lowercase() || c.is_uppercase() || is_titlecase(c) {
-            for u in c.to_uppercase() {
-                out.extend(u.to_lowercase());
-            }
-        } else {
-            out.push(c);
+        match lookup_map(CASEFOLD_MAP, c as u32) {
+            Some(f) => out.push_str(f),
+            None if is_mapped(c) => out.extend(c.to_lowercase()),
+            None => out.push(c),
         }
     }
     out
@@ -120,10 +138,10 @@ pub(crate) fn casefold(s: &str) -> String {
 pub(crate) fn swapcase(s: &str) -> String {
     map_chars(s, |out, chars, i, _| {
         let c = chars[i];
-        if c.is_uppercase() {
+        if is_upper_char(c) {
             push_lower_at(out, chars, i);
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
+        } else if is_lower_char(c) {
+            push_upper(out, c);
         } else {
             out.push(c);
         }
@@ -158,75 +176,28 @@ pub(crate) fn is_decimal(c: char) -> bool {
     rython_common::unicode::decimal_value(c as u32).is_some()
 }
 
-/// Numeric_Type=Digit or Decimal: decimals plus superscripts, subscripts
-/// and circled/parenthesized digits.
+/// Numeric_Type=Digit or Decimal.
 pub(crate) fn is_digit(c: char) -> bool {
-    is_decimal(c)
-        || matches!(c as u32,
-            0xB2 | 0xB3 | 0xB9 | 0x1369..=0x1371 | 0x19DA | 0x2070 | 0x2074..=0x2079
-            | 0x2080..=0x2089 | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490
-            | 0x24EA | 0x24F5..=0x24FD | 0x24FF | 0x2776..=0x277E | 0x2780..=0x2788
-            | 0x278A..=0x2792 | 0x10A40..=0x10A43 | 0x1F100..=0x1F10A)
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    in_ranges(DIGIT, c as u32)
 }
 
-/// Numeric characters, including the CJK ideographs CPython's database
-/// gives numeric values.
+/// Any Numeric_Type (includes CJK numerals and fractions).
 pub(crate) fn is_numeric(c: char) -> bool {
-    c.is_numeric()
-        || matches!(
-            c,
-            '〇' | '一'
-                | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '億'
-                | '兆'
-                | '零'
-                | '壹'
-                | '贰'
-                | '叁'
-                | '肆'
-                | '伍'
-                | '陆'
-                | '柒'
-                | '捌'
-                | '玖'
-                | '拾'
-                | '佰'
-                | '仟'
-        )
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    in_ranges(NUMERIC, c as u32)
 }
 
-/// Letters (categories L*): alphabetic minus the letter numbers and marks.
+/// Letters (categories L*).
 pub(crate) fn is_alpha(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    c.is_alphabetic() && !c.is_numeric() && !is_combining(c)
-}
-
-fn is_combining(c: char) -> bool {
-    let u = c as u32;
-    (0x300..=0x36F).contains(&u)
-        || (0x483..=0x489).contains(&u)
-        || (0x591..=0x5C7).contains(&u)
-        || (0x610..=0x61A).contains(&u)
-        || (0x64B..=0x65F).contains(&u)
-        || (0x900..=0x903).contains(&u)
-        || (0x93A..=0x94F).contains(&u) && u != 0x93D
-        || (0x1AB0..=0x1AFF).contains(&u)
-        || (0x1DC0..=0x1DFF).contains(&u)
-        || (0x20D0..=0x20FF).contains(&u)
-        || (0xFE20..=0xFE2F).contains(&u)
+    in_ranges(ALPHA, c as u32)
 }
 
 pub(crate) fn is_alnum(c: char) -> bool {
@@ -236,20 +207,19 @@ pub(crate) fn is_alnum(c: char) -> bool {
 pub(crate) fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
     match it.next() {
-        Some(c) if c == '_' || is_alpha(c) || c.is_alphabetic() && !c.is_numeric() => {}
-        Some(c) if ('\u{2160}'..='\u{2188}').contains(&c) => {}
+        Some(c) if in_ranges(ID_START, c as u32) => {}
         _ => return false,
     }
-    it.all(|c| c == '_' || c.is_alphanumeric() || is_combining(c) || is_decimal(c) || c == '\u{B7}')
+    it.all(|c| in_ranges(ID_CONTINUE, c as u32))
 }
 
 pub(crate) fn is_lower_str(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if is_upper_char(c) || is_titlecase(c) {
             return false;
         }
-        if c.is_lowercase() {
+        if is_lower_char(c) {
             cased = true;
         }
     }
@@ -259,10 +229,10 @@ pub(crate) fn is_lower_str(s: &str) -> bool {
 pub(crate) fn is_upper_str(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
-        if c.is_lowercase() || is_titlecase(c) {
+        if is_lower_char(c) || is_titlecase(c) {
             return false;
         }
-        if c.is_uppercase() {
+        if is_upper_char(c) {
             cased = true;
         }
     }
@@ -273,13 +243,13 @@ pub(crate) fn is_title_str(s: &str) -> bool {
     let mut cased = false;
     let mut prev_cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if is_upper_char(c) || is_titlecase(c) {
             if prev_cased {
                 return false;
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if is_lower_char(c) {
             if !prev_cased {
                 return false;
             }

@@ -156,6 +156,9 @@ pub(crate) fn check_args(
 
 /// METH_NOARGS check: "str.upper() takes no arguments (1 given)".
 pub(crate) fn no_args(vm: &VM, qual: &str, args: &[PyObjectRef], kw: Kw) -> PyResult<()> {
+    if args.is_empty() {
+        return Err(vm.new_type_error(format!("unbound method {qual}() needs an argument")));
+    }
     check_args(vm, qual, qual, args.len().saturating_sub(1), kw, 0, 0)
 }
 
@@ -237,7 +240,15 @@ fn find_in(s: &PyStr, sub: &str, start: Option<isize>, end: Option<isize>, rev: 
 type FindArgs = (PyObjectRef, Option<isize>, Option<isize>);
 
 fn find_args(vm: &VM, name: &str, args: &[PyObjectRef], kw: Kw) -> PyResult<FindArgs> {
-    check_args(vm, name, &format!("str.{name}"), args.len() - 1, kw, 1, 3)?;
+    check_args(
+        vm,
+        name,
+        &format!("str.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        1,
+        3,
+    )?;
     let start = opt_index(vm, args.get(2))?;
     let end = opt_index(vm, args.get(3))?;
     Ok((args[1].clone(), start, end))
@@ -378,6 +389,9 @@ fn sep_arg<'a>(vm: &VM, o: Option<&'a PyObjectRef>) -> PyResult<Option<&'a str>>
 
 /// `str.split` on runs of whitespace.
 fn split_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
+    if s.is_ascii() {
+        return split_ascii_whitespace(s, maxsplit);
+    }
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(is_space);
     let mut n = maxsplit;
@@ -397,6 +411,34 @@ fn split_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
                 return out;
             }
         }
+    }
+    out
+}
+
+/// `split_whitespace` for ASCII text, scanning bytes.
+fn split_ascii_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
+    let b = s.as_bytes();
+    let ws = |c: u8| matches!(c, b'\t'..=b'\r' | 0x1c..=b' ');
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut n = maxsplit;
+    loop {
+        while i < b.len() && ws(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        if n == 0 {
+            out.push(&s[i..]);
+            break;
+        }
+        let start = i;
+        while i < b.len() && !ws(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+        n -= 1;
     }
     out
 }
@@ -613,7 +655,15 @@ fn strip_common(
     right: bool,
 ) -> PyResult<PyObjectRef> {
     let s = zelf(vm, args, name)?;
-    check_args(vm, name, &format!("str.{name}"), args.len() - 1, kw, 0, 1)?;
+    check_args(
+        vm,
+        name,
+        &format!("str.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        0,
+        1,
+    )?;
     let text = s.as_str();
     let out = match args.get(1) {
         Some(c) if !vm.is_none(c) => {
@@ -710,21 +760,15 @@ pub(crate) fn replace_str(text: &str, old: &str, new: &str, count: isize) -> Opt
         }
         return Some(out);
     }
-    let mut rest = text;
-    let mut done = 0;
-    while done < limit {
-        match rest.find(old) {
-            Some(p) => {
-                out.try_reserve(p + new.len()).ok()?;
-                out.push_str(&rest[..p]);
-                out.push_str(new);
-                rest = &rest[p + old.len()..];
-                done += 1;
-            }
-            None => break,
-        }
+    // One searcher for the whole text (building one per match is slow).
+    let mut last = 0;
+    for (p, _) in text.match_indices(old).take(limit) {
+        out.try_reserve(p - last + new.len()).ok()?;
+        out.push_str(&text[last..p]);
+        out.push_str(new);
+        last = p + old.len();
     }
-    out.push_str(rest);
+    out.push_str(&text[last..]);
     Some(out)
 }
 
@@ -781,7 +825,15 @@ pub(crate) fn pad(vm: &VM, text: &str, left: usize, right: usize, fill: char) ->
 
 fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyObjectRef> {
     let s = zelf(vm, args, name)?;
-    check_args(vm, name, &format!("str.{name}"), args.len() - 1, kw, 1, 2)?;
+    check_args(
+        vm,
+        name,
+        &format!("str.{name}"),
+        args.len().saturating_sub(1),
+        kw,
+        1,
+        2,
+    )?;
     let width = index_arg(vm, &args[1])?;
     let fill = fill_arg(vm, args.get(2))?;
     let len = s.char_len() as isize;

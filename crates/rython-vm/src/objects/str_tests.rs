@@ -1303,6 +1303,13 @@ fn no_panics_on_odd_arguments() {
             .collect();
         assert!(names.len() > 30, "{names:?}");
         for name in &names {
+            // A bare descriptor call without even `self`.
+            if let Some(d) = recv.class().lookup_str(&vm, name) {
+                if let Some(d) = d.downcast_ref::<PyMethodDescr>() {
+                    let _ = (d.func)(&vm, &[], None);
+                    let _ = (d.func)(&vm, &[i(&vm, 1)], None);
+                }
+            }
             let _ = call(&vm, recv, name, &[]);
             for a in &pool {
                 let _ = call(&vm, recv, name, &[a.clone()]);
@@ -1320,4 +1327,70 @@ fn no_panics_on_odd_arguments() {
             let _ = vm.contains(recv, a);
         }
     }
+}
+
+/// Replays testdata/unicode_cases.txt: predicates and case mappings of
+/// sampled single characters against CPython 3.13.
+#[test]
+fn unicode_predicates_and_mappings() {
+    let vm = vm();
+    let data = include_str!("testdata/unicode_cases.txt");
+    let mut lines = data.lines();
+    let step: u32 = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let cps: Vec<u32> = (0..0x32000)
+        .step_by(step as usize)
+        .filter(|cp| !(0xD800..0xE000).contains(cp))
+        .collect();
+    let mut bad = Vec::new();
+    let mut mapped: std::collections::HashMap<(String, u32), String> = Default::default();
+    let mut preds = Vec::new();
+    for line in lines {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() == 2 {
+            preds.push((f[0].to_string(), f[1].to_string()));
+        } else {
+            mapped.insert((f[0].to_string(), f[1].parse().unwrap()), unhex(f[2]));
+        }
+    }
+    for (name, bits) in &preds {
+        for (k, cp) in cps.iter().enumerate() {
+            let c = char::from_u32(*cp).unwrap();
+            let got = res(&vm, call(&vm, &s(&vm, &c.to_string()), name, &[])) == "True";
+            if got != (bits.as_bytes()[k] == b'1') {
+                bad.push(format!("{name} U+{cp:04X}: got {got}"));
+            }
+        }
+    }
+    for name in [
+        "upper",
+        "lower",
+        "title",
+        "swapcase",
+        "casefold",
+        "capitalize",
+    ] {
+        for cp in &cps {
+            let c = char::from_u32(*cp).unwrap().to_string();
+            let want = mapped
+                .get(&(name.to_string(), *cp))
+                .cloned()
+                .unwrap_or(c.clone());
+            let got = call(&vm, &s(&vm, &c), name, &[]).unwrap();
+            let got = got.downcast_ref::<PyStr>().unwrap().as_str().to_string();
+            if got != want {
+                bad.push(format!("{name} U+{cp:04X}: got {got:?} want {want:?}"));
+            }
+        }
+    }
+    for b in bad.iter().take(40) {
+        eprintln!("{b}");
+    }
+    assert!(bad.is_empty(), "{} mismatches", bad.len());
 }

@@ -23,7 +23,12 @@ pub struct PyStr {
     char_len: usize,
     /// Cached `hash()`; -1 until computed (a str never hashes to -1).
     hash: Cell<i64>,
+    /// For non-ASCII text: byte offsets of every `INDEX_STRIDE`-th code
+    /// point, built on first indexing so `s[i]` costs O(stride), not O(n).
+    index: std::cell::OnceCell<Box<[usize]>>,
 }
+
+const INDEX_STRIDE: usize = 64;
 
 impl PyPayload for PyStr {
     fn class(vm: &VM) -> &PyTypeRef {
@@ -43,6 +48,7 @@ impl PyStr {
             value,
             char_len,
             hash: Cell::new(-1),
+            index: std::cell::OnceCell::new(),
         }
     }
 
@@ -76,37 +82,44 @@ impl PyStr {
     /// Byte offset of code point `index` (which must be <= char_len).
     pub fn byte_offset(&self, index: usize) -> usize {
         if self.is_ascii() {
-            index
-        } else {
+            return index.min(self.value.len());
+        }
+        if index >= self.char_len {
+            return self.value.len();
+        }
+        let table = self.index.get_or_init(|| {
             self.value
                 .char_indices()
-                .nth(index)
+                .step_by(INDEX_STRIDE)
                 .map(|(b, _)| b)
-                .unwrap_or(self.value.len())
-        }
+                .collect()
+        });
+        let base = table
+            .get(index / INDEX_STRIDE)
+            .copied()
+            .unwrap_or(self.value.len());
+        self.value
+            .get(base..)
+            .and_then(|t| t.char_indices().nth(index % INDEX_STRIDE))
+            .map(|(b, _)| base + b)
+            .unwrap_or(self.value.len())
     }
 
     /// The code point at `index` (< char_len).
     pub fn char_at(&self, index: usize) -> Option<char> {
         if self.is_ascii() {
-            self.value.as_bytes().get(index).map(|&b| b as char)
-        } else {
-            self.value.chars().nth(index)
+            return self.value.as_bytes().get(index).map(|&b| b as char);
         }
+        if index >= self.char_len {
+            return None;
+        }
+        self.value.get(self.byte_offset(index)..)?.chars().next()
     }
 
     /// Code points `start..end` (clamped, start <= end).
     pub fn substring(&self, start: usize, end: usize) -> &str {
         let a = self.byte_offset(start);
-        let b = if self.is_ascii() {
-            end.min(self.value.len())
-        } else {
-            a + self.value[a..]
-                .char_indices()
-                .nth(end - start)
-                .map(|(i, _)| i)
-                .unwrap_or(self.value.len() - a)
-        };
+        let b = self.byte_offset(end.max(start));
         &self.value[a..b]
     }
 }

@@ -147,7 +147,7 @@ fn tuple_len(vm: &VM, obj: &PyObjectRef) -> PyResult<usize> {
 
 fn tuple_contains(vm: &VM, obj: &PyObjectRef, x: &PyObjectRef) -> PyResult<bool> {
     for item in this(vm, obj)?.as_slice() {
-        if vm.eq_bool(item, x)? {
+        if seqcommon::seq_eq(vm, item, x)? {
             return Ok(true);
         }
     }
@@ -282,7 +282,7 @@ pub fn index_in(vm: &VM, items: &[PyObjectRef], a: &[PyObjectRef]) -> PyResult<O
     };
     let (lo, hi) = seqcommon::clip_range(items.len(), start, stop);
     for (i, item) in items.iter().enumerate().take(hi).skip(lo) {
-        if vm.eq_bool(item, &a[0])? {
+        if seqcommon::seq_eq(vm, item, &a[0])? {
             return Ok(Some(i));
         }
     }
@@ -303,7 +303,7 @@ fn tuple_count(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult<
     let t = this(vm, me)?;
     let mut n = 0;
     for x in t.as_slice() {
-        if vm.eq_bool(x, &a[0])? {
+        if seqcommon::seq_eq(vm, x, &a[0])? {
             n += 1;
         }
     }

@@ -287,13 +287,14 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         out.push_str(vm.str(v)?.payload.as_str());
     }
     out.push_str(&end);
-    if let Some(st) = file.downcast_ref::<crate::modules::sysmodule::PyStdStream>() {
-        st.write_bytes(out.as_bytes())
-            .map_err(|e| vm.new_os_error(e.to_string()))?;
-        if flush {
-            st.flush().map_err(|e| vm.new_os_error(e.to_string()))?;
+    if let Some(t) = file.downcast_ref::<crate::modules::io_text::PyTextIO>() {
+        if !file.class().payload.is_heap_type() {
+            t.write_str(vm, &out)?;
+            if flush {
+                t.flush(vm)?;
+            }
+            return Ok(vm.none());
         }
-        return Ok(vm.none());
     }
     vm.call_method(&file, "write", &[vm.new_str_obj(out)])?;
     if flush {
@@ -677,7 +678,7 @@ fn b_max(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn b_sum(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let [iterable, start] = args::bind(vm, "sum", a, k, ["iterable", "start"], 1, 1)?;
-    let mut acc = start.unwrap_or_else(|| vm.new_int(0));
+    let acc = start.unwrap_or_else(|| vm.new_int(0));
     if acc.payload_is::<PyStr>() {
         return Err(vm.new_type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -688,10 +689,8 @@ fn b_sum(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         return Err(vm.new_type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = vm.get_iter(&iterable.expect("required"))?;
-    while let Some(v) = vm.next(&it)? {
-        acc = vm.binary_op(&acc, &v, crate::objects::typeobject::NumberOp::Add)?;
-    }
-    Ok(acc)
+    // CPython 3.12+ sums floats with compensation; sum_numbers matches it.
+    crate::objects::floatobject::sum_numbers(vm, acc, &it)
 }
 
 fn b_sorted(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
@@ -993,6 +992,7 @@ pub fn init(vm: &VM) {
         ("eval", b_eval),
         ("compile", b_compile),
         ("input", b_input),
+        ("open", crate::modules::iomodule::io_open),
     ];
     for (name, f) in funcs {
         vm.add_function(d, &mo, name, *f);

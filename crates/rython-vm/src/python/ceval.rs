@@ -215,6 +215,12 @@ impl VM {
         loop {
             let frame = frames.last_mut().expect("frame");
             if !reraise {
+                // A fresh exception raised natively while another is being
+                // handled gets it as __context__ (`_PyErr_SetObject`).
+                if exc.payload.get_traceback().is_none() && exc.payload.get_context().is_none() {
+                    self.set_raise_context(&exc);
+                }
+                crate::python::suggestions::record_frame_locals(self, &exc, frame);
                 self.add_traceback(&exc, frame);
             }
             reraise = false;
@@ -843,7 +849,7 @@ impl VM {
                 Op::DictMerge => {
                     let update = pop!();
                     let d = peek!(arg as usize).clone();
-                    let func = peek!(arg as usize + 2).clone();
+                    let func = peek!(arg as usize + 3).clone();
                     tri!(self.dict_update_op(&d, &update, true, Some(&func)));
                 }
                 Op::UnpackSequence => {

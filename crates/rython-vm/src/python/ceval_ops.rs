@@ -607,9 +607,11 @@ impl VM {
                         *new.payload.cause.borrow_mut() = Some(exc.clone().into_object());
                         *new.payload.context.borrow_mut() = Some(exc.into_object());
                         new.payload.suppress_context.set(true);
-                        Err(new)
+                        Ok(new.into_object())
                     }
-                    None => Err(exc),
+                    // The following RERAISE raises it; raising here would
+                    // add a second traceback entry for this frame.
+                    None => Ok(exc.into_object()),
                 }
             }
             intrinsic1::ASYNC_GEN_WRAP => Ok(PyRef::new_exact(
@@ -893,22 +895,7 @@ impl VM {
 
     /// `format(obj, spec)` (`PyObject_Format`).
     pub fn format_obj(&self, obj: &PyObjectRef, spec: &str) -> PyResult<PyStrRef> {
-        if spec.is_empty() && obj.class().is(&self.types.str_type) {
-            return Ok(obj.clone().downcast::<PyStr>().ok().expect("str"));
-        }
-        let Some(meth) = self.lookup_special(obj, "__format__")? else {
-            return Err(self.new_type_error(format!(
-                "Type {} doesn't define __format__",
-                obj.class().name_string()
-            )));
-        };
-        let r = self.call1(&meth, self.new_str_obj(spec))?;
-        r.downcast::<PyStr>().map_err(|r| {
-            self.new_type_error(format!(
-                "__format__ must return a str, not {}",
-                r.class().name_string()
-            ))
-        })
+        crate::python::formatter::format_object(self, obj, spec)
     }
 
     /// `ascii(obj)`.

@@ -80,6 +80,9 @@ pub fn format_object(vm: &VM, obj: &PyObjectRef, spec: &str) -> PyResult<PyStrRe
     // which the spec formatter reproduces.
     if cls.is(&vm.types.int_type) {
         if let Some(n) = obj.downcast_ref::<PyInt>() {
+            if let (PyInt::Small(v), "") = (n, spec) {
+                return Ok(vm.new_str(v.to_string()));
+            }
             return Ok(vm.new_str(format_int_value(vm, n, spec, "int")?));
         }
     }
@@ -155,11 +158,8 @@ fn str_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObject
         return Err(vm.new_type_error("descriptor '__format__' requires a 'str' object"));
     };
     if spec.is_empty() {
-        // `unicode_result_unchanged`: the value itself, never `__str__`.
-        if args[0].class().is(&vm.types.str_type) {
-            return Ok(args[0].clone());
-        }
-        return Ok(vm.new_str_obj(s.as_str()));
+        // An empty spec means `str(self)`, which a subclass may override.
+        return Ok(vm.str(&args[0])?.into_object());
     }
     Ok(vm.new_str_obj(format_str_value(
         vm,
@@ -176,6 +176,9 @@ fn int_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObject
     };
     // Subclasses format as `str(self)` for an empty spec (which may be
     // overridden); exact ints and bools do not need the detour.
+    if let (PyInt::Small(v), "", true) = (n, spec, args[0].class().is(&vm.types.int_type)) {
+        return Ok(vm.new_str_obj(v.to_string()));
+    }
     if spec.is_empty() && !args[0].class().is(&vm.types.int_type) {
         if args[0].class().is(&vm.types.bool_type) {
             let t = if n.as_i64() == Some(0) {

@@ -207,6 +207,13 @@ impl VM {
             d.set_str(self, "__file__", self.new_str_obj(f));
             d.set_str(self, "__cached__", self.none());
         }
+        if filename == "<string>" {
+            // CPython 3.13 keeps the `-c` source for its tracebacks.
+            crate::python::traceback_format::register_source(
+                filename,
+                &String::from_utf8_lossy(source),
+            );
+        }
         let code = self.compile_bytes(source, filename, rython_compiler::Mode::Exec)?;
         self.run_code(code, m.payload.dict.clone(), None)?;
         Ok(())

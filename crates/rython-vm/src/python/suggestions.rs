@@ -127,9 +127,82 @@ fn last_frame(tb: Option<PyObjectRef>) -> Option<crate::objects::frameobject::Py
     Some(t.payload.frame.clone())
 }
 
+/// Fields holding what the hint needs from the function frame a
+/// NameError or AttributeError was raised in (frame objects do not keep
+/// fast locals): the names of its bound locals, and its `self`. Only
+/// names are kept so the exception does not keep every local alive.
+const FRAME_LOCAL_NAMES: &str = "_frame_local_names";
+const FRAME_SELF: &str = "_frame_self";
+
+/// Records the bound local names (and `self`) of `frame` on `exc` when it
+/// is a NameError or AttributeError leaving a function frame for the
+/// first time, so the "Did you mean" hint can consult them as CPython
+/// does through `tb_frame.f_locals`.
+pub fn record_frame_locals(
+    vm: &VM,
+    exc: &crate::PyBaseExceptionRef,
+    frame: &crate::python::frame::Frame,
+) {
+    let ty = exc.as_object().class();
+    let e = &vm.types.exc;
+    if frame.locals.is_some()
+        || !(ty.is_subtype(&e.name_error) || ty.is_subtype(&e.attribute_error))
+        || exc.payload.get_traceback().is_some()
+    {
+        return;
+    }
+    let mut names = Vec::new();
+    let mut zelf = None;
+    let slots = &frame.code.payload.localsplusnames;
+    for (name, v) in slots.iter().zip(frame.values.iter()) {
+        let Some(v) = v else { continue };
+        let v = match v.downcast_ref::<crate::objects::cellobject::PyCell>() {
+            Some(c) => match c.get() {
+                Some(inner) => inner,
+                None => continue,
+            },
+            None => v.clone(),
+        };
+        if name.payload.as_str() == "self" {
+            zelf = Some(v);
+        }
+        names.push(name.clone().into_object());
+    }
+    let exc = exc.as_object();
+    crate::objects::exceptions::set_field(
+        vm,
+        exc,
+        FRAME_LOCAL_NAMES,
+        Some(vm.new_tuple_obj(names)),
+    );
+    crate::objects::exceptions::set_field(vm, exc, FRAME_SELF, zelf);
+}
+
+/// What `record_frame_locals` kept: (local names, `self`).
+fn recorded_locals(vm: &VM, exc: &PyObjectRef) -> Option<(Vec<String>, Option<PyObjectRef>)> {
+    let names = crate::objects::exceptions::get_field(vm, exc, FRAME_LOCAL_NAMES)?;
+    let names = names
+        .downcast_ref::<crate::objects::tupleobject::PyTuple>()?
+        .as_slice()
+        .iter()
+        .filter_map(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+        .collect();
+    Some((
+        names,
+        crate::objects::exceptions::get_field(vm, exc, FRAME_SELF),
+    ))
+}
+
 /// Names bound in a frame: its locals mapping when it has one, otherwise
 /// the code's local variable names.
-fn frame_local_names(vm: &VM, f: &PyFrameObject) -> Vec<String> {
+fn frame_local_names(
+    vm: &VM,
+    f: &PyFrameObject,
+    recorded: Option<&(Vec<String>, Option<PyObjectRef>)>,
+) -> Vec<String> {
+    if let Some((names, _)) = recorded {
+        return names.clone();
+    }
     let locals = f.locals.borrow().clone();
     if let Some(l) = locals {
         if let Some(d) = l.downcast_ref::<PyDict>() {
@@ -153,7 +226,16 @@ fn frame_local_names(vm: &VM, f: &PyFrameObject) -> Vec<String> {
         .collect()
 }
 
-fn frame_local(vm: &VM, f: &PyFrameObject, name: &str) -> Option<PyObjectRef> {
+fn frame_local(
+    vm: &VM,
+    f: &PyFrameObject,
+    recorded: Option<&(Vec<String>, Option<PyObjectRef>)>,
+    name: &str,
+) -> Option<PyObjectRef> {
+    if let Some((_, zelf)) = recorded {
+        // Only `self` is ever asked for.
+        return if name == "self" { zelf.clone() } else { None };
+    }
     let locals = f.locals.borrow().clone()?;
     let d = locals.downcast_ref::<PyDict>()?;
     d.get_str_name(vm, name)
@@ -218,6 +300,8 @@ pub fn compute_suggestion(vm: &VM, exc: &PyObjectRef, wrong_name: &str) -> Optio
     let tb = exc
         .downcast_ref::<crate::objects::exceptions::PyBaseException>()
         .and_then(|e| e.get_traceback());
+    let recorded = recorded_locals(vm, exc);
+    let recorded = recorded.as_ref();
     let ty = exc.class();
     let candidates: Vec<String> = if ty.is_subtype(&vm.types.exc.attribute_error) {
         let obj = vm
@@ -229,7 +313,7 @@ pub fn compute_suggestion(vm: &VM, exc: &PyObjectRef, wrong_name: &str) -> Optio
         let mut hide_underscored = !wrong_name.starts_with('_');
         if hide_underscored {
             if let Some(f) = last_frame(tb) {
-                if frame_local(vm, &f.payload, "self").is_some_and(|s| s.is(&obj)) {
+                if frame_local(vm, &f.payload, recorded, "self").is_some_and(|s| s.is(&obj)) {
                     hide_underscored = false;
                 }
             }
@@ -250,10 +334,10 @@ pub fn compute_suggestion(vm: &VM, exc: &PyObjectRef, wrong_name: &str) -> Optio
     } else {
         let f = last_frame(tb)?;
         let f = &f.payload;
-        let mut d = frame_local_names(vm, f);
+        let mut d = frame_local_names(vm, f, recorded);
         d.extend(str_keys(&f.globals.payload));
         d.extend(builtin_names(vm, f));
-        if let Some(zelf) = frame_local(vm, f, "self") {
+        if let Some(zelf) = frame_local(vm, f, recorded, "self") {
             if let Ok(Some(_)) = vm.get_attr_opt_str(&zelf, wrong_name) {
                 return Some(format!("self.{wrong_name}"));
             }

@@ -545,6 +545,12 @@ fn format_frame(f: &Frame, ctx: &mut Ctx) -> String {
                 carets.push(primary);
             }
         }
+        // An empty span (an instruction without a real column range, like
+        // a generator's first instruction) gets no caret line; CPython has
+        // no columns for those.
+        if carets.trim().is_empty() {
+            return;
+        }
         result.push_str(&carets);
         result.push('\n');
     };
@@ -594,10 +600,8 @@ fn should_show_carets(
                 _ => None,
             },
             StmtKind::Assign { targets, value } => match &value.node {
-                ExprKind::Call { func, .. }
-                    if matches!(func.node, ExprKind::Name { .. })
-                        && targets.len() == 1
-                        && matches!(targets[0].node, ExprKind::Name { .. }) =>
+                ExprKind::Call { .. }
+                    if targets.len() == 1 && matches!(targets[0].node, ExprKind::Name { .. }) =>
                 {
                     Some(value)
                 }
@@ -606,16 +610,13 @@ fn should_show_carets(
             _ => None,
         };
         if let Some(v) = value {
+            // As in CPython, the AST's byte columns are compared with the
+            // character offsets.
             let l = &v.loc;
-            let line0: &str = dedented.first().map(|s| s.as_str()).unwrap_or("");
-            let linel: &str = dedented
-                .get(l.end_lineno as usize - 1)
-                .map(|s| s.as_str())
-                .unwrap_or("");
             if l.lineno == 1
                 && l.end_lineno as usize == all_lines.len()
-                && byte_to_char_offset(line0, l.col_offset as usize) == start_offset
-                && byte_to_char_offset(linel, l.end_col_offset as usize) == end_offset
+                && l.col_offset as usize == start_offset
+                && l.end_col_offset as usize == end_offset
             {
                 return false;
             }
@@ -820,4 +821,90 @@ fn format_syntax_error(vm: &VM, exc: &PyObjectRef, stype: &str) -> String {
     };
     out.push_str(&format!("{stype}: {msg}{suffix}\n"));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::objects::exceptions::tests::{call_type, meth, s, vm};
+
+    fn strs(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn dedent_like_textwrap() {
+        assert_eq!(
+            dedent(&strs(&["    a", "      b", ""])),
+            strs(&["a", "  b", ""])
+        );
+        assert_eq!(dedent(&strs(&["\tx", "    y"])), strs(&["\tx", "    y"]));
+        assert_eq!(dedent(&strs(&["  ", "  z"])), strs(&["", "z"]));
+    }
+
+    #[test]
+    fn display_width_counts_wide_chars() {
+        let l: Vec<char> = "x = '日本'".chars().collect();
+        assert_eq!(display_width(&l, 6), 7);
+        let l: Vec<char> = "abc".chars().collect();
+        assert_eq!(display_width(&l, 2), 2);
+    }
+
+    #[test]
+    fn exception_only_and_notes() {
+        let vm = vm();
+        let e = call_type(&vm, &vm.types.exc.value_error, vec![s(&vm, "bad")], vec![]).unwrap();
+        meth(&vm, &e, "add_note", vec![s(&vm, "note 1\nmore")]).unwrap();
+        assert_eq!(format_exception(&vm, &e), "ValueError: bad\nnote 1\nmore\n");
+        let e = call_type(&vm, &vm.types.exc.key_error, vec![], vec![]).unwrap();
+        assert_eq!(format_exception_only(&vm, &e), "KeyError\n");
+    }
+
+    #[test]
+    fn syntax_error_caret_line() {
+        let vm = vm();
+        let info = vm.new_tuple_obj(vec![
+            s(&vm, "f.py"),
+            vm.new_int(3),
+            vm.new_int(5),
+            s(&vm, "    foo bar baz\n"),
+            vm.new_int(3),
+            vm.new_int(8),
+        ]);
+        let e = call_type(
+            &vm,
+            &vm.types.exc.syntax_error,
+            vec![s(&vm, "bad thing"), info],
+            vec![],
+        )
+        .unwrap();
+        assert_eq!(
+            format_exception_only(&vm, &e),
+            "  File \"f.py\", line 3\n    foo bar baz\n    ^^^\nSyntaxError: bad thing\n"
+        );
+    }
+
+    #[test]
+    fn group_boxes() {
+        let vm = vm();
+        let leaf =
+            |m: &str| call_type(&vm, &vm.types.exc.value_error, vec![s(&vm, m)], vec![]).unwrap();
+        let inner = vm.new_list(vec![leaf("a"), leaf("b")]).into_object();
+        let g = call_type(
+            &vm,
+            &vm.types.exception_group_type,
+            vec![s(&vm, "eg"), inner],
+            vec![],
+        )
+        .unwrap();
+        assert_eq!(
+            format_exception(&vm, &g),
+            "  | ExceptionGroup: eg (2 sub-exceptions)\n\
+             \x20 +-+---------------- 1 ----------------\n\
+             \x20   | ValueError: a\n\
+             \x20   +---------------- 2 ----------------\n\
+             \x20   | ValueError: b\n\
+             \x20   +------------------------------------\n"
+        );
+    }
 }

@@ -288,7 +288,8 @@ fn state_dict(vm: &VM, zelf: &PyObjectRef) -> PyResult<crate::objects::dictobjec
     Ok(d)
 }
 
-fn import_error_reduce(vm: &VM, args: &[PyObjectRef], _kw: Option<&PyTupleRef>) -> PyResult {
+fn import_error_reduce(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
+    let args = super::method_args(vm, "ImportError.__reduce__", args, kw, 0)?;
     let zelf = &args[0];
     let a = exc_payload(vm, zelf)?.args.borrow().clone().into_object();
     let ty = zelf.class().clone().into_object();
@@ -330,7 +331,8 @@ fn attribute_error_init(
     Ok(())
 }
 
-fn attribute_error_getstate(vm: &VM, args: &[PyObjectRef], _kw: Option<&PyTupleRef>) -> PyResult {
+fn attribute_error_getstate(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
+    let args = super::method_args(vm, "AttributeError.__getstate__", args, kw, 0)?;
     let zelf = &args[0];
     let d = state_dict(vm, zelf)?;
     if let Some(n) = get_field(vm, zelf, "name") {
@@ -342,6 +344,7 @@ fn attribute_error_getstate(vm: &VM, args: &[PyObjectRef], _kw: Option<&PyTupleR
 }
 
 fn attribute_error_reduce(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
+    let args = super::method_args(vm, "AttributeError.__reduce__", args, kw, 0)?;
     let zelf = &args[0];
     let state = attribute_error_getstate(vm, args, kw)?;
     let a = exc_payload(vm, zelf)?.args.borrow().clone().into_object();
@@ -548,7 +551,8 @@ fn oserror_str(vm: &VM, zelf: &PyObjectRef) -> PyResult {
     base_exc_str(vm, zelf)
 }
 
-fn oserror_reduce(vm: &VM, args: &[PyObjectRef], _kw: Option<&PyTupleRef>) -> PyResult {
+fn oserror_reduce(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
+    let args = super::method_args(vm, "OSError.__reduce__", args, kw, 0)?;
     let zelf = &args[0];
     let mut a = exc_payload(vm, zelf)?.args.borrow().clone().into_object();
     let f = |n| get_field(vm, zelf, n);

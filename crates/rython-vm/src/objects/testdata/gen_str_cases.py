@@ -106,8 +106,20 @@ for t in ["héllo", "a😀b", "abc", "Ā"]:
             case("m", t, ["encode", e, err])
 
 for t in ["héllo", "a😀b", ""]:
-    for e in ["utf-16", "utf-16-le", "UTF-16BE", "utf-32", "utf-32-le", "utf_32_be"]:
+    for e in ["utf-16", "utf-16-le", "UTF-16BE", "utf-32", "utf-32-le", "utf_32_be", "utf-8-sig"]:
         case("m", t, ["encode", e])
+for t in ["a\té\u20ac😀\\'\"\x7f\r\n", ""]:
+    case("m", t, ["encode", "unicode_escape"])
+    case("m", t, ["encode", "raw_unicode_escape"])
+for data in [b"a\\nb", b"\\x4", b"\\x41\\x4g", b"\\u12", b"\\u20acz", b"\\U00110000", b"\\U0001F600", b"\\q", b"\\", b"\\101\\7\\0", b"\xe9\\t", b"\\N{x", b"\\N", b"a\\\nb", b"\\'\\\"\\a\\b\\f\\v\\r"]:
+    for err in ["strict", "replace", "backslashreplace", "ignore"]:
+        case("m", data, ["decode", "unicode_escape", err])
+for data in [b"\\u20ac\\n\xe9", b"\\\\u20ac", b"\\\\\\u20ac", b"\\u12", b"\\U00110000", b"\\x41"]:
+    for err in ["strict", "replace"]:
+        case("m", data, ["decode", "raw_unicode_escape", err])
+for data in [b"\xef\xbb\xbfab", b"\xef\xbb\xbf\xff", b"ab\xff"]:
+    for err in ["strict", "replace"]:
+        case("m", data, ["decode", "utf-8-sig", err])
 for data in [b"a", b"a\x00b", b"\x00\xd8a\x00", b"\x00\xdc", b"\x00\xd8", b"\xd8\x00", b"\xff\xfea\x00", b"\xfe\xff\x00a", b"a\x00\x00", b"\x00\x00\x11\x00", b"\x00\xd8\x00\x00", b"=\xd8\x00\xde", b"\xff\xfe\x00\x00a\x00\x00\x00"]:
     for e in ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]:
         for err in ["strict", "replace", "ignore", "backslashreplace"]:

@@ -1,0 +1,72 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+class Cx:
+    def __complex__(self): return 2+3j
+class Bad:
+    def __complex__(self): return 5
+class Fl:
+    def __float__(self): return 1.25
+class Ix:
+    def __index__(self): return 7
+class F(float): pass
+class CC(complex): pass
+t(lambda: complex(Cx()))
+t(lambda: complex(Bad()))
+t(lambda: complex(Fl()))
+t(lambda: complex(Ix(), Fl()))
+t(lambda: complex(Cx(), 1))
+t(lambda: float(Ix()))
+t(lambda: float(Fl()))
+t(lambda: int(Ix()))
+t(lambda: int(Fl()))
+t(lambda: complex('nanj'))
+t(lambda: complex('-nan-nanj'))
+t(lambda: complex('1e-400j'))
+t(lambda: complex('+1.5e+300-2.5e-300j'))
+t(lambda: complex(''))
+t(lambda: complex('j j'))
+t(lambda: complex('1+1j+1'))
+t(lambda: complex('()'))
+t(lambda: complex('(1+2j'))
+t(lambda: complex('1_000+2_0j'))
+t(lambda: complex('1__0j'))
+t(lambda: complex('\u0661+\u0662j'))
+t(lambda: repr(CC(1, 2)))
+t(lambda: type(CC(1,2) + 1).__name__)
+t(lambda: repr(F(1.5)))
+t(lambda: F(1.5) == 1.5)
+t(lambda: complex(F(2.5)))
+t(lambda: complex(1e300, 1e300) * complex(1e300, 1e300))
+t(lambda: complex(1, 2) ** complex(0, 0))
+t(lambda: complex(0, 0) ** 0)
+t(lambda: 0j ** 2)
+t(lambda: 0j ** -2)
+t(lambda: 0j ** 2.5)
+t(lambda: (1+1j) ** 0.0)
+t(lambda: 2 ** (1+1j))
+t(lambda: (-1) ** 0.5 == 1j)
+t(lambda: 1j ** 2)
+t(lambda: (1e-200+1e-200j) / (1e-300+1e-300j))
+t(lambda: (1+2j) / (float('inf') + 1j))
+t(lambda: (1+2j) / (float('nan') + 1j))
+t(lambda: float('inf') * 1j)
+t(lambda: repr(complex(float('inf'), -0.0)))
+t(lambda: repr(complex(-1e-310, 1e22)))
+t(lambda: int('0x', 16))
+t(lambda: int('0x1', 16))
+t(lambda: int('1', 0))
+t(lambda: int('010', 0))
+t(lambda: int('0', 0))
+t(lambda: int('00', 0))
+t(lambda: int(' \t\n 42 \x0c'))
+t(lambda: float('\u0661.\u0662'))
+t(lambda: float(' -0 '))
+t(lambda: float('1e-400'))
+t(lambda: float('.5'))
+t(lambda: float('5.'))
+t(lambda: float('.'))
+t(lambda: float('1e'))
+t(lambda: float('0x10'))

@@ -1,0 +1,86 @@
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: BaseException(a=1))
+t(lambda: ImportError(x=1))
+t(lambda: ImportError('a', name='n', path='p').__reduce__())
+t(lambda: AttributeError(x=1))
+e=ValueError(1)
+def sd(): e.__dict__ = 1
+t(sd)
+def dd(): del e.__dict__
+t(dd)
+t(lambda: setattr(e,'__suppress_context__',1))
+def ds(): del e.__suppress_context__
+t(ds)
+def da(): del e.args
+t(da)
+t(lambda: setattr(e,'args',5))
+t(lambda: SyntaxError('m', (1,2)))
+t(lambda: SyntaxError('m', (1,2,3,4,5,6,7)))
+t(lambda: SyntaxError('m', ('f',1,2,'t',3)))
+t(lambda: UnicodeDecodeError(1))
+t(lambda: UnicodeDecodeError('a',2,3,4,5))
+t(lambda: str(UnicodeDecodeError('a',b'xy',0,2,'r')))
+t(lambda: str(UnicodeEncodeError('a','x\u1234y',1,2,'r')))
+t(lambda: str(UnicodeTranslateError('xy',0,1,'r')))
+t(lambda: OSError(2,'x').__reduce__())
+t(lambda: OSError(2,'x','f',None,'g').__reduce__())
+t(lambda: str(OSError(2,'x','f',None,'g')))
+t(lambda: OSError(2,'x','f',None,'g', 6).args)
+t(lambda: BlockingIOError(1,'x',5).characters_written)
+t(lambda: BlockingIOError(1,'x').characters_written)
+t(lambda: OSError(a=1))
+e=ValueError(1); e.__dict__
+t(lambda: e.__reduce__())
+t(lambda: e.__setstate__(1))
+t(lambda: e.add_note(1))
+e.__notes__ = ()
+t(lambda: e.add_note('x'))
+t(lambda: e.with_traceback(1))
+t(lambda: setattr(e,'__cause__',1))
+def dc(): del e.__cause__
+t(dc)
+t(lambda: SystemExit(1,2).code)
+t(lambda: KeyError('a','b'))
+t(lambda: str(KeyError()))
+t(lambda: str(SyntaxError('m', ('a/b/f.py',1,2,'t'))))
+t(lambda: str(SyntaxError('m', ('f',True,2,'t'))))
+t(lambda: AttributeError('x', name='n', obj=3).__reduce__())
+t(lambda: ImportError(name_from='x').__reduce__())
+t(lambda: type(OSError(2, 'x', 'y')))
+t(lambda: str(OSError(2, 'x', 'y')))
+t(lambda: OSError(2, 'x', 'q').args)
+class E(OSError):
+    def __init__(self, *a): print('init', a); super().__init__(*a)
+t(lambda: E(2,'x','f').args)
+t(lambda: type(E(2,'x','f')))
+t(lambda: E(2,'x','f').filename)
+class P(Exception):
+    def __init__(self, a, b=2):
+        super().__init__(a, b)
+t(lambda: P(1))
+t(lambda: (P(1).args, str(P(1))))
+t(lambda: P(1).__reduce__())
+t(lambda: isinstance(OSError(13, 'x'), PermissionError))
+t(lambda: EnvironmentError is OSError)
+t(lambda: BaseExceptionGroup('a', [ValueError(1)]).derive([KeyError()]))
+t(lambda: ExceptionGroup('a', [ValueError()]).split())
+eg = ExceptionGroup('a', [ValueError(1), TypeError(2), ExceptionGroup('b', [ValueError(3), KeyError(4)])])
+eg.__cause__ = KeyError('c')
+eg.add_note("n1")
+m, r = eg.split(ValueError)
+print(repr(m), repr(r), m.__cause__, m.__suppress_context__, m.__notes__, m.__notes__ is eg.__notes__)
+print(repr(eg.subgroup(lambda e: isinstance(e, KeyError))))
+class MyEG(ExceptionGroup): pass
+t(lambda: MyEG('a', [KeyboardInterrupt()]))
+t(lambda: MyEG('a', [ValueError()]).derive([KeyError()]))
+t(lambda: StopIteration(3).value)
+def gen():
+    return 5
+    yield
+g = gen()
+try:
+    next(g)
+except StopIteration as e:
+    print('stop', e.value, e.args)

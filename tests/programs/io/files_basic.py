@@ -1,0 +1,50 @@
+import sys, io
+print(1, "hello")
+print(sys.stdout, sys.stderr, sys.stdin)
+print(sys.stdout.buffer)
+print(sys.stdout.encoding, sys.stderr.errors, sys.stdout.line_buffering)
+with open("/tmp/rython_io_files_x.txt", "w") as f:
+    print(f)
+    f.write("line1\nline2\r\nline3\rline4")
+    print(f.tell())
+with open("/tmp/rython_io_files_x.txt") as f:
+    print(repr(f.read()))
+with open("/tmp/rython_io_files_x.txt", newline="") as f:
+    print(list(f))
+with open("/tmp/rython_io_files_x.txt", "rb") as f:
+    print(f, f.read(3), f.tell(), f.readline(), f.read())
+f = open("/tmp/rython_io_files_x.txt")
+print(f.readline(), f.tell(), f.readline(), f.tell())
+f.close()
+print(f.closed)
+try:
+    f.read()
+except ValueError as e:
+    print(e)
+for m in ["rw", "rr", "z", "", "bt", "rb+x"]:
+    try: open("/tmp/rython_io_files_x.txt", m)
+    except ValueError as e: print(m, e)
+try: open("/tmp/rython_io_nope.txt")
+except FileNotFoundError as e: print(e, e.errno, e.strerror, e.filename)
+try: open("/tmp")
+except IsADirectoryError as e: print(e)
+try: open("/tmp/rython_io_files_x.txt", "x")
+except FileExistsError as e: print(e)
+try: open(1.5)
+except TypeError as e: print(e)
+s = io.StringIO("a\nb\nc")
+print(s.readline(), s.read(), s.tell(), list(io.StringIO("x\ny")))
+s.write("ZZ"); print(s.getvalue())
+b = io.BytesIO(b"abc\ndef")
+print(b.readline(), b.read(), b.getvalue())
+print(io.UnsupportedOperation.__mro__[1:])
+try:
+    open("/tmp/rython_io_files_x.txt").write("x")
+except io.UnsupportedOperation as e: print(e)
+print(io.DEFAULT_BUFFER_SIZE, io.SEEK_END)
+print(io.StringIO().closed, repr(io.StringIO().read()))
+print("to stderr", file=sys.stderr)
+print("fin", file=None)
+sys.stdout.write("w\n")
+w = io.TextIOWrapper(io.BytesIO(b"h\xc3\xa9llo\nworld"), encoding="utf-8")
+print(w.readlines())
