@@ -357,12 +357,30 @@ fn call_found(
 ) -> PyResult {
     let (f, unbound) = f;
     if unbound {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        vm.call(&f, &full, None)
+        call_with_self(vm, &f, obj, args, None)
     } else {
         vm.call(&f, args, None)
+    }
+}
+
+/// `f(obj, *args)`, on the stack for the usual dunder arities.
+fn call_with_self(
+    vm: &VM,
+    f: &PyObjectRef,
+    obj: &PyObjectRef,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+) -> PyResult {
+    match args {
+        [] => vm.call(f, std::slice::from_ref(obj), kw),
+        [a] => vm.call(f, &[obj.clone(), a.clone()], kw),
+        [a, b] => vm.call(f, &[obj.clone(), a.clone(), b.clone()], kw),
+        _ => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(obj.clone());
+            full.extend_from_slice(args);
+            vm.call(f, &full, kw)
+        }
     }
 }
 
@@ -498,10 +516,7 @@ fn slot_tp_call(
         )));
     };
     if unbound {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        vm.call(&f, &full, kw)
+        call_with_self(vm, &f, obj, args, kw)
     } else {
         vm.call(&f, args, kw)
     }
@@ -567,10 +582,7 @@ fn slot_tp_new(
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
     let new = vm.get_attr_str(cls.as_object(), "__new__")?;
-    let mut full = Vec::with_capacity(args.len() + 1);
-    full.push(cls.clone().into_object());
-    full.extend_from_slice(args);
-    vm.call(&new, &full, kw)
+    call_with_self(vm, &new, cls.as_object(), args, kw)
 }
 
 fn slot_tp_init(
@@ -583,10 +595,7 @@ fn slot_tp_init(
         return Ok(());
     };
     let r = if unbound {
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        vm.call(&f, &full, kw)?
+        call_with_self(vm, &f, obj, args, kw)?
     } else {
         vm.call(&f, args, kw)?
     };
