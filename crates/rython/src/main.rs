@@ -30,6 +30,10 @@ pub fn py_main() -> i32 {
     }
 }
 
+/// `py_main`'s status for an uncaught KeyboardInterrupt: like CPython, the
+/// process then ends by SIGINT so the shell sees 130 and can tell.
+pub const EXIT_BY_SIGINT: i32 = -2;
+
 fn main() {
     let handle = std::thread::Builder::new()
         .name("rython-main".into())
@@ -39,5 +43,10 @@ fn main() {
         Ok(h) => h.join().unwrap_or(1),
         Err(_) => py_main(),
     };
+    if code == EXIT_BY_SIGINT {
+        // No SIGINT handler is installed, so the default action ends us.
+        let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGINT);
+        std::process::exit(130);
+    }
     std::process::exit(code);
 }

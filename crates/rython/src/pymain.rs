@@ -126,7 +126,7 @@ fn exit_status(vm: &VM, e: &PyBaseExceptionRef) -> i32 {
     rython_vm::modules::sysmodule::flush_std_streams(vm);
     vm.print_exception(e);
     if cls.is_subtype(&vm.types.exc.keyboard_interrupt) {
-        return 130;
+        return crate::EXIT_BY_SIGINT;
     }
     1
 }
