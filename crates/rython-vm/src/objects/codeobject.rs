@@ -88,13 +88,21 @@ pub fn constant_to_object(vm: &VM, c: &Constant) -> PyObjectRef {
 }
 
 /// Wraps a compiled code object (and its nested ones) as Python objects.
-pub fn from_compiled(vm: &VM, code: CodeObject) -> PyCodeRef {
+pub fn from_compiled(vm: &VM, mut code: CodeObject) -> PyCodeRef {
+    // Nested code objects are moved out (not cloned): cloning them at every
+    // level would make deeply nested functions quadratic.
     let consts: Box<[PyObjectRef]> = code
         .consts
-        .iter()
+        .iter_mut()
         .map(|c| match c {
             ConstValue::Literal(l) => constant_to_object(vm, l),
-            ConstValue::Code(inner) => from_compiled(vm, (**inner).clone()).into_object(),
+            ConstValue::Code(_) => {
+                let taken = std::mem::replace(c, ConstValue::Literal(Constant::None));
+                match taken {
+                    ConstValue::Code(inner) => from_compiled(vm, *inner).into_object(),
+                    ConstValue::Literal(_) => vm.none(),
+                }
+            }
         })
         .collect();
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
