@@ -108,9 +108,40 @@ fn exception(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
         .unwrap_or_else(|| vm.none()))
 }
 
+/// `sys.flags.hash_randomization`: off only for a zero seed, from the
+/// config or (unless -E) PYTHONHASHSEED.
+fn hash_randomization(config: &crate::python::pylifecycle::Config) -> bool {
+    let seed = config.hash_seed.or_else(|| {
+        if config.ignore_environment {
+            return None;
+        }
+        std::env::var("PYTHONHASHSEED").ok()?.parse().ok()
+    });
+    seed != Some(0)
+}
+
+/// `sys._getframe(depth=0)`: the calling frame (set around this call by
+/// the eval loop, as for `globals()`), then `depth` steps up `f_back`.
 fn getframe(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    args::positional(vm, "_getframe", a, k, 0, 1)?;
-    Err(vm.new_value_error("call stack is not deep enough"))
+    let a = args::positional(vm, "_getframe", a, k, 0, 1)?;
+    let depth = match a.first() {
+        Some(d) => vm.to_isize(d, "")?,
+        None => 0,
+    };
+    let mut cur = vm
+        .state
+        .current_frame
+        .borrow()
+        .clone()
+        .map(|f| f.into_object());
+    let mut n = depth;
+    while n > 0 {
+        let Some(f) = cur else { break };
+        let back = vm.get_attr(&f, &vm.intern("f_back"))?;
+        cur = if vm.is_none(&back) { None } else { Some(back) };
+        n -= 1;
+    }
+    cur.ok_or_else(|| vm.new_value_error("call stack is not deep enough"))
 }
 
 fn get_int_max_str_digits(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
@@ -328,5 +359,32 @@ pub fn init(vm: &VM) {
         d.set_str(vm, "__displayhook__", h);
     }
     vm.sys_modules.payload.set_str(vm, "sys", mo.clone());
-    *vm.state.sys_module.borrow_mut() = Some(m);
+    if let Some(f) = d.get_str_name(vm, "_getframe") {
+        vm.state.frame_builtins.borrow_mut().push(f.id());
+    }
+    *vm.state.sys_module.borrow_mut() = Some(m.clone());
+    let b = |v: bool| vm.new_bool(v);
+    let i = |v: i64| vm.new_int(v);
+    let flags = vec![
+        i(0),
+        i(config.inspect as i64),
+        i(config.interactive as i64),
+        i(config.optimize as i64),
+        i(config.dont_write_bytecode as i64),
+        i(config.no_user_site as i64),
+        i(config.no_site as i64),
+        i(config.ignore_environment as i64),
+        i(config.verbose as i64),
+        i(config.bytes_warning as i64),
+        i(config.quiet as i64),
+        i(hash_randomization(&config) as i64),
+        i(config.isolated as i64),
+        b(config.dev_mode),
+        i(0),
+        i(0),
+        b(config.safe_path),
+        i(vm.int_max_str_digits.get() as i64),
+    ];
+    // Without these the interpreter still runs; the names are just absent.
+    let _ = super::io_site::install(vm, &mo, flags);
 }

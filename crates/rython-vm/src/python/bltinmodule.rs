@@ -762,6 +762,21 @@ fn b_dir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         let l = current_locals(vm)?;
         vm.call_method(&l, "keys", &[])?
     } else {
+        let module_dict = a[0]
+            .downcast_ref::<crate::objects::moduleobject::PyModule>()
+            .filter(|_| a[0].class().is(&vm.types.module_type))
+            .map(|m| m.dict.clone());
+        if let Some(md) = module_dict {
+            // module.__dir__: the namespace's own `__dir__` if it has one,
+            // else its keys.
+            let names = match md.payload.get_str_name(vm, "__dir__") {
+                Some(f) => vm.call0(&f)?,
+                None => vm.call_method(&md.clone().into_object(), "keys", &[])?,
+            };
+            let list = vm.new_list(vm.collect(&names)?).into_object();
+            vm.call_method(&list, "sort", &[])?;
+            return Ok(list);
+        }
         match vm.lookup_special(&a[0], "__dir__")? {
             Some(m) => vm.call0(&m)?,
             None => return Err(vm.new_type_error("object does not provide __dir__")),
