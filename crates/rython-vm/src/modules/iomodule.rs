@@ -100,6 +100,9 @@ pub fn bytes_like(vm: &VM, o: &PyObjectRef) -> PyResult<Vec<u8>> {
     if let Some(b) = o.downcast_ref::<PyByteArray>() {
         return Ok(b.value.borrow().clone());
     }
+    if let Some(m) = o.downcast_ref::<super::io_memoryview::PyMemoryView>() {
+        return m.bytes(vm);
+    }
     Err(vm.new_type_error(format!(
         "a bytes-like object is required, not '{}'",
         o.class().name_string()

@@ -2,6 +2,7 @@
 pub mod io_buffered;
 pub mod io_file;
 pub mod io_memory;
+pub mod io_memoryview;
 pub mod io_site;
 pub mod io_text;
 pub mod iomodule;

@@ -1060,6 +1060,11 @@ pub fn init(vm: &VM) {
     }
     d.set_str(vm, "EnvironmentError", t.exc.os_error.clone().into_object());
     d.set_str(vm, "IOError", t.exc.os_error.clone().into_object());
+    d.set_str(
+        vm,
+        "memoryview",
+        crate::modules::io_memoryview::make_type(vm).into_object(),
+    );
     d.set_str(vm, "None", vm.none());
     d.set_str(vm, "True", vm.new_bool(true));
     d.set_str(vm, "False", vm.new_bool(false));
