@@ -5,6 +5,8 @@ pub mod io_memory;
 pub mod io_memoryview;
 pub mod io_site;
 pub mod io_text;
+#[cfg(test)]
+mod io_tests;
 pub mod iomodule;
 pub mod mathmodule;
 pub mod sysmodule;
