@@ -5,6 +5,7 @@ pub mod io_memory;
 pub mod io_memoryview;
 pub mod io_site;
 pub mod io_text;
+pub mod io_time;
 #[cfg(test)]
 mod io_tests;
 pub mod iomodule;

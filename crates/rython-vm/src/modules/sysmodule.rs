@@ -257,7 +257,11 @@ pub fn init(vm: &VM) {
             .into_object()
     };
     d.set_str(vm, "argv", strs(&config.argv));
-    d.set_str(vm, "orig_argv", strs(&config.argv));
+    // The command line as the OS gave it, interpreter path included.
+    let orig: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    d.set_str(vm, "orig_argv", strs(&orig));
     d.set_str(vm, "path", strs(&config.path));
     d.set_str(vm, "modules", vm.sys_modules.clone().into_object());
     d.set_str(vm, "executable", vm.new_str_obj(config.executable.as_str()));

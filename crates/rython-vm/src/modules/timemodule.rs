@@ -86,5 +86,6 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     vm.add_function(d, &mo, "monotonic_ns", perf_counter_ns);
     vm.add_function(d, &mo, "process_time", process_time);
     vm.add_function(d, &mo, "sleep", sleep);
+    super::io_time::install(vm, &mo)?;
     Ok(mo)
 }
