@@ -34,6 +34,8 @@ _sys.flags = _structseq("sys.flags", [
     "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
     "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
     "warn_default_encoding", "safe_path", "int_max_str_digits"], _cfg)
+_sys.version_info = _structseq("sys.version_info", [
+    "major", "minor", "micro", "releaselevel", "serial"], tuple(_sys.version_info))
 _sys.float_info = _structseq("sys.float_info", [
     "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
     "mant_dig", "epsilon", "radix", "rounds"],

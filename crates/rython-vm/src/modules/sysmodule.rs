@@ -25,16 +25,41 @@ pub fn flush_std_streams(vm: &VM) {
     }
 }
 
+/// `sys.exit([arg])`: raises SystemExit the way `PyErr_SetObject` does, so
+/// None means no arguments and a tuple supplies the arguments.
 fn exit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "exit", a, k, 0, 1)?;
-    let args = a.to_vec();
-    let e = vm.new_exception(&vm.types.exc.system_exit, args.clone());
-    vm.set_exception_attr(
-        &e,
-        "code",
-        args.first().cloned().unwrap_or_else(|| vm.none()),
-    );
+    let args: Vec<PyObjectRef> = match a.first() {
+        None => vec![],
+        Some(v) if vm.is_none(v) => vec![],
+        Some(v) => match v.downcast_ref::<crate::objects::tupleobject::PyTuple>() {
+            Some(t) if v.class().is(&vm.types.tuple_type) => t.as_slice().to_vec(),
+            _ => vec![v.clone()],
+        },
+    };
+    let code = match args.len() {
+        0 => vm.none(),
+        1 => args[0].clone(),
+        _ => vm.new_tuple(args.clone()).into_object(),
+    };
+    let e = vm.new_exception(&vm.types.exc.system_exit, args);
+    vm.set_exception_attr(&e, "code", code);
     Err(e)
+}
+
+/// The stdio error handler CPython picks: surrogateescape under the C or
+/// POSIX locale (C.UTF-8 included), strict otherwise.
+fn stdio_errors() -> &'static str {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "C".to_string());
+    if locale == "C" || locale == "POSIX" || locale.starts_with("C.") {
+        "surrogateescape"
+    } else {
+        "strict"
+    }
 }
 
 fn getrecursionlimit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
@@ -226,7 +251,7 @@ fn new_stream(vm: &VM, fd: i64, unbuffered: bool) -> PyResult<PyObjectRef> {
         Some(if fd == 2 {
             "backslashreplace"
         } else {
-            "strict"
+            stdio_errors()
         }),
         Some(Some("\n")),
         fd == 2 || (fd == 1 && isatty),

@@ -54,7 +54,7 @@ fn sleep(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
         vm.to_f64(&a[0])?
     } else {
         return Err(vm.new_type_error(format!(
-            "'{}' object cannot be interpreted as an integer or float",
+            "'{}' object cannot be interpreted as an integer",
             a[0].class().name_string()
         )));
     };

@@ -279,16 +279,18 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     if vm.is_none(&file) {
         return Ok(vm.none());
     }
-    let mut out = String::new();
-    for (i, v) in pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(vm.str(v)?.payload.as_str());
-    }
-    out.push_str(&end);
     if let Some(t) = file.downcast_ref::<crate::modules::io_text::PyTextIO>() {
         if !file.class().payload.is_heap_type() {
+            // The builtin text stream: one write of the joined line gives
+            // the same bytes as CPython's per-piece writes.
+            let mut out = String::new();
+            for (i, v) in pos.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                out.push_str(vm.str(v)?.payload.as_str());
+            }
+            out.push_str(&end);
             t.write_str(vm, &out)?;
             if flush {
                 t.flush(vm)?;
@@ -296,7 +298,17 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             return Ok(vm.none());
         }
     }
-    vm.call_method(&file, "write", &[vm.new_str_obj(out)])?;
+    // Any other file: `write` is looked up first (so a file without one
+    // fails before anything is converted), then called per piece as
+    // CPython's print does.
+    let write = vm.get_attr(&file, &vm.intern("write"))?;
+    for (i, v) in pos.iter().enumerate() {
+        if i > 0 {
+            vm.call(&write, &[vm.new_str_obj(sep.as_str())], None)?;
+        }
+        vm.call(&write, &[vm.str(v)?.into_object()], None)?;
+    }
+    vm.call(&write, &[vm.new_str_obj(end.as_str())], None)?;
     if flush {
         vm.call_method(&file, "flush", &[])?;
     }
