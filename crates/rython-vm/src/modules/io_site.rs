@@ -160,6 +160,10 @@ for _f in (getsizeof, getdefaultencoding, getfilesystemencoding,
            unraisablehook):
     _f.__module__ = "sys"
     setattr(_sys, _f.__name__, _f)
+def __interactivehook__():
+    pass
+
+_sys.__interactivehook__ = __interactivehook__
 _sys.__breakpointhook__ = breakpointhook
 _sys.__unraisablehook__ = unraisablehook
 _sys.stdlib_module_names = frozenset(_stdlib_names)

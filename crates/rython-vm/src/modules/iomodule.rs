@@ -267,6 +267,27 @@ fn b_close(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
     Ok(vm.none())
 }
 
+fn b_detach(vm: &VM, _a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
+    Err(unsupported(vm, "detach"))
+}
+
+fn b_none(vm: &VM, _o: &PyObjectRef) -> PyResult {
+    Ok(vm.none())
+}
+
+/// `io.open_code(path)`: the file opened for reading as bytes.
+fn open_code(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
+    let [path] = args::bind(vm, "open_code", a, k, ["path"], 1, 0)?;
+    let path = path.unwrap_or_else(|| vm.none());
+    if !path.payload_is::<PyStr>() {
+        return Err(vm.new_type_error(format!(
+            "open_code() argument 'path' must be str, not {}",
+            path.class().name_string()
+        )));
+    }
+    io_open(vm, &[path, vm.new_str_obj("rb")], None)
+}
+
 fn b_new(_vm: &VM, cls: &PyTypeRef, _a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
     Ok(PyRef::new_with_type(PyIOBase, cls.clone()).into_object())
 }
@@ -533,6 +554,11 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     for t in [&raw_base, &buf_base, &text_base] {
         stream_slots(vm, t);
     }
+    vm.add_method(&text_base, "detach", b_detach);
+    vm.add_method(&buf_base, "detach", b_detach);
+    vm.add_getset(&text_base, "encoding", b_none, None);
+    vm.add_getset(&text_base, "errors", b_none, None);
+    vm.add_getset(&text_base, "newlines", b_none, None);
     let fileio = super::io_file::make_type(vm, &raw_base);
     stream_slots(vm, &fileio);
     let buffered = super::io_buffered::make_types(vm, &buf_base);
@@ -576,6 +602,7 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     );
     vm.add_function(d, &mo, "open", io_open);
     vm.add_function(d, &mo, "text_encoding", text_encoding);
+    vm.add_function(d, &mo, "open_code", open_code);
     // `builtins.open is io.open`, as in CPython.
     if let Some(f) = d.get_str_name(vm, "open") {
         vm.builtins.payload.set_str(vm, "open", f);
@@ -593,6 +620,7 @@ pub fn make_io_module(vm: &VM) -> PyResult<PyObjectRef> {
     let d = &m.payload.dict.payload;
     let names = [
         "open",
+        "open_code",
         "text_encoding",
         "FileIO",
         "BufferedReader",
