@@ -59,7 +59,9 @@ impl PyFileIO {
                 f.read_to_end(&mut out)?;
             }
             (Some(RawFile::File(f)), Some(n)) => {
-                out.resize(n, 0);
+                // A raw read may return fewer bytes than asked; capping the
+                // buffer keeps read(10**12) from aborting on allocation.
+                out.resize(n.min(1 << 22), 0);
                 let k = f.read(&mut out)?;
                 out.truncate(k);
             }
@@ -67,7 +69,9 @@ impl PyFileIO {
                 std::io::stdin().lock().read_to_end(&mut out)?;
             }
             (Some(RawFile::Stdin), Some(n)) => {
-                out.resize(n, 0);
+                // A raw read may return fewer bytes than asked; capping the
+                // buffer keeps read(10**12) from aborting on allocation.
+                out.resize(n.min(1 << 22), 0);
                 let k = std::io::stdin().lock().read(&mut out)?;
                 out.truncate(k);
             }

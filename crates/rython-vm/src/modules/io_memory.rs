@@ -10,6 +10,10 @@ use crate::objects::tupleobject::PyTupleRef;
 use crate::python::args;
 use crate::{PyResult, VM};
 
+/// Writing past this position (after a far seek) would need an absurd
+/// zero-filled allocation: MemoryError instead of an abort.
+const MAX_MEMORY_STREAM: usize = 1 << 34;
+
 type Args<'a> = &'a [PyObjectRef];
 type Kw<'a> = Option<&'a PyTupleRef>;
 
@@ -230,6 +234,9 @@ fn sio_write(vm: &VM, a: Args, k: Kw) -> PyResult {
             a[1].class().name_string()
         )));
     };
+    if s.pos.get().saturating_add(text.char_len()) > MAX_MEMORY_STREAM {
+        return Err(vm.new_memory_error());
+    }
     s.write(text.as_str());
     Ok(vm.new_int(text.char_len() as i64))
 }
@@ -405,6 +412,9 @@ fn bio_write(vm: &VM, a: Args, k: Kw) -> PyResult {
     let a = args::positional(vm, "write", a, k, 2, 2)?;
     let s = bio(vm, &a[0])?;
     let data = bytes_like(vm, &a[1])?;
+    if s.pos.get().saturating_add(data.len()) > MAX_MEMORY_STREAM {
+        return Err(vm.new_memory_error());
+    }
     let mut b = s.buf.borrow_mut();
     let pos = s.pos.get();
     if pos > b.len() {
