@@ -359,6 +359,12 @@ fn x_read(vm: &VM, a: Args, k: Kw) -> PyResult {
     Ok(vm.new_bytes(b.read(vm, n)?))
 }
 
+fn x_readinto(vm: &VM, a: Args, k: Kw) -> PyResult {
+    let a = args::positional(vm, "readinto", a, k, 2, 2)?;
+    let b = buffered(vm, &a[0])?;
+    super::iomodule::readinto_with(vm, &a[1], |n| b.read(vm, Some(n)))
+}
+
 fn x_read1(vm: &VM, a: Args, k: Kw) -> PyResult {
     let a = args::positional(vm, "read1", a, k, 1, 2)?;
     let b = buffered(vm, &a[0])?;
@@ -531,6 +537,7 @@ pub fn make_types(vm: &VM, base: &PyTypeRef) -> Vec<PyTypeRef> {
         if name != "BufferedWriter" {
             vm.add_method(&t, "read", x_read);
             vm.add_method(&t, "read1", x_read1);
+            vm.add_method(&t, "readinto", x_readinto);
             vm.add_method(&t, "peek", x_peek);
             vm.add_method(&t, "readline", x_readline);
         }

@@ -390,6 +390,18 @@ fn bio_read(vm: &VM, a: Args, k: Kw) -> PyResult {
     Ok(vm.new_bytes(b[start..end].to_vec()))
 }
 
+fn bio_readinto(vm: &VM, a: Args, k: Kw) -> PyResult {
+    let a = args::positional(vm, "readinto", a, k, 2, 2)?;
+    let s = bio(vm, &a[0])?;
+    super::iomodule::readinto_with(vm, &a[1], |n| {
+        let b = s.buf.borrow();
+        let start = s.pos.get().min(b.len());
+        let end = (start + n).min(b.len());
+        s.pos.set(end.max(s.pos.get()));
+        Ok(b[start..end].to_vec())
+    })
+}
+
 fn bio_readline(vm: &VM, a: Args, k: Kw) -> PyResult {
     let a = args::positional(vm, "readline", a, k, 1, 2)?;
     let s = bio(vm, &a[0])?;
@@ -504,6 +516,7 @@ pub fn make_types(vm: &VM, text_base: &PyTypeRef, buf_base: &PyTypeRef) -> (PyTy
     vm.add_method(&b, "getvalue", bio_getvalue);
     vm.add_method(&b, "read", bio_read);
     vm.add_method(&b, "read1", bio_read);
+    vm.add_method(&b, "readinto", bio_readinto);
     vm.add_method(&b, "readline", bio_readline);
     vm.add_method(&b, "write", bio_write);
     vm.add_method(&b, "seek", bio_seek);

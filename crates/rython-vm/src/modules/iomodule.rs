@@ -109,6 +109,40 @@ pub fn bytes_like(vm: &VM, o: &PyObjectRef) -> PyResult<Vec<u8>> {
     )))
 }
 
+/// `readinto(b)`: fills the writable buffer `b` (a bytearray, or a
+/// writable memoryview over one) with what `read(n)` returns.
+pub fn readinto_with(
+    vm: &VM,
+    target: &PyObjectRef,
+    read: impl FnOnce(usize) -> PyResult<Vec<u8>>,
+) -> PyResult {
+    if let Some(ba) = target.downcast_ref::<PyByteArray>() {
+        let n = ba.value.borrow().len();
+        let data = read(n)?;
+        let mut buf = ba.value.borrow_mut();
+        let k = data.len().min(buf.len());
+        buf[..k].copy_from_slice(&data[..k]);
+        return Ok(vm.new_int(k as i64));
+    }
+    if let Some(m) = target.downcast_ref::<super::io_memoryview::PyMemoryView>() {
+        if m.readonly {
+            return Err(vm.new_type_error(
+                "readinto() argument must be read-write bytes-like object, not memoryview",
+            ));
+        }
+        let n = vm.len(target)?;
+        let data = read(n)?;
+        for (i, b) in data.iter().enumerate().take(n) {
+            vm.set_item(target, &vm.new_int(i as i64), vm.new_int(*b as i64))?;
+        }
+        return Ok(vm.new_int(data.len().min(n) as i64));
+    }
+    Err(vm.new_type_error(format!(
+        "readinto() argument must be read-write bytes-like object, not {}",
+        target.class().name_string()
+    )))
+}
+
 /// A path argument as a Rust string (`str`, `bytes` or `os.PathLike`).
 pub fn fspath_string(vm: &VM, file: &PyObjectRef) -> PyResult<String> {
     if let Some(s) = file.downcast_ref::<PyStr>() {
