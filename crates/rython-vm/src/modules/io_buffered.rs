@@ -37,6 +37,31 @@ impl PyPayload for PyBuffered {
     }
 }
 
+/// A buffered file dropped without `close()` still writes its data, as
+/// CPython's finalizer does (`open(p, "w").write(s)` is common). Only a
+/// FileIO raw can be written without running Python code here.
+impl Drop for PyBuffered {
+    fn drop(&mut self) {
+        let data = std::mem::take(self.wbuf.get_mut());
+        if data.is_empty() {
+            return;
+        }
+        if let Some(raw) = self.raw.get_mut().as_ref() {
+            if let Some(f) = raw.downcast_ref::<PyFileIO>() {
+                if !f.closed.get() {
+                    let mut rest = &data[..];
+                    while !rest.is_empty() {
+                        match f.write(rest) {
+                            Ok(0) | Err(_) => break,
+                            Ok(n) => rest = &rest[n.min(rest.len())..],
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 // ----- raw-stream access ----------------------------------------------------
 
 fn raw_read(vm: &VM, raw: &PyObjectRef, n: Option<usize>) -> PyResult<Option<Vec<u8>>> {

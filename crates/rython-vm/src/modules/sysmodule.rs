@@ -10,7 +10,7 @@ use crate::{PyResult, VM};
 /// Flushes the interpreter's stdout/stderr buffers (at exit and before
 /// writing to stderr so output interleaves as in CPython).
 pub fn flush_std_streams(vm: &VM) {
-    for name in ["stdout", "stderr"] {
+    for name in ["stdout", "stderr", "__stdout__", "__stderr__"] {
         if let Ok(s) = vm.sys_attr(name) {
             if let Some(t) = s.downcast_ref::<crate::modules::io_text::PyTextIO>() {
                 // A failed flush (EPIPE...) drops the data: nothing more
