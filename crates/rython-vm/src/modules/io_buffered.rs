@@ -37,6 +37,31 @@ impl PyPayload for PyBuffered {
     }
 }
 
+/// A buffered file dropped without `close()` still writes its data, as
+/// CPython's finalizer does (`open(p, "w").write(s)` is common). Only a
+/// FileIO raw can be written without running Python code here.
+impl Drop for PyBuffered {
+    fn drop(&mut self) {
+        let data = std::mem::take(self.wbuf.get_mut());
+        if data.is_empty() {
+            return;
+        }
+        if let Some(raw) = self.raw.get_mut().as_ref() {
+            if let Some(f) = raw.downcast_ref::<PyFileIO>() {
+                if !f.closed.get() {
+                    let mut rest = &data[..];
+                    while !rest.is_empty() {
+                        match f.write(rest) {
+                            Ok(0) | Err(_) => break,
+                            Ok(n) => rest = &rest[n.min(rest.len())..],
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 // ----- raw-stream access ----------------------------------------------------
 
 fn raw_read(vm: &VM, raw: &PyObjectRef, n: Option<usize>) -> PyResult<Option<Vec<u8>>> {
@@ -359,6 +384,12 @@ fn x_read(vm: &VM, a: Args, k: Kw) -> PyResult {
     Ok(vm.new_bytes(b.read(vm, n)?))
 }
 
+fn x_readinto(vm: &VM, a: Args, k: Kw) -> PyResult {
+    let a = args::positional(vm, "readinto", a, k, 2, 2)?;
+    let b = buffered(vm, &a[0])?;
+    super::iomodule::readinto_with(vm, &a[1], |n| b.read(vm, Some(n)))
+}
+
 fn x_read1(vm: &VM, a: Args, k: Kw) -> PyResult {
     let a = args::positional(vm, "read1", a, k, 1, 2)?;
     let b = buffered(vm, &a[0])?;
@@ -531,6 +562,7 @@ pub fn make_types(vm: &VM, base: &PyTypeRef) -> Vec<PyTypeRef> {
         if name != "BufferedWriter" {
             vm.add_method(&t, "read", x_read);
             vm.add_method(&t, "read1", x_read1);
+            vm.add_method(&t, "readinto", x_readinto);
             vm.add_method(&t, "peek", x_peek);
             vm.add_method(&t, "readline", x_readline);
         }

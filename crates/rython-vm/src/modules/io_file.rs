@@ -59,7 +59,9 @@ impl PyFileIO {
                 f.read_to_end(&mut out)?;
             }
             (Some(RawFile::File(f)), Some(n)) => {
-                out.resize(n, 0);
+                // A raw read may return fewer bytes than asked; capping the
+                // buffer keeps read(10**12) from aborting on allocation.
+                out.resize(n.min(1 << 22), 0);
                 let k = f.read(&mut out)?;
                 out.truncate(k);
             }
@@ -67,7 +69,9 @@ impl PyFileIO {
                 std::io::stdin().lock().read_to_end(&mut out)?;
             }
             (Some(RawFile::Stdin), Some(n)) => {
-                out.resize(n, 0);
+                // A raw read may return fewer bytes than asked; capping the
+                // buffer keeps read(10**12) from aborting on allocation.
+                out.resize(n.min(1 << 22), 0);
                 let k = std::io::stdin().lock().read(&mut out)?;
                 out.truncate(k);
             }
@@ -384,6 +388,19 @@ fn f_read(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     Ok(vm.new_bytes(data))
 }
 
+fn f_readinto(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
+    let a = args::positional(vm, "readinto", a, k, 2, 2)?;
+    let f = open_self(vm, &a[0])?;
+    if !f.payload.readable {
+        return Err(unsupported(vm, "File not open for reading"));
+    }
+    super::iomodule::readinto_with(vm, &a[1], |n| {
+        f.payload
+            .read(Some(n))
+            .map_err(|e| os_error_from(vm, &e, None))
+    })
+}
+
 fn f_readall(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "readall", a, k, 1, 1)?;
     let f = open_self(vm, &a[0])?;
@@ -564,6 +581,7 @@ pub fn make_type(vm: &VM, base: &PyTypeRef) -> PyTypeRef {
     t.payload.slots.repr.set(Some(f_repr));
     vm.add_method(&t, "read", f_read);
     vm.add_method(&t, "readall", f_readall);
+    vm.add_method(&t, "readinto", f_readinto);
     vm.add_method(&t, "write", f_write);
     vm.add_method(&t, "seek", f_seek);
     vm.add_method(&t, "tell", f_tell);

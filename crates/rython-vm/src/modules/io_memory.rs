@@ -10,6 +10,10 @@ use crate::objects::tupleobject::PyTupleRef;
 use crate::python::args;
 use crate::{PyResult, VM};
 
+/// Writing past this position (after a far seek) would need an absurd
+/// zero-filled allocation: MemoryError instead of an abort.
+const MAX_MEMORY_STREAM: usize = 1 << 34;
+
 type Args<'a> = &'a [PyObjectRef];
 type Kw<'a> = Option<&'a PyTupleRef>;
 
@@ -230,6 +234,9 @@ fn sio_write(vm: &VM, a: Args, k: Kw) -> PyResult {
             a[1].class().name_string()
         )));
     };
+    if s.pos.get().saturating_add(text.char_len()) > MAX_MEMORY_STREAM {
+        return Err(vm.new_memory_error());
+    }
     s.write(text.as_str());
     Ok(vm.new_int(text.char_len() as i64))
 }
@@ -383,6 +390,18 @@ fn bio_read(vm: &VM, a: Args, k: Kw) -> PyResult {
     Ok(vm.new_bytes(b[start..end].to_vec()))
 }
 
+fn bio_readinto(vm: &VM, a: Args, k: Kw) -> PyResult {
+    let a = args::positional(vm, "readinto", a, k, 2, 2)?;
+    let s = bio(vm, &a[0])?;
+    super::iomodule::readinto_with(vm, &a[1], |n| {
+        let b = s.buf.borrow();
+        let start = s.pos.get().min(b.len());
+        let end = (start + n).min(b.len());
+        s.pos.set(end.max(s.pos.get()));
+        Ok(b[start..end].to_vec())
+    })
+}
+
 fn bio_readline(vm: &VM, a: Args, k: Kw) -> PyResult {
     let a = args::positional(vm, "readline", a, k, 1, 2)?;
     let s = bio(vm, &a[0])?;
@@ -405,6 +424,9 @@ fn bio_write(vm: &VM, a: Args, k: Kw) -> PyResult {
     let a = args::positional(vm, "write", a, k, 2, 2)?;
     let s = bio(vm, &a[0])?;
     let data = bytes_like(vm, &a[1])?;
+    if s.pos.get().saturating_add(data.len()) > MAX_MEMORY_STREAM {
+        return Err(vm.new_memory_error());
+    }
     let mut b = s.buf.borrow_mut();
     let pos = s.pos.get();
     if pos > b.len() {
@@ -494,6 +516,7 @@ pub fn make_types(vm: &VM, text_base: &PyTypeRef, buf_base: &PyTypeRef) -> (PyTy
     vm.add_method(&b, "getvalue", bio_getvalue);
     vm.add_method(&b, "read", bio_read);
     vm.add_method(&b, "read1", bio_read);
+    vm.add_method(&b, "readinto", bio_readinto);
     vm.add_method(&b, "readline", bio_readline);
     vm.add_method(&b, "write", bio_write);
     vm.add_method(&b, "seek", bio_seek);

@@ -18,6 +18,7 @@ use crate::python::args;
 use crate::{PyResult, VM};
 
 const CHUNK: usize = 8192;
+const MAX_CHUNK: usize = 1 << 22;
 
 pub struct PyTextIO {
     pub buffer: RefCell<Option<PyObjectRef>>,
@@ -107,13 +108,21 @@ impl PyTextIO {
     }
 
     /// Reads one chunk from the buffer into `dec`; false at EOF.
-    fn fill(&self, vm: &VM, buf: &PyObjectRef) -> PyResult<bool> {
+    /// Reads up to `size` bytes (everything when None) from the buffer
+    /// into `dec`; false at EOF.
+    fn fill(&self, vm: &VM, buf: &PyObjectRef, size: Option<usize>) -> PyResult<bool> {
         let chunk = if let Some(b) = buf.downcast_ref::<PyBuffered>() {
-            b.read1(vm, Some(CHUNK))?
+            match size {
+                Some(n) => b.read1(vm, Some(n))?,
+                None => b.read(vm, None)?,
+            }
         } else {
-            let r = match vm.get_attr_opt_str(buf, "read1")? {
-                Some(f) => vm.call(&f, &[vm.new_int(CHUNK as i64)], None)?,
-                None => vm.call_method(buf, "read", &[vm.new_int(CHUNK as i64)])?,
+            let r = match size {
+                None => vm.call_method(buf, "read", &[])?,
+                Some(n) => match vm.get_attr_opt_str(buf, "read1")? {
+                    Some(f) => vm.call(&f, &[vm.new_int(n as i64)], None)?,
+                    None => vm.call_method(buf, "read", &[vm.new_int(n as i64)])?,
+                },
             };
             if vm.is_none(&r) {
                 Vec::new()
@@ -121,7 +130,7 @@ impl PyTextIO {
                 super::io_buffered::bytes_result(vm, &r)?
             }
         };
-        let eof = chunk.is_empty();
+        let eof = chunk.is_empty() || size.is_none();
         let mut und = std::mem::take(&mut *self.undecoded.borrow_mut());
         und.extend(chunk);
         let keep = if !eof && self.is_utf8() {
@@ -221,14 +230,23 @@ impl PyTextIO {
         }
         self.flush_pending_writes(vm, &buf)?;
         let mut eof = false;
+        // Growing chunks keep long lines and big reads linear: each failed
+        // scan rescans the pending text.
+        let mut chunk = CHUNK.max(limit.unwrap_or(0).min(MAX_CHUNK));
         loop {
             if let Scan::Done(out, used) = self.scan(limit, line, eof) {
                 self.dec_pos.set(self.dec_pos.get() + used);
                 return Ok(out);
             }
-            if !self.fill(vm, &buf)? {
+            let size = if limit.is_none() && !line {
+                None
+            } else {
+                Some(chunk)
+            };
+            if !self.fill(vm, &buf, size)? {
                 eof = true;
             }
+            chunk = (chunk * 2).min(MAX_CHUNK);
         }
     }
 

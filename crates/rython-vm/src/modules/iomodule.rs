@@ -100,9 +100,46 @@ pub fn bytes_like(vm: &VM, o: &PyObjectRef) -> PyResult<Vec<u8>> {
     if let Some(b) = o.downcast_ref::<PyByteArray>() {
         return Ok(b.value.borrow().clone());
     }
+    if let Some(m) = o.downcast_ref::<super::io_memoryview::PyMemoryView>() {
+        return m.bytes(vm);
+    }
     Err(vm.new_type_error(format!(
         "a bytes-like object is required, not '{}'",
         o.class().name_string()
+    )))
+}
+
+/// `readinto(b)`: fills the writable buffer `b` (a bytearray, or a
+/// writable memoryview over one) with what `read(n)` returns.
+pub fn readinto_with(
+    vm: &VM,
+    target: &PyObjectRef,
+    read: impl FnOnce(usize) -> PyResult<Vec<u8>>,
+) -> PyResult {
+    if let Some(ba) = target.downcast_ref::<PyByteArray>() {
+        let n = ba.value.borrow().len();
+        let data = read(n)?;
+        let mut buf = ba.value.borrow_mut();
+        let k = data.len().min(buf.len());
+        buf[..k].copy_from_slice(&data[..k]);
+        return Ok(vm.new_int(k as i64));
+    }
+    if let Some(m) = target.downcast_ref::<super::io_memoryview::PyMemoryView>() {
+        if m.readonly {
+            return Err(vm.new_type_error(
+                "readinto() argument must be read-write bytes-like object, not memoryview",
+            ));
+        }
+        let n = vm.len(target)?;
+        let data = read(n)?;
+        for (i, b) in data.iter().enumerate().take(n) {
+            vm.set_item(target, &vm.new_int(i as i64), vm.new_int(*b as i64))?;
+        }
+        return Ok(vm.new_int(data.len().min(n) as i64));
+    }
+    Err(vm.new_type_error(format!(
+        "readinto() argument must be read-write bytes-like object, not {}",
+        target.class().name_string()
     )))
 }
 
@@ -262,6 +299,27 @@ fn b_closed(vm: &VM, _o: &PyObjectRef) -> PyResult {
 fn b_close(vm: &VM, a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
     vm.call_method(&a[0], "flush", &[])?;
     Ok(vm.none())
+}
+
+fn b_detach(vm: &VM, _a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
+    Err(unsupported(vm, "detach"))
+}
+
+fn b_none(vm: &VM, _o: &PyObjectRef) -> PyResult {
+    Ok(vm.none())
+}
+
+/// `io.open_code(path)`: the file opened for reading as bytes.
+fn open_code(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
+    let [path] = args::bind(vm, "open_code", a, k, ["path"], 1, 0)?;
+    let path = path.unwrap_or_else(|| vm.none());
+    if !path.payload_is::<PyStr>() {
+        return Err(vm.new_type_error(format!(
+            "open_code() argument 'path' must be str, not {}",
+            path.class().name_string()
+        )));
+    }
+    io_open(vm, &[path, vm.new_str_obj("rb")], None)
 }
 
 fn b_new(_vm: &VM, cls: &PyTypeRef, _a: &[PyObjectRef], _k: Option<&PyTupleRef>) -> PyResult {
@@ -530,6 +588,11 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     for t in [&raw_base, &buf_base, &text_base] {
         stream_slots(vm, t);
     }
+    vm.add_method(&text_base, "detach", b_detach);
+    vm.add_method(&buf_base, "detach", b_detach);
+    vm.add_getset(&text_base, "encoding", b_none, None);
+    vm.add_getset(&text_base, "errors", b_none, None);
+    vm.add_getset(&text_base, "newlines", b_none, None);
     let fileio = super::io_file::make_type(vm, &raw_base);
     stream_slots(vm, &fileio);
     let buffered = super::io_buffered::make_types(vm, &buf_base);
@@ -573,6 +636,7 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     );
     vm.add_function(d, &mo, "open", io_open);
     vm.add_function(d, &mo, "text_encoding", text_encoding);
+    vm.add_function(d, &mo, "open_code", open_code);
     // `builtins.open is io.open`, as in CPython.
     if let Some(f) = d.get_str_name(vm, "open") {
         vm.builtins.payload.set_str(vm, "open", f);
@@ -590,6 +654,7 @@ pub fn make_io_module(vm: &VM) -> PyResult<PyObjectRef> {
     let d = &m.payload.dict.payload;
     let names = [
         "open",
+        "open_code",
         "text_encoding",
         "FileIO",
         "BufferedReader",

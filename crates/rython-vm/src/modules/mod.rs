@@ -2,7 +2,12 @@
 pub mod io_buffered;
 pub mod io_file;
 pub mod io_memory;
+pub mod io_memoryview;
+pub mod io_site;
 pub mod io_text;
+pub mod io_time;
+#[cfg(test)]
+mod io_tests;
 pub mod iomodule;
 pub mod mathmodule;
 pub mod sysmodule;

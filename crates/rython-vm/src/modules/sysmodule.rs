@@ -10,7 +10,7 @@ use crate::{PyResult, VM};
 /// Flushes the interpreter's stdout/stderr buffers (at exit and before
 /// writing to stderr so output interleaves as in CPython).
 pub fn flush_std_streams(vm: &VM) {
-    for name in ["stdout", "stderr"] {
+    for name in ["stdout", "stderr", "__stdout__", "__stderr__"] {
         if let Ok(s) = vm.sys_attr(name) {
             if let Some(t) = s.downcast_ref::<crate::modules::io_text::PyTextIO>() {
                 // A failed flush (EPIPE...) drops the data: nothing more
@@ -25,16 +25,41 @@ pub fn flush_std_streams(vm: &VM) {
     }
 }
 
+/// `sys.exit([arg])`: raises SystemExit the way `PyErr_SetObject` does, so
+/// None means no arguments and a tuple supplies the arguments.
 fn exit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "exit", a, k, 0, 1)?;
-    let args = a.to_vec();
-    let e = vm.new_exception(&vm.types.exc.system_exit, args.clone());
-    vm.set_exception_attr(
-        &e,
-        "code",
-        args.first().cloned().unwrap_or_else(|| vm.none()),
-    );
+    let args: Vec<PyObjectRef> = match a.first() {
+        None => vec![],
+        Some(v) if vm.is_none(v) => vec![],
+        Some(v) => match v.downcast_ref::<crate::objects::tupleobject::PyTuple>() {
+            Some(t) if v.class().is(&vm.types.tuple_type) => t.as_slice().to_vec(),
+            _ => vec![v.clone()],
+        },
+    };
+    let code = match args.len() {
+        0 => vm.none(),
+        1 => args[0].clone(),
+        _ => vm.new_tuple(args.clone()).into_object(),
+    };
+    let e = vm.new_exception(&vm.types.exc.system_exit, args);
+    vm.set_exception_attr(&e, "code", code);
     Err(e)
+}
+
+/// The stdio error handler CPython picks: surrogateescape under the C or
+/// POSIX locale (C.UTF-8 included), strict otherwise.
+fn stdio_errors() -> &'static str {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "C".to_string());
+    if locale == "C" || locale == "POSIX" || locale.starts_with("C.") {
+        "surrogateescape"
+    } else {
+        "strict"
+    }
 }
 
 fn getrecursionlimit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
@@ -108,9 +133,40 @@ fn exception(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
         .unwrap_or_else(|| vm.none()))
 }
 
+/// `sys.flags.hash_randomization`: off only for a zero seed, from the
+/// config or (unless -E) PYTHONHASHSEED.
+fn hash_randomization(config: &crate::python::pylifecycle::Config) -> bool {
+    let seed = config.hash_seed.or_else(|| {
+        if config.ignore_environment {
+            return None;
+        }
+        std::env::var("PYTHONHASHSEED").ok()?.parse().ok()
+    });
+    seed != Some(0)
+}
+
+/// `sys._getframe(depth=0)`: the calling frame (set around this call by
+/// the eval loop, as for `globals()`), then `depth` steps up `f_back`.
 fn getframe(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    args::positional(vm, "_getframe", a, k, 0, 1)?;
-    Err(vm.new_value_error("call stack is not deep enough"))
+    let a = args::positional(vm, "_getframe", a, k, 0, 1)?;
+    let depth = match a.first() {
+        Some(d) => vm.to_isize(d, "")?,
+        None => 0,
+    };
+    let mut cur = vm
+        .state
+        .current_frame
+        .borrow()
+        .clone()
+        .map(|f| f.into_object());
+    let mut n = depth;
+    while n > 0 {
+        let Some(f) = cur else { break };
+        let back = vm.get_attr(&f, &vm.intern("f_back"))?;
+        cur = if vm.is_none(&back) { None } else { Some(back) };
+        n -= 1;
+    }
+    cur.ok_or_else(|| vm.new_value_error("call stack is not deep enough"))
 }
 
 fn get_int_max_str_digits(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
@@ -195,7 +251,7 @@ fn new_stream(vm: &VM, fd: i64, unbuffered: bool) -> PyResult<PyObjectRef> {
         Some(if fd == 2 {
             "backslashreplace"
         } else {
-            "strict"
+            stdio_errors()
         }),
         Some(Some("\n")),
         fd == 2 || (fd == 1 && isatty),
@@ -226,7 +282,11 @@ pub fn init(vm: &VM) {
             .into_object()
     };
     d.set_str(vm, "argv", strs(&config.argv));
-    d.set_str(vm, "orig_argv", strs(&config.argv));
+    // The command line as the OS gave it, interpreter path included.
+    let orig: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    d.set_str(vm, "orig_argv", strs(&orig));
     d.set_str(vm, "path", strs(&config.path));
     d.set_str(vm, "modules", vm.sys_modules.clone().into_object());
     d.set_str(vm, "executable", vm.new_str_obj(config.executable.as_str()));
@@ -328,5 +388,32 @@ pub fn init(vm: &VM) {
         d.set_str(vm, "__displayhook__", h);
     }
     vm.sys_modules.payload.set_str(vm, "sys", mo.clone());
-    *vm.state.sys_module.borrow_mut() = Some(m);
+    if let Some(f) = d.get_str_name(vm, "_getframe") {
+        vm.state.frame_builtins.borrow_mut().push(f.id());
+    }
+    *vm.state.sys_module.borrow_mut() = Some(m.clone());
+    let b = |v: bool| vm.new_bool(v);
+    let i = |v: i64| vm.new_int(v);
+    let flags = vec![
+        i(0),
+        i(config.inspect as i64),
+        i(config.interactive as i64),
+        i(config.optimize as i64),
+        i(config.dont_write_bytecode as i64),
+        i(config.no_user_site as i64),
+        i(config.no_site as i64),
+        i(config.ignore_environment as i64),
+        i(config.verbose as i64),
+        i(config.bytes_warning as i64),
+        i(config.quiet as i64),
+        i(hash_randomization(&config) as i64),
+        i(config.isolated as i64),
+        b(config.dev_mode),
+        i(0),
+        i(0),
+        b(config.safe_path),
+        i(vm.int_max_str_digits.get() as i64),
+    ];
+    // Without these the interpreter still runs; the names are just absent.
+    let _ = super::io_site::install(vm, &mo, flags);
 }

@@ -54,7 +54,7 @@ fn sleep(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
         vm.to_f64(&a[0])?
     } else {
         return Err(vm.new_type_error(format!(
-            "'{}' object cannot be interpreted as an integer or float",
+            "'{}' object cannot be interpreted as an integer",
             a[0].class().name_string()
         )));
     };
@@ -86,5 +86,6 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     vm.add_function(d, &mo, "monotonic_ns", perf_counter_ns);
     vm.add_function(d, &mo, "process_time", process_time);
     vm.add_function(d, &mo, "sleep", sleep);
+    super::io_time::install(vm, &mo)?;
     Ok(mo)
 }

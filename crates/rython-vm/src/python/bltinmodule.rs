@@ -279,16 +279,18 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     if vm.is_none(&file) {
         return Ok(vm.none());
     }
-    let mut out = String::new();
-    for (i, v) in pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(vm.str(v)?.payload.as_str());
-    }
-    out.push_str(&end);
     if let Some(t) = file.downcast_ref::<crate::modules::io_text::PyTextIO>() {
         if !file.class().payload.is_heap_type() {
+            // The builtin text stream: one write of the joined line gives
+            // the same bytes as CPython's per-piece writes.
+            let mut out = String::new();
+            for (i, v) in pos.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                out.push_str(vm.str(v)?.payload.as_str());
+            }
+            out.push_str(&end);
             t.write_str(vm, &out)?;
             if flush {
                 t.flush(vm)?;
@@ -296,7 +298,17 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             return Ok(vm.none());
         }
     }
-    vm.call_method(&file, "write", &[vm.new_str_obj(out)])?;
+    // Any other file: `write` is looked up first (so a file without one
+    // fails before anything is converted), then called per piece as
+    // CPython's print does.
+    let write = vm.get_attr(&file, &vm.intern("write"))?;
+    for (i, v) in pos.iter().enumerate() {
+        if i > 0 {
+            vm.call(&write, &[vm.new_str_obj(sep.as_str())], None)?;
+        }
+        vm.call(&write, &[vm.str(v)?.into_object()], None)?;
+    }
+    vm.call(&write, &[vm.new_str_obj(end.as_str())], None)?;
     if flush {
         vm.call_method(&file, "flush", &[])?;
     }
@@ -769,6 +781,21 @@ fn b_dir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         let l = current_locals(vm)?;
         vm.call_method(&l, "keys", &[])?
     } else {
+        let module_dict = a[0]
+            .downcast_ref::<crate::objects::moduleobject::PyModule>()
+            .filter(|_| a[0].class().is(&vm.types.module_type))
+            .map(|m| m.dict.clone());
+        if let Some(md) = module_dict {
+            // module.__dir__: the namespace's own `__dir__` if it has one,
+            // else its keys.
+            let names = match md.payload.get_str_name(vm, "__dir__") {
+                Some(f) => vm.call0(&f)?,
+                None => vm.call_method(&md.clone().into_object(), "keys", &[])?,
+            };
+            let list = vm.new_list(vm.collect(&names)?).into_object();
+            vm.call_method(&list, "sort", &[])?;
+            return Ok(list);
+        }
         match vm.lookup_special(&a[0], "__dir__")? {
             Some(m) => vm.call0(&m)?,
             None => return Err(vm.new_type_error("object does not provide __dir__")),
@@ -1052,6 +1079,11 @@ pub fn init(vm: &VM) {
     }
     d.set_str(vm, "EnvironmentError", t.exc.os_error.clone().into_object());
     d.set_str(vm, "IOError", t.exc.os_error.clone().into_object());
+    d.set_str(
+        vm,
+        "memoryview",
+        crate::modules::io_memoryview::make_type(vm).into_object(),
+    );
     d.set_str(vm, "None", vm.none());
     d.set_str(vm, "True", vm.new_bool(true));
     d.set_str(vm, "False", vm.new_bool(false));

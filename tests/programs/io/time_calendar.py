@@ -1,0 +1,12 @@
+import time
+t=time.gmtime(0); print(t, t.tm_zone, t.tm_gmtoff, len(t), t.n_fields, type(t).__name__)
+print(time.strftime("%Y-%m-%d %H:%M:%S %a %A %b %B %j %p %I %y %% %w %U %c %x %X %Z %z %e", time.gmtime(86400*400+3661)))
+print(time.asctime(time.gmtime(0)), time.ctime(0), time.get_clock_info("time").implementation, time.timezone, time.tzname, time.daylight)
+print(time.mktime(time.localtime(1000)))
+print(time.gmtime(1700000000), time.gmtime(-86400 * 365))
+print(time.strftime("%Y %W %U", time.gmtime(1700000000)))
+try: time.gmtime("x")
+except TypeError as e: print(e)
+try: time.strftime(1)
+except TypeError as e: print(e)
+print(time.localtime().tm_year > 2000, isinstance(time.localtime(), tuple))
