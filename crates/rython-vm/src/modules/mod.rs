@@ -4,10 +4,10 @@ pub mod io_file;
 pub mod io_memory;
 pub mod io_memoryview;
 pub mod io_site;
-pub mod io_text;
-pub mod io_time;
 #[cfg(test)]
 mod io_tests;
+pub mod io_text;
+pub mod io_time;
 pub mod iomodule;
 pub mod mathmodule;
 pub mod sysmodule;

@@ -33,7 +33,6 @@ pub enum FrameExit {
 
 /// What a frame stack entry is waiting for when the frame above it returns.
 enum Step {
-    Continue,
     /// Push this frame (a Python-to-Python call).
     Call(Frame),
     /// The current frame returned this value.
@@ -154,7 +153,6 @@ impl VM {
             }
             let frame = frames.last_mut().expect("frame stack is never empty here");
             match self.run_frame(frame) {
-                Ok(Step::Continue) => {}
                 Ok(Step::Call(new_frame)) => {
                     let d = self.recursion_depth.get();
                     if d >= self.recursion_limit.get() {
@@ -1159,9 +1157,6 @@ impl VM {
                     let r = tri!(self.match_class(&subject, &cls, arg as usize, &names));
                     push!(r)
                 }
-                _ => {
-                    fail!(self.new_system_error(format!("opcode {} not implemented", opcode.name())))
-                }
             }
         }
     }
@@ -1343,7 +1338,6 @@ impl VM {
         self.load_global_name(frame, name)
     }
 
-    #[inline]
     /// `LOAD_GLOBAL` with the per-code cache of where the name was found.
     #[inline]
     fn load_global_cached(&self, frame: &Frame, code: &PyCodeRef, idx: usize) -> PyResult {

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use crate::object::PyObjectRef;
 use crate::objects::dictobject::PyDict;
 use crate::objects::listobject::PyList;
-use crate::objects::moduleobject::PyModule;
 use crate::objects::strobject::{PyStr, PyStrRef};
 use crate::python::frame::Frame;
 use crate::{PyResult, VM};
