@@ -21,7 +21,7 @@ use crate::python::abstract_::UnaryOp;
 use crate::python::frame::Frame;
 use crate::{PyResult, VM};
 use rython_compiler::code::flags as co;
-use rython_compiler::Opcode as Op;
+use rython_compiler::opcode::raw as opc;
 
 /// How the entry frame of an `eval_frame` call ended.
 pub enum FrameExit {
@@ -356,52 +356,51 @@ impl VM {
                 }
             };
         }
+        // Code units as (opcode, oparg) pairs: one bounds check per fetch.
+        let units: &[[u8; 2]] = bytes.as_chunks::<2>().0;
         loop {
-            let start = frame.pc;
-            let mut pc = start;
-            let mut op = bytes[2 * pc];
-            let mut arg = bytes[2 * pc + 1] as u32;
+            let mut pc = frame.pc;
+            let [mut op, a] = units[pc];
+            let mut arg = a as u32;
             pc += 1;
-            while op == Op::ExtendedArg as u8 {
-                op = bytes[2 * pc];
-                arg = (arg << 8) | bytes[2 * pc + 1] as u32;
+            while op == opc::ExtendedArg {
+                let [o, a] = units[pc];
+                op = o;
+                arg = (arg << 8) | a as u32;
                 pc += 1;
             }
             frame.lasti = pc - 1;
             frame.pc = pc;
-            let Some(opcode) = Op::from_u8(op) else {
-                fail!(self.new_system_error(format!("unknown opcode {op}")));
-            };
-            match opcode {
-                Op::Nop | Op::ExtendedArg => {}
-                Op::Resume => {
+            match op {
+                opc::Nop | opc::ExtendedArg => {}
+                opc::Resume => {
                     if crate::object::finalize::has_pending() {
                         self.run_finalizers();
                     }
                 }
-                Op::PopTop | Op::EndFor => {
+                opc::PopTop | opc::EndFor => {
                     frame.values.pop();
                 }
-                Op::PushNull => frame.values.push(None),
-                Op::EndSend => {
+                opc::PushNull => frame.values.push(None),
+                opc::EndSend => {
                     let v = frame.values.pop().flatten();
                     frame.values.pop();
                     frame.values.push(v);
                 }
-                Op::Copy => {
+                opc::Copy => {
                     let v = frame.values[frame.values.len() - arg as usize].clone();
                     frame.values.push(v);
                 }
-                Op::Swap => {
+                opc::Swap => {
                     let n = frame.values.len();
                     frame.values.swap(n - 1, n - arg as usize);
                 }
-                Op::LoadConst => push!(code.payload.consts[arg as usize].clone()),
-                Op::ReturnConst => {
+                opc::LoadConst => push!(code.payload.consts[arg as usize].clone()),
+                opc::ReturnConst => {
                     return Ok(Step::Return(code.payload.consts[arg as usize].clone()))
                 }
-                Op::ReturnValue => return Ok(Step::Return(pop!())),
-                Op::LoadFast | Op::LoadFastCheck => match &frame.values[arg as usize] {
+                opc::ReturnValue => return Ok(Step::Return(pop!())),
+                opc::LoadFast | opc::LoadFastCheck => match &frame.values[arg as usize] {
                     Some(v) => {
                         let v = v.clone();
                         push!(v)
@@ -410,11 +409,11 @@ impl VM {
                         code.payload.localsplusnames[arg as usize].payload.as_str()
                     )),
                 },
-                Op::LoadFastAndClear => {
+                opc::LoadFastAndClear => {
                     let v = frame.values[arg as usize].take();
                     frame.values.push(v);
                 }
-                Op::LoadFastLoadFast => {
+                opc::LoadFastLoadFast => {
                     for i in [arg >> 4, arg & 15] {
                         match &frame.values[i as usize] {
                             Some(v) => {
@@ -427,12 +426,12 @@ impl VM {
                         }
                     }
                 }
-                Op::StoreFast => {
+                opc::StoreFast => {
                     let v = frame.values.pop().flatten();
                     let old = std::mem::replace(&mut frame.values[arg as usize], v);
                     drop(old);
                 }
-                Op::StoreFastLoadFast => {
+                opc::StoreFastLoadFast => {
                     let v = frame.values.pop().flatten();
                     let old = std::mem::replace(&mut frame.values[(arg >> 4) as usize], v);
                     drop(old);
@@ -448,7 +447,7 @@ impl VM {
                         )),
                     }
                 }
-                Op::StoreFastStoreFast => {
+                opc::StoreFastStoreFast => {
                     let a = frame.values.pop().flatten();
                     let old = std::mem::replace(&mut frame.values[(arg >> 4) as usize], a);
                     drop(old);
@@ -456,14 +455,14 @@ impl VM {
                     let old = std::mem::replace(&mut frame.values[(arg & 15) as usize], b);
                     drop(old);
                 }
-                Op::DeleteFast => {
+                opc::DeleteFast => {
                     if frame.values[arg as usize].take().is_none() {
                         fail!(self.new_unbound_local_error(
                             code.payload.localsplusnames[arg as usize].payload.as_str()
                         ));
                     }
                 }
-                Op::MakeCell => {
+                opc::MakeCell => {
                     let v = frame.values[arg as usize].take();
                     let cell = PyRef::new_exact(
                         crate::objects::cellobject::PyCell {
@@ -473,7 +472,7 @@ impl VM {
                     );
                     frame.values[arg as usize] = Some(cell.into_object());
                 }
-                Op::CopyFreeVars => {
+                opc::CopyFreeVars => {
                     if let Some(func) = &frame.func {
                         if let Some(closure) = func.payload.closure.borrow().as_ref() {
                             let start = nlocals - arg as usize;
@@ -489,15 +488,15 @@ impl VM {
                         }
                     }
                 }
-                Op::LoadDeref => {
+                opc::LoadDeref => {
                     let v = tri!(self.load_deref(frame, &code, arg as usize));
                     push!(v)
                 }
-                Op::StoreDeref => {
+                opc::StoreDeref => {
                     let v = pop!();
                     self.cell_of(frame, arg as usize).payload.set(Some(v));
                 }
-                Op::DeleteDeref => {
+                opc::DeleteDeref => {
                     let cell = self.cell_of(frame, arg as usize);
                     if cell.payload.get().is_none() {
                         fail!(self.new_unbound_local_error(
@@ -506,7 +505,7 @@ impl VM {
                     }
                     cell.payload.set(None);
                 }
-                Op::LoadFromDictOrDeref => {
+                opc::LoadFromDictOrDeref => {
                     let mapping = pop!();
                     let name = &code.payload.localsplusnames[arg as usize];
                     let v = match tri!(self.mapping_lookup(&mapping, name.as_object())) {
@@ -515,7 +514,7 @@ impl VM {
                     };
                     push!(v)
                 }
-                Op::LoadFromDictOrGlobals => {
+                opc::LoadFromDictOrGlobals => {
                     let mapping = pop!();
                     let name = &code.payload.names[arg as usize];
                     let v = match tri!(self.mapping_lookup(&mapping, name.as_object())) {
@@ -524,19 +523,19 @@ impl VM {
                     };
                     push!(v)
                 }
-                Op::LoadLocals => match &frame.locals {
+                opc::LoadLocals => match &frame.locals {
                     Some(l) => {
                         let l = l.clone();
                         push!(l)
                     }
                     None => fail!(self.new_system_error("no locals found")),
                 },
-                Op::LoadName => {
+                opc::LoadName => {
                     let name = &code.payload.names[arg as usize];
                     let v = tri!(self.load_name(frame, name));
                     push!(v)
                 }
-                Op::StoreName => {
+                opc::StoreName => {
                     let name = code.payload.names[arg as usize].clone();
                     let v = pop!();
                     let Some(locals) = frame.locals.clone() else {
@@ -553,7 +552,7 @@ impl VM {
                     }
                     tri!(self.set_item(&locals, name.as_object(), v));
                 }
-                Op::DeleteName => {
+                opc::DeleteName => {
                     let name = code.payload.names[arg as usize].clone();
                     let Some(locals) = frame.locals.clone() else {
                         fail!(self.new_system_error("no locals when deleting"));
@@ -565,25 +564,25 @@ impl VM {
                         fail!(e);
                     }
                 }
-                Op::LoadGlobal => {
+                opc::LoadGlobal => {
                     let v = tri!(self.load_global_cached(frame, &code, (arg >> 1) as usize));
                     push!(v);
                     if arg & 1 != 0 {
                         frame.values.push(None);
                     }
                 }
-                Op::StoreGlobal => {
+                opc::StoreGlobal => {
                     let name = code.payload.names[arg as usize].clone();
                     let v = pop!();
                     tri!(frame.globals.payload.set_item(self, name.into_object(), v));
                 }
-                Op::DeleteGlobal => {
+                opc::DeleteGlobal => {
                     let name = code.payload.names[arg as usize].clone();
                     if tri!(frame.globals.payload.pop_item(self, name.as_object())).is_none() {
                         fail!(self.new_name_error(name.payload.as_str()));
                     }
                 }
-                Op::LoadAttr => {
+                opc::LoadAttr => {
                     let name = &code.payload.names[(arg >> 1) as usize];
                     let owner = pop!();
                     if arg & 1 != 0 {
@@ -602,18 +601,18 @@ impl VM {
                         push!(v)
                     }
                 }
-                Op::StoreAttr => {
+                opc::StoreAttr => {
                     let name = &code.payload.names[arg as usize];
                     let owner = pop!();
                     let v = pop!();
                     tri!(self.set_attr(&owner, name, Some(v)));
                 }
-                Op::DeleteAttr => {
+                opc::DeleteAttr => {
                     let name = &code.payload.names[arg as usize];
                     let owner = pop!();
                     tri!(self.set_attr(&owner, name, None));
                 }
-                Op::LoadSuperAttr => {
+                opc::LoadSuperAttr => {
                     let name = code.payload.names[(arg >> 2) as usize].clone();
                     let self_ = pop!();
                     let class = pop!();
@@ -631,50 +630,50 @@ impl VM {
                         frame.values.push(bound_self);
                     }
                 }
-                Op::UnaryNegative => {
+                opc::UnaryNegative => {
                     let v = pop!();
                     let r = tri!(self.unary_op(&v, UnaryOp::Negative));
                     push!(r)
                 }
-                Op::UnaryInvert => {
+                opc::UnaryInvert => {
                     let v = pop!();
                     let r = tri!(self.unary_op(&v, UnaryOp::Invert));
                     push!(r)
                 }
-                Op::UnaryNot => {
+                opc::UnaryNot => {
                     let v = pop!();
                     let b = tri!(self.is_true(&v));
                     push!(self.new_bool(!b))
                 }
-                Op::ToBool => {
+                opc::ToBool => {
                     let v = pop!();
                     let b = tri!(self.is_true(&v));
                     push!(self.new_bool(b))
                 }
-                Op::BinaryOp => {
+                opc::BinaryOp => {
                     let b = pop!();
                     let a = pop!();
                     let r = tri!(self.binary_op_arg(&a, &b, arg));
                     push!(r)
                 }
-                Op::BinarySubscr => {
+                opc::BinarySubscr => {
                     let key = pop!();
                     let container = pop!();
                     let r = tri!(self.subscript(&container, &key));
                     push!(r)
                 }
-                Op::StoreSubscr => {
+                opc::StoreSubscr => {
                     let key = pop!();
                     let container = pop!();
                     let v = pop!();
                     tri!(self.store_subscript(&container, &key, v));
                 }
-                Op::DeleteSubscr => {
+                opc::DeleteSubscr => {
                     let key = pop!();
                     let container = pop!();
                     tri!(self.del_item(&container, &key));
                 }
-                Op::BinarySlice => {
+                opc::BinarySlice => {
                     let stop = pop!();
                     let start = pop!();
                     let container = pop!();
@@ -682,7 +681,7 @@ impl VM {
                     let r = tri!(self.get_item(&container, &slice));
                     push!(r)
                 }
-                Op::StoreSlice => {
+                opc::StoreSlice => {
                     let stop = pop!();
                     let start = pop!();
                     let container = pop!();
@@ -690,7 +689,7 @@ impl VM {
                     let slice = self.new_slice(start, stop, self.none());
                     tri!(self.set_item(&container, &slice, v));
                 }
-                Op::CompareOp => {
+                opc::CompareOp => {
                     let b = pop!();
                     let a = pop!();
                     let cmp = CompareOp::from_index(arg >> 5);
@@ -702,18 +701,18 @@ impl VM {
                         push!(r)
                     }
                 }
-                Op::IsOp => {
+                opc::IsOp => {
                     let b = pop!();
                     let a = pop!();
                     push!(self.new_bool(a.is(&b) != (arg == 1)))
                 }
-                Op::ContainsOp => {
+                opc::ContainsOp => {
                     let container = pop!();
                     let item = pop!();
                     let r = tri!(self.contains(&container, &item));
                     push!(self.new_bool(r != (arg == 1)))
                 }
-                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                opc::PopJumpIfFalse | opc::PopJumpIfTrue => {
                     let v = pop!();
                     let b = if v.is(&self.ctx.true_obj) {
                         true
@@ -722,29 +721,29 @@ impl VM {
                     } else {
                         tri!(self.is_true(&v))
                     };
-                    if b == (opcode == Op::PopJumpIfTrue) {
+                    if b == (op == opc::PopJumpIfTrue) {
                         frame.pc += arg as usize;
                     }
                 }
-                Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                opc::PopJumpIfNone | opc::PopJumpIfNotNone => {
                     let v = pop!();
-                    if self.is_none(&v) == (opcode == Op::PopJumpIfNone) {
+                    if self.is_none(&v) == (op == opc::PopJumpIfNone) {
                         frame.pc += arg as usize;
                     }
                 }
-                Op::JumpForward => frame.pc += arg as usize,
-                Op::JumpBackward | Op::JumpBackwardNoInterrupt => {
+                opc::JumpForward => frame.pc += arg as usize,
+                opc::JumpBackward | opc::JumpBackwardNoInterrupt => {
                     frame.pc -= arg as usize;
-                    if opcode == Op::JumpBackward && crate::object::finalize::has_pending() {
+                    if op == opc::JumpBackward && crate::object::finalize::has_pending() {
                         self.run_finalizers();
                     }
                 }
-                Op::GetIter => {
+                opc::GetIter => {
                     let v = pop!();
                     let it = tri!(self.get_iter(&v));
                     push!(it)
                 }
-                Op::ForIter => {
+                opc::ForIter => {
                     let next = tri!(self.for_iter_next(top!()));
                     match next {
                         Some(v) => push!(v),
@@ -754,24 +753,24 @@ impl VM {
                         }
                     }
                 }
-                Op::GetLen => {
+                opc::GetLen => {
                     let n = tri!(self.len(top!()));
                     push!(self.new_int(n as i64))
                 }
-                Op::BuildTuple => {
+                opc::BuildTuple => {
                     let items = self.pop_n(frame, arg as usize);
                     push!(self.new_tuple(items).into_object())
                 }
-                Op::BuildList => {
+                opc::BuildList => {
                     let items = self.pop_n(frame, arg as usize);
                     push!(self.new_list(items).into_object())
                 }
-                Op::BuildSet => {
+                opc::BuildSet => {
                     let items = self.pop_n(frame, arg as usize);
                     let s = tri!(self.new_set_from(items));
                     push!(s)
                 }
-                Op::BuildMap => {
+                opc::BuildMap => {
                     let items = self.pop_n(frame, 2 * arg as usize);
                     let d = self.new_dict();
                     let mut it = items.into_iter();
@@ -780,7 +779,7 @@ impl VM {
                     }
                     push!(d.into_object())
                 }
-                Op::BuildConstKeyMap => {
+                opc::BuildConstKeyMap => {
                     let keys = pop!();
                     let values = self.pop_n(frame, arg as usize);
                     let d = self.new_dict();
@@ -791,7 +790,7 @@ impl VM {
                     }
                     push!(d.into_object())
                 }
-                Op::BuildString => {
+                opc::BuildString => {
                     let parts = self.pop_n(frame, arg as usize);
                     let mut s = String::new();
                     for p in &parts {
@@ -801,37 +800,37 @@ impl VM {
                     }
                     push!(self.new_str_obj(s))
                 }
-                Op::BuildSlice => {
+                opc::BuildSlice => {
                     let step = if arg == 3 { pop!() } else { self.none() };
                     let stop = pop!();
                     let start = pop!();
                     push!(self.new_slice(start, stop, step))
                 }
-                Op::ListAppend => {
+                opc::ListAppend => {
                     let v = pop!();
                     let list = peek!(arg as usize);
                     if let Some(l) = list.downcast_ref::<crate::objects::listobject::PyList>() {
                         l.push(v);
                     }
                 }
-                Op::ListExtend => {
+                opc::ListExtend => {
                     let iterable = pop!();
                     let list = peek!(arg as usize).clone();
                     tri!(self.list_extend_op(&list, &iterable));
                 }
-                Op::SetAdd => {
+                opc::SetAdd => {
                     let v = pop!();
                     let set = peek!(arg as usize).clone();
                     tri!(self.set_add_op(&set, v));
                 }
-                Op::SetUpdate => {
+                opc::SetUpdate => {
                     let iterable = pop!();
                     let set = peek!(arg as usize).clone();
                     for v in tri!(self.collect(&iterable)) {
                         tri!(self.set_add_op(&set, v));
                     }
                 }
-                Op::MapAdd => {
+                opc::MapAdd => {
                     let v = pop!();
                     let k = pop!();
                     let d = peek!(arg as usize).clone();
@@ -839,25 +838,25 @@ impl VM {
                         tri!(d.set_item(self, k, v));
                     }
                 }
-                Op::DictUpdate => {
+                opc::DictUpdate => {
                     let update = pop!();
                     let d = peek!(arg as usize).clone();
                     tri!(self.dict_update_op(&d, &update, false, None));
                 }
-                Op::DictMerge => {
+                opc::DictMerge => {
                     let update = pop!();
                     let d = peek!(arg as usize).clone();
                     let func = peek!(arg as usize + 3).clone();
                     tri!(self.dict_update_op(&d, &update, true, Some(&func)));
                 }
-                Op::UnpackSequence => {
+                opc::UnpackSequence => {
                     let seq = pop!();
                     let items = tri!(self.unpack_sequence(&seq, arg as usize));
                     for v in items.into_iter().rev() {
                         push!(v);
                     }
                 }
-                Op::UnpackEx => {
+                opc::UnpackEx => {
                     let seq = pop!();
                     let items =
                         tri!(self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize));
@@ -865,8 +864,8 @@ impl VM {
                         push!(v);
                     }
                 }
-                Op::Call | Op::CallKw => {
-                    let kwnames = if opcode == Op::CallKw {
+                opc::Call | opc::CallKw => {
+                    let kwnames = if op == opc::CallKw {
                         pop!().downcast::<PyTuple>().ok()
                     } else {
                         None
@@ -880,7 +879,7 @@ impl VM {
                         }
                     }
                 }
-                Op::CallFunctionEx => {
+                opc::CallFunctionEx => {
                     let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
                     let callargs = pop!();
                     frame.values.pop(); // NULL
@@ -888,34 +887,34 @@ impl VM {
                     let r = tri!(self.call_function_ex(&func, &callargs, kwargs.as_ref()));
                     push!(r)
                 }
-                Op::CallIntrinsic1 => {
+                opc::CallIntrinsic1 => {
                     let v = pop!();
                     let r = tri!(self.call_intrinsic_1(frame, arg, v));
                     push!(r)
                 }
-                Op::CallIntrinsic2 => {
+                opc::CallIntrinsic2 => {
                     let v1 = pop!();
                     let v2 = pop!();
                     let r = tri!(self.call_intrinsic_2(arg, v2, v1));
                     push!(r)
                 }
-                Op::MakeFunction => {
+                opc::MakeFunction => {
                     let code_obj = pop!();
                     let f = tri!(self.make_function(frame, code_obj));
                     push!(f)
                 }
-                Op::SetFunctionAttribute => {
+                opc::SetFunctionAttribute => {
                     let func = pop!();
                     let attr = pop!();
                     tri!(self.set_function_attribute(&func, arg, attr));
                     push!(func)
                 }
-                Op::ReturnGenerator => return Ok(Step::Generator),
-                Op::YieldValue => {
+                opc::ReturnGenerator => return Ok(Step::Generator),
+                opc::YieldValue => {
                     let v = pop!();
                     return Ok(Step::Yield(v));
                 }
-                Op::Send => {
+                opc::Send => {
                     let v = pop!();
                     let receiver = top!().clone();
                     match tri!(self.send_op(&receiver, v)) {
@@ -926,26 +925,26 @@ impl VM {
                         }
                     }
                 }
-                Op::GetYieldFromIter => {
+                opc::GetYieldFromIter => {
                     let v = pop!();
                     let it = tri!(self.get_yield_from_iter(&v, code.payload.flags()));
                     push!(it)
                 }
-                Op::GetAwaitable => {
+                opc::GetAwaitable => {
                     let v = pop!();
                     let it = tri!(self.get_awaitable(&v, arg));
                     push!(it)
                 }
-                Op::GetAiter => {
+                opc::GetAiter => {
                     let v = pop!();
                     let it = tri!(self.get_aiter(&v));
                     push!(it)
                 }
-                Op::GetAnext => {
+                opc::GetAnext => {
                     let it = tri!(self.get_anext(top!()));
                     push!(it)
                 }
-                Op::EndAsyncFor => {
+                opc::EndAsyncFor => {
                     let exc = pop!();
                     frame.values.pop();
                     if !exc.class().is_subtype(&self.types.exc.stop_async_iteration) {
@@ -957,7 +956,7 @@ impl VM {
                         });
                     }
                 }
-                Op::CleanupThrow => {
+                opc::CleanupThrow => {
                     let exc = pop!();
                     frame.values.pop();
                     frame.values.pop();
@@ -974,7 +973,7 @@ impl VM {
                         });
                     }
                 }
-                Op::RaiseVarargs => {
+                opc::RaiseVarargs => {
                     let raised = match arg {
                         0 => match self.handled_exception.borrow().clone() {
                             Some(e) => Raised {
@@ -1001,7 +1000,7 @@ impl VM {
                     }
                     return Err(raised);
                 }
-                Op::Reraise => {
+                opc::Reraise => {
                     let exc = pop!();
                     let here = frame.lasti;
                     if arg != 0 {
@@ -1024,13 +1023,13 @@ impl VM {
                         at: Some(here),
                     });
                 }
-                Op::PushExcInfo => {
+                opc::PushExcInfo => {
                     let exc = pop!();
                     let prev = self.handled_exception.replace(Some(exc.clone()));
                     push!(prev.unwrap_or_else(|| self.none()));
                     push!(exc)
                 }
-                Op::PopExcept => {
+                opc::PopExcept => {
                     let prev = pop!();
                     let prev = if self.is_none(&prev) {
                         None
@@ -1040,13 +1039,13 @@ impl VM {
                     let old = self.handled_exception.replace(prev);
                     drop(old);
                 }
-                Op::CheckExcMatch => {
+                opc::CheckExcMatch => {
                     let typ = pop!();
                     let exc = top!().clone();
                     let m = tri!(self.exception_matches(&exc, &typ));
                     push!(self.new_bool(m))
                 }
-                Op::CheckEgMatch => {
+                opc::CheckEgMatch => {
                     let typ = pop!();
                     let eg = pop!();
                     let (rest, matched) = tri!(crate::python::exc_star_stub::check_eg_match(
@@ -1055,7 +1054,7 @@ impl VM {
                     push!(rest);
                     push!(matched)
                 }
-                Op::WithExceptStart => {
+                opc::WithExceptStart => {
                     // [exit_func, self_or_null?, lasti, prev_exc, val] in 3.13:
                     // exit function at -4, lasti at -3, prev exc at -2.
                     let val = top!().clone();
@@ -1068,9 +1067,9 @@ impl VM {
                     let r = tri!(self.call(&exit_func, &[typ, val, tb], None));
                     push!(r)
                 }
-                Op::BeforeWith | Op::BeforeAsyncWith => {
+                opc::BeforeWith | opc::BeforeAsyncWith => {
                     let mgr = pop!();
-                    let (enter_name, exit_name) = if opcode == Op::BeforeWith {
+                    let (enter_name, exit_name) = if op == opc::BeforeWith {
                         ("__enter__", "__exit__")
                     } else {
                         ("__aenter__", "__aexit__")
@@ -1079,35 +1078,35 @@ impl VM {
                         &mgr,
                         enter_name,
                         exit_name,
-                        opcode == Op::BeforeAsyncWith
+                        op == opc::BeforeAsyncWith
                     ));
                     push!(exit);
                     push!(res)
                 }
-                Op::LoadAssertionError => {
+                opc::LoadAssertionError => {
                     push!(self.types.exc.assertion_error.clone().into_object())
                 }
-                Op::LoadBuildClass => {
+                opc::LoadBuildClass => {
                     let v = match frame.builtins.payload.get_str_name(self, "__build_class__") {
                         Some(v) => v,
                         None => fail!(self.new_name_error("__build_class__")),
                     };
                     push!(v)
                 }
-                Op::SetupAnnotations => tri!(self.setup_annotations(frame)),
-                Op::ImportName => {
+                opc::SetupAnnotations => tri!(self.setup_annotations(frame)),
+                opc::ImportName => {
                     let fromlist = pop!();
                     let level = pop!();
                     let name = code.payload.names[arg as usize].clone();
                     let m = tri!(self.import_name_op(frame, &name, &fromlist, &level));
                     push!(m)
                 }
-                Op::ImportFrom => {
+                opc::ImportFrom => {
                     let name = code.payload.names[arg as usize].clone();
                     let v = tri!(self.import_from(top!(), &name));
                     push!(v)
                 }
-                Op::FormatSimple => {
+                opc::FormatSimple => {
                     let v = pop!();
                     let r = if v.class().is(&self.types.str_type) {
                         v
@@ -1116,7 +1115,7 @@ impl VM {
                     };
                     push!(r)
                 }
-                Op::FormatWithSpec => {
+                opc::FormatWithSpec => {
                     let spec = pop!();
                     let v = pop!();
                     let spec_s = spec
@@ -1126,7 +1125,7 @@ impl VM {
                     let r = tri!(self.format_obj(&v, &spec_s));
                     push!(r.into_object())
                 }
-                Op::ConvertValue => {
+                opc::ConvertValue => {
                     let v = pop!();
                     let r = match arg {
                         1 => tri!(self.str(&v)),
@@ -1135,8 +1134,8 @@ impl VM {
                     };
                     push!(r.into_object())
                 }
-                Op::MatchMapping | Op::MatchSequence => {
-                    let flag = if opcode == Op::MatchMapping {
+                opc::MatchMapping | opc::MatchSequence => {
+                    let flag = if op == opc::MatchMapping {
                         crate::objects::typeobject::flags::MAPPING
                     } else {
                         crate::objects::typeobject::flags::SEQUENCE
@@ -1144,19 +1143,20 @@ impl VM {
                     let m = self.match_flag(top!(), flag);
                     push!(self.new_bool(m))
                 }
-                Op::MatchKeys => {
+                opc::MatchKeys => {
                     let keys = peek!(1).clone();
                     let subject = peek!(2).clone();
                     let r = tri!(self.match_keys(&subject, &keys));
                     push!(r)
                 }
-                Op::MatchClass => {
+                opc::MatchClass => {
                     let names = pop!();
                     let cls = pop!();
                     let subject = pop!();
                     let r = tri!(self.match_class(&subject, &cls, arg as usize, &names));
                     push!(r)
                 }
+                _ => fail!(self.new_system_error(format!("unknown opcode {op}"))),
             }
         }
     }
