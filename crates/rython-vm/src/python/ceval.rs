@@ -302,6 +302,7 @@ impl VM {
 
     /// Executes instructions of `frame` until it calls, returns, yields or
     /// raises.
+    #[inline(always)]
     fn run_frame(&self, frame: &mut Frame) -> Result<Step, Raised> {
         let code = frame.code.clone();
         let bytes: &[u8] = &code.payload.code.code;
