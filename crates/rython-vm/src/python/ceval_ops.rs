@@ -385,14 +385,10 @@ impl VM {
         let code = code_obj
             .downcast::<PyCode>()
             .map_err(|_| self.new_system_error("MAKE_FUNCTION expects a code object"))?;
+        // CPython 3.13 (PyFunction_New): the docstring is co_consts[0] when it
+        // is a str; the compiler puts None there for functions without one.
         let doc = match code.payload.consts.first() {
-            Some(c)
-                if c.payload_is::<PyStr>()
-                    && code.payload.code.flags & rython_compiler::code::flags::HAS_DOCSTRING
-                        != 0 =>
-            {
-                c.clone()
-            }
+            Some(c) if c.payload_is::<PyStr>() => c.clone(),
             _ => self.none(),
         };
         let module = frame
