@@ -574,8 +574,11 @@ pub fn send_to(vm: &VM, receiver: &PyObjectRef, value: PyObjectRef) -> PyResult<
             return gen_send_ex(vm, &g, Some(value), None);
         }
     }
-    let r = if vm.is_none(&value) && receiver.class().payload.slots.iternext.get().is_some() {
-        match vm.next(receiver) {
+    let iternext = receiver.class().payload.slots.iternext.get();
+    let r = if let (true, Some(next)) = (vm.is_none(&value), iternext) {
+        // The slot itself, not `vm.next`: a raised StopIteration carries the
+        // awaitable's result (e.g. an async generator's `__anext__`).
+        match next(vm, receiver) {
             Ok(Some(v)) => return Ok(SendResult::Yield(v)),
             Ok(None) => return Ok(SendResult::Return(vm.none())),
             Err(e) => Err(e),
@@ -639,7 +642,7 @@ impl VM {
             let msg = match where_ {
                 1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", v.class().name_string()),
                 2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", v.class().name_string()),
-                _ => format!("'{}' object can't be awaited", v.class().name_string()),
+                _ => format!("object {} can't be used in 'await' expression", v.class().name_string()),
             };
             return Err(self.new_type_error(msg));
         };

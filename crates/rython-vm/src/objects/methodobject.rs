@@ -260,6 +260,26 @@ fn builtin_doc(vm: &VM, zelf: &PyObjectRef) -> PyResult {
     Ok(doc_obj(vm, f.payload.doc))
 }
 
+fn builtin_text_signature(vm: &VM, zelf: &PyObjectRef) -> PyResult {
+    let f = get_builtin(vm, zelf)?;
+    let in_builtins = match &f.payload.self_ {
+        Some(m) if m.class().is_subtype(&vm.types.module_type) => vm
+            .get_attr_opt_str(m, "__name__")?
+            .and_then(|n| {
+                n.downcast_ref::<crate::objects::strobject::PyStr>()
+                    .map(|s| s.as_str() == "builtins")
+            })
+            .unwrap_or(false),
+        _ => false,
+    };
+    let sig = if in_builtins {
+        crate::python::bltinmodule::builtin_text_signature(f.payload.name)
+    } else {
+        None
+    };
+    Ok(doc_obj(vm, sig))
+}
+
 fn none_getter(vm: &VM, _zelf: &PyObjectRef) -> PyResult {
     Ok(vm.none())
 }
@@ -544,7 +564,7 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_getset(bf, "__qualname__", builtin_qualname, None);
     vm.add_getset(bf, "__self__", builtin_self, None);
     vm.add_getset(bf, "__doc__", builtin_doc, None);
-    vm.add_getset(bf, "__text_signature__", none_getter, None);
+    vm.add_getset(bf, "__text_signature__", builtin_text_signature, None);
     vm.add_getset(bf, "__module__", builtin_module, None);
 
     let mw = &t.method_wrapper_type;

@@ -103,7 +103,7 @@ pub fn positional<'a>(
             } else if min == 1 {
                 format!("{fname}() takes exactly one argument ({n} given)")
             } else {
-                format!("{fname}() takes exactly {min} arguments ({n} given)")
+                format!("{fname} expected {min} arguments, got {n}")
             }
         } else if n < min {
             format!(

@@ -55,7 +55,7 @@ pub fn make_frame(
     let locals = &mut frame.values;
 
     // Fast path: exact positional call, no defaults needed.
-    if nkw == 0 && npos == argcount && !has_varargs && !has_varkw {
+    if nkw == 0 && npos == argcount && kwonly == 0 && !has_varargs && !has_varkw {
         for (slot, a) in locals.iter_mut().zip(args) {
             *slot = Some(a.clone());
         }
@@ -145,7 +145,7 @@ pub fn make_frame(
         if !missing.is_empty() {
             let names: Vec<&str> = missing.iter().map(|s| s.as_str()).collect();
             return Err(vm.new_type_error(format!(
-                "{}() missing {} positional argument{}: {}",
+                "{}() missing {} required positional argument{}: {}",
                 fname(),
                 names.len(),
                 if names.len() == 1 { "" } else { "s" },

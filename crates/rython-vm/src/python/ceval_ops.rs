@@ -210,20 +210,18 @@ impl VM {
         for (k, v) in pairs {
             if merge {
                 if target.contains(self, &k)? {
-                    let kname = match k.downcast_ref::<PyStr>() {
-                        Some(s) => s.as_str().to_string(),
-                        None => self.repr_string(&k)?,
+                    // CPython reports a duplicated non-str key as a bad
+                    // keyword; a lone non-str key is caught at call time.
+                    let Some(kname) = k.downcast_ref::<PyStr>() else {
+                        return Err(self.new_type_error(format!(
+                            "{} keywords must be strings",
+                            self.function_str(func)
+                        )));
                     };
                     return Err(self.new_type_error(format!(
                         "{} got multiple values for keyword argument '{}'",
                         self.function_str(func),
-                        kname
-                    )));
-                }
-                if !k.payload_is::<PyStr>() {
-                    return Err(self.new_type_error(format!(
-                        "{} keywords must be strings",
-                        self.function_str(func)
+                        kname.as_str()
                     )));
                 }
             }
@@ -372,10 +370,7 @@ impl VM {
                 let mut names = Vec::with_capacity(d.len());
                 for e in d {
                     if !e.key.payload_is::<PyStr>() {
-                        return Err(self.new_type_error(format!(
-                            "{} keywords must be strings",
-                            self.function_str(Some(func))
-                        )));
+                        return Err(self.new_type_error("keywords must be strings"));
                     }
                     names.push(e.key);
                     args.push(e.value);
@@ -390,14 +385,10 @@ impl VM {
         let code = code_obj
             .downcast::<PyCode>()
             .map_err(|_| self.new_system_error("MAKE_FUNCTION expects a code object"))?;
+        // CPython 3.13 (PyFunction_New): the docstring is co_consts[0] when it
+        // is a str; the compiler puts None there for functions without one.
         let doc = match code.payload.consts.first() {
-            Some(c)
-                if c.payload_is::<PyStr>()
-                    && code.payload.code.flags & rython_compiler::code::flags::HAS_DOCSTRING
-                        != 0 =>
-            {
-                c.clone()
-            }
+            Some(c) if c.payload_is::<PyStr>() => c.clone(),
             _ => self.none(),
         };
         let module = frame
