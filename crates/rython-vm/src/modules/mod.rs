@@ -1,4 +1,5 @@
 //! Native modules (CPython's Modules/), found by name at import.
+pub mod dismodule;
 pub mod io_buffered;
 pub mod io_file;
 pub mod io_memory;
@@ -23,6 +24,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "builtins" => crate::python::bltinmodule::get_module,
         "time" => timemodule::make_module,
         "math" => mathmodule::make_module,
+        "dis" => dismodule::make_module,
         "traceback" => tracebackmodule::make_module,
         "_io" => iomodule::io_module,
         "io" => iomodule::make_io_module,
