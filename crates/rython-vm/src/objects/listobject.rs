@@ -100,6 +100,15 @@ pub fn list_extend_obj(vm: &VM, list: &PyList, iterable: &PyObjectRef) -> PyResu
         list.items.borrow_mut().extend(v);
         return Ok(());
     }
+    // The length hint lets an impossible size fail early (CPython:
+    // `list(range(10**20))` raises OverflowError from `__len__`).
+    if iterable.class().payload.slots.len.get().is_some() {
+        let n = vm.len(iterable)?;
+        list.items
+            .borrow_mut()
+            .try_reserve(n.min(1 << 16))
+            .map_err(|_| vm.new_memory_error())?;
+    }
     let it = vm.get_iter(iterable)?;
     while let Some(x) = vm.next(&it)? {
         list.push(x);
@@ -363,7 +372,7 @@ fn list_mul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> 
     let count = seqcommon::repeat_count(vm, n)?;
     let src = this(vm, seq)?.to_vec();
     let total = seqcommon::check_size(vm, src.len(), count)?;
-    let mut v = Vec::with_capacity(total);
+    let mut v = seqcommon::alloc_vec(vm, total)?;
     for _ in 0..count {
         v.extend_from_slice(&src);
     }
@@ -392,7 +401,7 @@ fn list_imul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef>
     let count = seqcommon::repeat_count(vm, b)?;
     let src = l.to_vec();
     let total = seqcommon::check_size(vm, src.len(), count)?;
-    let mut v = Vec::with_capacity(total);
+    let mut v = seqcommon::alloc_vec(vm, total)?;
     for _ in 0..count {
         v.extend_from_slice(&src);
     }

@@ -169,6 +169,14 @@ pub fn check_size(vm: &VM, len: usize, n: usize) -> PyResult<usize> {
     }
 }
 
+/// A vector with room for `total` items, or MemoryError (never an abort).
+pub fn alloc_vec<T>(vm: &VM, total: usize) -> PyResult<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(total)
+        .map_err(|_| vm.new_memory_error())?;
+    Ok(v)
+}
+
 /// Emulates CPython's order for `seq + other` / `seq * other` when the
 /// sequence's own slot cannot handle `other`: the other operand's number
 /// slot gets its chance (e.g. `__radd__`) before the sequence error.

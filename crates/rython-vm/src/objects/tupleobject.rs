@@ -263,7 +263,7 @@ fn tuple_mul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef>
         return Ok(seq.clone());
     }
     let total = seqcommon::check_size(vm, t.len(), count)?;
-    let mut v = Vec::with_capacity(total);
+    let mut v = seqcommon::alloc_vec(vm, total)?;
     for _ in 0..count {
         v.extend_from_slice(t.as_slice());
     }

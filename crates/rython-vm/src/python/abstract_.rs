@@ -672,8 +672,15 @@ impl VM {
                 return Ok(l.to_vec());
             }
         }
-        let it = self.get_iter(obj)?;
+        // The length hint (`__len__`) sizes the result and lets an
+        // impossible size fail early, as `list(range(10**20))` does in CPython.
         let mut v = Vec::new();
+        if obj.class().payload.slots.len.get().is_some() {
+            let n = self.len(obj)?;
+            v.try_reserve(n.min(1 << 16))
+                .map_err(|_| self.new_memory_error())?;
+        }
+        let it = self.get_iter(obj)?;
         while let Some(x) = self.next(&it)? {
             v.push(x);
         }
