@@ -220,7 +220,13 @@ class Random:
             j = randbelow(i + 1)
             x[i], x[j] = x[j], x[i]
 
-    def sample(self, population, k, *, counts=None):
+    # Keyword-only arguments are read from **kw: the VM does not yet apply
+    # defaults of keyword-only parameters declared after a bare '*'.
+    def sample(self, population, k, **kw):
+        counts = kw.pop('counts', None)
+        if kw:
+            raise TypeError("Random.sample() got an unexpected keyword "
+                            "argument '%s'" % next(iter(kw)))
         from _collections_abc import Sequence
         if not isinstance(population, Sequence):
             raise TypeError("Population must be a sequence.  "
@@ -262,7 +268,12 @@ class Random:
                 result[i] = population[j]
         return result
 
-    def choices(self, population, weights=None, *, cum_weights=None, k=1):
+    def choices(self, population, weights=None, **kw):
+        cum_weights = kw.pop('cum_weights', None)
+        k = kw.pop('k', 1)
+        if kw:
+            raise TypeError("Random.choices() got an unexpected keyword "
+                            "argument '%s'" % next(iter(kw)))
         random = self.random
         n = len(population)
         if cum_weights is None:
@@ -281,7 +292,8 @@ class Random:
         if total <= 0.0:
             raise ValueError('Total of weights must be greater than zero')
         hi = n - 1
-        return [population[_bisect(cum_weights, random() * total, 0, hi)]
+        return [population[_bisect(cum_weights, random() * total, 0, hi,
+                                   key=None)]
                 for _ in range(k)]
 
     # -- real-valued distributions --------------------------------------
