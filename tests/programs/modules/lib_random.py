@@ -1,0 +1,13 @@
+import random
+random.seed(12345)
+print(random.random(), random.randint(1, 100), random.choice("abcdef"), random.uniform(1, 2))
+r = random.Random(7)
+l = list(range(10))
+r.shuffle(l)
+print(l, r.sample(range(100), 5), r.randrange(0, 1000, 7), r.getrandbits(64))
+print(random.Random("seed").random(), random.Random(2 ** 100).random(), random.Random(-5).random(), random.Random(0).random())
+r = random.Random(42)
+print(r.choices("abc", k=5), r.choices("abc", [1,2,3], k=4), r.gauss(), r.sample(range(10000), 8), r.randbytes(5))
+print(r.normalvariate(), r.expovariate(2), r.triangular(), r.getrandbits(100), random.Random(1.5).random(), random.Random(b"x").random())
+s = r.getstate(); a = r.random(); r.setstate(s); print(a == r.random())
+import bisect; print(bisect.bisect([1,2,3], 2, key=None), bisect.bisect_left([1,2,3], 2, key=None))
