@@ -35,6 +35,9 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     if !config.safe_path {
         config.path.insert(0, first);
     }
+    // CPython's first standard entry (a zip that usually does not exist);
+    // the stdlib itself is embedded, so no directory of it is listed.
+    config.path.push("/usr/local/lib/python313.zip".to_string());
     if let Target::File(f) = &target {
         config.argv[0] = f.clone();
     }
