@@ -267,7 +267,8 @@ impl VM {
         for dir in dirs {
             let base = std::path::Path::new(if dir.is_empty() { "." } else { &dir }).to_path_buf();
             let pkg_main = base.join(last).join("__main__.py");
-            if base.join(last).join("__init__.py").is_file() {
+            // A regular package, or a namespace package with a __main__.py.
+            if base.join(last).join("__init__.py").is_file() || pkg_main.is_file() {
                 if pkg_main.is_file() {
                     self.import_module(name)?;
                     return Ok(Some((
