@@ -198,10 +198,10 @@ impl VM {
         d.set_str(self, "__builtins__", self.builtins_module_obj());
         let mobj = module.clone().into_object();
         self.sys_modules.payload.set_str(self, name, mobj.clone());
-        let result = (|| {
+        let result = self.run_module_body(&mobj, || {
             let code = self.compile_bytes(&bytes, &filename, rython_compiler::Mode::Exec)?;
             self.run_code(code, module.payload.dict.clone(), None)
-        })();
+        });
         if let Err(e) = result {
             let _ = self
                 .sys_modules
@@ -235,11 +235,11 @@ impl VM {
         d.set_str(self, "__builtins__", self.builtins_module_obj());
         let mobj = module.clone().into_object();
         self.sys_modules.payload.set_str(self, name, mobj.clone());
-        let result = (|| {
+        let result = self.run_module_body(&mobj, || {
             let code =
                 self.compile_bytes(src.as_bytes(), &filename, rython_compiler::Mode::Exec)?;
             self.run_code(code, module.payload.dict.clone(), None)
-        })();
+        });
         if let Err(e) = result {
             let _ = self
                 .sys_modules
@@ -435,8 +435,25 @@ impl VM {
     }
 
     fn module_is_initializing(&self, module: &PyObjectRef) -> bool {
-        let _ = module;
-        false
+        self.state
+            .initializing_modules
+            .borrow()
+            .iter()
+            .any(|m| m.is(module))
+    }
+
+    /// Runs `code` as the body of `module`, marked as initializing meanwhile.
+    fn run_module_body(&self, module: &PyObjectRef, run: impl FnOnce() -> PyResult) -> PyResult {
+        self.state
+            .initializing_modules
+            .borrow_mut()
+            .push(module.clone());
+        let r = run();
+        let mut init = self.state.initializing_modules.borrow_mut();
+        if let Some(i) = init.iter().rposition(|m| m.is(module)) {
+            init.remove(i);
+        }
+        r
     }
 
     /// `from module import *`.
