@@ -610,6 +610,14 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn nameop(&mut self, name: &str, ctx: ExprContext, loc: Loc) -> R {
+        // CPython's `forbidden_name`: __debug__ is a compile-time constant.
+        if name == "__debug__" {
+            match ctx {
+                ExprContext::Store => return self.error("cannot assign to __debug__", loc),
+                ExprContext::Del => return self.error("cannot delete __debug__", loc),
+                _ => {}
+            }
+        }
         let mangled = self.mangle(name);
         let scope = self.scope_of(&mangled);
         let fl = self.ste().is_function_like();
