@@ -215,6 +215,11 @@ impl VM {
             );
         }
         if file.is_some() {
+            if let Err(msg) = rython_parser::check_file_encoding(source, filename) {
+                return Err(
+                    self.new_exception(&self.types.exc.syntax_error, vec![self.new_str_obj(msg)])
+                );
+            }
             if let Some(nul) = source.iter().position(|&b| b == 0) {
                 // The file tokenizer's wording and location; `compile()` of
                 // the same bytes says "source code string ...".
