@@ -47,7 +47,7 @@ pub(crate) type R<T = ()> = Result<T, CompileError>;
 
 pub(crate) const STACK_USE_GUIDELINE: usize = 30;
 const MAX_NESTING: u32 = crate::symtable::MAX_DEPTH;
-const MAX_BLOCKS: usize = 20;
+const MAX_BLOCKS: usize = 21;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ScopeType {
