@@ -312,6 +312,9 @@ impl<'a> Builder<'a> {
                 loc,
             ));
         }
+        if flag & DEF_TYPE_PARAM != 0 && old & DEF_TYPE_PARAM != 0 {
+            return Err(err(format!("duplicate type parameter '{name}'"), loc));
+        }
         if flag & DEF_PARAM != 0 {
             s.varnames.push(name.clone());
         }

@@ -112,12 +112,13 @@ fn lines(src: &[u8]) -> Vec<&[u8]> {
     v
 }
 
-pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErrorInfo> {
-    let (bom, src) = match source.strip_prefix(b"\xef\xbb\xbf") {
-        Some(rest) => (true, rest),
-        None => (false, source),
-    };
-    let ls = lines(src);
+/// The PEP 263 declaration of the first two lines, if any.
+pub(crate) fn declared_encoding(source: &[u8]) -> Option<String> {
+    let src = source.strip_prefix(b"\xef\xbb\xbf").unwrap_or(source);
+    find_spec(&lines(src))
+}
+
+fn find_spec(ls: &[&[u8]]) -> Option<String> {
     let mut spec = ls.first().and_then(|l| coding_spec(l));
     if spec.is_none() && ls.len() > 1 {
         let first = String::from_utf8_lossy(ls[0]);
@@ -126,6 +127,16 @@ pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErr
             spec = coding_spec(ls[1]);
         }
     }
+    spec
+}
+
+pub(crate) fn decode(source: &[u8], _filename: &str) -> Result<String, SyntaxErrorInfo> {
+    let (bom, src) = match source.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (true, rest),
+        None => (false, source),
+    };
+    let ls = lines(src);
+    let spec = find_spec(&ls);
     let enc = match &spec {
         None => Enc::Utf8,
         Some(name) => match normalize(name) {

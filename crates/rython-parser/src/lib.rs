@@ -56,6 +56,31 @@ pub fn parse_bytes(source: &[u8], mode: Mode, filename: &str) -> Result<ast::Mod
     parse(&text, mode, filename)
 }
 
+/// The encoding errors CPython's *file* tokenizer (running a script) gives
+/// where `compile()` of the same bytes words them differently; they carry
+/// no location. `Ok(())` when the source decodes or fails otherwise.
+pub fn check_file_encoding(source: &[u8], filename: &str) -> Result<(), String> {
+    match decode::decode(source, filename) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            if let Some(name) = e.msg.strip_prefix("unknown encoding: ") {
+                return Err(format!("encoding problem: {name}"));
+            }
+            if decode::declared_encoding(source).is_none() && !source.starts_with(b"\xef\xbb\xbf") {
+                if let Err(u) = std::str::from_utf8(source) {
+                    let pos = u.valid_up_to();
+                    let line = source[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+                    return Err(format!(
+                        "Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                        source[pos]
+                    ));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Decode source bytes to text as CPython's tokenizer does.
 pub fn decode_source(source: &[u8]) -> Result<String, SyntaxErrorInfo> {
     decode::decode(source, "<string>")

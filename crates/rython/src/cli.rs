@@ -94,7 +94,12 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Parsed {
                     'c' => target = Some(Target::Command(value)),
                     'm' => target = Some(Target::Module(value)),
                     'W' => config.warnoptions.push(value),
-                    _ => config.xoptions.push(value),
+                    _ => {
+                        if value == "dev" {
+                            config.dev_mode = true;
+                        }
+                        config.xoptions.push(value)
+                    }
                 }
                 break;
             }

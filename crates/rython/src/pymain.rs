@@ -20,6 +20,8 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     let prog = std::env::args().next().unwrap_or_else(|| "rython".into());
     // sys.path[0]: the script's directory, '' for -c / stdin, cwd for -m.
     let first = match &target {
+        // A directory runs its `__main__.py` and is itself sys.path[0].
+        Target::File(f) if std::path::Path::new(&abs_path(f)).is_dir() => abs_path(f),
         Target::File(f) => {
             let abs = abs_path(f);
             std::path::Path::new(&abs)
@@ -35,6 +37,9 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     if !config.safe_path {
         config.path.insert(0, first);
     }
+    // CPython's first standard entry (a zip that usually does not exist);
+    // the stdlib itself is embedded, so no directory of it is listed.
+    config.path.push("/usr/local/lib/python313.zip".to_string());
     if let Target::File(f) = &target {
         config.argv[0] = f.clone();
     }
@@ -64,6 +69,20 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     vm.state.stack_base.set(&here as *const u8 as usize);
     vm.state.stack_size.set(crate::INTERPRETER_STACK);
     let result = match &target {
+        Target::File(f) if std::path::Path::new(&abs_path(f)).is_dir() => {
+            let dir = abs_path(f);
+            let main = std::path::Path::new(&dir).join("__main__.py");
+            match std::fs::read(&main) {
+                Ok(src) => {
+                    let main = main.to_string_lossy().to_string();
+                    vm.run_main_source(&src, &main, Some(&main))
+                }
+                Err(_) => {
+                    eprintln!("{prog}: can't find '__main__' module in {}", quote(&dir));
+                    return 1;
+                }
+            }
+        }
         Target::File(f) => {
             let abs = abs_path(f);
             match std::fs::read(&abs) {

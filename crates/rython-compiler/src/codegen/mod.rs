@@ -47,7 +47,7 @@ pub(crate) type R<T = ()> = Result<T, CompileError>;
 
 pub(crate) const STACK_USE_GUIDELINE: usize = 30;
 const MAX_NESTING: u32 = crate::symtable::MAX_DEPTH;
-const MAX_BLOCKS: usize = 20;
+const MAX_BLOCKS: usize = 21;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ScopeType {
@@ -610,6 +610,14 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn nameop(&mut self, name: &str, ctx: ExprContext, loc: Loc) -> R {
+        // CPython's `forbidden_name`: __debug__ is a compile-time constant.
+        if name == "__debug__" {
+            match ctx {
+                ExprContext::Store => return self.error("cannot assign to __debug__", loc),
+                ExprContext::Del => return self.error("cannot delete __debug__", loc),
+                _ => {}
+            }
+        }
         let mangled = self.mangle(name);
         let scope = self.scope_of(&mangled);
         let fl = self.ste().is_function_like();

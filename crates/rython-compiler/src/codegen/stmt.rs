@@ -155,7 +155,8 @@ impl<'a> Compiler<'a> {
                     self.expr(m)?;
                     self.emit(Call, 0, loc);
                 }
-                self.emit(RaiseVarargs, 1, loc);
+                // CPython 3.13 blames the raise on the test expression.
+                self.emit(RaiseVarargs, 1, loc_of(test.loc));
                 self.use_label(end);
                 Ok(())
             }

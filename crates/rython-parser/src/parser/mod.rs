@@ -103,6 +103,22 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
         Mode::Eval => p.eval_input(),
         Mode::Single => p.interactive(),
     };
+    // eval/single input is not given a trailing newline by CPython's string
+    // tokenizer, and a generic error at the implicit end of input then has
+    // no column: offset and end_offset are both 0.
+    let r = match r {
+        Err(mut e)
+            if mode != Mode::Exec
+                && lex_err.is_none()
+                && e.msg == "invalid syntax"
+                && !source.ends_with('\n')
+                && e.start == p.toks[sentinel].start =>
+        {
+            e.fixed = Some((0, 0));
+            Err(e)
+        }
+        r => r,
+    };
     match lex_err {
         Some(le) => match r {
             Err(pe) if p.max_seen.get() < sentinel => {

@@ -326,7 +326,16 @@ pub fn init(vm: &VM) {
     d.set_str(vm, "path_hooks", vm.new_list(vec![]).into_object());
     d.set_str(vm, "path_importer_cache", vm.new_dict().into_object());
     d.set_str(vm, "warnoptions", strs(&config.warnoptions));
-    d.set_str(vm, "_xoptions", vm.new_dict().into_object());
+    // `-X name=value` maps name to the str value, a bare `-X name` to True.
+    let xoptions = vm.new_dict();
+    for x in &config.xoptions {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k, vm.new_str_obj(v)),
+            None => (x.as_str(), vm.new_bool(true)),
+        };
+        xoptions.payload.set_str(vm, k, v);
+    }
+    d.set_str(vm, "_xoptions", xoptions.into_object());
     let names: Vec<PyObjectRef> = super::builtin_module_names()
         .into_iter()
         .map(|n| vm.new_str_obj(n))

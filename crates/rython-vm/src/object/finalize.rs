@@ -8,8 +8,23 @@ use std::ptr::NonNull;
 
 use super::core::{PyHeader, PyObjectRef};
 
+/// Finalization work queued by a native `Drop` that needs the VM (e.g. a
+/// suspended generator's `close()`).
+pub type PendingCallback = Box<dyn FnOnce(&crate::VM)>;
+
 thread_local! {
     static PENDING: RefCell<Vec<PyObjectRef>> = const { RefCell::new(Vec::new()) };
+    static CALLBACKS: RefCell<Vec<PendingCallback>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Queues `f` to run at the next finalizer checkpoint of the eval loop.
+pub fn defer_callback(f: PendingCallback) {
+    CALLBACKS.with(|c| c.borrow_mut().push(f));
+}
+
+/// Takes the queued native finalization callbacks.
+pub fn take_callbacks() -> Vec<PendingCallback> {
+    CALLBACKS.with(|c| std::mem::take(&mut *c.borrow_mut()))
 }
 
 /// Called by the deallocator: returns true if the object was queued for its
@@ -42,5 +57,5 @@ pub fn take_pending() -> Vec<PyObjectRef> {
 
 #[inline]
 pub fn has_pending() -> bool {
-    PENDING.with(|p| !p.borrow().is_empty())
+    PENDING.with(|p| !p.borrow().is_empty()) || CALLBACKS.with(|c| !c.borrow().is_empty())
 }

@@ -352,12 +352,52 @@ pub fn gen_close(vm: &VM, gen: &PyRef<PyGenerator>) -> PyResult {
 
 impl Drop for PyGenerator {
     fn drop(&mut self) {
-        // A suspended frame dies with its generator; its locals are
-        // released here (finally blocks do not run: documented limitation
-        // until PEP 442 finalization of generators lands).
-        if let Some(f) = self.frame.get_mut().take() {
+        let Some(f) = self.frame.get_mut().take() else {
+            return;
+        };
+        // CPython's `_PyGen_Finalize` closes a suspended generator so its
+        // `finally`/`with` blocks run. That needs the VM, so the frame moves
+        // into a fresh generator closed at the next finalizer checkpoint.
+        // A yield outside any user try block (RESUME's depth-1 bit) needs
+        // no close, as in CPython's `gen_close` shortcut.
+        let needs_close = self.kind != GenKind::AsyncGenerator
+            && self.started.get()
+            && !self.finished.get()
+            && !self.running.get()
+            && !resumes_at_depth1(&f);
+        if !needs_close {
             (*f).recycle();
+            return;
         }
+        let g = PyGenerator {
+            kind: self.kind,
+            frame: RefCell::new(Some(f)),
+            running: Cell::new(false),
+            finished: Cell::new(false),
+            started: Cell::new(true),
+            code: self.code.clone(),
+            name: RefCell::new(self.name.get_mut().clone()),
+            qualname: RefCell::new(self.qualname.get_mut().clone()),
+            yieldfrom: RefCell::new(self.yieldfrom.get_mut().take()),
+            ag_running_async: Cell::new(false),
+        };
+        let kind = self.kind;
+        crate::object::finalize::defer_callback(Box::new(move |vm: &VM| {
+            let g = PyRef::new_exact(g, gen_type(vm, kind));
+            if let Err(e) = gen_close(vm, &g) {
+                vm.write_unraisable(&e, Some(g.as_object()), "Exception ignored in");
+            }
+        }));
+    }
+}
+
+/// True when the suspended frame resumes at a RESUME whose oparg says the
+/// yield was only inside the compiler's StopIteration wrapper.
+fn resumes_at_depth1(f: &Frame) -> bool {
+    let bytes: &[u8] = &f.code.payload.code.code;
+    match (bytes.get(2 * f.pc), bytes.get(2 * f.pc + 1)) {
+        (Some(&op), Some(&arg)) => op == rython_compiler::Opcode::Resume as u8 && arg & 4 != 0,
+        _ => false,
     }
 }
 

@@ -340,15 +340,11 @@ fn b_issubclass(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     Ok(vm.new_bool(vm.issubclass(&a[0], &a[1])?))
 }
 
-fn attr_name(
-    vm: &VM,
-    v: &PyObjectRef,
-    what: &str,
-) -> PyResult<crate::objects::strobject::PyStrRef> {
+fn attr_name(vm: &VM, v: &PyObjectRef) -> PyResult<crate::objects::strobject::PyStrRef> {
     match v.clone().downcast::<PyStr>() {
         Ok(s) => Ok(vm.intern_str(s)),
         Err(o) => Err(vm.new_type_error(format!(
-            "{what}: attribute name must be string, not '{}'",
+            "attribute name must be string, not '{}'",
             o.class().name_string()
         ))),
     }
@@ -356,7 +352,7 @@ fn attr_name(
 
 fn b_getattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "getattr", a, k, 2, 3)?;
-    let name = attr_name(vm, &a[1], "getattr()")?;
+    let name = attr_name(vm, &a[1])?;
     if a.len() == 3 {
         return Ok(vm
             .get_attr_opt(&a[0], &name)?
@@ -367,20 +363,20 @@ fn b_getattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn b_hasattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "hasattr", a, k, 2, 2)?;
-    let name = attr_name(vm, &a[1], "hasattr()")?;
+    let name = attr_name(vm, &a[1])?;
     Ok(vm.new_bool(vm.get_attr_opt(&a[0], &name)?.is_some()))
 }
 
 fn b_setattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "setattr", a, k, 3, 3)?;
-    let name = attr_name(vm, &a[1], "setattr()")?;
+    let name = attr_name(vm, &a[1])?;
     vm.set_attr(&a[0], &name, Some(a[2].clone()))?;
     Ok(vm.none())
 }
 
 fn b_delattr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "delattr", a, k, 2, 2)?;
-    let name = attr_name(vm, &a[1], "delattr()")?;
+    let name = attr_name(vm, &a[1])?;
     vm.set_attr(&a[0], &name, None)?;
     Ok(vm.none())
 }

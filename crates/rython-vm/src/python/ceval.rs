@@ -871,6 +871,11 @@ impl VM {
                     } else {
                         None
                     };
+                    // An object freed just before (e.g. by `del`) is finalized
+                    // before the call can observe its absence.
+                    if crate::object::finalize::has_pending() {
+                        self.run_finalizers();
+                    }
                     match tri!(self.call_op(frame, arg as usize, kwnames.as_ref())) {
                         Some(new_frame) => return Ok(Step::Call(new_frame)),
                         None => {
@@ -1635,6 +1640,10 @@ impl VM {
     }
 
     pub fn run_finalizers(&self) {
+        // Bounded: a callback may queue more work, picked up next checkpoint.
+        for cb in crate::object::finalize::take_callbacks() {
+            cb(self);
+        }
         for obj in crate::object::finalize::take_pending() {
             if let Some(del) = obj.class().lookup_str(self, "__del__") {
                 if let Err(e) = self.call(&del, &[obj.clone()], None) {

@@ -82,6 +82,9 @@ impl VM {
             None => self.sys_path(),
         };
         let last = name.rsplit('.').next().unwrap_or(name);
+        // Directories without `__init__.py` are namespace package portions
+        // (PEP 420), used only when no module or regular package is found.
+        let mut portions: Vec<PathBuf> = Vec::new();
         for dir in &search {
             let base = if dir.is_empty() {
                 PathBuf::from(".")
@@ -96,6 +99,10 @@ impl VM {
             if file.is_file() {
                 return self.exec_source_module(name, &file, None);
             }
+            let portion = base.join(last);
+            if portion.is_dir() {
+                portions.push(portion);
+            }
         }
         if parent.is_none() {
             if let Some(src) = crate::lib_modules::source(name) {
@@ -107,7 +114,44 @@ impl VM {
         } else if let Some(src) = crate::lib_modules::source(&name.replace('.', "/")) {
             return self.exec_embedded_module(name, src, false);
         }
+        if !portions.is_empty() {
+            return self.new_namespace_package(name, &portions);
+        }
         Err(self.new_import_error(format!("No module named '{name}'"), Some(name), true))
+    }
+
+    /// A PEP 420 namespace package: no code, `__file__` None, `__path__` a
+    /// `_NamespacePath` (a list here) of its portions.
+    fn new_namespace_package(&self, name: &str, portions: &[PathBuf]) -> PyResult {
+        let module = self.new_module(name, None);
+        let d = &module.payload.dict.payload;
+        let entries: Vec<PyObjectRef> = portions
+            .iter()
+            .map(|p| self.new_str_obj(p.to_string_lossy().to_string()))
+            .collect();
+        let ns = self.new_dict();
+        ns.payload.set_str(
+            self,
+            "__module__",
+            self.new_str_obj("_frozen_importlib_external"),
+        );
+        let cls = self.call(
+            self.types.type_type.as_object(),
+            &[
+                self.new_str_obj("_NamespacePath"),
+                self.new_tuple(vec![self.types.list_type.clone().into_object()])
+                    .into_object(),
+                ns.into_object(),
+            ],
+            None,
+        )?;
+        let path = self.call(&cls, &[self.new_list(entries).into_object()], None)?;
+        d.set_str(self, "__file__", self.none());
+        d.set_str(self, "__path__", path);
+        d.set_str(self, "__package__", self.new_str_obj(name));
+        let mobj = module.into_object();
+        self.sys_modules.payload.set_str(self, name, mobj.clone());
+        Ok(mobj)
     }
 
     pub fn sys_path(&self) -> Vec<String> {
@@ -154,10 +198,10 @@ impl VM {
         d.set_str(self, "__builtins__", self.builtins_module_obj());
         let mobj = module.clone().into_object();
         self.sys_modules.payload.set_str(self, name, mobj.clone());
-        let result = (|| {
+        let result = self.run_module_body(&mobj, || {
             let code = self.compile_bytes(&bytes, &filename, rython_compiler::Mode::Exec)?;
             self.run_code(code, module.payload.dict.clone(), None)
-        })();
+        });
         if let Err(e) = result {
             let _ = self
                 .sys_modules
@@ -191,11 +235,11 @@ impl VM {
         d.set_str(self, "__builtins__", self.builtins_module_obj());
         let mobj = module.clone().into_object();
         self.sys_modules.payload.set_str(self, name, mobj.clone());
-        let result = (|| {
+        let result = self.run_module_body(&mobj, || {
             let code =
                 self.compile_bytes(src.as_bytes(), &filename, rython_compiler::Mode::Exec)?;
             self.run_code(code, module.payload.dict.clone(), None)
-        })();
+        });
         if let Err(e) = result {
             let _ = self
                 .sys_modules
@@ -391,8 +435,25 @@ impl VM {
     }
 
     fn module_is_initializing(&self, module: &PyObjectRef) -> bool {
-        let _ = module;
-        false
+        self.state
+            .initializing_modules
+            .borrow()
+            .iter()
+            .any(|m| m.is(module))
+    }
+
+    /// Runs `code` as the body of `module`, marked as initializing meanwhile.
+    fn run_module_body(&self, module: &PyObjectRef, run: impl FnOnce() -> PyResult) -> PyResult {
+        self.state
+            .initializing_modules
+            .borrow_mut()
+            .push(module.clone());
+        let r = run();
+        let mut init = self.state.initializing_modules.borrow_mut();
+        if let Some(i) = init.iter().rposition(|m| m.is(module)) {
+            init.remove(i);
+        }
+        r
     }
 
     /// `from module import *`.

@@ -66,6 +66,9 @@ pub struct Config {
 /// Mutable runtime state that is not per-frame.
 #[derive(Default)]
 pub struct RuntimeState {
+    /// Modules whose code is running (CPython's `__spec__._initializing`),
+    /// for the circular-import hint of `from m import name`.
+    pub initializing_modules: RefCell<Vec<PyObjectRef>>,
     pub sys_module: RefCell<Option<PyModuleRef>>,
     pub builtins_module: RefCell<Option<PyModuleRef>>,
     /// The builtin `__import__`, to detect a user replacement.

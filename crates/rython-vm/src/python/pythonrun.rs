@@ -214,6 +214,32 @@ impl VM {
                 &String::from_utf8_lossy(source),
             );
         }
+        if file.is_some() {
+            if let Err(msg) = rython_parser::check_file_encoding(source, filename) {
+                return Err(
+                    self.new_exception(&self.types.exc.syntax_error, vec![self.new_str_obj(msg)])
+                );
+            }
+            if let Some(nul) = source.iter().position(|&b| b == 0) {
+                // The file tokenizer's wording and location; `compile()` of
+                // the same bytes says "source code string ...".
+                let line_start = source[..nul]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                let lineno = source[..nul].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+                let info = rython_parser::SyntaxErrorInfo {
+                    kind: rython_parser::SyntaxErrorKind::SyntaxError,
+                    msg: "source code cannot contain null bytes".into(),
+                    lineno,
+                    offset: 0,
+                    end_lineno: lineno,
+                    end_offset: 0,
+                    text: Some(String::from_utf8_lossy(&source[line_start..nul]).into_owned()),
+                };
+                return Err(self.new_syntax_error(&info, filename));
+            }
+        }
         let code = self.compile_bytes(source, filename, rython_compiler::Mode::Exec)?;
         self.run_code(code, m.payload.dict.clone(), None)?;
         Ok(())
@@ -267,7 +293,8 @@ impl VM {
         for dir in dirs {
             let base = std::path::Path::new(if dir.is_empty() { "." } else { &dir }).to_path_buf();
             let pkg_main = base.join(last).join("__main__.py");
-            if base.join(last).join("__init__.py").is_file() {
+            // A regular package, or a namespace package with a __main__.py.
+            if base.join(last).join("__init__.py").is_file() || pkg_main.is_file() {
                 if pkg_main.is_file() {
                     self.import_module(name)?;
                     return Ok(Some((
