@@ -580,14 +580,11 @@ class Flag(Enum, boundary=STRICT):
         pseudo_member._value_ = value
         known = value & flag_mask
         members = list(cls._iter_member_(known))
-        if members or unknown:
+        if members:
             names = [m._name_ for m in members]
             if unknown:
-                names.append(hex(unknown) if False else str(unknown))
-            pseudo_member._name_ = '|'.join(
-                m._name_ for m in members) if not unknown else \
-                '|'.join([m._name_ for m in members] + [hex(unknown)]) \
-                if members else None
+                names.append(str(unknown))
+            pseudo_member._name_ = '|'.join(names)
         else:
             pseudo_member._name_ = None
         cls._value2member_map_.setdefault(value, pseudo_member)

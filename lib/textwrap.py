@@ -9,17 +9,52 @@ def _is_word_char(c):
     return c.isalnum() or c == '_'
 
 
+def _is_letter(c):
+    return c.isalpha() or c == '_'
+
+
+def _is_wp(c):
+    return _is_word_char(c) or c in '!"\'&.,?'
+
+
 def _split_hyphenated(word):
-    # Mirrors CPython's wordsep_re closely enough for ordinary text: a
-    # word breaks after a hyphen that sits between word characters.
+    # Same chunking as CPython's wordsep_re (written out by hand, as the
+    # module must not depend on re): break after a hyphen that follows two
+    # letters or "x-y-" and precedes letters; split off em-dashes ("--")
+    # that sit between word characters.
     parts = []
+    n = len(word)
     start = 0
-    for i in range(1, len(word) - 1):
-        if word[i] == '-' and _is_word_char(word[i - 1]) and \
-                word[i + 1].isalpha():
-            parts.append(word[start:i + 1])
-            start = i + 1
-    parts.append(word[start:])
+    i = 0
+    while i < n:
+        c = word[i]
+        if c == '-' and i > start:
+            j = i
+            while j < n and word[j] == '-':
+                j += 1
+            if j - i >= 2 and _is_wp(word[i - 1]) and j < n and \
+                    _is_word_char(word[j]):
+                parts.append(word[start:i])
+                parts.append(word[i:j])
+                start = i = j
+                continue
+            if j - i == 1:
+                before = (i >= 2 and _is_letter(word[i - 1]) and
+                          _is_letter(word[i - 2])) or \
+                    (i >= 3 and _is_letter(word[i - 1]) and
+                     word[i - 2] == '-' and _is_letter(word[i - 3]))
+                after = i + 2 < n and _is_letter(word[i + 1]) and (
+                    _is_letter(word[i + 2]) or
+                    (word[i + 2] == '-' and i + 3 < n and
+                     _is_letter(word[i + 3])))
+                if before and after:
+                    parts.append(word[start:i + 1])
+                    start = i + 1
+            i = j
+            continue
+        i += 1
+    if start < n:
+        parts.append(word[start:])
     return parts
 
 

@@ -920,6 +920,9 @@ class _TypedDictMeta(type):
         tp.__optional_keys__ = frozenset() if total else frozenset(ann)
         return tp
 
+    def __call__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
     def __subclasscheck__(cls, other):
         raise TypeError('TypedDict does not support instance and class '
                         'checks')

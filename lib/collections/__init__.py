@@ -444,10 +444,11 @@ def namedtuple(typename, field_names, *args, **kwargs):
 
     ns = {'_tuple_new': tuple.__new__, '__builtins__': {},
           '__name__': f'namedtuple_{typename}'}
-    code = f'lambda _cls, {", ".join(field_names)}: ' \
-           f'_tuple_new(_cls, ({arg_list}))'
-    __new__ = eval(code, ns)
-    __new__.__name__ = '__new__'
+    code = (f'def __new__(_cls, {", ".join(field_names)}):\n'
+            f'    return _tuple_new(_cls, ({arg_list}))\n')
+    exec(code, ns)
+    __new__ = ns['__new__']
+    __new__.__qualname__ = f'{typename}.__new__'
     __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
     if defaults is not None:
         __new__.__defaults__ = defaults
