@@ -29,9 +29,28 @@ impl VM {
         let ast = rython_parser::parse(&text, pmode, filename)
             .map_err(|e| self.new_syntax_error(&e, filename))?;
         let optimize = self.config.borrow().optimize;
-        let code = rython_compiler::compile(&ast, &text, filename, mode, optimize)
-            .map_err(|e| self.new_syntax_error(&e, filename))?;
+        let (code, warnings) =
+            rython_compiler::compile_with_warnings(&ast, &text, filename, mode, optimize);
+        self.report_syntax_warnings(filename, &text, &warnings);
+        let code = code.map_err(|e| self.new_syntax_error(&e, filename))?;
         Ok(crate::objects::codeobject::from_compiled(self, code))
+    }
+
+    /// Prints compile-time SyntaxWarnings the way the default warnings
+    /// filter does (`file:line: SyntaxWarning: msg` plus the source line).
+    fn report_syntax_warnings(&self, filename: &str, text: &str, warnings: &[(u32, String)]) {
+        for (lineno, msg) in warnings {
+            let mut out = format!("{filename}:{lineno}: SyntaxWarning: {msg}\n");
+            if !filename.starts_with('<') {
+                if let Some(line) = text.lines().nth((*lineno as usize).saturating_sub(1)) {
+                    let line = line.trim();
+                    if !line.is_empty() {
+                        out.push_str(&format!("  {line}\n"));
+                    }
+                }
+            }
+            self.write_stderr(&out);
+        }
     }
 
     pub fn compile_str(
