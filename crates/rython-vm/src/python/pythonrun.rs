@@ -26,8 +26,9 @@ impl VM {
         };
         let text = rython_parser::decode_source(source)
             .map_err(|e| self.new_syntax_error(&e, filename))?;
-        let ast = rython_parser::parse(&text, pmode, filename)
-            .map_err(|e| self.new_syntax_error(&e, filename))?;
+        let ast = rython_parser::parse(&text, pmode, filename);
+        self.report_syntax_warnings(filename, &text, &rython_parser::take_warnings());
+        let ast = ast.map_err(|e| self.new_syntax_error(&e, filename))?;
         let optimize = self.config.borrow().optimize;
         let (code, warnings) =
             rython_compiler::compile_with_warnings(&ast, &text, filename, mode, optimize);
