@@ -114,9 +114,10 @@ pub(crate) fn warn(key: (u32, u32, u32), lineno: u32, msg: String) {
 /// The SyntaxWarnings (lineno, message) the last `parse` raised, in order.
 pub fn take_warnings() -> Vec<(u32, String)> {
     WARNINGS.with(|w| {
-        std::mem::take(&mut *w.borrow_mut())
-            .into_iter()
-            .map(|(_, l, m)| (l, m))
-            .collect()
+        let mut all = std::mem::take(&mut *w.borrow_mut());
+        // Lexer warnings are raised before the parser's; CPython's come in
+        // source order.
+        all.sort_by_key(|(k, _, _)| (k.0, k.1));
+        all.into_iter().map(|(_, l, m)| (l, m)).collect()
     })
 }
