@@ -80,6 +80,11 @@ impl VM {
                 self.new_int(v as i64)
             }
         };
+        let end_offset = if info.end_offset == rython_parser::error::END_OFFSET_EOF {
+            self.new_int(-1)
+        } else {
+            opt_int(info.end_offset)
+        };
         let text = info
             .text
             .as_ref()
@@ -91,7 +96,7 @@ impl VM {
             opt_int(info.offset),
             text.clone(),
             opt_int(info.end_lineno),
-            opt_int(info.end_offset),
+            end_offset.clone(),
         ]);
         let e = self.new_exception(
             ty,
@@ -103,7 +108,7 @@ impl VM {
         self.set_exception_attr(&e, "offset", opt_int(info.offset));
         self.set_exception_attr(&e, "text", text);
         self.set_exception_attr(&e, "end_lineno", opt_int(info.end_lineno));
-        self.set_exception_attr(&e, "end_offset", opt_int(info.end_offset));
+        self.set_exception_attr(&e, "end_offset", end_offset);
         self.set_exception_attr(&e, "print_file_and_line", self.none());
         e
     }
