@@ -42,9 +42,23 @@ pub fn compile(
     mode: Mode,
     optimize: u8,
 ) -> Result<CodeObject, rython_parser::SyntaxErrorInfo> {
+    compile_with_warnings(module, source, filename, mode, optimize).0
+}
+
+/// `compile` plus the `SyntaxWarning`s it raised, as (lineno, message) in
+/// source order, for the caller to report.
+pub fn compile_with_warnings(
+    module: &rython_parser::ast::Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+) -> CompileOutcome {
     let run = || {
-        codegen::compile_module(module, source, filename, mode, optimize)
-            .map_err(|e| e.into_info(source))
+        let _ = codegen::warn::take();
+        let r = codegen::compile_module(module, source, filename, mode, optimize)
+            .map_err(|e| e.into_info(source));
+        (r, codegen::warn::take())
     };
     std::thread::scope(|s| {
         match std::thread::Builder::new()
@@ -52,16 +66,25 @@ pub fn compile(
             .spawn_scoped(s, run)
         {
             Ok(h) => h.join().unwrap_or_else(|_| {
-                Err(error::CompileError::new(
-                    "internal compiler error",
-                    rython_parser::ast::Loc::default(),
+                (
+                    Err(error::CompileError::new(
+                        "internal compiler error",
+                        rython_parser::ast::Loc::default(),
+                    )
+                    .into_info(source)),
+                    Vec::new(),
                 )
-                .into_info(source))
             }),
             Err(_) => run(),
         }
     })
 }
+
+/// A compilation's result and its warnings (lineno, message).
+pub type CompileOutcome = (
+    Result<CodeObject, rython_parser::SyntaxErrorInfo>,
+    Vec<(u32, String)>,
+);
 
 /// Stack for the compiler thread: enough for `symtable::MAX_DEPTH` levels
 /// of recursion in unoptimized builds (only touched pages are committed).

@@ -198,11 +198,42 @@ fn string_error(src: &[u8], tok: usize, body: usize, quote: u8, triple: bool) ->
     let body_bytes = &src[body..body_end.min(src.len())];
     let (s, e, reason) = describe(body_bytes).unwrap_or((0, 1, "invalid start byte"));
     let end = line_col(src, tok_end.min(src.len()));
-    error(
-        message(body_bytes, s, e, reason),
-        line_col(src, tok),
-        (end.0, end.1 + 1),
-    )
+    let start = line_col(src, tok);
+    let mut err = error(message(body_bytes, s, e, reason), start, (end.0, end.1 + 1));
+    // CPython shows the line decoded with replacement characters and maps
+    // the byte columns onto that text's UTF-8 form.
+    let mut text = lossy_line(src, tok);
+    err.offset = chars_before(&text, start.1 as usize + 1);
+    if end.0 == start.0 {
+        err.end_offset = chars_before(&text, end.1 as usize + 1);
+    } else if text.ends_with('\n') {
+        // A literal spanning lines shows its first line without the newline.
+        text.pop();
+    }
+    err.text = Some(text);
+    err
+}
+
+/// The source line holding byte `i`, decoded with U+FFFD replacements.
+fn lossy_line(src: &[u8], i: usize) -> String {
+    let start = src[..i]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let end = src[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(src.len(), |p| i + p + 1);
+    String::from_utf8_lossy(&src[start..end]).into_owned()
+}
+
+/// Characters in the first `n` bytes of `text`'s UTF-8 form (a cut
+/// character counts as one, as a replacing decode does).
+fn chars_before(text: &str, n: usize) -> u32 {
+    let b = text.as_bytes();
+    String::from_utf8_lossy(&b[..n.min(b.len())])
+        .chars()
+        .count() as u32
 }
 
 /// An undecodable byte in code: reported within the identifier-like run

@@ -19,6 +19,9 @@ impl SyntaxErrorKind {
     }
 }
 
+/// `end_offset` of an error on the end-of-input token: CPython's -1.
+pub const END_OFFSET_EOF: u32 = u32::MAX;
+
 /// Offsets are 1-based and count characters (code points), as
 /// `SyntaxError.offset` does; 0 means "unknown". `text` is the offending
 /// source line including its newline when it had one, or `None`.

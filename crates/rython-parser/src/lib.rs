@@ -35,6 +35,8 @@ pub enum Mode {
 /// VM puts it on the exception).
 pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxErrorInfo> {
     let _ = filename;
+    let _ = take_warnings();
+    let _ = string_literal::take_invalid_escapes();
     if source.contains('\0') {
         return Err(SyntaxErrorInfo {
             kind: SyntaxErrorKind::SyntaxError,
@@ -90,4 +92,32 @@ pub fn decode_source(source: &[u8]) -> Result<String, SyntaxErrorInfo> {
 /// non-logical newlines included; columns are UTF-8 byte offsets.
 pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxErrorInfo> {
     tokenizer::tokenize(source).map_err(|e| e.into_info(source))
+}
+
+thread_local! {
+    /// SyntaxWarnings of the last `parse` on this thread: the token start
+    /// that raised each (so a re-parse of the same token warns once), its
+    /// line and message.
+    static WARNINGS: std::cell::RefCell<Vec<((u32, u32, u32), u32, String)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+pub(crate) fn warn(key: (u32, u32, u32), lineno: u32, msg: String) {
+    WARNINGS.with(|w| {
+        let mut w = w.borrow_mut();
+        if !w.iter().any(|(k, _, m)| *k == key && *m == msg) {
+            w.push((key, lineno, msg));
+        }
+    });
+}
+
+/// The SyntaxWarnings (lineno, message) the last `parse` raised, in order.
+pub fn take_warnings() -> Vec<(u32, String)> {
+    WARNINGS.with(|w| {
+        let mut all = std::mem::take(&mut *w.borrow_mut());
+        // Lexer warnings are raised before the parser's; CPython's come in
+        // source order.
+        all.sort_by_key(|(k, _, _)| (k.0, k.1));
+        all.into_iter().map(|(_, l, m)| (l, m)).collect()
+    })
 }

@@ -12,6 +12,9 @@ pub struct PErr {
     pub end: Pos,
     /// CPython reports `end_offset` 0 for a few tokenizer errors.
     pub end_col_zero: bool,
+    /// The error sits on the end-of-input token, whose end column CPython
+    /// reports as -1 (`END_OFFSET_EOF`).
+    pub end_eof: bool,
     /// Exact (offset, end_offset) in characters, for the errors whose
     /// CPython location does not follow from a token span.
     pub fixed: Option<(u32, u32)>,
@@ -25,6 +28,7 @@ impl PErr {
             start,
             end,
             end_col_zero: false,
+            end_eof: false,
             fixed: None,
         }
     }
@@ -45,7 +49,9 @@ impl PErr {
         } else {
             nth_line(source, self.end.line)
         };
-        let end_offset = if self.end_col_zero {
+        let end_offset = if self.end_eof {
+            crate::error::END_OFFSET_EOF
+        } else if self.end_col_zero {
             0
         } else {
             match &end_text {

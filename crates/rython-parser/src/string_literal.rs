@@ -166,6 +166,8 @@ pub(crate) fn decode_str(body: &str, fstring: bool) -> Result<String, String> {
             }
             _ => {
                 // Invalid escapes are kept verbatim (CPython only warns).
+                let ch = body[i - 1..].chars().next().unwrap_or('\u{fffd}');
+                note_invalid_escape(b, i - 2, ch);
                 out.push('\\');
                 i -= 1;
             }
@@ -233,10 +235,31 @@ fn decode_bytes(body: &str) -> Result<Vec<u8>, String> {
                 i += 2;
             }
             _ => {
+                note_invalid_escape(b, i - 2, b[i - 1] as char);
                 out.push(b'\\');
                 i -= 1;
             }
         }
     }
     Ok(out)
+}
+
+thread_local! {
+    /// Invalid escapes of the literal being decoded: (newlines before the
+    /// backslash, escaped char); the parser turns them into warnings.
+    static ESCAPES: std::cell::RefCell<Vec<(u32, char)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn note_invalid_escape(body: &[u8], backslash: usize, ch: char) {
+    let lines = body[..backslash.min(body.len())]
+        .iter()
+        .filter(|&&c| c == b'\n')
+        .count() as u32;
+    ESCAPES.with(|e| e.borrow_mut().push((lines, ch)));
+}
+
+/// The invalid escapes noted since the last call.
+pub(crate) fn take_invalid_escapes() -> Vec<(u32, char)> {
+    ESCAPES.with(|e| std::mem::take(&mut *e.borrow_mut()))
 }

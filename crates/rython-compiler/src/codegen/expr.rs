@@ -173,7 +173,10 @@ impl<'a> Compiler<'a> {
                 func,
                 args,
                 keywords,
-            } => self.call(e, func, args, keywords)?,
+            } => {
+                super::warn::check_caller(func);
+                self.call(e, func, args, keywords)?
+            }
             ExprKind::FormattedValue {
                 value,
                 conversion,
@@ -246,6 +249,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    super::warn::check_subscript(value, slice);
+                }
                 self.expr(value)?;
                 if *ctx != ExprContext::Del {
                     if let Some((lo, hi)) = self.two_elem_slice(slice) {

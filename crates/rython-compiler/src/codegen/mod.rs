@@ -32,6 +32,7 @@ mod expr;
 mod func;
 mod pattern;
 mod stmt;
+pub(crate) mod warn;
 
 use crate::code::{CodeObject, ConstValue};
 use crate::error::CompileError;

@@ -27,11 +27,19 @@ impl<'a> Parser<'a> {
         let mut e = PErr::syntax(msg, t.start, t.end);
         match t.kind {
             // Dedents at the end of input sit with ENDMARKER in CPython.
-            TokenKind::Dedent if self.toks.last().is_some_and(|l| l.start == t.start) => {
-                e.end_col_zero = true
+            // Generic "invalid syntax" there reports end 0; the specific
+            // messages keep the token's -1 end column.
+            TokenKind::Dedent | TokenKind::EndMarker
+                if (t.kind == TokenKind::EndMarker
+                    || self.toks.last().is_some_and(|l| l.start == t.start)) =>
+            {
+                if e.msg == "invalid syntax" {
+                    e.end_col_zero = true
+                } else {
+                    e.end_eof = true
+                }
             }
             TokenKind::Dedent => e.fixed = Some((0, 0)),
-            TokenKind::EndMarker => e.end_col_zero = true,
             TokenKind::Newline => e.end = newline_end(t),
             TokenKind::Indent => e.fixed = Some((t.text.chars().count() as u32, 0)),
             _ => {}

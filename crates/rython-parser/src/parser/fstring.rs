@@ -33,9 +33,9 @@ impl<'a> Parser<'a> {
                                 || t.text.starts_with("ru"),
                         );
                     }
-                    match decode_string_token(&t.text)
-                        .map_err(|m| PErr::syntax(m, t.start, t.end))?
-                    {
+                    let decoded = decode_string_token(&t.text);
+                    escape_warnings(&t);
+                    match decoded.map_err(|m| PErr::syntax(m, t.start, t.end))? {
                         StrValue::Str(s) => {
                             saw_str = true;
                             pieces.push(Piece::Lit(s, t.start, t.end));
@@ -127,7 +127,9 @@ impl<'a> Parser<'a> {
                     } else {
                         // CPython reports escape errors of an f-string just
                         // past the literal part.
-                        decode_str(&t.text, !in_spec).map_err(|m| {
+                        let decoded = decode_str(&t.text, !in_spec);
+                        escape_warnings(&t);
+                        decoded.map_err(|m| {
                             PErr::syntax(
                                 m,
                                 t.end,
@@ -389,4 +391,21 @@ fn merge_pieces(pieces: Vec<Piece>) -> Vec<Expr> {
         });
     }
     values
+}
+
+/// Turns the first invalid escape noted while decoding token `t` into
+/// CPython's "invalid escape sequence" SyntaxWarning, reported at the
+/// token's line. A backslash before a non-ASCII character is not one
+/// (CPython re-escapes those characters first).
+fn escape_warnings(t: &crate::tokenizer::Token) {
+    let first = crate::string_literal::take_invalid_escapes()
+        .into_iter()
+        .find(|(_, ch)| ch.is_ascii());
+    if let Some((_, ch)) = first {
+        crate::warn(
+            (t.start.line, t.start.col as u32, 0),
+            t.start.line,
+            format!("invalid escape sequence '\\{ch}'"),
+        );
+    }
 }

@@ -187,6 +187,13 @@ impl<'a> Lexer<'a> {
             None => return Ok(()),
         };
         if ok_kw.iter().any(|k| rest.starts_with(k)) {
+            // Still valid (`1if x else 2`) but deprecated: CPython warns.
+            let p = self.here();
+            crate::warn(
+                (p.line, p.col as u32, 0),
+                p.line,
+                format!("invalid {kind} literal"),
+            );
             return Ok(());
         }
         // Only ASCII letters count here; a non-ASCII character after a

@@ -26,12 +26,32 @@ impl VM {
         };
         let text = rython_parser::decode_source(source)
             .map_err(|e| self.new_syntax_error(&e, filename))?;
-        let ast = rython_parser::parse(&text, pmode, filename)
-            .map_err(|e| self.new_syntax_error(&e, filename))?;
+        let ast = rython_parser::parse(&text, pmode, filename);
+        self.report_syntax_warnings(filename, &text, &rython_parser::take_warnings());
+        let ast = ast.map_err(|e| self.new_syntax_error(&e, filename))?;
         let optimize = self.config.borrow().optimize;
-        let code = rython_compiler::compile(&ast, &text, filename, mode, optimize)
-            .map_err(|e| self.new_syntax_error(&e, filename))?;
+        let (code, warnings) =
+            rython_compiler::compile_with_warnings(&ast, &text, filename, mode, optimize);
+        self.report_syntax_warnings(filename, &text, &warnings);
+        let code = code.map_err(|e| self.new_syntax_error(&e, filename))?;
         Ok(crate::objects::codeobject::from_compiled(self, code))
+    }
+
+    /// Prints compile-time SyntaxWarnings the way the default warnings
+    /// filter does (`file:line: SyntaxWarning: msg` plus the source line).
+    fn report_syntax_warnings(&self, filename: &str, text: &str, warnings: &[(u32, String)]) {
+        for (lineno, msg) in warnings {
+            let mut out = format!("{filename}:{lineno}: SyntaxWarning: {msg}\n");
+            if !filename.starts_with('<') {
+                if let Some(line) = text.lines().nth((*lineno as usize).saturating_sub(1)) {
+                    let line = line.trim();
+                    if !line.is_empty() {
+                        out.push_str(&format!("  {line}\n"));
+                    }
+                }
+            }
+            self.write_stderr(&out);
+        }
     }
 
     pub fn compile_str(
@@ -60,6 +80,11 @@ impl VM {
                 self.new_int(v as i64)
             }
         };
+        let end_offset = if info.end_offset == rython_parser::error::END_OFFSET_EOF {
+            self.new_int(-1)
+        } else {
+            opt_int(info.end_offset)
+        };
         let text = info
             .text
             .as_ref()
@@ -71,7 +96,7 @@ impl VM {
             opt_int(info.offset),
             text.clone(),
             opt_int(info.end_lineno),
-            opt_int(info.end_offset),
+            end_offset.clone(),
         ]);
         let e = self.new_exception(
             ty,
@@ -83,7 +108,7 @@ impl VM {
         self.set_exception_attr(&e, "offset", opt_int(info.offset));
         self.set_exception_attr(&e, "text", text);
         self.set_exception_attr(&e, "end_lineno", opt_int(info.end_lineno));
-        self.set_exception_attr(&e, "end_offset", opt_int(info.end_offset));
+        self.set_exception_attr(&e, "end_offset", end_offset);
         self.set_exception_attr(&e, "print_file_and_line", self.none());
         e
     }

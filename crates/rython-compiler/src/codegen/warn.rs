@@ -1,0 +1,129 @@
+//! Compile-time `SyntaxWarning`s (CPython's `compiler_warn`): collected
+//! while compiling and handed to the VM, which reports them.
+
+use std::cell::RefCell;
+
+use rython_parser::ast::{Constant, Expr, ExprKind};
+
+thread_local! {
+    static WARNINGS: RefCell<Vec<(u32, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+pub(crate) fn warn(lineno: u32, msg: String) {
+    WARNINGS.with(|w| w.borrow_mut().push((lineno, msg)));
+}
+
+/// The warnings of the compilation that ran on this thread, in order.
+pub(crate) fn take() -> Vec<(u32, String)> {
+    WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
+}
+
+fn constant_type(c: &Constant) -> &'static str {
+    match c {
+        Constant::None => "NoneType",
+        Constant::Bool(_) => "bool",
+        Constant::Int(_) => "int",
+        Constant::Float(_) => "float",
+        Constant::Complex { .. } => "complex",
+        Constant::Str(_) => "str",
+        Constant::Bytes(_) => "bytes",
+        Constant::Tuple(_) => "tuple",
+        Constant::Ellipsis => "ellipsis",
+    }
+}
+
+/// CPython's `infer_type`: the type an expression surely evaluates to.
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.node {
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+        ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+        ExprKind::Set { .. } | ExprKind::SetComp { .. } => "set",
+        ExprKind::GeneratorExp { .. } => "generator",
+        ExprKind::Lambda { .. } => "function",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "str",
+        ExprKind::Constant { value, .. } => constant_type(value),
+        _ => return None,
+    })
+}
+
+/// `check_caller`: calling a literal.
+pub(crate) fn check_caller(e: &Expr) {
+    let literal = matches!(
+        &e.node,
+        ExprKind::Constant { .. }
+            | ExprKind::Tuple { .. }
+            | ExprKind::List { .. }
+            | ExprKind::ListComp { .. }
+            | ExprKind::Dict { .. }
+            | ExprKind::DictComp { .. }
+            | ExprKind::Set { .. }
+            | ExprKind::SetComp { .. }
+            | ExprKind::GeneratorExp { .. }
+            | ExprKind::JoinedStr { .. }
+            | ExprKind::FormattedValue { .. }
+    );
+    if let (true, Some(t)) = (literal, infer_type(e)) {
+        warn(
+            e.loc.lineno,
+            format!("'{t}' object is not callable; perhaps you missed a comma?"),
+        );
+    }
+}
+
+/// `check_subscripter` and `check_index` of a loaded `value[index]`.
+pub(crate) fn check_subscript(value: &Expr, index: &Expr) {
+    let not_subscriptable = match &value.node {
+        ExprKind::Constant { value: c, .. } => matches!(
+            c,
+            Constant::None
+                | Constant::Ellipsis
+                | Constant::Int(_)
+                | Constant::Bool(_)
+                | Constant::Float(_)
+                | Constant::Complex { .. }
+        ),
+        ExprKind::Set { .. }
+        | ExprKind::SetComp { .. }
+        | ExprKind::GeneratorExp { .. }
+        | ExprKind::Lambda { .. } => true,
+        _ => false,
+    };
+    if not_subscriptable {
+        if let Some(t) = infer_type(value) {
+            warn(
+                value.loc.lineno,
+                format!("'{t}' object is not subscriptable; perhaps you missed a comma?"),
+            );
+        }
+        return;
+    }
+    let Some(index_type) = infer_type(index) else {
+        return;
+    };
+    if matches!(index_type, "int" | "bool") {
+        return;
+    }
+    let sequence = match &value.node {
+        ExprKind::Constant { value: c, .. } => {
+            matches!(
+                c,
+                Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)
+            )
+        }
+        ExprKind::Tuple { .. }
+        | ExprKind::List { .. }
+        | ExprKind::ListComp { .. }
+        | ExprKind::JoinedStr { .. }
+        | ExprKind::FormattedValue { .. } => true,
+        _ => false,
+    };
+    if let (true, Some(t)) = (sequence, infer_type(value)) {
+        warn(
+            value.loc.lineno,
+            format!(
+                "{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
+            ),
+        );
+    }
+}
