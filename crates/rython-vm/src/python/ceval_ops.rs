@@ -645,6 +645,11 @@ impl VM {
                         };
                         self.call(&cls, &[items[0].clone(), value, tp], Some(&kw))
                     }
+                    // Type parameters infer their variance (PEP 695).
+                    _ if which == intrinsic1::TYPEVAR || which == intrinsic1::PARAMSPEC => {
+                        let kw = self.new_tuple(vec![self.intern("infer_variance").into_object()]);
+                        self.call(&cls, &[v, self.new_bool(true)], Some(&kw))
+                    }
                     _ => self.call1(&cls, v),
                 }
             }
@@ -664,14 +669,19 @@ impl VM {
             }
             intrinsic2::TYPEVAR_WITH_BOUND => {
                 let cls = self.import_attr("typing", "TypeVar")?;
-                let kw = self.new_tuple(vec![self.intern("bound").into_object()]);
-                self.call(&cls, &[v1, v2], Some(&kw))
+                let kw = self.new_tuple(vec![
+                    self.intern("bound").into_object(),
+                    self.intern("infer_variance").into_object(),
+                ]);
+                self.call(&cls, &[v1, v2, self.new_bool(true)], Some(&kw))
             }
             intrinsic2::TYPEVAR_WITH_CONSTRAINTS => {
                 let cls = self.import_attr("typing", "TypeVar")?;
                 let mut args = vec![v1];
                 args.extend(self.collect(&v2)?);
-                self.call(&cls, &args, None)
+                args.push(self.new_bool(true));
+                let kw = self.new_tuple(vec![self.intern("infer_variance").into_object()]);
+                self.call(&cls, &args, Some(&kw))
             }
             intrinsic2::SET_FUNCTION_TYPE_PARAMS => {
                 if let Some(f) = v1.downcast_ref::<PyFunction>() {
