@@ -34,7 +34,7 @@ impl<'a> Parser<'a> {
                     || self.toks.last().is_some_and(|l| l.start == t.start)) =>
             {
                 if e.msg == "invalid syntax" {
-                    e.end_col_zero = true
+                    e.fixed = Some((0, 0))
                 } else {
                     e.end_eof = true
                 }

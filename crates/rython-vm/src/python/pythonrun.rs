@@ -265,7 +265,28 @@ impl VM {
                 return Err(self.new_syntax_error(&info, filename));
             }
         }
-        let code = self.compile_bytes(source, filename, rython_compiler::Mode::Exec)?;
+        let code = self
+            .compile_bytes(source, filename, rython_compiler::Mode::Exec)
+            .map_err(|e| {
+                // The file tokenizer has no column at end of input: an error
+                // on that token (end_offset -1) reports offset 0.
+                if file.is_some()
+                    && e.as_object()
+                        .class()
+                        .is_subtype(&self.types.exc.syntax_error)
+                {
+                    let at_eof = self
+                        .get_attr_opt_str(e.as_object(), "end_offset")
+                        .ok()
+                        .flatten()
+                        .and_then(|v| self.to_isize(&v, "end_offset").ok())
+                        == Some(-1);
+                    if at_eof {
+                        let _ = self.set_attr_str(e.as_object(), "offset", self.new_int(0));
+                    }
+                }
+                e
+            })?;
         self.run_code(code, m.payload.dict.clone(), None)?;
         Ok(())
     }
