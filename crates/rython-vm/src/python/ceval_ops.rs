@@ -671,7 +671,11 @@ impl VM {
                 let cls = self.import_attr("typing", "TypeVar")?;
                 // The compiler passes the bound as a function evaluating it
                 // (lazy in CPython); our typing.TypeVar takes the value.
-                let v2 = if self.is_callable(&v2) { self.call0(&v2)? } else { v2 };
+                let v2 = if self.is_callable(&v2) {
+                    self.call0(&v2)?
+                } else {
+                    v2
+                };
                 let kw = self.new_tuple(vec![
                     self.intern("bound").into_object(),
                     self.intern("infer_variance").into_object(),
@@ -680,7 +684,11 @@ impl VM {
             }
             intrinsic2::TYPEVAR_WITH_CONSTRAINTS => {
                 let cls = self.import_attr("typing", "TypeVar")?;
-                let v2 = if self.is_callable(&v2) { self.call0(&v2)? } else { v2 };
+                let v2 = if self.is_callable(&v2) {
+                    self.call0(&v2)?
+                } else {
+                    v2
+                };
                 let mut args = vec![v1];
                 args.extend(self.collect(&v2)?);
                 args.push(self.new_bool(true));
