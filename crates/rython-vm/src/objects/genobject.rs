@@ -16,6 +16,16 @@ use crate::VM;
 
 pub type PyGeneratorRef = PyRef<PyGenerator>;
 
+macro_rules! payload {
+    ($t:ident, $field:ident) => {
+        impl PyPayload for $t {
+            fn class(vm: &VM) -> &PyTypeRef {
+                &vm.types.$field
+            }
+        }
+    };
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GenKind {
     Generator,
@@ -40,22 +50,14 @@ pub struct PyGenerator {
     pub ag_running_async: Cell<bool>,
 }
 
-impl PyPayload for PyGenerator {
-    fn class(vm: &VM) -> &PyTypeRef {
-        &vm.types.generator_type
-    }
-}
+payload!(PyGenerator, generator_type);
 
 /// `coroutine_wrapper`: what `coro.__await__()` returns.
 pub struct PyCoroutineWrapper {
     pub coro: PyGeneratorRef,
 }
 
-impl PyPayload for PyCoroutineWrapper {
-    fn class(vm: &VM) -> &PyTypeRef {
-        &vm.types.coroutine_wrapper_type
-    }
-}
+payload!(PyCoroutineWrapper, coroutine_wrapper_type);
 
 /// The awaitables returned by `agen.asend()`/`__anext__()` and `athrow()`.
 pub struct PyAsyncGenASend {
@@ -65,11 +67,7 @@ pub struct PyAsyncGenASend {
     pub state: Cell<u8>,
 }
 
-impl PyPayload for PyAsyncGenASend {
-    fn class(vm: &VM) -> &PyTypeRef {
-        &vm.types.async_gen_asend_type
-    }
-}
+payload!(PyAsyncGenASend, async_gen_asend_type);
 
 pub struct PyAsyncGenAThrow {
     pub agen: PyGeneratorRef,
@@ -78,11 +76,7 @@ pub struct PyAsyncGenAThrow {
     pub state: Cell<u8>,
 }
 
-impl PyPayload for PyAsyncGenAThrow {
-    fn class(vm: &VM) -> &PyTypeRef {
-        &vm.types.async_gen_athrow_type
-    }
-}
+payload!(PyAsyncGenAThrow, async_gen_athrow_type);
 
 /// A value yielded by an async generator body (distinguishes `yield v`
 /// from an `await` that suspends).
@@ -90,11 +84,7 @@ pub struct PyAsyncGenWrappedValue {
     pub value: PyObjectRef,
 }
 
-impl PyPayload for PyAsyncGenWrappedValue {
-    fn class(vm: &VM) -> &PyTypeRef {
-        &vm.types.async_gen_wrapped_value_type
-    }
-}
+payload!(PyAsyncGenWrappedValue, async_gen_wrapped_value_type);
 
 /// The outcome of sending into a generator-like object.
 pub enum SendResult {

@@ -315,6 +315,37 @@ pub fn wrap_init(
     Ok(vm.none())
 }
 
+/// `type.__add__(self, other)` and `type.__radd__(self, other)`: the same
+/// slot, with the operands in source order for the reflected form.
+fn wrap_binary(
+    vm: &VM,
+    t: &PyTypeRef,
+    arg: u32,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+    reflected: bool,
+) -> PyResult {
+    let op = NUMBER_OPS[arg as usize % 13];
+    let max = if op == NumberOp::Power { 2 } else { 1 };
+    let name = if reflected { op.rdunder() } else { op.dunder() };
+    let a = nargs(vm, args, kw, name, 1, max)?;
+    let (lhs, rhs) = if reflected {
+        (&a[0], &args[0])
+    } else {
+        (&args[0], &a[0])
+    };
+    if let Some(m) = a.get(1).filter(|m| !vm.is_none(m)) {
+        return match t.payload.slots.nb_power_mod.get() {
+            Some(f) => f(vm, lhs, rhs, m),
+            None => Ok(vm.not_implemented()),
+        };
+    }
+    let f = t.payload.slots.nb_binary[op as usize]
+        .get()
+        .ok_or_else(|| missing_slot(vm))?;
+    f(vm, lhs, rhs)
+}
+
 pub fn wrap_binary_l(
     vm: &VM,
     t: &PyTypeRef,
@@ -322,20 +353,7 @@ pub fn wrap_binary_l(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let op = NUMBER_OPS[arg as usize % 13];
-    let max = if op == NumberOp::Power { 2 } else { 1 };
-    let a = nargs(vm, args, kw, op.dunder(), 1, max)?;
-    if let Some(m) = a.get(1).filter(|m| !vm.is_none(m)) {
-        let f = t.payload.slots.nb_power_mod.get();
-        return match f {
-            Some(f) => f(vm, &args[0], &a[0], m),
-            None => Ok(vm.not_implemented()),
-        };
-    }
-    let f = t.payload.slots.nb_binary[op as usize]
-        .get()
-        .ok_or_else(|| missing_slot(vm))?;
-    f(vm, &args[0], &a[0])
+    wrap_binary(vm, t, arg, args, kw, false)
 }
 
 pub fn wrap_binary_r(
@@ -345,20 +363,7 @@ pub fn wrap_binary_r(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let op = NUMBER_OPS[arg as usize % 13];
-    let max = if op == NumberOp::Power { 2 } else { 1 };
-    let a = nargs(vm, args, kw, op.rdunder(), 1, max)?;
-    if let Some(m) = a.get(1).filter(|m| !vm.is_none(m)) {
-        let f = t.payload.slots.nb_power_mod.get();
-        return match f {
-            Some(f) => f(vm, &a[0], &args[0], m),
-            None => Ok(vm.not_implemented()),
-        };
-    }
-    let f = t.payload.slots.nb_binary[op as usize]
-        .get()
-        .ok_or_else(|| missing_slot(vm))?;
-    f(vm, &a[0], &args[0])
+    wrap_binary(vm, t, arg, args, kw, true)
 }
 
 pub fn wrap_inplace(

@@ -1557,12 +1557,13 @@ impl VM {
             None
         };
         let result = {
-            let args: Vec<PyObjectRef> = frame.values[args_start..]
-                .iter()
-                .map(|v| v.clone().expect("arg"))
-                .collect();
+            // Arguments are moved off the stack into a pooled vector: no
+            // allocation and no refcount traffic per native call.
+            let mut args = crate::python::frame::take_args_vec();
+            args.extend(frame.values.drain(args_start..).map(|v| v.expect("arg")));
             frame.values.truncate(base);
             let r = self.call(&callable, &args, kwnames);
+            crate::python::frame::recycle_args_vec(args);
             if let Some(saved) = saved {
                 *self.state.current_frame.borrow_mut() = saved.0;
                 *self.state.current_frame_super.borrow_mut() = saved.1;

@@ -43,6 +43,30 @@ thread_local! {
 
 const MAX_FREE_VALUES: usize = 64;
 
+thread_local! {
+    /// Argument vectors for calls into native code, kept for reuse so a
+    /// builtin call allocates nothing once warm.
+    static FREE_ARGS: RefCell<Vec<Vec<PyObjectRef>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An empty argument vector from the pool.
+#[inline]
+pub fn take_args_vec() -> Vec<PyObjectRef> {
+    FREE_ARGS.with(|f| f.borrow_mut().pop()).unwrap_or_default()
+}
+
+/// Releases the arguments (their references die now) and keeps the vector.
+#[inline]
+pub fn recycle_args_vec(mut v: Vec<PyObjectRef>) {
+    v.clear();
+    FREE_ARGS.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() < MAX_FREE_VALUES {
+            f.push(v);
+        }
+    });
+}
+
 impl Frame {
     /// A frame for `code`, with every local slot NULL.
     pub fn new(
