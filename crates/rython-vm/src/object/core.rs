@@ -108,6 +108,9 @@ thread_local! {
     /// containers never overflows the Rust stack.
     static DEALLOC_DEPTH: Cell<u32> = const { Cell::new(0) };
     static TRASH: RefCell<Vec<NonNull<PyHeader>>> = const { RefCell::new(Vec::new()) };
+    /// Whether `TRASH` holds anything: the common dealloc touches only
+    /// these two plain cells.
+    static TRASH_USED: Cell<bool> = const { Cell::new(false) };
 }
 
 const TRASHCAN_LIMIT: u32 = 64;
@@ -118,18 +121,20 @@ fn dealloc(ptr: NonNull<PyHeader>) {
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_LIMIT {
         TRASH.with(|t| t.borrow_mut().push(ptr));
+        TRASH_USED.with(|u| u.set(true));
         return;
     }
     DEALLOC_DEPTH.with(|d| d.set(depth + 1));
     // SAFETY: the count is zero, so this is the last handle; the header's
     // type is alive (the object owns a reference to it).
     unsafe { dealloc_now(ptr) };
-    if depth == 0 {
+    if depth == 0 && TRASH_USED.with(|u| u.get()) {
         // Outermost deallocation: empty the trash iteratively.
         while let Some(p) = TRASH.with(|t| t.borrow_mut().pop()) {
             // SAFETY: pushed above with a zero count and not yet freed.
             unsafe { dealloc_now(p) };
         }
+        TRASH_USED.with(|u| u.set(false));
     }
     DEALLOC_DEPTH.with(|d| d.set(depth));
 }

@@ -3,7 +3,7 @@
 //! type has `__del__` is resurrected into a queue that the eval loop drains
 //! at the next call or return — before any further Python-visible effect.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 
 use super::core::{PyHeader, PyObjectRef};
@@ -15,15 +15,20 @@ pub type PendingCallback = Box<dyn FnOnce(&crate::VM)>;
 thread_local! {
     static PENDING: RefCell<Vec<PyObjectRef>> = const { RefCell::new(Vec::new()) };
     static CALLBACKS: RefCell<Vec<PendingCallback>> = const { RefCell::new(Vec::new()) };
+    /// Set whenever either queue is non-empty: the eval loop polls this one
+    /// flag at every backward jump and call, so it must be a plain load.
+    static ANY_PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Queues `f` to run at the next finalizer checkpoint of the eval loop.
 pub fn defer_callback(f: PendingCallback) {
     CALLBACKS.with(|c| c.borrow_mut().push(f));
+    ANY_PENDING.with(|a| a.set(true));
 }
 
 /// Takes the queued native finalization callbacks.
 pub fn take_callbacks() -> Vec<PendingCallback> {
+    ANY_PENDING.with(|a| a.set(false));
     CALLBACKS.with(|c| std::mem::take(&mut *c.borrow_mut()))
 }
 
@@ -47,6 +52,7 @@ pub(crate) unsafe fn defer_finalizer(ptr: NonNull<PyHeader>) -> bool {
         return false;
     }
     PENDING.with(|p| p.borrow_mut().push(obj));
+    ANY_PENDING.with(|a| a.set(true));
     true
 }
 
@@ -57,5 +63,5 @@ pub fn take_pending() -> Vec<PyObjectRef> {
 
 #[inline]
 pub fn has_pending() -> bool {
-    PENDING.with(|p| !p.borrow().is_empty()) || CALLBACKS.with(|c| !c.borrow().is_empty())
+    ANY_PENDING.with(|a| a.get())
 }

@@ -26,6 +26,9 @@ pub struct PyCode {
     pub code: CodeObject,
     /// One slot per `co_names` entry.
     pub global_cache: std::cell::RefCell<Vec<Option<GlobalCacheEntry>>>,
+    /// One slot per code unit, for `LOAD_ATTR`/`STORE_ATTR` (see
+    /// `python::ceval_attr`).
+    pub attr_cache: crate::python::ceval_attr::AttrCache,
     pub consts: Box<[PyObjectRef]>,
     /// `co_names`, interned.
     pub names: Box<[PyStrRef]>,
@@ -114,6 +117,7 @@ pub fn from_compiled(vm: &VM, mut code: CodeObject) -> PyCodeRef {
         PyCode {
             code,
             global_cache: std::cell::RefCell::new(Vec::new()),
+            attr_cache: std::cell::RefCell::new(Vec::new()),
             consts,
             names,
             localsplusnames,

@@ -185,6 +185,46 @@ impl PyDict {
             .flatten()
     }
 
+    /// Finds a str key and returns its entry index with the value: the
+    /// attribute caches remember the index as a hint for `get_at_hint`.
+    #[inline]
+    pub fn get_str_indexed(&self, vm: &VM, key: &PyRef<PyStr>) -> Option<(usize, PyObjectRef)> {
+        let hash = key.payload.hash_value(vm);
+        self.lookup(vm, key.as_object(), hash, |inner, ix, _| {
+            let value = inner.entries[ix].as_ref().map(|e| e.value.clone());
+            (ix, value)
+        })
+        .ok()
+        .flatten()
+        .and_then(|(ix, v)| v.map(|v| (ix, v)))
+    }
+
+    /// The value of entry `ix` when that entry's key is `key` itself (the
+    /// same interned string): one load and one compare instead of a probe.
+    #[inline]
+    pub fn get_at_hint(&self, ix: usize, key: &PyObjectRef) -> Option<PyObjectRef> {
+        match self.inner.borrow().entries.get(ix) {
+            Some(Some(e)) if e.key.is(key) => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Replaces the value of entry `ix` when its key is `key` itself.
+    /// `Ok(old value)` on a hit (the caller drops it, outside the borrow);
+    /// `Err(value)` hands the value back on a miss.
+    #[inline]
+    pub fn set_at_hint(
+        &self,
+        ix: usize,
+        key: &PyObjectRef,
+        value: PyObjectRef,
+    ) -> Result<PyObjectRef, PyObjectRef> {
+        match self.inner.borrow_mut().entries.get_mut(ix) {
+            Some(Some(e)) if e.key.is(key) => Ok(std::mem::replace(&mut e.value, value)),
+            _ => Err(value),
+        }
+    }
+
     /// The value at entry index `ix` (see `index_of_str`).
     #[inline]
     pub fn value_at(&self, ix: usize) -> Option<PyObjectRef> {

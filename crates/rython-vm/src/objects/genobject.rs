@@ -102,7 +102,7 @@ fn gen_type(vm: &VM, kind: GenKind) -> PyTypeRef {
 
 /// `RETURN_GENERATOR`: wraps the frame that just started into a generator,
 /// coroutine or async generator object.
-pub fn new_generator(vm: &VM, mut frame: Frame) -> PyObjectRef {
+pub fn new_generator(vm: &VM, mut frame: Box<Frame>) -> PyObjectRef {
     use rython_compiler::code::flags as co;
     let code = frame.code.clone();
     let flags = code.payload.flags();
@@ -124,7 +124,7 @@ pub fn new_generator(vm: &VM, mut frame: Frame) -> PyObjectRef {
     };
     let g = PyGenerator {
         kind,
-        frame: RefCell::new(Some(Box::new(frame))),
+        frame: RefCell::new(Some(frame)),
         running: Cell::new(false),
         finished: Cell::new(false),
         started: Cell::new(false),
@@ -208,7 +208,7 @@ pub fn gen_send_ex(
         *vm.handled_exception.borrow_mut() = Some(saved);
     }
     g.running.set(true);
-    let r = vm.eval_frame(*frame, exc);
+    let r = vm.eval_frame(frame, exc);
     g.running.set(false);
     let now = vm.handled_exception.replace(caller_exc.clone());
     match r {
@@ -217,7 +217,7 @@ pub fn gen_send_ex(
                 (Some(a), Some(b)) if a.is(b) => None,
                 (a, _) => a.clone(),
             };
-            *g.frame.borrow_mut() = Some(Box::new(f));
+            *g.frame.borrow_mut() = Some(f);
             Ok(SendResult::Yield(v))
         }
         Ok(crate::python::ceval::FrameExit::Return(v)) => {
@@ -356,7 +356,7 @@ impl Drop for PyGenerator {
             && !self.running.get()
             && !resumes_at_depth1(&f);
         if !needs_close {
-            (*f).recycle();
+            f.recycle();
             return;
         }
         let g = PyGenerator {

@@ -124,8 +124,64 @@ fn module_dict(vm: &VM, obj: &crate::object::PyObjectRef) -> crate::PyResult {
     Ok(m.dict.clone().into_object())
 }
 
+/// `types.ModuleType(name, doc=None)` (module.__new__ + module.__init__).
+fn module_new(
+    vm: &VM,
+    cls: &crate::object::PyTypeRef,
+    args: &[crate::object::PyObjectRef],
+    kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> crate::PyResult {
+    let nkw = kw.map(|k| k.payload.len()).unwrap_or(0);
+    let npos = args.len() - nkw;
+    let (mut name, mut doc) = (
+        args.first().filter(|_| npos >= 1),
+        args.get(1).filter(|_| npos >= 2),
+    );
+    if npos > 2 {
+        return Err(vm.new_type_error(format!(
+            "module() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    if let Some(kw) = kw {
+        for (k, v) in kw.payload.as_slice().iter().zip(&args[npos..]) {
+            match k
+                .downcast_ref::<crate::objects::strobject::PyStr>()
+                .map(|s| s.as_str())
+            {
+                Some("name") if name.is_none() => name = Some(v),
+                Some("doc") if doc.is_none() => doc = Some(v),
+                Some(k) => {
+                    return Err(vm.new_type_error(format!(
+                        "module() got an unexpected keyword argument '{k}'"
+                    )))
+                }
+                None => return Err(vm.new_type_error("keywords must be strings")),
+            }
+        }
+    }
+    let Some(name) = name else {
+        return Err(vm.new_type_error("module.__init__() missing required argument 'name' (pos 1)"));
+    };
+    if !name.class().is_subtype(&vm.types.str_type) {
+        return Err(vm.new_type_error(format!(
+            "module.__init__() argument 'name' must be str, not {}",
+            name.class().name_string()
+        )));
+    }
+    let dict = vm.new_dict();
+    dict.payload.set_str(vm, "__name__", name.clone());
+    dict.payload
+        .set_str(vm, "__doc__", doc.cloned().unwrap_or_else(|| vm.none()));
+    for k in ["__package__", "__loader__", "__spec__"] {
+        dict.payload.set_str(vm, k, vm.none());
+    }
+    Ok(PyRef::new_with_type(PyModule { dict }, cls.clone()).into_object())
+}
+
 pub(crate) fn init(vm: &VM) {
     let t = &vm.types.module_type;
+    t.payload.slots.new.set(Some(module_new));
     t.payload.slots.getattro.set(Some(module_getattro));
     t.payload.slots.setattro.set(Some(module_setattro));
     t.payload.slots.repr.set(Some(module_repr));

@@ -35,7 +35,7 @@ pub fn make_frame(
     func: &PyFunctionRef,
     args: &[PyObjectRef],
     kwnames: Option<&PyTupleRef>,
-) -> PyResult<Frame> {
+) -> PyResult<Box<Frame>> {
     let code = func.payload.code.clone();
     let c = &code.payload.code;
     let mut frame = Frame::new(
@@ -238,6 +238,6 @@ fn too_many_positional(
 
 /// Free variables are copied in by `COPY_FREE_VARS` and cells made by
 /// `MAKE_CELL`, both at the start of the code, as in CPython 3.11+.
-fn finish_cells(_vm: &VM, _func: &PyFunctionRef, frame: Frame) -> PyResult<Frame> {
+fn finish_cells(_vm: &VM, _func: &PyFunctionRef, frame: Box<Frame>) -> PyResult<Box<Frame>> {
     Ok(frame)
 }

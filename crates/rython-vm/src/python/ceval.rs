@@ -28,13 +28,13 @@ pub enum FrameExit {
     Return(PyObjectRef),
     /// A generator frame suspended at `YIELD_VALUE`; the frame is handed
     /// back to its generator.
-    Yield(PyObjectRef, Frame),
+    Yield(PyObjectRef, Box<Frame>),
 }
 
 /// What a frame stack entry is waiting for when the frame above it returns.
 enum Step {
     /// Push this frame (a Python-to-Python call).
-    Call(Frame),
+    Call(Box<Frame>),
     /// The current frame returned this value.
     Return(PyObjectRef),
     Yield(PyObjectRef),
@@ -127,7 +127,7 @@ impl VM {
     #[no_mangle]
     pub fn eval_frame(
         &self,
-        entry: Frame,
+        entry: Box<Frame>,
         throw: Option<PyBaseExceptionRef>,
     ) -> PyResult<FrameExit> {
         self.check_stack()?;
@@ -136,7 +136,7 @@ impl VM {
             return Err(self.new_recursion_error("maximum recursion depth exceeded"));
         }
         self.recursion_depth.set(depth0 + 1);
-        let mut frames: Vec<Frame> = Vec::with_capacity(8);
+        let mut frames: Vec<Box<Frame>> = Vec::with_capacity(8);
         frames.push(entry);
         let mut pending: Option<Raised> = throw.map(|e| Raised {
             exc: e,
@@ -204,7 +204,11 @@ impl VM {
     /// Propagates an exception: adds traceback entries, finds a handler in
     /// the exception table, or pops frames. `Err` when it leaves the entry
     /// frame.
-    fn unwind(&self, frames: &mut Vec<Frame>, raised: Raised) -> Result<(), PyBaseExceptionRef> {
+    fn unwind(
+        &self,
+        frames: &mut Vec<Box<Frame>>,
+        raised: Raised,
+    ) -> Result<(), PyBaseExceptionRef> {
         let Raised {
             exc,
             mut reraise,
@@ -587,7 +591,7 @@ impl VM {
                     let name = &code.payload.names[(arg >> 1) as usize];
                     let owner = pop!();
                     if arg & 1 != 0 {
-                        match tri!(self.load_method(&owner, name)) {
+                        match tri!(self.load_method_cached(&code, frame.lasti, &owner, name)) {
                             (m, true) => {
                                 push!(m);
                                 push!(owner);
@@ -598,7 +602,7 @@ impl VM {
                             }
                         }
                     } else {
-                        let v = tri!(self.get_attr(&owner, name));
+                        let v = tri!(self.load_attr_cached(&code, frame.lasti, &owner, name));
                         push!(v)
                     }
                 }
@@ -606,7 +610,7 @@ impl VM {
                     let name = &code.payload.names[arg as usize];
                     let owner = pop!();
                     let v = pop!();
-                    tri!(self.set_attr(&owner, name, Some(v)));
+                    tri!(self.store_attr_cached(&code, frame.lasti, &owner, name, v));
                 }
                 opc::DeleteAttr => {
                     let name = &code.payload.names[arg as usize];
@@ -1423,40 +1427,6 @@ impl VM {
         Err(self.new_name_error(name.payload.as_str()))
     }
 
-    /// `LOAD_ATTR` method form: `(function, true)` when `owner.name` is a
-    /// plain function found on the type (call it with `owner` as self), else
-    /// `(attribute, false)`.
-    fn load_method(
-        &self,
-        owner: &PyObjectRef,
-        name: &crate::objects::strobject::PyStrRef,
-    ) -> PyResult<(PyObjectRef, bool)> {
-        let ty = owner.class();
-        let generic = ty.payload.slots.getattro.get().is_none();
-        if generic {
-            if let Some(attr) = ty.lookup(self, name) {
-                let is_method = attr.payload_is::<PyFunction>()
-                    || (attr.payload_is::<crate::objects::methodobject::PyMethodDescr>()
-                        && attr.class().is(&self.types.method_descriptor_type));
-                if is_method {
-                    // An instance attribute shadows the method.
-                    if let Some(ext) = owner.instance_ext() {
-                        let d = ext.dict.borrow().clone();
-                        if let Some(d) = d {
-                            if let Some(d) = d.downcast_ref::<PyDict>() {
-                                if let Some(v) = d.get_item(self, name.as_object())? {
-                                    return Ok((v, false));
-                                }
-                            }
-                        }
-                    }
-                    return Ok((attr, true));
-                }
-            }
-        }
-        Ok((self.get_attr(owner, name)?, false))
-    }
-
     /// `CALL`: returns a frame to push for Python functions, otherwise
     /// calls and pushes the result.
     fn call_op(
@@ -1464,7 +1434,7 @@ impl VM {
         frame: &mut Frame,
         argc: usize,
         kwnames: Option<&PyTupleRef>,
-    ) -> PyResult<Option<Frame>> {
+    ) -> PyResult<Option<Box<Frame>>> {
         let len = frame.values.len();
         let base = len - argc - 2;
         let callable = frame.values[base].clone().expect("callable");

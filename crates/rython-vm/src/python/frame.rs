@@ -4,6 +4,7 @@
 //! the program is warm.
 
 use std::cell::RefCell;
+use std::mem::MaybeUninit;
 
 use crate::object::PyObjectRef;
 use crate::objects::codeobject::PyCodeRef;
@@ -36,9 +37,12 @@ pub struct Frame {
     pub saved_exception: Option<PyObjectRef>,
 }
 
+/// A finished frame's allocation, with its fields already dropped, and its
+/// value vector (emptied), both kept for the next call.
+type FreeFrame = (Box<MaybeUninit<Frame>>, Vec<Option<PyObjectRef>>);
+
 thread_local! {
-    /// Value vectors of finished frames, kept for reuse.
-    static FREE_VALUES: RefCell<Vec<Vec<Option<PyObjectRef>>>> = const { RefCell::new(Vec::new()) };
+    static FREE_FRAMES: RefCell<Vec<FreeFrame>> = const { RefCell::new(Vec::new()) };
 }
 
 const MAX_FREE_VALUES: usize = 64;
@@ -68,46 +72,60 @@ pub fn recycle_args_vec(mut v: Vec<PyObjectRef>) {
 }
 
 impl Frame {
-    /// A frame for `code`, with every local slot NULL.
+    /// A frame for `code`, with every local slot NULL. Frames live in
+    /// boxes so the eval loop moves a pointer, not the struct, on every call
+    /// and return; the boxes and value vectors are reused.
+    #[inline]
     pub fn new(
         code: PyCodeRef,
         func: Option<PyFunctionRef>,
         globals: PyDictRef,
         builtins: PyDictRef,
         locals: Option<PyObjectRef>,
-    ) -> Frame {
+    ) -> Box<Frame> {
         let n = code.payload.nlocalsplus();
         let cap = n + code.payload.code.stacksize as usize + 1;
-        let mut values = FREE_VALUES
+        let (slot, mut values) = FREE_FRAMES
             .with(|f| f.borrow_mut().pop())
-            .unwrap_or_default();
+            .unwrap_or_else(|| (Box::new_uninit(), Vec::new()));
         values.reserve(cap);
         values.resize(n, None);
-        Frame {
-            code,
-            func,
-            globals,
-            builtins,
-            locals,
-            values,
-            pc: 0,
-            lasti: 0,
-            frame_obj: None,
-            is_generator: false,
-            saved_exception: None,
-        }
+        Box::write(
+            slot,
+            Frame {
+                code,
+                func,
+                globals,
+                builtins,
+                locals,
+                values,
+                pc: 0,
+                lasti: 0,
+                frame_obj: None,
+                is_generator: false,
+                saved_exception: None,
+            },
+        )
     }
 
     /// Releases a finished frame: its locals die now, as in CPython, and the
-    /// value vector is kept for the next call.
-    pub fn recycle(mut self) {
+    /// box and value vector are kept for the next call.
+    pub fn recycle(mut self: Box<Self>) {
         let mut values = std::mem::take(&mut self.values);
         values.clear();
-        drop(self);
-        FREE_VALUES.with(|f| {
+        let raw = Box::into_raw(self);
+        // SAFETY: `raw` came from `Box::into_raw` just above, so it is a
+        // valid, uniquely owned `Frame`; its fields are dropped exactly once
+        // here and the allocation is then only used as uninitialised memory
+        // of the same layout (`MaybeUninit<Frame>`).
+        let slot = unsafe {
+            std::ptr::drop_in_place(raw);
+            Box::from_raw(raw.cast::<MaybeUninit<Frame>>())
+        };
+        FREE_FRAMES.with(|f| {
             let mut f = f.borrow_mut();
             if f.len() < MAX_FREE_VALUES {
-                f.push(values);
+                f.push((slot, values));
             }
         });
     }

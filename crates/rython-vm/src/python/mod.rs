@@ -7,6 +7,7 @@ pub mod bltinmodule;
 pub mod bootstrap_slots;
 pub mod call;
 pub mod ceval;
+pub mod ceval_attr;
 pub mod ceval_ops;
 pub mod errors;
 pub mod exc_star_stub;

@@ -1,0 +1,339 @@
+//! Inline caches for `LOAD_ATTR` and `STORE_ATTR` (the role of CPython's
+//! specialised forms `LOAD_ATTR_WITH_HINT`, `LOAD_ATTR_METHOD_WITH_VALUES`,
+//! `LOAD_ATTR_MODULE`, `LOAD_ATTR_PROPERTY` and `STORE_ATTR_WITH_HINT`).
+//!
+//! Each attribute instruction owns one entry in its code object's
+//! `attr_cache`, remembering what the type lookup found for the last type
+//! seen there: the type attribute, its `__get__` and whether it is a data
+//! descriptor. The entry is valid while the type keeps the same version
+//! tag; tags are never reused, and any change to a class or its bases gives
+//! it (and its subclasses) a fresh tag, so a stale entry can only miss.
+//! Entries also keep the index of the name in the instance (or module) dict
+//! as a hint: a hit costs one load and a pointer compare instead of a probe.
+//!
+//! Only types using the generic `__getattribute__`/`__setattr__` are cached;
+//! everything else takes the general path, which is also the fallback on
+//! every miss, so error messages and hooks (`__getattr__`) are unchanged.
+
+use std::cell::Cell;
+
+use crate::object::PyObjectRef;
+use crate::objects::codeobject::PyCodeRef;
+use crate::objects::dictobject::PyDict;
+use crate::objects::funcobject::PyFunction;
+use crate::objects::moduleobject::PyModule;
+use crate::objects::strobject::PyStrRef;
+use crate::objects::typeobject::{flags, DescrGetFn};
+use crate::{PyResult, VM};
+
+/// What one attribute instruction learnt about the last type it saw.
+pub struct AttrCacheEntry {
+    type_id: usize,
+    tag: u32,
+    /// The attribute found on the type (its MRO), if any.
+    attr: Option<PyObjectRef>,
+    getter: Option<DescrGetFn>,
+    /// `attr` defines `__set__`/`__delete__`: it wins over the instance dict.
+    data: bool,
+    /// `attr` is a plain function: the method form calls it unbound.
+    method: bool,
+    /// Entry index of the name in the instance or module dict last time.
+    hint: Cell<u32>,
+}
+
+/// The cache table of a code object: per code unit, the entries for the
+/// last few types seen there (a site in a base-class method sees every
+/// subclass), allocated on the first miss.
+pub type AttrCache = std::cell::RefCell<Vec<Vec<AttrCacheEntry>>>;
+
+/// Types remembered per site; past this the oldest entry is replaced.
+const MAX_TYPES_PER_SITE: usize = 4;
+
+/// A copy of the parts of a hit entry, taken so no borrow of the table is
+/// held while a getter or `__eq__` runs Python code.
+struct Hit {
+    attr: Option<PyObjectRef>,
+    getter: Option<DescrGetFn>,
+    data: bool,
+    method: bool,
+    hint: usize,
+    /// The type the entry is for (to store a new hint into it).
+    type_id: usize,
+}
+
+impl VM {
+    fn attr_cache_hit(&self, code: &PyCodeRef, at: usize, ty_id: usize, tag: u32) -> Option<Hit> {
+        let cache = code.payload.attr_cache.borrow();
+        let e = cache
+            .get(at)?
+            .iter()
+            .find(|e| e.type_id == ty_id && e.tag == tag)?;
+        Some(Hit {
+            attr: e.attr.clone(),
+            getter: e.getter,
+            data: e.data,
+            method: e.method,
+            hint: e.hint.get() as usize,
+            type_id: ty_id,
+        })
+    }
+
+    /// Looks `name` up on the type and records the result for `at`.
+    fn attr_cache_fill(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+    ) -> Hit {
+        let ty = owner.class();
+        let attr = ty.lookup(self, name);
+        let (getter, data) = match &attr {
+            Some(a) => {
+                let slots = &a.class().payload.slots;
+                (slots.descr_get.get(), slots.descr_set.get().is_some())
+            }
+            None => (None, false),
+        };
+        let method = attr.as_ref().is_some_and(|a| {
+            a.payload_is::<PyFunction>()
+                || (a.payload_is::<crate::objects::methodobject::PyMethodDescr>()
+                    && a.class().is(&self.types.method_descriptor_type))
+        });
+        let entry = AttrCacheEntry {
+            type_id: ty.as_object().id(),
+            tag: ty.payload.version_tag.get(),
+            attr: attr.clone(),
+            getter,
+            data,
+            method,
+            hint: Cell::new(0),
+        };
+        let type_id = entry.type_id;
+        let old = {
+            let mut cache = code.payload.attr_cache.borrow_mut();
+            if cache.len() <= at {
+                let units = code.payload.code.code.len() / 2;
+                cache.resize_with(units.max(at + 1), Vec::new);
+            }
+            let site = &mut cache[at];
+            // A stale entry for this type (older tag) is replaced in place.
+            match site.iter().position(|e| e.type_id == type_id) {
+                Some(i) => Some(std::mem::replace(&mut site[i], entry)),
+                None if site.len() < MAX_TYPES_PER_SITE => {
+                    site.push(entry);
+                    None
+                }
+                None => {
+                    let old = site.remove(0);
+                    site.push(entry);
+                    Some(old)
+                }
+            }
+        };
+        // The evicted entry may hold the last reference to an attribute.
+        drop(old);
+        Hit {
+            attr,
+            getter,
+            data,
+            method,
+            hint: 0,
+            type_id,
+        }
+    }
+
+    fn set_attr_hint(&self, code: &PyCodeRef, at: usize, type_id: usize, ix: usize) {
+        let cache = code.payload.attr_cache.borrow();
+        if let Some(e) = cache
+            .get(at)
+            .and_then(|site| site.iter().find(|e| e.type_id == type_id))
+        {
+            e.hint.set(ix as u32);
+        }
+    }
+
+    /// The cache entry for a type with generic attribute access, or None
+    /// when the type cannot be cached.
+    #[inline]
+    fn attr_entry(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+        setting: bool,
+    ) -> Option<Hit> {
+        let ty = owner.class();
+        let tag = ty.payload.version_tag.get();
+        let slots = &ty.payload.slots;
+        // Comparing slot pointers is only a shortcut: a false mismatch takes
+        // the general path.
+        #[allow(unpredictable_function_pointer_comparisons)]
+        let generic = if setting {
+            let f = slots.setattro.get();
+            f.is_none()
+                || f == Some(
+                    crate::python::abstract_::generic_setattr
+                        as crate::objects::typeobject::SetattroFn,
+                )
+        } else {
+            let f = slots.getattro.get();
+            f.is_none()
+                || f == Some(
+                    crate::python::abstract_::generic_getattr
+                        as crate::objects::typeobject::GetattroFn,
+                )
+        };
+        if tag == 0 || !generic {
+            return None;
+        }
+        Some(
+            match self.attr_cache_hit(code, at, ty.as_object().id(), tag) {
+                Some(h) => h,
+                None => self.attr_cache_fill(code, at, owner, name),
+            },
+        )
+    }
+
+    /// `name` in the instance dict of `owner`, trying the hint first.
+    #[inline]
+    fn instance_dict_get(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+        hit: &Hit,
+    ) -> Option<PyObjectRef> {
+        let hint = hit.hint;
+        let ext = owner.instance_ext()?;
+        let dict = {
+            let d = ext.dict.borrow();
+            let dict = d.as_ref()?;
+            if let Some(v) = dict
+                .downcast_ref::<PyDict>()
+                .and_then(|d| d.get_at_hint(hint, name.as_object()))
+            {
+                return Some(v);
+            }
+            dict.clone()
+        };
+        let (ix, v) = dict.downcast_ref::<PyDict>()?.get_str_indexed(self, name)?;
+        self.set_attr_hint(code, at, hit.type_id, ix);
+        Some(v)
+    }
+
+    /// `LOAD_ATTR` (attribute form).
+    pub(crate) fn load_attr_cached(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+    ) -> PyResult {
+        if let Some(m) = owner.downcast_exact::<PyModule>(&self.types.module_type) {
+            let module_type = self.types.module_type.as_object().id();
+            let hint = code
+                .payload
+                .attr_cache
+                .borrow()
+                .get(at)
+                .and_then(|site| site.iter().find(|e| e.type_id == module_type))
+                .map(|e| e.hint.get() as usize);
+            if let Some(v) = hint.and_then(|h| m.dict.payload.get_at_hint(h, name.as_object())) {
+                return Ok(v);
+            }
+            if let Some((ix, v)) = m.dict.payload.get_str_indexed(self, name) {
+                if hint.is_none() {
+                    self.attr_cache_fill(code, at, owner, name);
+                }
+                self.set_attr_hint(code, at, module_type, ix);
+                return Ok(v);
+            }
+            return self.get_attr(owner, name);
+        }
+        let Some(hit) = self.attr_entry(code, at, owner, name, false) else {
+            return self.get_attr(owner, name);
+        };
+        if hit.data {
+            if let (Some(a), Some(g)) = (&hit.attr, hit.getter) {
+                return g(self, a, Some(owner), Some(owner.class().as_object()));
+            }
+        }
+        if let Some(v) = self.instance_dict_get(code, at, owner, name, &hit) {
+            return Ok(v);
+        }
+        match (hit.attr, hit.getter) {
+            (Some(a), Some(g)) => g(self, &a, Some(owner), Some(owner.class().as_object())),
+            (Some(a), None) => Ok(a),
+            // Missing: the general path raises the right AttributeError.
+            (None, _) => self.get_attr(owner, name),
+        }
+    }
+
+    /// `LOAD_ATTR` (method form): `(function, true)` when `owner.name` is a
+    /// plain function on the type not shadowed by the instance, to be
+    /// called with `owner` as self; else `(attribute, false)`.
+    pub(crate) fn load_method_cached(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+    ) -> PyResult<(PyObjectRef, bool)> {
+        if let Some(hit) = self.attr_entry(code, at, owner, name, false) {
+            if hit.method {
+                if let Some(v) = self.instance_dict_get(code, at, owner, name, &hit) {
+                    return Ok((v, false));
+                }
+                if let Some(a) = hit.attr {
+                    return Ok((a, true));
+                }
+            }
+        }
+        Ok((self.load_attr_cached(code, at, owner, name)?, false))
+    }
+
+    /// `STORE_ATTR`.
+    pub(crate) fn store_attr_cached(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+        value: PyObjectRef,
+    ) -> PyResult<()> {
+        let has_dict = owner.class().payload.has_flag(flags::HAS_DICT);
+        let hit = match has_dict {
+            true => self.attr_entry(code, at, owner, name, true),
+            false => None,
+        };
+        let (Some(hit), Some(ext)) = (hit, owner.instance_ext()) else {
+            return self.set_attr(owner, name, Some(value));
+        };
+        if hit.data {
+            return self.set_attr(owner, name, Some(value));
+        }
+        let dict = ext.dict.borrow().clone();
+        let Some(dict) = dict else {
+            return self.set_attr(owner, name, Some(value));
+        };
+        let Some(d) = dict.downcast_ref::<PyDict>() else {
+            return self.set_attr(owner, name, Some(value));
+        };
+        match d.set_at_hint(hit.hint, name.as_object(), value) {
+            Ok(old) => {
+                drop(old);
+                Ok(())
+            }
+            Err(value) => {
+                d.set_item(self, name.clone().into_object(), value)?;
+                if let Some(ix) = d.index_of_str(self, name) {
+                    self.set_attr_hint(code, at, hit.type_id, ix);
+                }
+                Ok(())
+            }
+        }
+    }
+}
