@@ -7,6 +7,13 @@ mod cli;
 mod help;
 mod pymain;
 
+/// Every Rust allocation of the process (string buffers, dict tables, list
+/// storage) goes through the same small-block pools as objects, as
+/// CPython's `PyMem_Malloc` does.
+#[global_allocator]
+static ALLOCATOR: rython_vm::object::obmalloc::PyMemAllocator =
+    rython_vm::object::obmalloc::PyMemAllocator;
+
 /// Stack for the interpreter thread: deep Python recursion through native
 /// code (`__add__` dunders, `repr` of nested lists) needs more than the
 /// default 8 MiB; untouched pages cost no memory.

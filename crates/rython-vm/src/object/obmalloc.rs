@@ -10,7 +10,7 @@
 //! thread-local and need no locking. Freed blocks are kept for reuse (pools
 //! are not yet returned to the OS).
 
-use std::alloc::Layout;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::ptr::NonNull;
 
@@ -64,8 +64,9 @@ fn size_class(layout: Layout) -> Option<usize> {
 fn refill(class: usize) -> *mut u8 {
     let block = (class + 1) * ALIGNMENT;
     let layout = Layout::from_size_align(POOL_SIZE, ALIGNMENT).expect("pool layout");
-    // SAFETY: the layout has a non-zero size.
-    let pool = unsafe { std::alloc::alloc(layout) };
+    // SAFETY: the layout has a non-zero size. Pools come straight from the
+    // system allocator: this code also serves as the global allocator.
+    let pool = unsafe { System.alloc(layout) };
     if pool.is_null() {
         std::alloc::handle_alloc_error(layout);
     }
@@ -92,23 +93,11 @@ fn refill(class: usize) -> *mut u8 {
 #[inline]
 pub fn object_malloc(layout: Layout) -> NonNull<u8> {
     if let Some(class) = size_class(layout) {
-        let p = FREE.with(|free| {
-            let head = free[class].get();
-            if head.is_null() {
-                return std::ptr::null_mut();
-            }
-            // SAFETY: `head` is a free block of this class; its first word
-            // holds the next free block.
-            let next = unsafe { (head as *const *mut u8).read() };
-            free[class].set(next);
-            head
-        });
-        let p = if p.is_null() { refill(class) } else { p };
         // SAFETY: blocks are never null.
-        return unsafe { NonNull::new_unchecked(p) };
+        return unsafe { NonNull::new_unchecked(pool_alloc(class)) };
     }
     // SAFETY: every object layout has a non-zero size (it holds a header).
-    let p = unsafe { std::alloc::alloc(layout) };
+    let p = unsafe { System.alloc(layout) };
     match NonNull::new(p) {
         Some(p) => p,
         None => std::alloc::handle_alloc_error(layout),
@@ -123,15 +112,117 @@ pub fn object_malloc(layout: Layout) -> NonNull<u8> {
 #[inline]
 pub unsafe fn object_free(ptr: NonNull<u8>, layout: Layout) {
     if let Some(class) = size_class(layout) {
-        FREE.with(|free| {
-            // SAFETY: the block is ours again and large enough for a pointer.
-            unsafe { (ptr.as_ptr() as *mut *mut u8).write(free[class].get()) };
-            free[class].set(ptr.as_ptr());
-        });
+        // SAFETY: per the contract above, the block came from this class.
+        unsafe { pool_free(ptr.as_ptr(), class) };
         return;
     }
     // SAFETY: per the contract above.
-    unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) }
+    unsafe { System.dealloc(ptr.as_ptr(), layout) }
+}
+
+/// A block of `class` from the pools (the free list, else a new pool).
+#[inline]
+fn pool_alloc(class: usize) -> *mut u8 {
+    let p = FREE.with(|free| {
+        let head = free[class].get();
+        if head.is_null() {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: `head` is a free block of this class; its first word
+        // holds the next free block.
+        let next = unsafe { (head as *const *mut u8).read() };
+        free[class].set(next);
+        head
+    });
+    if p.is_null() {
+        refill(class)
+    } else {
+        p
+    }
+}
+
+/// # Safety
+/// `ptr` is a block of `class` that is no longer used.
+#[inline]
+unsafe fn pool_free(ptr: *mut u8, class: usize) {
+    FREE.with(|free| {
+        // SAFETY: the block is ours again and large enough for a pointer.
+        unsafe { (ptr as *mut *mut u8).write(free[class].get()) };
+        free[class].set(ptr);
+    });
+}
+
+/// The size class of a raw (non-object) request, whatever `PYTHONMALLOC`
+/// says: Rust allocations start before the setting is read, and a block
+/// must go back to the allocator it came from.
+#[inline]
+fn raw_class(size: usize, align: usize) -> Option<usize> {
+    if size <= SMALL_REQUEST_THRESHOLD && align <= ALIGNMENT && size > 0 {
+        Some((size - 1) / ALIGNMENT)
+    } else {
+        None
+    }
+}
+
+/// The process's global allocator (CPython's `PyMem_Malloc` family, which
+/// is pymalloc too): small requests — string buffers, dict tables, list
+/// storage, frames — come from the same size-class pools as objects,
+/// without malloc's per-block header; larger ones go to the system.
+///
+/// Pools are per thread and never returned, so a block freed by another
+/// thread simply joins that thread's free list.
+pub struct PyMemAllocator;
+
+// SAFETY: small blocks come from pools that hand out each block once until
+// it is freed; everything else is delegated to `System` with the same
+// layout, and `dealloc`/`realloc` route a block by its layout exactly as
+// `alloc` did.
+unsafe impl GlobalAlloc for PyMemAllocator {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        match raw_class(layout.size(), layout.align()) {
+            Some(class) => pool_alloc(class),
+            // SAFETY: forwarded with the caller's layout.
+            None => unsafe { System.alloc(layout) },
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        match raw_class(layout.size(), layout.align()) {
+            // SAFETY: the block came from `pool_alloc` of this class.
+            Some(class) => unsafe { pool_free(ptr, class) },
+            // SAFETY: it came from `System.alloc` with this layout.
+            None => unsafe { System.dealloc(ptr, layout) },
+        }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let old = raw_class(layout.size(), layout.align());
+        let new = raw_class(new_size, layout.align());
+        match (old, new) {
+            (Some(a), Some(b)) if a == b => ptr,
+            // SAFETY: both sides are system blocks of this alignment.
+            (None, None) => unsafe { System.realloc(ptr, layout, new_size) },
+            _ => {
+                // SAFETY: `new_size` is non-zero per the GlobalAlloc contract.
+                let new_layout =
+                    unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+                // SAFETY: a fresh block of the new layout.
+                let p = unsafe { self.alloc(new_layout) };
+                if !p.is_null() {
+                    // SAFETY: both blocks are valid for the smaller size and
+                    // distinct; the old block is freed with its own layout.
+                    unsafe {
+                        std::ptr::copy_nonoverlapping(ptr, p, layout.size().min(new_size));
+                        self.dealloc(ptr, layout);
+                    }
+                }
+                p
+            }
+        }
+    }
 }
 
 #[cfg(test)]
