@@ -45,11 +45,22 @@ pub struct Derived<T> {
 
 #[derive(Default)]
 pub struct InstanceExt {
-    pub dict: RefCell<Option<PyObjectRef>>,
+    /// The attributes: inline values or a dict (`objects::instancedict`).
+    pub dict: RefCell<crate::objects::instancedict::InstDict>,
     /// Set once `__del__` has run, so a resurrected object is not finalized
     /// twice (PEP 442).
     pub finalized: Cell<bool>,
-    pub slots: Box<[RefCell<Option<PyObjectRef>>]>,
+    /// `__slots__` storage, behind one thin pointer so instances of
+    /// classes without slots stay small.
+    slots: Option<Box<Box<[RefCell<Option<PyObjectRef>>]>>>,
+}
+
+impl InstanceExt {
+    /// The `__slots__` member `i`.
+    #[inline]
+    pub fn slot(&self, i: usize) -> Option<&RefCell<Option<PyObjectRef>>> {
+        self.slots.as_ref()?.get(i)
+    }
 }
 
 /// A payload type: the Rust side of one builtin type's instance layout.
@@ -356,9 +367,10 @@ impl<T: PyPayload> PyRef<T> {
         let ptr = if ty.payload.has_instance_ext() {
             let nslots = ty.payload.slot_count();
             let ext = InstanceExt {
-                dict: RefCell::new(None),
+                dict: RefCell::default(),
                 finalized: Cell::new(false),
-                slots: (0..nslots).map(|_| RefCell::new(None)).collect(),
+                slots: (nslots > 0)
+                    .then(|| Box::new((0..nslots).map(|_| RefCell::new(None)).collect())),
             };
             alloc_obj(Derived { base: payload, ext }, ty)
         } else {

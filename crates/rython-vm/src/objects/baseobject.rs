@@ -183,6 +183,10 @@ fn object_set_class(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>) -> P
             old.name_string()
         )));
     }
+    // Inline values are laid out by the old class's keys.
+    if let Some(ext) = obj.instance_ext() {
+        ext.existing_dict(vm, &old);
+    }
     obj.set_class(new);
     Ok(())
 }
@@ -192,11 +196,7 @@ pub fn instance_dict_get(vm: &VM, obj: &PyObjectRef) -> PyResult {
     let Some(ext) = obj.instance_ext() else {
         return Err(vm.new_no_attribute_error(obj, "__dict__"));
     };
-    let d = ext
-        .dict
-        .borrow_mut()
-        .get_or_insert_with(|| vm.new_dict().into_object())
-        .clone();
+    let d = ext.dict_object(vm, obj.class());
     Ok(d)
 }
 
@@ -206,8 +206,7 @@ pub fn instance_dict_set(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>)
     };
     let Some(v) = value else {
         // Deleting leaves a fresh empty dict for the next access.
-        let old = ext.dict.replace(None);
-        drop(old);
+        ext.clear_dict();
         return Ok(());
     };
     if !v.payload_is::<PyDict>() {
@@ -216,8 +215,7 @@ pub fn instance_dict_set(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>)
             v.class().name_string()
         )));
     }
-    let old = ext.dict.replace(Some(v));
-    drop(old);
+    ext.set_dict(v);
     Ok(())
 }
 
@@ -364,7 +362,10 @@ fn object_subclasshook(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRe
 fn object_getstate(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) -> PyResult {
     let a = method_args(vm, "object.__getstate__", args, kwnames, 0)?;
     let obj = &a[0];
-    let dict = match obj.instance_ext().and_then(|e| e.dict.borrow().clone()) {
+    let dict = match obj
+        .instance_ext()
+        .and_then(|e| e.existing_dict(vm, obj.class()))
+    {
         Some(d) if d.downcast_ref::<PyDict>().is_some_and(|d| !d.is_empty()) => d,
         _ => vm.none(),
     };
@@ -375,7 +376,7 @@ fn object_getstate(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) 
     let slots = vm.new_dict();
     if let Some(ext) = obj.instance_ext() {
         for (i, n) in names.iter().enumerate() {
-            let v = ext.slots.get(i).and_then(|c| c.borrow().clone());
+            let v = ext.slot(i).and_then(|c| c.borrow().clone());
             if let Some(v) = v {
                 slots.payload.set_str(vm, n, v);
             }

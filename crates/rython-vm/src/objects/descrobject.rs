@@ -158,7 +158,7 @@ fn member_slot<'a>(
 ) -> PyResult<&'a RefCell<Option<PyObjectRef>>> {
     not_applicable(vm, &d.name, &d.objclass, obj)?;
     obj.instance_ext()
-        .and_then(|e| e.slots.get(d.index))
+        .and_then(|e| e.slot(d.index))
         .ok_or_else(|| vm.new_system_error("member descriptor on an object without slots"))
 }
 
@@ -300,11 +300,7 @@ fn property_init(
     // attribute would shadow the property's doc otherwise).
     if zelf.class().payload.is_heap_type() {
         if let Some(ext) = zelf.instance_ext() {
-            let d = ext
-                .dict
-                .borrow_mut()
-                .get_or_insert_with(|| vm.new_dict().into_object())
-                .clone();
+            let d = ext.dict_object(vm, zelf.class());
             if let Some(d) = d.downcast_ref::<crate::objects::dictobject::PyDict>() {
                 d.set_str(vm, "__doc__", doc.clone().unwrap_or_else(|| vm.none()));
             }
@@ -568,11 +564,7 @@ fn wraps_init(
     let Some(ext) = zelf.instance_ext() else {
         return Ok(());
     };
-    let dict = ext
-        .dict
-        .borrow_mut()
-        .get_or_insert_with(|| vm.new_dict().into_object())
-        .clone();
+    let dict = ext.dict_object(vm, zelf.class());
     let Some(dict) = dict.downcast_ref::<crate::objects::dictobject::PyDict>() else {
         return Ok(());
     };

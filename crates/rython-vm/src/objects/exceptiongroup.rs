@@ -309,8 +309,8 @@ fn collect_leaf_ids(
     Ok(())
 }
 
-fn notes_of(exc: &PyObjectRef) -> Option<usize> {
-    let d = crate::objects::exceptions::exc_dict_opt(exc)?;
+fn notes_of(vm: &VM, exc: &PyObjectRef) -> Option<usize> {
+    let d = crate::objects::exceptions::exc_dict_opt(vm, exc)?;
     let d = d.downcast_ref::<crate::objects::dictobject::PyDict>()?;
     d.entries()
         .into_iter()
@@ -323,7 +323,7 @@ fn notes_of(exc: &PyObjectRef) -> Option<usize> {
 }
 
 /// Same traceback, cause, context and notes: `e` is `orig` re-raised.
-fn same_metadata(a: &PyObjectRef, b: &PyObjectRef) -> bool {
+fn same_metadata(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> bool {
     let (Some(x), Some(y)) = (
         a.downcast_ref::<PyBaseException>(),
         b.downcast_ref::<PyBaseException>(),
@@ -335,7 +335,7 @@ fn same_metadata(a: &PyObjectRef, b: &PyObjectRef) -> bool {
         (Some(p), Some(q)) => p.is(&q),
         _ => false,
     };
-    notes_of(a) == notes_of(b)
+    notes_of(vm, a) == notes_of(vm, b)
         && same(x.get_traceback(), y.get_traceback())
         && same(x.get_cause(), y.get_cause())
         && same(x.get_context(), y.get_context())
@@ -360,7 +360,7 @@ pub fn prep_reraise_star(vm: &VM, orig: PyObjectRef, excs: PyObjectRef) -> PyRes
         if vm.is_none(&e) {
             continue;
         }
-        if same_metadata(&e, &orig) {
+        if same_metadata(vm, &e, &orig) {
             reraised.push(e);
         } else {
             raised.push(e);

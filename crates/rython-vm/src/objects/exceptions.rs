@@ -180,7 +180,7 @@ pub fn ensure_fields(vm: &VM, exc: &PyObjectRef) {
     let names = kind.field_names();
     if !names.is_empty() {
         if let Some(ext) = exc.instance_ext() {
-            let dict = ext.dict.borrow().clone();
+            let dict = ext.existing_dict(vm, exc.class());
             if let Some(d) = dict.as_ref().and_then(|d| d.downcast_ref::<PyDict>()) {
                 for name in names {
                     let key = vm.intern(name).into_object();
@@ -308,13 +308,12 @@ pub(crate) fn base_exc_repr(vm: &VM, zelf: &PyObjectRef) -> PyResult {
 /// The instance `__dict__`, created on demand.
 pub(crate) fn exc_dict(vm: &VM, zelf: &PyObjectRef) -> Option<PyObjectRef> {
     let ext = zelf.instance_ext()?;
-    let mut d = ext.dict.borrow_mut();
-    Some(d.get_or_insert_with(|| vm.new_dict().into_object()).clone())
+    Some(ext.dict_object(vm, zelf.class()))
 }
 
 /// The instance `__dict__` if it was ever created (CPython's `self->dict`).
-pub(crate) fn exc_dict_opt(zelf: &PyObjectRef) -> Option<PyObjectRef> {
-    zelf.instance_ext()?.dict.borrow().clone()
+pub(crate) fn exc_dict_opt(vm: &VM, zelf: &PyObjectRef) -> Option<PyObjectRef> {
+    zelf.instance_ext()?.existing_dict(vm, zelf.class())
 }
 
 fn base_exc_reduce(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
@@ -323,7 +322,7 @@ fn base_exc_reduce(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> Py
     ensure_fields(vm, zelf);
     let a = exc_payload(vm, zelf)?.args.borrow().clone().into_object();
     let ty = zelf.class().clone().into_object();
-    Ok(match exc_dict_opt(zelf) {
+    Ok(match exc_dict_opt(vm, zelf) {
         Some(d) => vm.new_tuple_obj(vec![ty, a, d]),
         None => vm.new_tuple_obj(vec![ty, a]),
     })
@@ -500,8 +499,7 @@ fn set_dict(vm: &VM, zelf: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult
     }
     ensure_fields(vm, zelf);
     if let Some(ext) = zelf.instance_ext() {
-        let old = ext.dict.replace(Some(v));
-        drop(old);
+        ext.set_dict(v);
     }
     Ok(())
 }

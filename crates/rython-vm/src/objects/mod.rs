@@ -23,6 +23,7 @@ pub mod frameobject;
 pub mod funcobject;
 pub mod genericaliasobject;
 pub mod genobject;
+pub mod instancedict;
 pub mod iterobject;
 pub mod list_sort;
 pub mod listobject;

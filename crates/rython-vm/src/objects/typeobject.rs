@@ -272,6 +272,9 @@ pub struct PyType {
     /// updates. Strong references for now (CPython keeps weak ones), so a
     /// class lives as long as its bases.
     pub subclasses: RefCell<Vec<PyTypeRef>>,
+    /// Attribute names of instances stored as inline values
+    /// (`objects::instancedict`).
+    pub shared_keys: RefCell<crate::objects::instancedict::SharedKeys>,
 }
 
 impl PyPayload for PyType {
@@ -301,6 +304,7 @@ impl PyType {
             // Not cached until readied at the end of start-up.
             version_tag: Cell::new(0),
             subclasses: RefCell::new(Vec::new()),
+            shared_keys: RefCell::default(),
         }
     }
 

@@ -420,6 +420,7 @@ pub fn type_new(
         slot_names,
         version_tag: Cell::new(0),
         subclasses: RefCell::new(Vec::new()),
+        shared_keys: RefCell::default(),
     };
     let ty: PyTypeRef = PyRef::new_with_type(payload, metatype.clone());
     let d = &ty.payload.dict;

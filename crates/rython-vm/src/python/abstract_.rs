@@ -804,13 +804,8 @@ pub fn generic_getattr_opt(
         }
     }
     if let Some(ext) = obj.instance_ext() {
-        let d = ext.dict.borrow().clone();
-        if let Some(d) = d {
-            if let Some(dict) = d.downcast_ref::<PyDict>() {
-                if let Some(v) = dict.get_item(vm, name.as_object())? {
-                    return Ok(Some(v));
-                }
-            }
+        if let Some(v) = ext.get_attr(vm, ty, name)? {
+            return Ok(Some(v));
         }
     }
     if let Some(a) = attr {
@@ -840,19 +835,9 @@ pub fn generic_setattr(
             .payload
             .has_flag(crate::objects::typeobject::flags::HAS_DICT)
         {
-            let dict = {
-                let mut d = ext.dict.borrow_mut();
-                d.get_or_insert_with(|| vm.new_dict().into_object()).clone()
-            };
-            let dict = dict
-                .downcast_ref::<PyDict>()
-                .expect("instance dict is a dict");
-            return match value {
-                Some(v) => dict.set_item(vm, name.clone().into_object(), v),
-                None => match dict.pop_item(vm, name.as_object())? {
-                    Some(_) => Ok(()),
-                    None => Err(vm.new_no_attribute_error(obj, name.payload.as_str())),
-                },
+            return match ext.set_attr(vm, ty, name, value)? {
+                true => Ok(()),
+                false => Err(vm.new_no_attribute_error(obj, name.payload.as_str())),
             };
         }
     }

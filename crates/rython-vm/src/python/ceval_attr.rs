@@ -21,6 +21,7 @@ use crate::object::PyObjectRef;
 use crate::objects::codeobject::PyCodeRef;
 use crate::objects::dictobject::PyDict;
 use crate::objects::funcobject::PyFunction;
+use crate::objects::instancedict::InstDict;
 use crate::objects::moduleobject::PyModule;
 use crate::objects::strobject::PyStrRef;
 use crate::objects::typeobject::{flags, DescrGetFn};
@@ -208,16 +209,28 @@ impl VM {
     ) -> Option<PyObjectRef> {
         let hint = hit.hint;
         let ext = owner.instance_ext()?;
-        let dict = {
-            let d = ext.dict.borrow();
-            let dict = d.as_ref()?;
-            if let Some(v) = dict
-                .downcast_ref::<PyDict>()
-                .and_then(|d| d.get_at_hint(hint, name.as_object()))
-            {
-                return Some(v);
+        let dict = match &*ext.dict.borrow() {
+            InstDict::Values(vals) => {
+                // The hint is the name's index in the class's keys, which
+                // only ever grow: a match is definitive.
+                let keys = owner.class().payload.shared_keys.borrow();
+                if keys.is_at(hint, name) {
+                    return vals.get(hint).cloned().flatten();
+                }
+                let i = keys.index_of(self, name)?;
+                drop(keys);
+                self.set_attr_hint(code, at, hit.type_id, i);
+                return vals.get(i).cloned().flatten();
             }
-            dict.clone()
+            InstDict::Dict(dict) => {
+                if let Some(v) = dict
+                    .downcast_ref::<PyDict>()
+                    .and_then(|d| d.get_at_hint(hint, name.as_object()))
+                {
+                    return Some(v);
+                }
+                dict.clone()
+            }
         };
         let (ix, v) = dict.downcast_ref::<PyDict>()?.get_str_indexed(self, name)?;
         self.set_attr_hint(code, at, hit.type_id, ix);
@@ -315,9 +328,32 @@ impl VM {
         if hit.data {
             return self.set_attr(owner, name, Some(value));
         }
-        let dict = ext.dict.borrow().clone();
-        let Some(dict) = dict else {
-            return self.set_attr(owner, name, Some(value));
+        let dict = {
+            let mut inst = ext.dict.borrow_mut();
+            match &mut *inst {
+                InstDict::Values(vals) => {
+                    let ty = owner.class();
+                    let keys = ty.payload.shared_keys.borrow();
+                    if keys.is_at(hit.hint, name) {
+                        if let Some(slot @ Some(_)) = vals.get_mut(hit.hint) {
+                            let old = slot.replace(value);
+                            drop(keys);
+                            drop(inst);
+                            // May free the last reference: outside the borrow.
+                            drop(old);
+                            return Ok(());
+                        }
+                    }
+                    drop(keys);
+                    drop(inst);
+                    ext.set_attr(self, ty, name, Some(value))?;
+                    if let Some(i) = ty.payload.shared_keys.borrow().index_of(self, name) {
+                        self.set_attr_hint(code, at, hit.type_id, i);
+                    }
+                    return Ok(());
+                }
+                InstDict::Dict(d) => d.clone(),
+            }
         };
         let Some(d) = dict.downcast_ref::<PyDict>() else {
             return self.set_attr(owner, name, Some(value));

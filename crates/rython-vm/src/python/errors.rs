@@ -26,8 +26,7 @@ impl VM {
     /// Sets an attribute in an exception's `__dict__` (name, obj, value...).
     pub fn set_exception_attr(&self, exc: &PyBaseExceptionRef, name: &str, value: PyObjectRef) {
         if let Some(ext) = exc.as_object().instance_ext() {
-            let mut d = ext.dict.borrow_mut();
-            let dict = d.get_or_insert_with(|| self.new_dict().into_object());
+            let dict = ext.dict_object(self, exc.as_object().class());
             if let Some(dict) = dict.downcast_ref::<crate::objects::dictobject::PyDict>() {
                 dict.set_str(self, name, value);
             }

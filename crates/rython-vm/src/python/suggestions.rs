@@ -274,7 +274,7 @@ fn dir_names(vm: &VM, obj: &PyObjectRef) -> Option<Vec<String>> {
                 v.extend(str_keys(&t.payload.dict));
             }
             if let Some(ext) = obj.instance_ext() {
-                if let Some(d) = ext.dict.borrow().clone() {
+                if let Some(d) = ext.existing_dict(vm, obj.class()) {
                     if let Some(d) = d.downcast_ref::<PyDict>() {
                         v.extend(str_keys(d));
                     }

@@ -280,7 +280,7 @@ fn import_error_str(vm: &VM, zelf: &PyObjectRef) -> PyResult {
 /// A copy of the instance dict (or a new one) for `__getstate__`.
 fn state_dict(vm: &VM, zelf: &PyObjectRef) -> PyResult<crate::objects::dictobject::PyDictRef> {
     let d = vm.new_dict();
-    if let Some(src) = exc_dict_opt(zelf) {
+    if let Some(src) = exc_dict_opt(vm, zelf) {
         if let Some(src) = src.downcast_ref::<PyDict>() {
             d.payload.copy_from(vm, src)?;
         }
@@ -306,7 +306,7 @@ fn import_error_reduce(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -
         }
         Some(d.into_object())
     } else {
-        exc_dict_opt(zelf)
+        exc_dict_opt(vm, zelf)
     };
     Ok(match state {
         Some(s) => vm.new_tuple_obj(vec![ty, a, s]),
@@ -571,7 +571,7 @@ fn oserror_reduce(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyR
         }
     }
     let ty = zelf.class().clone().into_object();
-    Ok(match exc_dict_opt(zelf) {
+    Ok(match exc_dict_opt(vm, zelf) {
         Some(d) => vm.new_tuple_obj(vec![ty, a, d]),
         None => vm.new_tuple_obj(vec![ty, a]),
     })
