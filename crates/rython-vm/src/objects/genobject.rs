@@ -162,6 +162,49 @@ impl PyGenerator {
     }
 }
 
+/// Starts resuming a plain generator inside the caller's eval loop: takes
+/// its frame and switches to its exception state, as `gen_send_ex` does
+/// before entering the frame. `None` when it cannot run inline (running,
+/// finished, not a plain generator).
+pub fn enter_inline(vm: &VM, gen: &PyObjectRef, exit_pc: usize) -> Option<Box<Frame>> {
+    let g = gen.downcast_exact::<PyGenerator>(&vm.types.generator_type)?;
+    if g.running.get() || g.kind != GenKind::Generator {
+        return None;
+    }
+    let mut frame = g.frame.borrow_mut().take()?;
+    g.started.set(true);
+    frame.values.push(Some(vm.none()));
+    let caller_exc = vm.handled_exception.borrow().clone();
+    if let Some(saved) = frame.saved_exception.take() {
+        *vm.handled_exception.borrow_mut() = Some(saved);
+    }
+    g.running.set(true);
+    frame.inline_gen = Some(crate::python::frame::InlineGen {
+        gen: gen.clone().downcast::<PyGenerator>().ok()?,
+        caller_exc,
+        exit_pc,
+    });
+    Some(frame)
+}
+
+/// An inline generator frame yielded: it goes back into its generator.
+pub fn leave_inline_yield(vm: &VM, mut frame: Box<Frame>, ig: crate::python::frame::InlineGen) {
+    let now = vm.handled_exception.replace(ig.caller_exc.clone());
+    frame.saved_exception = match (&now, &ig.caller_exc) {
+        (Some(a), Some(b)) if a.is(b) => None,
+        (a, _) => a.clone(),
+    };
+    ig.gen.payload.running.set(false);
+    *ig.gen.payload.frame.borrow_mut() = Some(frame);
+}
+
+/// An inline generator frame returned or raised: the generator is done.
+pub fn leave_inline_finished(vm: &VM, ig: &crate::python::frame::InlineGen) {
+    vm.handled_exception.replace(ig.caller_exc.clone());
+    ig.gen.payload.running.set(false);
+    ig.gen.payload.finished.set(true);
+}
+
 /// Resumes `gen` with `value` (or raises `exc` at its suspension point).
 pub fn gen_send_ex(
     vm: &VM,

@@ -136,7 +136,7 @@ impl VM {
             return Err(self.new_recursion_error("maximum recursion depth exceeded"));
         }
         self.recursion_depth.set(depth0 + 1);
-        let mut frames: Vec<Box<Frame>> = Vec::with_capacity(8);
+        let mut frames = crate::python::frame::take_frame_stack();
         frames.push(entry);
         let mut pending: Option<Raised> = throw.map(|e| Raised {
             exc: e,
@@ -167,13 +167,23 @@ impl VM {
                     frames.push(new_frame);
                 }
                 Ok(Step::Return(value)) => {
-                    let done = frames.pop().expect("frame");
+                    let mut done = frames.pop().expect("frame");
+                    let inline = done.inline_gen.take();
                     done.recycle();
                     if frames.is_empty() {
                         break Ok(FrameExit::Return(value));
                     }
                     self.recursion_depth.set(self.recursion_depth.get() - 1);
-                    frames.last_mut().expect("caller").values.push(Some(value));
+                    let caller = frames.last_mut().expect("caller");
+                    match inline {
+                        // An exhausted `for` generator: leave the loop.
+                        Some(ig) => {
+                            crate::objects::genobject::leave_inline_finished(self, &ig);
+                            caller.values.pop();
+                            caller.pc = ig.exit_pc;
+                        }
+                        None => caller.values.push(Some(value)),
+                    }
                 }
                 Ok(Step::Generator) => {
                     let gen_frame = frames.pop().expect("frame");
@@ -185,8 +195,14 @@ impl VM {
                     frames.last_mut().expect("caller").values.push(Some(gen));
                 }
                 Ok(Step::Yield(value)) => {
-                    // Only a generator's entry frame yields.
-                    let f = frames.pop().expect("frame");
+                    let mut f = frames.pop().expect("frame");
+                    if let Some(ig) = f.inline_gen.take() {
+                        crate::objects::genobject::leave_inline_yield(self, f, ig);
+                        self.recursion_depth.set(self.recursion_depth.get() - 1);
+                        frames.last_mut().expect("caller").values.push(Some(value));
+                        continue;
+                    }
+                    // Otherwise only a generator's entry frame yields.
                     debug_assert!(frames.is_empty());
                     break Ok(FrameExit::Yield(value, f));
                 }
@@ -194,9 +210,10 @@ impl VM {
             }
         };
         // Frames left on an error path are released here.
-        for f in frames.drain(..).rev() {
+        while let Some(f) = frames.pop() {
             f.recycle();
         }
+        crate::python::frame::recycle_frame_stack(frames);
         self.recursion_depth.set(depth0);
         result
     }
@@ -245,7 +262,10 @@ impl VM {
                 frame.pc = h.target as usize;
                 return Ok(());
             }
-            let done = frames.pop().expect("frame");
+            let mut done = frames.pop().expect("frame");
+            if let Some(ig) = done.inline_gen.take() {
+                crate::objects::genobject::leave_inline_finished(self, &ig);
+            }
             done.recycle();
             if frames.is_empty() {
                 return Err(exc);
@@ -749,6 +769,14 @@ impl VM {
                     push!(it)
                 }
                 opc::ForIter => {
+                    if self.recursion_depth.get() + 1 < self.recursion_limit.get() {
+                        let exit_pc = frame.pc + arg as usize + 2;
+                        if let Some(gf) =
+                            crate::objects::genobject::enter_inline(self, top!(), exit_pc)
+                        {
+                            return Ok(Step::Call(gf));
+                        }
+                    }
                     let next = tri!(self.for_iter_next(top!()));
                     match next {
                         Some(v) => push!(v),

@@ -35,6 +35,20 @@ pub struct Frame {
     /// The exception that was being handled when this generator frame was
     /// suspended (CPython's `gi_exc_state`).
     pub saved_exception: Option<PyObjectRef>,
+    /// Set while this generator frame runs inline in its caller's eval
+    /// loop (a `for` over a generator): how to hand it back.
+    pub inline_gen: Option<InlineGen>,
+}
+
+/// A generator frame resumed by `FOR_ITER` without a nested eval loop
+/// (CPython's `FOR_ITER_GEN`).
+pub struct InlineGen {
+    pub gen: crate::objects::genobject::PyGeneratorRef,
+    /// The caller's "exception being handled", restored when the
+    /// generator yields, returns or raises.
+    pub caller_exc: Option<PyObjectRef>,
+    /// Where the caller continues when the generator is exhausted.
+    pub exit_pc: usize,
 }
 
 /// A finished frame's allocation, with its fields already dropped, and its
@@ -46,6 +60,32 @@ thread_local! {
 }
 
 const MAX_FREE_VALUES: usize = 64;
+
+thread_local! {
+    /// Frame stacks of finished `eval_frame` calls: a generator resume or
+    /// a call from native code enters the eval loop without allocating.
+    static FREE_STACKS: RefCell<Vec<Vec<Box<Frame>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An empty frame stack for one `eval_frame` call.
+#[inline]
+pub fn take_frame_stack() -> Vec<Box<Frame>> {
+    FREE_STACKS
+        .with(|f| f.borrow_mut().pop())
+        .unwrap_or_else(|| Vec::with_capacity(8))
+}
+
+/// Gives back an (emptied) frame stack.
+#[inline]
+pub fn recycle_frame_stack(v: Vec<Box<Frame>>) {
+    debug_assert!(v.is_empty());
+    FREE_STACKS.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() < MAX_FREE_VALUES {
+            f.push(v);
+        }
+    });
+}
 
 thread_local! {
     /// Argument vectors for calls into native code, kept for reuse so a
@@ -104,6 +144,7 @@ impl Frame {
                 frame_obj: None,
                 is_generator: false,
                 saved_exception: None,
+                inline_gen: None,
             },
         )
     }
