@@ -383,6 +383,32 @@ impl VM {
         }
         // Code units as (opcode, oparg) pairs: one bounds check per fetch.
         let units: &[[u8; 2]] = bytes.as_chunks::<2>().0;
+        // A test followed by `POP_JUMP_IF_TRUE/FALSE` branches at once instead
+        // of pushing a bool for the jump to pop (the bool is never visible).
+        // The jump becomes the current instruction, so an error converting
+        // to bool is reported (and handled) there, as without the fusion.
+        macro_rules! push_or_branch {
+            ($r:expr) => {{
+                let r: PyObjectRef = $r;
+                match units.get(frame.pc) {
+                    Some(&[j, jarg]) if j == opc::PopJumpIfFalse || j == opc::PopJumpIfTrue => {
+                        frame.lasti = frame.pc;
+                        frame.pc += 1;
+                        let t = if r.is(&self.ctx.true_obj) {
+                            true
+                        } else if r.is(&self.ctx.false_obj) {
+                            false
+                        } else {
+                            tri!(self.is_true(&r))
+                        };
+                        if t == (j == opc::PopJumpIfTrue) {
+                            frame.pc += jarg as usize;
+                        }
+                    }
+                    _ => push!(r),
+                }
+            }};
+        }
         loop {
             let mut pc = frame.pc;
             let [mut op, a] = units[pc];
@@ -673,7 +699,7 @@ impl VM {
                 opc::ToBool => {
                     let v = pop!();
                     let b = tri!(self.is_true(&v));
-                    push!(self.new_bool(b))
+                    push_or_branch!(self.new_bool(b))
                 }
                 opc::BinaryOp => {
                     let b = pop!();
@@ -719,23 +745,24 @@ impl VM {
                     let a = pop!();
                     let cmp = CompareOp::from_index(arg >> 5);
                     let r = tri!(self.compare_fast(&a, &b, cmp));
+                    drop((a, b));
                     if arg & 16 != 0 {
                         let t = tri!(self.is_true(&r));
-                        push!(self.new_bool(t))
+                        push_or_branch!(self.new_bool(t))
                     } else {
-                        push!(r)
+                        push_or_branch!(r)
                     }
                 }
                 opc::IsOp => {
                     let b = pop!();
                     let a = pop!();
-                    push!(self.new_bool(a.is(&b) != (arg == 1)))
+                    push_or_branch!(self.new_bool(a.is(&b) != (arg == 1)))
                 }
                 opc::ContainsOp => {
                     let container = pop!();
                     let item = pop!();
                     let r = tri!(self.contains(&container, &item));
-                    push!(self.new_bool(r != (arg == 1)))
+                    push_or_branch!(self.new_bool(r != (arg == 1)))
                 }
                 opc::PopJumpIfFalse | opc::PopJumpIfTrue => {
                     let v = pop!();
@@ -907,6 +934,11 @@ impl VM {
                     // before the call can observe its absence.
                     if crate::object::finalize::has_pending() {
                         self.run_finalizers();
+                    }
+                    if kwnames.is_none() {
+                        if let Some(nf) = self.call_py_fast(frame, arg as usize) {
+                            return Ok(Step::Call(nf));
+                        }
                     }
                     match tri!(self.call_op(frame, arg as usize, kwnames.as_ref())) {
                         Some(new_frame) => return Ok(Step::Call(new_frame)),
@@ -1314,6 +1346,27 @@ impl VM {
             };
             return Ok(self.new_bool(r));
         }
+        let str_t = &self.types.str_type;
+        if let (Some(x), Some(y)) = (
+            a.downcast_exact::<PyStr>(str_t),
+            b.downcast_exact::<PyStr>(str_t),
+        ) {
+            // UTF-8 byte order is code point order.
+            let ord = if a.is(b) {
+                std::cmp::Ordering::Equal
+            } else {
+                x.as_str().cmp(y.as_str())
+            };
+            let r = match op {
+                CompareOp::Lt => ord.is_lt(),
+                CompareOp::Le => ord.is_le(),
+                CompareOp::Eq => ord.is_eq(),
+                CompareOp::Ne => ord.is_ne(),
+                CompareOp::Gt => ord.is_gt(),
+                CompareOp::Ge => ord.is_ge(),
+            };
+            return Ok(self.new_bool(r));
+        }
         self.rich_compare(a, b, op)
     }
 
@@ -1455,6 +1508,68 @@ impl VM {
         Err(self.new_name_error(name.payload.as_str()))
     }
 
+    /// `CALL` of a plain Python function with positional arguments (CPython's
+    /// `CALL_PY_EXACT_ARGS`/`CALL_PY_WITH_DEFAULTS`): the arguments and the
+    /// function reference move from the caller's stack into the new frame,
+    /// with no argument vector and no reference-count traffic. `None` when
+    /// the call needs the general path.
+    #[inline(always)]
+    fn call_py_fast(&self, frame: &mut Frame, argc: usize) -> Option<Box<Frame>> {
+        let base = frame.values.len().checked_sub(argc + 2)?;
+        let has_self = frame.values[base + 1].is_some();
+        let nargs = argc + has_self as usize;
+        let f = frame.values[base]
+            .as_ref()?
+            .downcast_exact::<PyFunction>(&self.types.function_type)?;
+        let c = &f.code.payload.code;
+        let argcount = c.argcount as usize;
+        if c.flags & (co::VARARGS | co::VARKEYWORDS) != 0
+            || c.kwonlyargcount != 0
+            || nargs > argcount
+        {
+            return None;
+        }
+        let mut nf;
+        if nargs < argcount {
+            let defaults = f.defaults.borrow();
+            let d = defaults.as_ref()?.payload.as_slice();
+            if nargs + d.len() < argcount {
+                return None;
+            }
+            nf = Frame::new(
+                f.code.clone(),
+                None,
+                f.globals.clone(),
+                f.builtins.clone(),
+                None,
+            );
+            let first = argcount - d.len();
+            for i in nargs..argcount {
+                nf.values[i] = Some(d[i - first].clone());
+            }
+        } else {
+            nf = Frame::new(
+                f.code.clone(),
+                None,
+                f.globals.clone(),
+                f.builtins.clone(),
+                None,
+            );
+        }
+        for i in (0..nargs).rev() {
+            nf.values[i] = frame.values.pop().flatten();
+        }
+        if !has_self {
+            frame.values.pop();
+        }
+        nf.func = frame
+            .values
+            .pop()
+            .flatten()
+            .and_then(|c| c.downcast::<PyFunction>().ok());
+        Some(nf)
+    }
+
     /// `CALL`: returns a frame to push for Python functions, otherwise
     /// calls and pushes the result.
     fn call_op(
@@ -1468,49 +1583,7 @@ impl VM {
         let callable = frame.values[base].clone().expect("callable");
         let has_self = frame.values[base + 1].is_some();
         let args_start = if has_self { base + 1 } else { base + 2 };
-        // Python function: build its frame straight from the stack slice.
-        if let Some(f) = callable.downcast_exact::<PyFunction>(&self.types.function_type) {
-            // Fast path: positional arguments moved straight from the caller's
-            // stack into the new frame's locals (no argument vector).
-            let c = &f.code.payload.code;
-            let nargs = len - args_start;
-            let argcount = c.argcount as usize;
-            if kwnames.is_none()
-                && c.flags & (co::VARARGS | co::VARKEYWORDS) == 0
-                && c.kwonlyargcount == 0
-                && nargs <= argcount
-            {
-                let defaults = f.defaults.borrow();
-                let ndef = defaults.as_ref().map(|d| d.payload.len()).unwrap_or(0);
-                if nargs + ndef >= argcount {
-                    let func = callable
-                        .clone()
-                        .downcast::<PyFunction>()
-                        .ok()
-                        .expect("checked");
-                    let mut nf = Frame::new(
-                        f.code.clone(),
-                        Some(func.clone()),
-                        f.globals.clone(),
-                        f.builtins.clone(),
-                        None,
-                    );
-                    for (slot, v) in nf.values.iter_mut().zip(frame.values.drain(args_start..)) {
-                        *slot = v;
-                    }
-                    if nargs < argcount {
-                        let d = defaults.as_ref().expect("defaults");
-                        let first = argcount - ndef;
-                        for i in nargs..argcount {
-                            nf.values[i] = Some(d.payload.as_slice()[i - first].clone());
-                        }
-                    }
-                    drop(defaults);
-                    frame.values.truncate(base);
-                    return Ok(Some(nf));
-                }
-            }
-        }
+        // Python functions the fast path (`call_py_fast`) could not take.
         if callable.payload_is::<PyFunction>() {
             let func = callable
                 .clone()

@@ -24,7 +24,7 @@ use crate::objects::funcobject::PyFunction;
 use crate::objects::instancedict::InstDict;
 use crate::objects::moduleobject::PyModule;
 use crate::objects::strobject::PyStrRef;
-use crate::objects::typeobject::{flags, DescrGetFn};
+use crate::objects::typeobject::{DescrGetFn, DescrSetFn};
 use crate::{PyResult, VM};
 
 /// What one attribute instruction learnt about the last type it saw.
@@ -34,6 +34,7 @@ pub struct AttrCacheEntry {
     /// The attribute found on the type (its MRO), if any.
     attr: Option<PyObjectRef>,
     getter: Option<DescrGetFn>,
+    setter: Option<DescrSetFn>,
     /// `attr` defines `__set__`/`__delete__`: it wins over the instance dict.
     data: bool,
     /// `attr` is a plain function: the method form calls it unbound.
@@ -55,6 +56,7 @@ const MAX_TYPES_PER_SITE: usize = 4;
 struct Hit {
     attr: Option<PyObjectRef>,
     getter: Option<DescrGetFn>,
+    setter: Option<DescrSetFn>,
     data: bool,
     method: bool,
     hint: usize,
@@ -72,6 +74,7 @@ impl VM {
         Some(Hit {
             attr: e.attr.clone(),
             getter: e.getter,
+            setter: e.setter,
             data: e.data,
             method: e.method,
             hint: e.hint.get() as usize,
@@ -89,13 +92,14 @@ impl VM {
     ) -> Hit {
         let ty = owner.class();
         let attr = ty.lookup(self, name);
-        let (getter, data) = match &attr {
+        let (getter, setter) = match &attr {
             Some(a) => {
                 let slots = &a.class().payload.slots;
-                (slots.descr_get.get(), slots.descr_set.get().is_some())
+                (slots.descr_get.get(), slots.descr_set.get())
             }
-            None => (None, false),
+            None => (None, None),
         };
+        let data = setter.is_some();
         let method = attr.as_ref().is_some_and(|a| {
             a.payload_is::<PyFunction>()
                 || (a.payload_is::<crate::objects::methodobject::PyMethodDescr>()
@@ -106,6 +110,7 @@ impl VM {
             tag: ty.payload.version_tag.get(),
             attr: attr.clone(),
             getter,
+            setter,
             data,
             method,
             hint: Cell::new(0),
@@ -137,6 +142,7 @@ impl VM {
         Hit {
             attr,
             getter,
+            setter,
             data,
             method,
             hint: 0,
@@ -317,17 +323,21 @@ impl VM {
         name: &PyStrRef,
         value: PyObjectRef,
     ) -> PyResult<()> {
-        let has_dict = owner.class().payload.has_flag(flags::HAS_DICT);
-        let hit = match has_dict {
-            true => self.attr_entry(code, at, owner, name, true),
-            false => None,
-        };
-        let (Some(hit), Some(ext)) = (hit, owner.instance_ext()) else {
+        let Some(hit) = self.attr_entry(code, at, owner, name, true) else {
             return self.set_attr(owner, name, Some(value));
         };
-        if hit.data {
-            return self.set_attr(owner, name, Some(value));
+        // A data descriptor (a `__slots__` member, a property) is called
+        // directly, as generic `__setattr__` would.
+        if let (Some(set), Some(a)) = (hit.setter, &hit.attr) {
+            return set(self, a, owner, Some(value));
         }
+        let has_dict = owner
+            .class()
+            .payload
+            .has_flag(crate::objects::typeobject::flags::HAS_DICT);
+        let (true, Some(ext)) = (has_dict, owner.instance_ext()) else {
+            return self.set_attr(owner, name, Some(value));
+        };
         let dict = {
             let mut inst = ext.dict.borrow_mut();
             match &mut *inst {

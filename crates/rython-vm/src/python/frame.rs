@@ -51,12 +51,11 @@ pub struct InlineGen {
     pub exit_pc: usize,
 }
 
-/// A finished frame's allocation, with its fields already dropped, and its
-/// value vector (emptied), both kept for the next call.
-type FreeFrame = (Box<MaybeUninit<Frame>>, Vec<Option<PyObjectRef>>);
-
 thread_local! {
-    static FREE_FRAMES: RefCell<Vec<FreeFrame>> = const { RefCell::new(Vec::new()) };
+    /// Finished frames kept for reuse. Invariant: every field of a pooled
+    /// frame has been dropped except `values`, which is a valid, empty
+    /// vector (so its buffer is reused too).
+    static FREE_FRAMES: RefCell<Vec<Box<MaybeUninit<Frame>>>> = const { RefCell::new(Vec::new()) };
 }
 
 const MAX_FREE_VALUES: usize = 64;
@@ -114,7 +113,7 @@ pub fn recycle_args_vec(mut v: Vec<PyObjectRef>) {
 impl Frame {
     /// A frame for `code`, with every local slot NULL. Frames live in
     /// boxes so the eval loop moves a pointer, not the struct, on every call
-    /// and return; the boxes and value vectors are reused.
+    /// and return; the boxes and their value vectors are reused.
     #[inline]
     pub fn new(
         code: PyCodeRef,
@@ -125,14 +124,10 @@ impl Frame {
     ) -> Box<Frame> {
         let n = code.payload.nlocalsplus();
         let cap = n + code.payload.code.stacksize as usize + 1;
-        let (slot, mut values) = FREE_FRAMES
-            .with(|f| f.borrow_mut().pop())
-            .unwrap_or_else(|| (Box::new_uninit(), Vec::new()));
-        values.reserve(cap);
-        values.resize(n, None);
-        Box::write(
-            slot,
-            Frame {
+        let Some(mut slot) = FREE_FRAMES.with(|f| f.borrow_mut().pop()) else {
+            let mut values = Vec::with_capacity(cap);
+            values.resize(n, None);
+            return Box::new(Frame {
                 code,
                 func,
                 globals,
@@ -145,30 +140,70 @@ impl Frame {
                 is_generator: false,
                 saved_exception: None,
                 inline_gen: None,
-            },
-        )
+            });
+        };
+        let p = slot.as_mut_ptr();
+        // SAFETY: by the pool's invariant `values` is a valid empty vector
+        // and every other field is uninitialised; each is written exactly
+        // once here, after which the whole `Frame` is initialised.
+        unsafe {
+            let values = &mut *std::ptr::addr_of_mut!((*p).values);
+            values.reserve(cap);
+            // All-zero bytes are `None` (`Option<PyObjectRef>` is a nullable
+            // pointer), and `cap >= n` slots are allocated.
+            if n != 0 {
+                std::ptr::write_bytes(values.as_mut_ptr(), 0, n);
+                values.set_len(n);
+            }
+            std::ptr::addr_of_mut!((*p).code).write(code);
+            std::ptr::addr_of_mut!((*p).func).write(func);
+            std::ptr::addr_of_mut!((*p).globals).write(globals);
+            std::ptr::addr_of_mut!((*p).builtins).write(builtins);
+            std::ptr::addr_of_mut!((*p).locals).write(locals);
+            std::ptr::addr_of_mut!((*p).pc).write(0);
+            std::ptr::addr_of_mut!((*p).lasti).write(0);
+            std::ptr::addr_of_mut!((*p).frame_obj).write(None);
+            std::ptr::addr_of_mut!((*p).is_generator).write(false);
+            std::ptr::addr_of_mut!((*p).saved_exception).write(None);
+            std::ptr::addr_of_mut!((*p).inline_gen).write(None);
+            slot.assume_init()
+        }
     }
 
-    /// Releases a finished frame: its locals die now, as in CPython, and the
-    /// box and value vector are kept for the next call.
+    /// Releases a finished frame: its locals and references die now, as in
+    /// CPython, and the box and value vector are kept for the next call.
     pub fn recycle(mut self: Box<Self>) {
-        let mut values = std::mem::take(&mut self.values);
-        values.clear();
+        self.values.clear();
         let raw = Box::into_raw(self);
         // SAFETY: `raw` came from `Box::into_raw` just above, so it is a
-        // valid, uniquely owned `Frame`; its fields are dropped exactly once
-        // here and the allocation is then only used as uninitialised memory
-        // of the same layout (`MaybeUninit<Frame>`).
+        // valid, uniquely owned `Frame`. Every field but `values` is dropped
+        // exactly once, which leaves the pool's invariant; the allocation is
+        // then only used as `MaybeUninit<Frame>` of the same layout.
         let slot = unsafe {
-            std::ptr::drop_in_place(raw);
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).code));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).func));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).globals));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).builtins));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).locals));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).frame_obj));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).saved_exception));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).inline_gen));
             Box::from_raw(raw.cast::<MaybeUninit<Frame>>())
         };
-        FREE_FRAMES.with(|f| {
+        let slot = FREE_FRAMES.with(|f| {
             let mut f = f.borrow_mut();
             if f.len() < MAX_FREE_VALUES {
-                f.push((slot, values));
+                f.push(slot);
+                None
+            } else {
+                Some(slot)
             }
         });
+        if let Some(mut slot) = slot {
+            // SAFETY: only `values` is still initialised; drop it, then the
+            // box frees the memory without touching the rest.
+            unsafe { std::ptr::drop_in_place(std::ptr::addr_of_mut!((*slot.as_mut_ptr()).values)) };
+        }
     }
 
     #[inline]
