@@ -166,14 +166,31 @@ impl PyGenerator {
 /// its frame and switches to its exception state, as `gen_send_ex` does
 /// before entering the frame. `None` when it cannot run inline (running,
 /// finished, not a plain generator).
-pub fn enter_inline(vm: &VM, gen: &PyObjectRef, exit_pc: usize) -> Option<Box<Frame>> {
-    let g = gen.downcast_exact::<PyGenerator>(&vm.types.generator_type)?;
-    if g.running.get() || g.kind != GenKind::Generator {
+pub fn enter_inline(
+    vm: &VM,
+    gen: &PyObjectRef,
+    exit_pc: usize,
+    sent: Option<&PyObjectRef>,
+) -> Option<Box<Frame>> {
+    let g = if sent.is_some() {
+        gen.downcast_exact::<PyGenerator>(&vm.types.generator_type)
+            .or_else(|| gen.downcast_exact::<PyGenerator>(&vm.types.coroutine_type))?
+    } else {
+        gen.downcast_exact::<PyGenerator>(&vm.types.generator_type)?
+    };
+    if g.running.get() || g.frame.borrow().is_none() {
         return None;
     }
+    let value = match sent {
+        // A just-started generator only accepts None (the general path
+        // raises the TypeError).
+        Some(v) if !g.started.get() && !vm.is_none(v) => return None,
+        Some(v) => v.clone(),
+        None => vm.none(),
+    };
     let mut frame = g.frame.borrow_mut().take()?;
     g.started.set(true);
-    frame.values.push(Some(vm.none()));
+    frame.values.push(Some(value));
     let caller_exc = vm.handled_exception.borrow().clone();
     if let Some(saved) = frame.saved_exception.take() {
         *vm.handled_exception.borrow_mut() = Some(saved);
@@ -183,6 +200,7 @@ pub fn enter_inline(vm: &VM, gen: &PyObjectRef, exit_pc: usize) -> Option<Box<Fr
         gen: gen.clone().downcast::<PyGenerator>().ok()?,
         caller_exc,
         exit_pc,
+        by_send: sent.is_some(),
     });
     Some(frame)
 }

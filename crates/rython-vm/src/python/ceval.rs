@@ -176,10 +176,15 @@ impl VM {
                     self.recursion_depth.set(self.recursion_depth.get() - 1);
                     let caller = frames.last_mut().expect("caller");
                     match inline {
-                        // An exhausted `for` generator: leave the loop.
+                        // A finished generator: `yield from` gets its value,
+                        // `for` leaves the loop.
                         Some(ig) => {
                             crate::objects::genobject::leave_inline_finished(self, &ig);
-                            caller.values.pop();
+                            if ig.by_send {
+                                caller.values.push(Some(value));
+                            } else {
+                                caller.values.pop();
+                            }
                             caller.pc = ig.exit_pc;
                         }
                         None => caller.values.push(Some(value)),
@@ -338,16 +343,12 @@ impl VM {
         }
         macro_rules! pop {
             () => {
-                frame.values.pop().flatten().expect("value stack underflow")
+                frame.pop_obj()
             };
         }
         macro_rules! top {
             () => {
-                frame
-                    .values
-                    .last()
-                    .and_then(|v| v.as_ref())
-                    .expect("empty value stack")
+                frame.top_obj()
             };
         }
         macro_rules! peek {
@@ -799,7 +800,7 @@ impl VM {
                     if self.recursion_depth.get() + 1 < self.recursion_limit.get() {
                         let exit_pc = frame.pc + arg as usize + 2;
                         if let Some(gf) =
-                            crate::objects::genobject::enter_inline(self, top!(), exit_pc)
+                            crate::objects::genobject::enter_inline(self, top!(), exit_pc, None)
                         {
                             return Ok(Step::Call(gf));
                         }
@@ -986,6 +987,14 @@ impl VM {
                 }
                 opc::Send => {
                     let v = pop!();
+                    if self.recursion_depth.get() + 1 < self.recursion_limit.get() {
+                        let exit_pc = frame.pc + arg as usize;
+                        if let Some(gf) =
+                            crate::objects::genobject::enter_inline(self, top!(), exit_pc, Some(&v))
+                        {
+                            return Ok(Step::Call(gf));
+                        }
+                    }
                     let receiver = top!().clone();
                     match tri!(self.send_op(&receiver, v)) {
                         crate::objects::genobject::SendResult::Yield(y) => push!(y),
@@ -1233,12 +1242,12 @@ impl VM {
 
     #[inline]
     fn pop_n(&self, frame: &mut Frame, n: usize) -> Vec<PyObjectRef> {
-        let at = frame.values.len() - n;
-        frame
-            .values
-            .drain(at..)
-            .map(|v| v.expect("NULL in sequence build"))
-            .collect()
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(frame.pop_obj());
+        }
+        items.reverse();
+        items
     }
 
     /// `BINARY_OP` with inline fast paths for small ints and floats.

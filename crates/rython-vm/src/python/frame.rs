@@ -40,8 +40,8 @@ pub struct Frame {
     pub inline_gen: Option<InlineGen>,
 }
 
-/// A generator frame resumed by `FOR_ITER` without a nested eval loop
-/// (CPython's `FOR_ITER_GEN`).
+/// A generator frame resumed by `FOR_ITER` or `SEND` without a nested eval
+/// loop (CPython's `FOR_ITER_GEN` and `SEND_GEN`).
 pub struct InlineGen {
     pub gen: crate::objects::genobject::PyGeneratorRef,
     /// The caller's "exception being handled", restored when the
@@ -49,6 +49,9 @@ pub struct InlineGen {
     pub caller_exc: Option<PyObjectRef>,
     /// Where the caller continues when the generator is exhausted.
     pub exit_pc: usize,
+    /// Resumed by `SEND` (`yield from`/`await`: the return value is pushed)
+    /// rather than `FOR_ITER` (the iterator is popped).
+    pub by_send: bool,
 }
 
 thread_local! {
@@ -59,6 +62,14 @@ thread_local! {
 }
 
 const MAX_FREE_VALUES: usize = 64;
+
+/// The compiler guarantees the stack layout of every instruction; this is
+/// only reached through a bug in it.
+#[cold]
+#[inline(never)]
+fn stack_corrupt(what: &str) -> ! {
+    panic!("{what}")
+}
 
 thread_local! {
     /// Frame stacks of finished `eval_frame` calls: a generator resume or
@@ -203,6 +214,35 @@ impl Frame {
             // SAFETY: only `values` is still initialised; drop it, then the
             // box frees the memory without touching the rest.
             unsafe { std::ptr::drop_in_place(std::ptr::addr_of_mut!((*slot.as_mut_ptr()).values)) };
+        }
+    }
+
+    /// Pops the top of the value stack, which the compiler guarantees is
+    /// an object (not NULL).
+    #[inline(always)]
+    pub fn pop_obj(&mut self) -> PyObjectRef {
+        let len = self.values.len();
+        if len == 0 {
+            stack_corrupt("pop from an empty value stack");
+        }
+        // SAFETY: `len > 0`, so slot `len - 1` is initialised. Shrinking the
+        // length first hands its ownership to this read, exactly once.
+        let top = unsafe {
+            self.values.set_len(len - 1);
+            std::ptr::read(self.values.as_ptr().add(len - 1))
+        };
+        match top {
+            Some(v) => v,
+            None => stack_corrupt("NULL on the value stack"),
+        }
+    }
+
+    /// The top of the value stack, borrowed.
+    #[inline(always)]
+    pub fn top_obj(&self) -> &PyObjectRef {
+        match self.values.last() {
+            Some(Some(v)) => v,
+            _ => stack_corrupt("no object on top of the value stack"),
         }
     }
 
