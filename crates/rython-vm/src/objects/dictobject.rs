@@ -62,10 +62,14 @@ impl DictInner {
         while size < min_used * 3 {
             size *= 2;
         }
-        let entries: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
-            .into_iter()
-            .filter(|e| e.is_some())
-            .collect();
+        // Room for exactly the entries that fit before the next rebuild
+        // (two thirds of the index table, as CPython's USABLE_FRACTION).
+        let mut entries: Vec<Option<Entry>> = Vec::with_capacity((size * 2 / 3).max(min_used));
+        entries.extend(
+            std::mem::take(&mut self.entries)
+                .into_iter()
+                .filter(|e| e.is_some()),
+        );
         self.indices = vec![EMPTY; size];
         let mask = size - 1;
         for (ix, e) in entries.iter().enumerate() {

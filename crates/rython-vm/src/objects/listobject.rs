@@ -54,7 +54,15 @@ impl PyList {
     }
 
     pub fn push(&self, v: PyObjectRef) {
-        self.items.borrow_mut().push(v);
+        let mut items = self.items.borrow_mut();
+        let n = items.len();
+        if n == items.capacity() {
+            // CPython's list over-allocation (about 1/8), not doubling: a
+            // long list built by `append` wastes little memory.
+            let target = (n + 1 + ((n + 1) >> 3) + 6) & !3;
+            items.reserve_exact(target - n);
+        }
+        items.push(v);
     }
 
     /// Replaces the contents; the old items are dropped after the borrow

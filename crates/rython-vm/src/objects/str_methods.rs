@@ -387,39 +387,37 @@ fn sep_arg<'a>(vm: &VM, o: Option<&'a PyObjectRef>) -> PyResult<Option<&'a str>>
     }
 }
 
-/// `str.split` on runs of whitespace.
-fn split_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
+/// `str.split` on runs of whitespace: each part goes to `out` as found
+/// (no intermediate vector of parts for a long text).
+fn split_whitespace<'a>(s: &'a str, maxsplit: isize, out: &mut impl FnMut(&'a str)) {
     if s.is_ascii() {
-        return split_ascii_whitespace(s, maxsplit);
+        return split_ascii_whitespace(s, maxsplit, out);
     }
-    let mut out = Vec::new();
     let mut rest = s.trim_start_matches(is_space);
     let mut n = maxsplit;
     while !rest.is_empty() {
         if n == 0 {
-            out.push(rest);
-            return out;
+            out(rest);
+            return;
         }
         match rest.find(is_space) {
             Some(p) => {
-                out.push(&rest[..p]);
+                out(&rest[..p]);
                 rest = rest[p..].trim_start_matches(is_space);
                 n -= 1;
             }
             None => {
-                out.push(rest);
-                return out;
+                out(rest);
+                return;
             }
         }
     }
-    out
 }
 
 /// `split_whitespace` for ASCII text, scanning bytes.
-fn split_ascii_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
+fn split_ascii_whitespace<'a>(s: &'a str, maxsplit: isize, out: &mut impl FnMut(&'a str)) {
     let b = s.as_bytes();
     let ws = |c: u8| matches!(c, b'\t'..=b'\r' | 0x1c..=b' ');
-    let mut out = Vec::new();
     let mut i = 0;
     let mut n = maxsplit;
     loop {
@@ -430,17 +428,16 @@ fn split_ascii_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
             break;
         }
         if n == 0 {
-            out.push(&s[i..]);
+            out(&s[i..]);
             break;
         }
         let start = i;
         while i < b.len() && !ws(b[i]) {
             i += 1;
         }
-        out.push(&s[start..i]);
+        out(&s[start..i]);
         n -= 1;
     }
-    out
 }
 
 fn rsplit_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
@@ -476,8 +473,23 @@ fn split_common(vm: &VM, args: &[PyObjectRef], kw: Kw, rev: bool) -> PyResult<Py
     let sep = sep_arg(vm, sep.as_ref())?;
     let maxsplit = maxsplit_arg(vm, maxsplit.as_ref())?;
     let text = s.as_str();
+    let part = |p: &str| {
+        if p.len() == text.len() && args[0].class().is(&vm.types.str_type) {
+            args[0].clone()
+        } else {
+            vm.new_str_obj(p)
+        }
+    };
     let parts: Vec<&str> = match (sep, rev) {
-        (None, false) => split_whitespace(text, maxsplit),
+        (None, false) => {
+            // Counting first sizes the list exactly: for a long text the
+            // list is the peak of memory use, doubling would waste a third.
+            let mut n = 0usize;
+            split_whitespace(text, maxsplit, &mut |_| n += 1);
+            let mut items = Vec::with_capacity(n);
+            split_whitespace(text, maxsplit, &mut |p| items.push(part(p)));
+            return Ok(vm.new_list(items).into_object());
+        }
         (None, true) => rsplit_whitespace(text, maxsplit),
         (Some(sep), false) => {
             if maxsplit < 0 {
@@ -496,16 +508,10 @@ fn split_common(vm: &VM, args: &[PyObjectRef], kw: Kw, rev: bool) -> PyResult<Py
             v
         }
     };
-    let items = parts
-        .into_iter()
-        .map(|p| {
-            if p.len() == text.len() && args[0].class().is(&vm.types.str_type) {
-                args[0].clone()
-            } else {
-                vm.new_str_obj(p)
-            }
-        })
-        .collect();
+    // A fresh vector of the exact size (collecting in place would keep the
+    // larger buffer of the `&str` parts for the list's lifetime).
+    let mut items = Vec::with_capacity(parts.len());
+    items.extend(parts.into_iter().map(part));
     Ok(vm.new_list(items).into_object())
 }
 

@@ -23,12 +23,29 @@ pub struct PyStr {
     char_len: usize,
     /// Cached `hash()`; -1 until computed (a str never hashes to -1).
     hash: Cell<i64>,
-    /// For non-ASCII text: byte offsets of every `INDEX_STRIDE`-th code
-    /// point, built on first indexing so `s[i]` costs O(stride), not O(n).
-    index: std::cell::OnceCell<Box<[usize]>>,
 }
 
 const INDEX_STRIDE: usize = 64;
+
+thread_local! {
+    /// For long non-ASCII strings: byte offsets of every `INDEX_STRIDE`-th
+    /// code point, built on first indexing so `s[i]` costs O(stride), not
+    /// O(n). Kept beside the strings, keyed by their text buffer (which
+    /// never moves and is unique while alive), so that every str object
+    /// stays small (48 bytes): most strings are ASCII and never need one.
+    static CHAR_INDEX: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<[usize]>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+impl Drop for PyStr {
+    fn drop(&mut self) {
+        if self.needs_index() {
+            let key = self.value.as_ptr() as usize;
+            // `try_with`: strings may die during thread teardown.
+            let _ = CHAR_INDEX.try_with(|m| m.borrow_mut().remove(&key));
+        }
+    }
+}
 
 impl PyPayload for PyStr {
     fn class(vm: &VM) -> &PyTypeRef {
@@ -48,8 +65,13 @@ impl PyStr {
             value,
             char_len,
             hash: Cell::new(-1),
-            index: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether indexing goes through the code point index.
+    #[inline]
+    fn needs_index(&self) -> bool {
+        self.char_len > INDEX_STRIDE && !self.is_ascii()
     }
 
     #[inline]
@@ -87,12 +109,26 @@ impl PyStr {
         if index >= self.char_len {
             return self.value.len();
         }
-        let table = self.index.get_or_init(|| {
-            self.value
+        if !self.needs_index() {
+            return self
+                .value
                 .char_indices()
-                .step_by(INDEX_STRIDE)
+                .nth(index)
                 .map(|(b, _)| b)
-                .collect()
+                .unwrap_or(self.value.len());
+        }
+        let key = self.value.as_ptr() as usize;
+        let table = CHAR_INDEX.with(|m| {
+            m.borrow_mut()
+                .entry(key)
+                .or_insert_with(|| {
+                    self.value
+                        .char_indices()
+                        .step_by(INDEX_STRIDE)
+                        .map(|(b, _)| b)
+                        .collect()
+                })
+                .clone()
         });
         let base = table
             .get(index / INDEX_STRIDE)
