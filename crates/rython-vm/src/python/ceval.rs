@@ -797,10 +797,13 @@ impl VM {
                     push!(it)
                 }
                 opc::ForIter => {
-                    if self.recursion_depth.get() + 1 < self.recursion_limit.get() {
+                    let it = top!();
+                    if it.class().is(&self.types.generator_type)
+                        && self.recursion_depth.get() + 1 < self.recursion_limit.get()
+                    {
                         let exit_pc = frame.pc + arg as usize + 2;
                         if let Some(gf) =
-                            crate::objects::genobject::enter_inline(self, top!(), exit_pc, None)
+                            crate::objects::genobject::enter_inline(self, it, exit_pc, None)
                         {
                             return Ok(Step::Call(gf));
                         }
