@@ -54,7 +54,9 @@ fn one<'a>(
     args: &'a [PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult<&'a PyObjectRef> {
-    no_kw(vm, &format!("math.{name}"), kw)?;
+    if kw.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error(format!("math.{name}() takes no keyword arguments")));
+    }
     match args {
         [x] => Ok(x),
         _ => Err(vm.new_type_error(format!(

@@ -50,6 +50,17 @@ impl SharedKeys {
         })
     }
 
+    /// Number of names shared so far (they are never removed).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
     /// Whether entry `i` is `name` itself (the attribute caches' hint).
     #[inline]
     pub fn is_at(&self, i: usize, name: &PyStrRef) -> bool {

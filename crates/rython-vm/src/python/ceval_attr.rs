@@ -41,6 +41,18 @@ pub struct AttrCacheEntry {
     method: bool,
     /// Entry index of the name in the instance or module dict last time.
     hint: Cell<u32>,
+    /// The length of the class's shared keys when the name was last seen
+    /// missing from them (`u32::MAX`: not known). Keys only grow, so while
+    /// the length is the same, no instance with inline values shadows a
+    /// method of that name.
+    absent_at_len: Cell<u32>,
+}
+
+/// What the borrow-only fast path found.
+enum Fast {
+    Value(PyObjectRef),
+    Method(PyObjectRef),
+    Miss,
 }
 
 /// The cache table of a code object: per code unit, the entries for the
@@ -114,6 +126,7 @@ impl VM {
             data,
             method,
             hint: Cell::new(0),
+            absent_at_len: Cell::new(u32::MAX),
         };
         let type_id = entry.type_id;
         let old = {
@@ -157,6 +170,16 @@ impl VM {
             .and_then(|site| site.iter().find(|e| e.type_id == type_id))
         {
             e.hint.set(ix as u32);
+        }
+    }
+
+    fn set_attr_absent(&self, code: &PyCodeRef, at: usize, type_id: usize, keys_len: u32) {
+        let cache = code.payload.attr_cache.borrow();
+        if let Some(e) = cache
+            .get(at)
+            .and_then(|site| site.iter().find(|e| e.type_id == type_id))
+        {
+            e.absent_at_len.set(keys_len);
         }
     }
 
@@ -223,7 +246,12 @@ impl VM {
                 if keys.is_at(hint, name) {
                     return vals.get(hint).cloned().flatten();
                 }
-                let i = keys.index_of(self, name)?;
+                let Some(i) = keys.index_of(self, name) else {
+                    let len = keys.len() as u32;
+                    drop(keys);
+                    self.set_attr_absent(code, at, hit.type_id, len);
+                    return None;
+                };
                 drop(keys);
                 self.set_attr_hint(code, at, hit.type_id, i);
                 return vals.get(i).cloned().flatten();
@@ -241,6 +269,71 @@ impl VM {
         let (ix, v) = dict.downcast_ref::<PyDict>()?.get_str_indexed(self, name)?;
         self.set_attr_hint(code, at, hit.type_id, ix);
         Some(v)
+    }
+
+    /// The common cases of `LOAD_ATTR`, decided under one borrow of the
+    /// cache with no reference-count traffic on the cache entry: an
+    /// instance attribute stored as an inline value, or (`method`) a
+    /// function of the class that the instance does not shadow.
+    #[inline]
+    fn load_attr_fast(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+        method: bool,
+    ) -> Fast {
+        let ty = owner.class();
+        let (ty_id, tag) = (ty.as_object().id(), ty.payload.version_tag.get());
+        let cache = code.payload.attr_cache.borrow();
+        let Some(e) = cache
+            .get(at)
+            .and_then(|site| site.iter().find(|e| e.type_id == ty_id && e.tag == tag))
+        else {
+            return Fast::Miss;
+        };
+        // Entries exist only for types with generic attribute access, and
+        // any change to the class gives it a new tag.
+        if tag == 0 {
+            return Fast::Miss;
+        }
+        if e.data {
+            // A `__slots__` member: its getter runs no Python code, so it
+            // may run under the borrow.
+            return match (&e.attr, e.getter) {
+                (Some(a), Some(g)) if a.class().is(&self.types.member_descriptor_type) => {
+                    match g(self, a, Some(owner), Some(ty.as_object())) {
+                        Ok(v) => Fast::Value(v),
+                        Err(_) => Fast::Miss,
+                    }
+                }
+                _ => Fast::Miss,
+            };
+        }
+        let Some(ext) = owner.instance_ext() else {
+            return match (&e.attr, method && e.method) {
+                (Some(a), true) => Fast::Method(a.clone()),
+                _ => Fast::Miss,
+            };
+        };
+        let inst = ext.dict.borrow();
+        let InstDict::Values(vals) = &*inst else {
+            return Fast::Miss;
+        };
+        let keys = ty.payload.shared_keys.borrow();
+        let hint = e.hint.get() as usize;
+        if keys.is_at(hint, name) {
+            if let Some(Some(v)) = vals.get(hint) {
+                return Fast::Value(v.clone());
+            }
+        }
+        if method && e.method && keys.len() as u32 == e.absent_at_len.get() {
+            if let Some(a) = &e.attr {
+                return Fast::Method(a.clone());
+            }
+        }
+        Fast::Miss
     }
 
     /// `LOAD_ATTR` (attribute form).
@@ -272,6 +365,9 @@ impl VM {
             }
             return self.get_attr(owner, name);
         }
+        if let Fast::Value(v) = self.load_attr_fast(code, at, owner, name, false) {
+            return Ok(v);
+        }
         let Some(hit) = self.attr_entry(code, at, owner, name, false) else {
             return self.get_attr(owner, name);
         };
@@ -301,6 +397,11 @@ impl VM {
         owner: &PyObjectRef,
         name: &PyStrRef,
     ) -> PyResult<(PyObjectRef, bool)> {
+        match self.load_attr_fast(code, at, owner, name, true) {
+            Fast::Method(m) => return Ok((m, true)),
+            Fast::Value(v) => return Ok((v, false)),
+            Fast::Miss => {}
+        }
         if let Some(hit) = self.attr_entry(code, at, owner, name, false) {
             if hit.method {
                 if let Some(v) = self.instance_dict_get(code, at, owner, name, &hit) {
