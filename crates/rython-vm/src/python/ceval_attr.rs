@@ -415,6 +415,46 @@ impl VM {
         Ok((self.load_attr_cached(code, at, owner, name)?, false))
     }
 
+    /// `STORE_ATTR` replacing an inline value the instance already has,
+    /// under one borrow of the cache: `Ok(old value)`, or the value back.
+    #[inline]
+    fn store_attr_fast(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+        value: PyObjectRef,
+    ) -> Result<Option<PyObjectRef>, PyObjectRef> {
+        let ty = owner.class();
+        let (ty_id, tag) = (ty.as_object().id(), ty.payload.version_tag.get());
+        let cache = code.payload.attr_cache.borrow();
+        let Some(e) = cache
+            .get(at)
+            .and_then(|site| site.iter().find(|e| e.type_id == ty_id && e.tag == tag))
+        else {
+            return Err(value);
+        };
+        if e.data || tag == 0 {
+            return Err(value);
+        }
+        let Some(ext) = owner.instance_ext() else {
+            return Err(value);
+        };
+        let mut inst = ext.dict.borrow_mut();
+        let InstDict::Values(vals) = &mut *inst else {
+            return Err(value);
+        };
+        let hint = e.hint.get() as usize;
+        if !ty.payload.shared_keys.borrow().is_at(hint, name) {
+            return Err(value);
+        }
+        match vals.get_mut(hint) {
+            Some(slot @ Some(_)) => Ok(slot.replace(value)),
+            _ => Err(value),
+        }
+    }
+
     /// `STORE_ATTR`.
     pub(crate) fn store_attr_cached(
         &self,
@@ -424,6 +464,14 @@ impl VM {
         name: &PyStrRef,
         value: PyObjectRef,
     ) -> PyResult<()> {
+        let value = match self.store_attr_fast(code, at, owner, name, value) {
+            Ok(old) => {
+                // The replaced value may be the last reference to an object.
+                drop(old);
+                return Ok(());
+            }
+            Err(value) => value,
+        };
         let Some(hit) = self.attr_entry(code, at, owner, name, true) else {
             return self.set_attr(owner, name, Some(value));
         };
