@@ -129,6 +129,15 @@ const TRASHCAN_LIMIT: u32 = 64;
 #[inline(never)]
 #[cold]
 fn dealloc(ptr: NonNull<PyHeader>) {
+    // SAFETY: the count is zero, so this is the last handle; the header's
+    // type is alive (the object owns a reference to it).
+    let ty = unsafe { &*(ptr.as_ref().ty.get().as_ptr() as *const PyObj<PyType>) };
+    if ty.payload.has_flag(crate::objects::typeobject::flags::LEAF) {
+        // SAFETY: as above; a leaf type's instances are plain layouts with
+        // no finalizer, and freeing one frees no other object.
+        unsafe { (ty.payload.layout.drop_plain)(ptr) };
+        return;
+    }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_LIMIT {
         TRASH.with(|t| t.borrow_mut().push(ptr));

@@ -246,6 +246,10 @@ pub mod flags {
     pub const IMMUTABLETYPE: u32 = 1 << 11;
     pub const SEQUENCE: u32 = 1 << 12;
     pub const MAPPING: u32 = 1 << 13;
+    /// Instances reference no other objects and have no finalizer: freeing
+    /// one can never free another, so it skips the trashcan bookkeeping.
+    /// Set on exact builtin types only (never inherited).
+    pub const LEAF: u32 = 1 << 14;
 }
 
 pub struct PyType {

@@ -36,4 +36,17 @@ pub fn init_all(vm: &VM) {
     // Wrapper descriptors (`int.__add__`...) for every filled slot that has
     // no explicit method, after all slots are set.
     objects::typeobject::add_operators_all(vm);
+    let t = &vm.types;
+    for ty in [
+        &t.int_type,
+        &t.bool_type,
+        &t.float_type,
+        &t.complex_type,
+        &t.str_type,
+        &t.bytes_type,
+        &t.range_iterator_type,
+    ] {
+        ty.payload
+            .set_flag(crate::objects::typeobject::flags::LEAF, true);
+    }
 }
