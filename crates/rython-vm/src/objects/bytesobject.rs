@@ -79,14 +79,7 @@ pub(crate) fn buffer_richcompare(
         return Ok(vm.not_implemented());
     };
     let ord = x.cmp(&y);
-    Ok(vm.new_bool(match op {
-        CompareOp::Lt => ord.is_lt(),
-        CompareOp::Le => ord.is_le(),
-        CompareOp::Eq => ord.is_eq(),
-        CompareOp::Ne => ord.is_ne(),
-        CompareOp::Gt => ord.is_gt(),
-        CompareOp::Ge => ord.is_ge(),
-    }))
+    Ok(vm.new_bool(op.holds(ord)))
 }
 
 fn bytes_len(vm: &VM, obj: &PyObjectRef) -> PyResult<usize> {

@@ -227,14 +227,7 @@ fn str_richcompare(
     };
     // UTF-8 byte order is code-point order.
     let ord = x.as_str().cmp(y.as_str());
-    Ok(vm.new_bool(match op {
-        CompareOp::Lt => ord.is_lt(),
-        CompareOp::Le => ord.is_le(),
-        CompareOp::Eq => ord.is_eq(),
-        CompareOp::Ne => ord.is_ne(),
-        CompareOp::Gt => ord.is_gt(),
-        CompareOp::Ge => ord.is_ge(),
-    }))
+    Ok(vm.new_bool(op.holds(ord)))
 }
 
 fn str_len(vm: &VM, obj: &PyObjectRef) -> PyResult<usize> {

@@ -81,6 +81,19 @@ impl CompareOp {
             _ => CompareOp::Ge,
         }
     }
+    /// Whether two operands that order as `ord` satisfy this comparison.
+    #[inline]
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        match self {
+            CompareOp::Lt => ord.is_lt(),
+            CompareOp::Le => ord.is_le(),
+            CompareOp::Eq => ord.is_eq(),
+            CompareOp::Ne => ord.is_ne(),
+            CompareOp::Gt => ord.is_gt(),
+            CompareOp::Ge => ord.is_ge(),
+        }
+    }
+
     /// The operation with operands swapped (`a < b` ⇔ `b > a`).
     pub fn swapped(self) -> CompareOp {
         match self {

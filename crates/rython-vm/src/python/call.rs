@@ -130,13 +130,14 @@ pub fn make_frame(
     let defaults = func.payload.defaults.borrow().clone();
     let ndefaults = defaults.as_ref().map(|d| d.payload.len()).unwrap_or(0);
     if npos < argcount {
-        let first_default = argcount - ndefaults;
         let mut missing = Vec::new();
         for i in npos..argcount {
             if locals[i].is_none() {
-                if i >= first_default {
+                // Defaults fill the last parameters; `__defaults__` may be
+                // longer than the parameter list.
+                if i + ndefaults >= argcount {
                     let d = defaults.as_ref().expect("defaults present");
-                    locals[i] = Some(d.payload.as_slice()[i - first_default].clone());
+                    locals[i] = Some(d.payload.as_slice()[i + ndefaults - argcount].clone());
                 } else {
                     missing.push(code.payload.localsplusnames[i].payload.as_str().to_string());
                 }
@@ -205,7 +206,7 @@ fn too_many_positional(
     let takes = if ndefaults > 0 {
         format!(
             "from {} to {} positional arguments",
-            argcount - ndefaults,
+            argcount as isize - ndefaults as isize,
             argcount
         )
     } else {

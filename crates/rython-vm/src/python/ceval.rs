@@ -395,13 +395,7 @@ impl VM {
                     Some(&[j, jarg]) if j == opc::PopJumpIfFalse || j == opc::PopJumpIfTrue => {
                         frame.lasti = frame.pc;
                         frame.pc += 1;
-                        let t = if r.is(&self.ctx.true_obj) {
-                            true
-                        } else if r.is(&self.ctx.false_obj) {
-                            false
-                        } else {
-                            tri!(self.is_true(&r))
-                        };
+                        let t = tri!(self.truth(&r));
                         if t == (j == opc::PopJumpIfTrue) {
                             frame.pc += jarg as usize;
                         }
@@ -767,13 +761,7 @@ impl VM {
                 }
                 opc::PopJumpIfFalse | opc::PopJumpIfTrue => {
                     let v = pop!();
-                    let b = if v.is(&self.ctx.true_obj) {
-                        true
-                    } else if v.is(&self.ctx.false_obj) {
-                        false
-                    } else {
-                        tri!(self.is_true(&v))
-                    };
+                    let b = tri!(self.truth(&v));
                     if b == (op == opc::PopJumpIfTrue) {
                         frame.pc += arg as usize;
                     }
@@ -1325,6 +1313,19 @@ impl VM {
         }
     }
 
+    /// `bool(v)` for a conditional jump, with `True`/`False` decided by
+    /// identity.
+    #[inline(always)]
+    fn truth(&self, v: &PyObjectRef) -> PyResult<bool> {
+        if v.is(&self.ctx.true_obj) {
+            Ok(true)
+        } else if v.is(&self.ctx.false_obj) {
+            Ok(false)
+        } else {
+            self.is_true(v)
+        }
+    }
+
     #[inline]
     fn compare_fast(&self, a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> PyResult {
         let int_t = &self.types.int_type;
@@ -1369,15 +1370,7 @@ impl VM {
             } else {
                 x.as_str().cmp(y.as_str())
             };
-            let r = match op {
-                CompareOp::Lt => ord.is_lt(),
-                CompareOp::Le => ord.is_le(),
-                CompareOp::Eq => ord.is_eq(),
-                CompareOp::Ne => ord.is_ne(),
-                CompareOp::Gt => ord.is_gt(),
-                CompareOp::Ge => ord.is_ge(),
-            };
-            return Ok(self.new_bool(r));
+            return Ok(self.new_bool(op.holds(ord)));
         }
         self.rich_compare(a, b, op)
     }
@@ -1541,33 +1534,28 @@ impl VM {
         {
             return None;
         }
-        let mut nf;
-        if nargs < argcount {
-            let defaults = f.defaults.borrow();
-            let d = defaults.as_ref()?.payload.as_slice();
-            if nargs + d.len() < argcount {
-                return None;
-            }
-            nf = Frame::new(
-                f.code.clone(),
-                None,
-                f.globals.clone(),
-                f.builtins.clone(),
-                None,
-            );
-            let first = argcount - d.len();
-            for i in nargs..argcount {
-                nf.values[i] = Some(d[i - first].clone());
-            }
-        } else {
-            nf = Frame::new(
-                f.code.clone(),
-                None,
-                f.globals.clone(),
-                f.builtins.clone(),
-                None,
-            );
+        // Missing trailing arguments come from the defaults.
+        let defaults = (nargs < argcount).then(|| f.defaults.borrow());
+        let d = match &defaults {
+            Some(d) => d.as_ref()?.payload.as_slice(),
+            None => &[],
+        };
+        if nargs + d.len() < argcount {
+            return None;
         }
+        let mut nf = Frame::new(
+            f.code.clone(),
+            None,
+            f.globals.clone(),
+            f.builtins.clone(),
+            None,
+        );
+        // The defaults belong to the last parameters (all of them may be
+        // longer than the parameter list after a `__defaults__` assignment).
+        for i in nargs..argcount {
+            nf.values[i] = Some(d[i + d.len() - argcount].clone());
+        }
+        drop(defaults);
         for i in (0..nargs).rev() {
             nf.values[i] = frame.values.pop().flatten();
         }

@@ -63,6 +63,21 @@ pub type AttrCache = std::cell::RefCell<Vec<Vec<AttrCacheEntry>>>;
 /// Types remembered per site; past this the oldest entry is replaced.
 const MAX_TYPES_PER_SITE: usize = 4;
 
+/// The entry of site `at` for this exact type and version tag.
+#[inline(always)]
+fn entry_for<'a>(
+    cache: &'a [Vec<AttrCacheEntry>],
+    at: usize,
+    ty: &crate::object::PyTypeRef,
+    tag: u32,
+) -> Option<&'a AttrCacheEntry> {
+    let ty_id = ty.as_object().id();
+    cache
+        .get(at)?
+        .iter()
+        .find(|e| e.type_id == ty_id && e.tag == tag)
+}
+
 /// A copy of the parts of a hit entry, taken so no borrow of the table is
 /// held while a getter or `__eq__` runs Python code.
 struct Hit {
@@ -77,12 +92,16 @@ struct Hit {
 }
 
 impl VM {
-    fn attr_cache_hit(&self, code: &PyCodeRef, at: usize, ty_id: usize, tag: u32) -> Option<Hit> {
+    fn attr_cache_hit(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        ty: &crate::object::PyTypeRef,
+        tag: u32,
+    ) -> Option<Hit> {
         let cache = code.payload.attr_cache.borrow();
-        let e = cache
-            .get(at)?
-            .iter()
-            .find(|e| e.type_id == ty_id && e.tag == tag)?;
+        let e = entry_for(&cache, at, ty, tag)?;
+        let ty_id = ty.as_object().id();
         Some(Hit {
             attr: e.attr.clone(),
             getter: e.getter,
@@ -218,12 +237,10 @@ impl VM {
         if tag == 0 || !generic {
             return None;
         }
-        Some(
-            match self.attr_cache_hit(code, at, ty.as_object().id(), tag) {
-                Some(h) => h,
-                None => self.attr_cache_fill(code, at, owner, name),
-            },
-        )
+        Some(match self.attr_cache_hit(code, at, ty, tag) {
+            Some(h) => h,
+            None => self.attr_cache_fill(code, at, owner, name),
+        })
     }
 
     /// `name` in the instance dict of `owner`, trying the hint first.
@@ -285,12 +302,9 @@ impl VM {
         method: bool,
     ) -> Fast {
         let ty = owner.class();
-        let (ty_id, tag) = (ty.as_object().id(), ty.payload.version_tag.get());
+        let tag = ty.payload.version_tag.get();
         let cache = code.payload.attr_cache.borrow();
-        let Some(e) = cache
-            .get(at)
-            .and_then(|site| site.iter().find(|e| e.type_id == ty_id && e.tag == tag))
-        else {
+        let Some(e) = entry_for(&cache, at, ty, tag) else {
             return Fast::Miss;
         };
         // Entries exist only for types with generic attribute access, and
@@ -427,12 +441,9 @@ impl VM {
         value: PyObjectRef,
     ) -> Result<Option<PyObjectRef>, PyObjectRef> {
         let ty = owner.class();
-        let (ty_id, tag) = (ty.as_object().id(), ty.payload.version_tag.get());
+        let tag = ty.payload.version_tag.get();
         let cache = code.payload.attr_cache.borrow();
-        let Some(e) = cache
-            .get(at)
-            .and_then(|site| site.iter().find(|e| e.type_id == ty_id && e.tag == tag))
-        else {
+        let Some(e) = entry_for(&cache, at, ty, tag) else {
             return Err(value);
         };
         if e.data || tag == 0 {
