@@ -95,6 +95,9 @@ pub struct Context {
     pub empty_str: PyStrRef,
     pub ascii_chars: Vec<PyStrRef>,
     pub small_ints: Vec<PyObjectRef>,
+    /// `int` and `float` for one-comparison exact-type tests.
+    pub int_exact: crate::object::ExactType<crate::objects::longobject::PyInt>,
+    pub float_exact: crate::object::ExactType<crate::objects::floatobject::PyFloat>,
 }
 
 pub struct VM {

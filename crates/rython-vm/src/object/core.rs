@@ -178,6 +178,24 @@ unsafe fn dealloc_now(ptr: NonNull<PyHeader>) {
     }
 }
 
+/// A builtin type whose instance layout was checked, once, to be `T`: an
+/// exact-type test against it is a single pointer comparison (the eval
+/// loop's int and float fast paths).
+pub struct ExactType<T> {
+    ty: PyTypeRef,
+    _layout: PhantomData<T>,
+}
+
+impl<T: PyPayload> ExactType<T> {
+    /// `None` unless instances of `ty` have layout `T`.
+    pub fn new(ty: &PyTypeRef) -> Option<ExactType<T>> {
+        (ty.payload.layout.type_id == TypeId::of::<T>()).then(|| ExactType {
+            ty: ty.clone(),
+            _layout: PhantomData,
+        })
+    }
+}
+
 /// An owned reference to any Python object.
 #[repr(transparent)]
 pub struct PyObjectRef {
@@ -283,6 +301,19 @@ impl PyObjectRef {
         {
             // SAFETY: the object's type is `ty`, whose layout was just
             // checked to be `T`.
+            Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObj<T>)).payload })
+        } else {
+            None
+        }
+    }
+
+    /// The payload if this object's type is exactly `ty`.
+    #[inline(always)]
+    pub fn exact<T: PyPayload>(&self, ty: &ExactType<T>) -> Option<&T> {
+        if self.header().ty.get() == ty.ty.as_object().ptr {
+            // SAFETY: the object's type is `ty`, whose layout `ExactType::new`
+            // checked to be `T`; a type's layout never changes, and objects
+            // of immutable builtin types cannot have their class reassigned.
             Some(unsafe { &(*(self.ptr.as_ptr() as *const PyObj<T>)).payload })
         } else {
             None

@@ -5,6 +5,6 @@ pub mod finalize;
 pub mod obmalloc;
 
 pub use self::core::{
-    make_immortal, Derived, InstanceExt, LayoutInfo, PyObj, PyObjectRef, PyPayload, PyRef,
-    PyTypeRef,
+    make_immortal, Derived, ExactType, InstanceExt, LayoutInfo, PyObj, PyObjectRef, PyPayload,
+    PyRef, PyTypeRef,
 };

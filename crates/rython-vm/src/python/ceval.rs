@@ -1244,11 +1244,9 @@ impl VM {
     /// `BINARY_OP` with inline fast paths for small ints and floats.
     #[inline]
     fn binary_op_arg(&self, a: &PyObjectRef, b: &PyObjectRef, arg: u32) -> PyResult {
-        let int_t = &self.types.int_type;
-        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) = (
-            a.downcast_exact::<PyInt>(int_t),
-            b.downcast_exact::<PyInt>(int_t),
-        ) {
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
+            (a.exact(&self.ctx.int_exact), b.exact(&self.ctx.int_exact))
+        {
             {
                 let (x, y) = (*x, *y);
                 let op = arg % 13;
@@ -1291,10 +1289,10 @@ impl VM {
         }
         let op = NUMBER_OPS[(arg % 13) as usize];
         if let (Some(x), Some(y)) = (
-            a.downcast_exact::<crate::objects::floatobject::PyFloat>(&self.types.float_type),
-            b.downcast_exact::<crate::objects::floatobject::PyFloat>(&self.types.float_type),
+            a.exact(&self.ctx.float_exact),
+            b.exact(&self.ctx.float_exact),
         ) {
-            if a.class().is(&self.types.float_type) && b.class().is(&self.types.float_type) {
+            {
                 match op {
                     NumberOp::Add => return Ok(self.new_float(x.value + y.value)),
                     NumberOp::Subtract => return Ok(self.new_float(x.value - y.value)),
@@ -1328,11 +1326,9 @@ impl VM {
 
     #[inline]
     fn compare_fast(&self, a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> PyResult {
-        let int_t = &self.types.int_type;
-        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) = (
-            a.downcast_exact::<PyInt>(int_t),
-            b.downcast_exact::<PyInt>(int_t),
-        ) {
+        if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
+            (a.exact(&self.ctx.int_exact), b.exact(&self.ctx.int_exact))
+        {
             let r = match op {
                 CompareOp::Lt => x < y,
                 CompareOp::Le => x <= y,
@@ -1343,10 +1339,9 @@ impl VM {
             };
             return Ok(self.new_bool(r));
         }
-        let float_t = &self.types.float_type;
         if let (Some(x), Some(y)) = (
-            a.downcast_exact::<crate::objects::floatobject::PyFloat>(float_t),
-            b.downcast_exact::<crate::objects::floatobject::PyFloat>(float_t),
+            a.exact(&self.ctx.float_exact),
+            b.exact(&self.ctx.float_exact),
         ) {
             let (x, y) = (x.value, y.value);
             let r = match op {

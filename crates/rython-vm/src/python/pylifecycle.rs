@@ -259,6 +259,9 @@ fn create_context(types: &Types, interned: &mut HashMap<Box<str>, PyStrRef>) -> 
         empty_str,
         ascii_chars,
         small_ints,
+        int_exact: crate::object::ExactType::new(&types.int_type).expect("int's layout is PyInt"),
+        float_exact: crate::object::ExactType::new(&types.float_type)
+            .expect("float's layout is PyFloat"),
     }
 }
 
