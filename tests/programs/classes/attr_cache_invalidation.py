@@ -155,3 +155,29 @@ except AttributeError as e:
     print("AttributeError:", e)
 m.__getattr__ = lambda name: f"module getattr {name}"
 print(get_pi(m))
+
+
+# A descriptor's own class gains __set__ after the site is warm: the
+# descriptor becomes a data descriptor and wins over the instance dict.
+class Desc:
+    def __get__(self, obj, cls):
+        return "from descriptor"
+
+
+class H:
+    d = Desc()
+
+
+h = H()
+h.__dict__["d"] = "from instance"
+
+
+def get_d(o):
+    return o.d
+
+
+print(get_d(h), get_d(h))
+Desc.__set__ = lambda self, obj, value: None
+print(get_d(h), get_d(h))
+del Desc.__set__
+print(get_d(h))

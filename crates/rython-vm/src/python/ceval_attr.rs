@@ -148,6 +148,23 @@ impl VM {
             absent_at_len: Cell::new(u32::MAX),
         };
         let type_id = entry.type_id;
+        // An instance of a user class found on the type could gain
+        // `__get__`/`__set__` later without the owner's tag changing: such
+        // attributes are looked up every time.
+        if attr
+            .as_ref()
+            .is_some_and(|a| a.class().payload.is_heap_type())
+        {
+            return Hit {
+                attr,
+                getter,
+                setter,
+                data,
+                method,
+                hint: 0,
+                type_id,
+            };
+        }
         let old = {
             let mut cache = code.payload.attr_cache.borrow_mut();
             if cache.len() <= at {
