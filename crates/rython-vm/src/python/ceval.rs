@@ -151,8 +151,10 @@ impl VM {
                 }
                 continue;
             }
-            let frame = frames.last_mut().expect("frame stack is never empty here");
-            match self.run_frame(frame) {
+            let (frame, parents) = frames
+                .split_last_mut()
+                .expect("frame stack is never empty here");
+            match self.run_frame(frame, parents) {
                 Ok(Step::Call(new_frame)) => {
                     let d = self.recursion_depth.get();
                     if d >= self.recursion_limit.get() {
@@ -332,7 +334,7 @@ impl VM {
     /// Executes instructions of `frame` until it calls, returns, yields or
     /// raises.
     #[inline(always)]
-    fn run_frame(&self, frame: &mut Frame) -> Result<Step, Raised> {
+    fn run_frame(&self, frame: &mut Frame, parents: &mut [Box<Frame>]) -> Result<Step, Raised> {
         let code = frame.code.clone();
         let bytes: &[u8] = &code.payload.code.code;
         let nlocals = frame.nlocalsplus();
@@ -932,7 +934,7 @@ impl VM {
                             return Ok(Step::Call(nf));
                         }
                     }
-                    match tri!(self.call_op(frame, arg as usize, kwnames.as_ref())) {
+                    match tri!(self.call_op(frame, parents, arg as usize, kwnames.as_ref())) {
                         Some(new_frame) => return Ok(Step::Call(new_frame)),
                         None => {
                             if crate::object::finalize::has_pending() {
@@ -1570,6 +1572,7 @@ impl VM {
     fn call_op(
         &self,
         frame: &mut Frame,
+        parents: &mut [Box<Frame>],
         argc: usize,
         kwnames: Option<&PyTupleRef>,
     ) -> PyResult<Option<Box<Frame>>> {
@@ -1618,7 +1621,7 @@ impl VM {
         }
         let needs_frame = self.state.frame_builtins.borrow().contains(&callable.id());
         let saved = if needs_frame {
-            Some(self.enter_frame_for_builtin(frame))
+            Some(self.enter_frame_for_builtin(frame, parents, &callable))
         } else {
             None
         };
@@ -1642,16 +1645,30 @@ impl VM {
 
     /// Publishes the calling frame (with a locals snapshot for function
     /// frames, as PEP 667 specifies for 3.13) to a frame-inspecting builtin.
+    /// `super()` needs no locals; `sys._getframe` also gets the `f_back`
+    /// chain of the frames below in this eval loop.
     #[allow(clippy::type_complexity)]
     fn enter_frame_for_builtin(
         &self,
         frame: &mut Frame,
+        parents: &mut [Box<Frame>],
+        callable: &PyObjectRef,
     ) -> (
         Option<crate::objects::frameobject::PyFrameRef>,
         Option<(PyObjectRef, PyObjectRef)>,
     ) {
         let fobj = crate::objects::frameobject::frame_object(self, frame);
-        if frame.locals.is_none() || frame.code.payload.flags() & co::OPTIMIZED != 0 {
+        if callable.id() == self.state.getframe_id.get() {
+            let mut below = fobj.clone();
+            for p in parents.iter_mut().rev() {
+                let pobj = crate::objects::frameobject::frame_object(self, p);
+                *below.payload.back.borrow_mut() = Some(pobj.clone());
+                below = pobj;
+            }
+        }
+        let is_super = callable.is(self.types.super_type.as_object());
+        if !is_super && (frame.locals.is_none() || frame.code.payload.flags() & co::OPTIMIZED != 0)
+        {
             let d = self.new_dict();
             let code = &frame.code.payload;
             for (i, name) in code.localsplusnames.iter().enumerate() {

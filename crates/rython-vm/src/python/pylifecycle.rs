@@ -1,7 +1,7 @@
 //! Interpreter start-up (CPython's Python/pylifecycle.c `Py_Initialize`):
 //! creates the builtin types, the singletons, `builtins` and `sys`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use crate::object::core::bootstrap_type;
@@ -83,6 +83,8 @@ pub struct RuntimeState {
     pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
     /// Ids of the builtins that need `current_frame`.
     pub frame_builtins: RefCell<Vec<usize>>,
+    /// Id of `sys._getframe`, which also gets the `f_back` chain.
+    pub getframe_id: Cell<usize>,
     /// Address of the interpreter thread's stack base and its size, for the
     /// Rust stack guard.
     pub stack_base: std::cell::Cell<usize>,
