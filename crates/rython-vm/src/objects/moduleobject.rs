@@ -114,7 +114,20 @@ fn module_repr(vm: &VM, obj: &crate::object::PyObjectRef) -> crate::PyResult {
             return Ok(vm.new_str_obj(format!("<module {} from {}>", name, vm.repr_string(&f)?)));
         }
     }
-    Ok(vm.new_str_obj(format!("<module {} (built-in)>", name)))
+    let builtin = m
+        .dict
+        .payload
+        .get_str_name(vm, "__name__")
+        .and_then(|n| {
+            n.downcast_ref::<crate::objects::strobject::PyStr>()
+                .map(|s| crate::modules::builtin_module_names().contains(&s.as_str()))
+        })
+        .unwrap_or(false);
+    Ok(vm.new_str_obj(if builtin {
+        format!("<module {} (built-in)>", name)
+    } else {
+        format!("<module {}>", name)
+    }))
 }
 
 fn module_dict(vm: &VM, obj: &crate::object::PyObjectRef) -> crate::PyResult {

@@ -154,6 +154,41 @@ impl VM {
         Ok(mobj)
     }
 
+    /// `module.__spec__` (PEP 451): a `_frozen_importlib.ModuleSpec` made
+    /// after the module is created (that module itself gets none).
+    fn set_module_spec(
+        &self,
+        module: &PyObjectRef,
+        name: &str,
+        origin: Option<&str>,
+        search_locations: Option<PyObjectRef>,
+    ) -> PyResult<()> {
+        if name == "_frozen_importlib" {
+            return Ok(());
+        }
+        let frozen = self.import_module("_frozen_importlib")?;
+        let cls = self.get_attr_str(&frozen, "ModuleSpec")?;
+        let kw = self.new_tuple(vec![self.new_str_obj("origin")]);
+        let origin = origin
+            .map(|o| self.new_str_obj(o))
+            .unwrap_or_else(|| self.none());
+        let spec = self.call(
+            &cls,
+            &[self.new_str_obj(name), self.none(), origin],
+            Some(&kw),
+        )?;
+        if let Some(locations) = search_locations {
+            self.set_attr_str(&spec, "submodule_search_locations", locations)?;
+        }
+        if self
+            .get_attr_str(&spec, "origin")
+            .is_ok_and(|o| !self.is_none(&o))
+        {
+            self.set_attr_str(&spec, "has_location", self.new_bool(true))?;
+        }
+        self.set_attr_str(module, "__spec__", spec)
+    }
+
     pub fn sys_path(&self) -> Vec<String> {
         match self.sys_attr("path") {
             Ok(p) => match p.downcast_ref::<PyList>() {
@@ -197,6 +232,8 @@ impl VM {
         d.set_str(self, "__package__", self.new_str_obj(package));
         d.set_str(self, "__builtins__", self.builtins_module_obj());
         let mobj = module.clone().into_object();
+        let locations = d.get_str_name(self, "__path__");
+        self.set_module_spec(&mobj, name, Some(&filename), locations)?;
         self.sys_modules.payload.set_str(self, name, mobj.clone());
         let result = self.run_module_body(&mobj, || {
             let code = self.compile_bytes(&bytes, &filename, rython_compiler::Mode::Exec)?;
@@ -234,6 +271,8 @@ impl VM {
         d.set_str(self, "__package__", self.new_str_obj(package));
         d.set_str(self, "__builtins__", self.builtins_module_obj());
         let mobj = module.clone().into_object();
+        let locations = d.get_str_name(self, "__path__");
+        self.set_module_spec(&mobj, name, None, locations)?;
         self.sys_modules.payload.set_str(self, name, mobj.clone());
         let result = self.run_module_body(&mobj, || {
             let code =
