@@ -98,6 +98,9 @@ pub struct Context {
     /// `int` and `float` for one-comparison exact-type tests.
     pub int_exact: crate::object::ExactType<crate::objects::longobject::PyInt>,
     pub float_exact: crate::object::ExactType<crate::objects::floatobject::PyFloat>,
+    pub list_exact: crate::object::ExactType<crate::objects::listobject::PyList>,
+    pub tuple_exact: crate::object::ExactType<crate::objects::tupleobject::PyTuple>,
+    pub dict_exact: crate::object::ExactType<crate::objects::dictobject::PyDict>,
 }
 
 pub struct VM {

@@ -33,32 +33,27 @@ impl VM {
     /// `container[key]` with fast paths for list/tuple indexing and dicts.
     #[inline]
     pub(crate) fn subscript(&self, container: &PyObjectRef, key: &PyObjectRef) -> PyResult {
-        if let Some(PyInt::Small(i)) = key.downcast_ref::<PyInt>() {
+        let ctx = &self.ctx;
+        if let Some(PyInt::Small(i)) = key.exact(&ctx.int_exact) {
             let i = *i;
-            if container.class().is(&self.types.list_type) {
-                if let Some(l) = container.downcast_ref::<PyList>() {
-                    let items = l.items.borrow();
-                    let n = items.len() as i64;
-                    let j = if i < 0 { i + n } else { i };
-                    if (0..n).contains(&j) {
-                        return Ok(items[j as usize].clone());
-                    }
+            if let Some(l) = container.exact(&ctx.list_exact) {
+                let items = l.items.borrow();
+                let n = items.len() as i64;
+                let j = if i < 0 { i + n } else { i };
+                if (0..n).contains(&j) {
+                    return Ok(items[j as usize].clone());
                 }
-            } else if container.class().is(&self.types.tuple_type) {
-                if let Some(t) = container.downcast_ref::<PyTuple>() {
-                    let n = t.len() as i64;
-                    let j = if i < 0 { i + n } else { i };
-                    if (0..n).contains(&j) {
-                        return Ok(t.as_slice()[j as usize].clone());
-                    }
+            } else if let Some(t) = container.exact(&ctx.tuple_exact) {
+                let n = t.len() as i64;
+                let j = if i < 0 { i + n } else { i };
+                if (0..n).contains(&j) {
+                    return Ok(t.as_slice()[j as usize].clone());
                 }
             }
         }
-        if container.class().is(&self.types.dict_type) {
-            if let Some(d) = container.downcast_ref::<PyDict>() {
-                if let Some(v) = d.get_item(self, key)? {
-                    return Ok(v);
-                }
+        if let Some(d) = container.exact(&ctx.dict_exact) {
+            if let Some(v) = d.get_item(self, key)? {
+                return Ok(v);
             }
         }
         self.get_item(container, key)
@@ -71,11 +66,9 @@ impl VM {
         key: &PyObjectRef,
         value: PyObjectRef,
     ) -> PyResult<()> {
-        if container.class().is(&self.types.list_type) {
-            if let (Some(l), Some(PyInt::Small(i))) = (
-                container.downcast_ref::<PyList>(),
-                key.downcast_ref::<PyInt>(),
-            ) {
+        let ctx = &self.ctx;
+        if let Some(l) = container.exact(&ctx.list_exact) {
+            if let Some(PyInt::Small(i)) = key.exact(&ctx.int_exact) {
                 let mut items = l.items.borrow_mut();
                 let n = items.len() as i64;
                 let j = if *i < 0 { *i + n } else { *i };
@@ -86,10 +79,8 @@ impl VM {
                     return Ok(());
                 }
             }
-        } else if container.class().is(&self.types.dict_type) {
-            if let Some(d) = container.downcast_ref::<PyDict>() {
-                return d.set_item(self, key.clone(), value);
-            }
+        } else if let Some(d) = container.exact(&ctx.dict_exact) {
+            return d.set_item(self, key.clone(), value);
         }
         self.set_item(container, key, value)
     }

@@ -264,6 +264,9 @@ fn create_context(types: &Types, interned: &mut HashMap<Box<str>, PyStrRef>) -> 
         int_exact: crate::object::ExactType::new(&types.int_type).expect("int's layout is PyInt"),
         float_exact: crate::object::ExactType::new(&types.float_type)
             .expect("float's layout is PyFloat"),
+        list_exact: crate::object::ExactType::new(&types.list_type).expect("list's layout"),
+        tuple_exact: crate::object::ExactType::new(&types.tuple_type).expect("tuple's layout"),
+        dict_exact: crate::object::ExactType::new(&types.dict_type).expect("dict's layout"),
     }
 }
 
