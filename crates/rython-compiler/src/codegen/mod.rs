@@ -740,7 +740,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn body(&mut self, loc: Loc, stmts: &'a [Stmt]) -> R {
-        if find_ann(stmts) || (self.st.future_annotations && false) {
+        if find_ann(stmts) {
             self.emit(Opcode::SetupAnnotations, 0, loc);
         }
         if stmts.is_empty() {
