@@ -41,6 +41,10 @@ pub struct AttrCacheEntry {
     method: bool,
     /// Entry index of the name in the instance or module dict last time.
     hint: Cell<u32>,
+    /// The index of the name in the class's shared keys, once verified
+    /// (`u32::MAX` until then). Keys are append-only, so it stays right for
+    /// as long as the entry lives: a hit needs no look at the keys.
+    value_index: Cell<u32>,
     /// The length of the class's shared keys when the name was last seen
     /// missing from them (`u32::MAX`: not known). Keys only grow, so while
     /// the length is the same, no instance with inline values shadows a
@@ -145,6 +149,7 @@ impl VM {
             data,
             method,
             hint: Cell::new(0),
+            value_index: Cell::new(u32::MAX),
             absent_at_len: Cell::new(u32::MAX),
         };
         let type_id = entry.type_id;
@@ -196,6 +201,17 @@ impl VM {
             method,
             hint: 0,
             type_id,
+        }
+    }
+
+    /// Records that `name` is key `i` of the type's shared keys.
+    fn set_value_index(&self, code: &PyCodeRef, at: usize, type_id: usize, i: usize) {
+        let cache = code.payload.attr_cache.borrow();
+        if let Some(e) = cache
+            .get(at)
+            .and_then(|site| site.iter().find(|e| e.type_id == type_id))
+        {
+            e.value_index.set(i as u32);
         }
     }
 
@@ -278,6 +294,8 @@ impl VM {
                 // only ever grow: a match is definitive.
                 let keys = owner.class().payload.shared_keys.borrow();
                 if keys.is_at(hint, name) {
+                    drop(keys);
+                    self.set_value_index(code, at, hit.type_id, hint);
                     return vals.get(hint).cloned().flatten();
                 }
                 let Some(i) = keys.index_of(self, name) else {
@@ -288,6 +306,7 @@ impl VM {
                 };
                 drop(keys);
                 self.set_attr_hint(code, at, hit.type_id, i);
+                self.set_value_index(code, at, hit.type_id, i);
                 return vals.get(i).cloned().flatten();
             }
             InstDict::Dict(dict) => {
@@ -315,7 +334,6 @@ impl VM {
         code: &PyCodeRef,
         at: usize,
         owner: &PyObjectRef,
-        name: &PyStrRef,
         method: bool,
     ) -> Fast {
         let ty = owner.class();
@@ -352,13 +370,10 @@ impl VM {
         let InstDict::Values(vals) = &*inst else {
             return Fast::Miss;
         };
-        let keys = ty.payload.shared_keys.borrow();
-        let hint = e.hint.get() as usize;
-        if keys.is_at(hint, name) {
-            if let Some(Some(v)) = vals.get(hint) {
-                return Fast::Value(v.clone());
-            }
+        if let Some(Some(v)) = vals.get(e.value_index.get() as usize) {
+            return Fast::Value(v.clone());
         }
+        let keys = ty.payload.shared_keys.borrow();
         if method && e.method && keys.len() as u32 == e.absent_at_len.get() {
             if let Some(a) = &e.attr {
                 return Fast::Method(a.clone());
@@ -396,7 +411,7 @@ impl VM {
             }
             return self.get_attr(owner, name);
         }
-        if let Fast::Value(v) = self.load_attr_fast(code, at, owner, name, false) {
+        if let Fast::Value(v) = self.load_attr_fast(code, at, owner, false) {
             return Ok(v);
         }
         let Some(hit) = self.attr_entry(code, at, owner, name, false) else {
@@ -428,7 +443,7 @@ impl VM {
         owner: &PyObjectRef,
         name: &PyStrRef,
     ) -> PyResult<(PyObjectRef, bool)> {
-        match self.load_attr_fast(code, at, owner, name, true) {
+        match self.load_attr_fast(code, at, owner, true) {
             Fast::Method(m) => return Ok((m, true)),
             Fast::Value(v) => return Ok((v, false)),
             Fast::Miss => {}
@@ -454,7 +469,6 @@ impl VM {
         code: &PyCodeRef,
         at: usize,
         owner: &PyObjectRef,
-        name: &PyStrRef,
         value: PyObjectRef,
     ) -> Result<Option<PyObjectRef>, PyObjectRef> {
         let ty = owner.class();
@@ -473,11 +487,7 @@ impl VM {
         let InstDict::Values(vals) = &mut *inst else {
             return Err(value);
         };
-        let hint = e.hint.get() as usize;
-        if !ty.payload.shared_keys.borrow().is_at(hint, name) {
-            return Err(value);
-        }
-        match vals.get_mut(hint) {
+        match vals.get_mut(e.value_index.get() as usize) {
             Some(slot @ Some(_)) => Ok(slot.replace(value)),
             _ => Err(value),
         }
@@ -492,7 +502,7 @@ impl VM {
         name: &PyStrRef,
         value: PyObjectRef,
     ) -> PyResult<()> {
-        let value = match self.store_attr_fast(code, at, owner, name, value) {
+        let value = match self.store_attr_fast(code, at, owner, value) {
             Ok(old) => {
                 // The replaced value may be the last reference to an object.
                 drop(old);
@@ -526,6 +536,7 @@ impl VM {
                             let old = slot.replace(value);
                             drop(keys);
                             drop(inst);
+                            self.set_value_index(code, at, hit.type_id, hit.hint);
                             // May free the last reference: outside the borrow.
                             drop(old);
                             return Ok(());
@@ -534,8 +545,10 @@ impl VM {
                     drop(keys);
                     drop(inst);
                     ext.set_attr(self, ty, name, Some(value))?;
-                    if let Some(i) = ty.payload.shared_keys.borrow().index_of(self, name) {
+                    let found = ty.payload.shared_keys.borrow().index_of(self, name);
+                    if let Some(i) = found {
                         self.set_attr_hint(code, at, hit.type_id, i);
+                        self.set_value_index(code, at, hit.type_id, i);
                     }
                     return Ok(());
                 }
