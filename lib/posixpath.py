@@ -284,16 +284,16 @@ def realpath(filename, *, strict=False):
     else:
         sep, curdir_, pardir_ = '/', '.', '..'
         getcwd = os.getcwd
-    if isabs(filename):
-        pending = filename.split(sep)[::-1]
-        path = sep
-    else:
-        pending = filename.split(sep)[::-1]
-        path = getcwd()
+    pending = filename.split(sep)[::-1]
+    path = sep if isabs(filename) else getcwd()
+    # seen maps a symlink to what it resolved to, or to None while its
+    # target is still being walked (meeting it then means a loop).
     seen = {}
-    hops = 0
     while pending:
         name = pending.pop()
+        if isinstance(name, _Resolved):
+            seen[name.link] = path
+            continue
         if not name or name == curdir_:
             continue
         if name == pardir_:
@@ -310,19 +310,28 @@ def realpath(filename, *, strict=False):
         if not stat.S_ISLNK(st.st_mode):
             path = new
             continue
-        hops += 1
-        if new in seen or hops > 40:
+        if new in seen:
+            if seen[new] is not None:
+                path = seen[new]
+                continue
             if strict:
                 os.stat(new)
-            # A loop: keep the rest unresolved, as CPython does.
-            path = join(new, *reversed(pending)) if pending else new
-            return path
-        seen[new] = True
+            rest = [p for p in reversed(pending) if not isinstance(p, _Resolved)]
+            return join(new, *rest) if rest else new
+        seen[new] = None
         target = os.readlink(new)
         if isabs(target):
             path = sep
+        pending.append(_Resolved(new))
         pending.extend(target.split(sep)[::-1])
     return path
+
+
+class _Resolved:
+    """Marks, in realpath's work list, where a symlink's target ends."""
+
+    def __init__(self, link):
+        self.link = link
 
 
 def relpath(path, start=None):

@@ -12,6 +12,8 @@ pub mod io_text;
 pub mod io_time;
 pub mod iomodule;
 pub mod mathmodule;
+pub mod posix_fd;
+pub mod posix_sys;
 pub mod posix_types;
 pub mod posixmodule;
 pub mod sysmodule;

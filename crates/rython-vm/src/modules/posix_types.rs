@@ -6,6 +6,9 @@ use crate::object::PyObjectRef;
 use crate::{PyResult, VM};
 
 const SOURCE: &str = r#####"
+def _readonly(self, *value):
+    raise AttributeError("readonly attribute")
+
 def _structseq(name, visible, hidden, nseq):
     def __new__(cls, seq, dict=None):
         seq = tuple(seq)
@@ -39,9 +42,10 @@ def _structseq(name, visible, hidden, nseq):
           "__match_args__": tuple(f for f in visible if f is not None)}
     for i, f in enumerate(visible):
         if f is not None:
-            ns[f] = property(lambda self, i=i: tuple.__getitem__(self, i))
+            ns[f] = property(lambda self, i=i: tuple.__getitem__(self, i),
+                             _readonly, _readonly)
     for i, f in enumerate(hidden):
-        ns[f] = property(lambda self, i=i: self._extra[i])
+        ns[f] = property(lambda self, i=i: self._extra[i], _readonly, _readonly)
     return type(short, (tuple,), ns)
 
 stat_result = _structseq(

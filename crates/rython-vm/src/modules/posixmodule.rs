@@ -1,20 +1,18 @@
 //! The `posix` module (CPython's Modules/posixmodule.c): the OS calls
-//! `os.py` builds on. Everything goes through `std`: descriptors made by
-//! `posix.open` live in a per-thread table of `File`s (turning a bare
-//! number into a `File` needs `unsafe`), other descriptors are reached
-//! through `/dev/fd/N`. The structseq types, `DirEntry` and `scandir`
-//! are written in Python (posix_types.rs).
+//! `os.py` builds on, through `std` only. Path calls live here,
+//! descriptor calls in posix_fd.rs, process and environment calls in
+//! posix_sys.rs; the structseq types and `DirEntry` are written in Python
+//! (posix_types.rs).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::fs::{File, Metadata};
-use std::io::{Read, Write};
-use std::os::fd::AsRawFd;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::PathBuf;
 
+use super::posix_fd as fd;
+use super::posix_sys as sys;
 use crate::object::PyObjectRef;
 use crate::objects::bytesobject::PyBytes;
 use crate::objects::exceptions::PyBaseExceptionRef;
@@ -25,16 +23,15 @@ use crate::python::args;
 use crate::{PyResult, VM};
 
 thread_local! {
-    static FDS: RefCell<HashMap<i64, File>> = RefCell::new(HashMap::new());
     /// The Python-level constructors from posix_types.rs.
     static HELPERS: RefCell<Option<[PyObjectRef; 3]>> = const { RefCell::new(None) };
 }
 
-const MAKE_STAT: usize = 0;
-const SCANDIR: usize = 1;
-const TERMINAL_SIZE: usize = 2;
+pub(super) const MAKE_STAT: usize = 0;
+pub(super) const SCANDIR: usize = 1;
+pub(super) const TERMINAL_SIZE: usize = 2;
 
-fn helper(vm: &VM, which: usize, args: &[PyObjectRef]) -> PyResult {
+pub(super) fn helper(vm: &VM, which: usize, args: &[PyObjectRef]) -> PyResult {
     let f = HELPERS.with(|h| h.borrow().as_ref().map(|h| h[which].clone()));
     match f {
         Some(f) => vm.call(&f, args, None),
@@ -119,7 +116,7 @@ fn to_path_or_fd(
     )))
 }
 
-fn to_path(vm: &VM, fname: &str, argname: &str, o: &PyObjectRef) -> PyResult<PathArg> {
+pub(super) fn to_path(vm: &VM, fname: &str, argname: &str, o: &PyObjectRef) -> PyResult<PathArg> {
     match to_path_or_fd(vm, fname, argname, o, false)? {
         PathOrFd::Path(p) => Ok(p),
         PathOrFd::Fd(_) => unreachable!("descriptors are refused above"),
@@ -164,7 +161,7 @@ pub fn os_error(
     }
 }
 
-fn errno_error(vm: &VM, n: i32, f: Option<&PyObjectRef>) -> PyBaseExceptionRef {
+pub(super) fn errno_error(vm: &VM, n: i32, f: Option<&PyObjectRef>) -> PyBaseExceptionRef {
     os_error(vm, &std::io::Error::from_raw_os_error(n), f, None)
 }
 
@@ -190,16 +187,16 @@ pub fn os_name(vm: &VM, b: Vec<u8>, as_bytes: bool) -> PyResult {
     }
 }
 
-type Kw<'a> = Option<&'a PyTupleRef>;
+pub(super) type Kw<'a> = Option<&'a PyTupleRef>;
 
 fn getcwd(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    args::positional(vm, "getcwd", a, k, 0, 0)?;
+    args::positional(vm, "posix.getcwd", a, k, 0, 0)?;
     let d = std::env::current_dir().map_err(|e| os_error(vm, &e, None, None))?;
     os_name(vm, d.into_os_string().into_vec(), false)
 }
 
 fn getcwdb(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    args::positional(vm, "getcwdb", a, k, 0, 0)?;
+    args::positional(vm, "posix.getcwdb", a, k, 0, 0)?;
     let d = std::env::current_dir().map_err(|e| os_error(vm, &e, None, None))?;
     Ok(vm.new_bytes(d.into_os_string().into_vec()))
 }
@@ -232,7 +229,7 @@ fn listdir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 }
 
 /// The raw fields `stat_result` is built from (posix_types.rs).
-fn stat_tuple(vm: &VM, m: &Metadata) -> PyObjectRef {
+pub(super) fn stat_tuple(vm: &VM, m: &Metadata) -> PyObjectRef {
     let i = |v: i64| vm.new_int(v);
     let u = |v: u64| vm.new_bigint(v.into());
     vm.new_tuple_obj(vec![
@@ -255,16 +252,6 @@ fn stat_tuple(vm: &VM, m: &Metadata) -> PyObjectRef {
     ])
 }
 
-fn fd_metadata(fd: i64) -> std::io::Result<Metadata> {
-    let known = FDS.with(|t| t.borrow().get(&fd).map(|f| f.metadata()));
-    match known {
-        Some(r) => r,
-        None if fd < 0 => Err(std::io::Error::from_raw_os_error(9)),
-        None => std::fs::metadata(format!("/proc/self/fd/{fd}"))
-            .map_err(|_| std::io::Error::from_raw_os_error(9)),
-    }
-}
-
 fn do_stat(vm: &VM, fname: &str, p: &PyObjectRef, follow: bool) -> PyResult {
     let m = match to_path_or_fd(vm, fname, "path", p, true)? {
         PathOrFd::Path(p) => if follow {
@@ -273,7 +260,7 @@ fn do_stat(vm: &VM, fname: &str, p: &PyObjectRef, follow: bool) -> PyResult {
             std::fs::symlink_metadata(&p.path)
         }
         .map_err(|e| os_error(vm, &e, Some(&p.obj), None))?,
-        PathOrFd::Fd(fd) => fd_metadata(fd).map_err(|e| os_error(vm, &e, None, None))?,
+        PathOrFd::Fd(fd) => fd::fd_metadata(fd).map_err(|e| os_error(vm, &e, None, None))?,
     };
     helper(vm, MAKE_STAT, &[stat_tuple(vm, &m)])
 }
@@ -285,7 +272,19 @@ fn follow_arg(vm: &VM, o: Option<PyObjectRef>) -> PyResult<bool> {
     }
 }
 
+/// `dir_fd` and `follow_symlinks` are keyword-only in CPython.
+fn one_positional(vm: &VM, name: &str, a: &[PyObjectRef], k: Kw) -> PyResult<()> {
+    let npos = a.len() - k.map(|k| k.payload.len()).unwrap_or(0);
+    if npos > 1 {
+        return Err(vm.new_type_error(format!(
+            "{name}() takes exactly 1 positional argument ({npos} given)"
+        )));
+    }
+    Ok(())
+}
+
 fn stat(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    one_positional(vm, "stat", a, k)?;
     let [p, _dir_fd, f] = args::bind(
         vm,
         "stat",
@@ -300,6 +299,7 @@ fn stat(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 }
 
 fn lstat(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    one_positional(vm, "lstat", a, k)?;
     let [p, _dir_fd] = args::bind(vm, "lstat", a, k, ["path", "dir_fd"], 1, 0)?;
     let p = p.unwrap_or_else(|| vm.none());
     match to_path_or_fd(vm, "lstat", "path", &p, false)? {
@@ -308,23 +308,8 @@ fn lstat(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     }
 }
 
-fn fstat(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [fd] = args::bind(vm, "fstat", a, k, ["fd"], 1, 0)?;
-    let fd = fd_arg(vm, fd.as_ref())?;
-    let m = fd_metadata(fd).map_err(|e| os_error(vm, &e, None, None))?;
-    helper(vm, MAKE_STAT, &[stat_tuple(vm, &m)])
-}
-
-fn fd_arg(vm: &VM, o: Option<&PyObjectRef>) -> PyResult<i64> {
-    let o = o.ok_or_else(|| vm.new_type_error("missing file descriptor"))?;
-    if o.payload_is::<crate::objects::floatobject::PyFloat>() {
-        return Err(vm.new_type_error("'float' object cannot be interpreted as an integer"));
-    }
-    vm.to_isize(o, "")
-}
-
 /// `mode=0o777`-style optional integer arguments.
-fn int_arg(vm: &VM, o: Option<&PyObjectRef>, default: i64) -> PyResult<i64> {
+pub(super) fn int_arg(vm: &VM, o: Option<&PyObjectRef>, default: i64) -> PyResult<i64> {
     match o {
         None => Ok(default),
         Some(o) => {
@@ -593,153 +578,6 @@ fn fspath(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     )))
 }
 
-fn get_terminal_size(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    use std::io::IsTerminal;
-    let a = args::positional(vm, "get_terminal_size", a, k, 0, 1)?;
-    let fd = match a.first() {
-        Some(o) => fd_arg(vm, Some(o))?,
-        None => 1,
-    };
-    let tty = match fd {
-        0 => std::io::stdin().is_terminal(),
-        1 => std::io::stdout().is_terminal(),
-        2 => std::io::stderr().is_terminal(),
-        _ => FDS.with(|t| t.borrow().get(&fd).is_some_and(|f| f.is_terminal())),
-    };
-    if !tty {
-        return Err(errno_error(vm, if fd < 0 { 9 } else { 25 }, None));
-    }
-    // The window size needs an ioctl; the environment's idea of it is the
-    // closest safe answer.
-    let dim = |name: &str, default: i64| {
-        std::env::var(name)
-            .ok()
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(default)
-    };
-    let t = vm.new_tuple_obj(vec![
-        vm.new_int(dim("COLUMNS", 80)),
-        vm.new_int(dim("LINES", 24)),
-    ]);
-    helper(vm, TERMINAL_SIZE, &[t])
-}
-
-fn getpid(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    args::positional(vm, "getpid", a, k, 0, 0)?;
-    Ok(vm.new_int(std::process::id() as i64))
-}
-
-fn getppid(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    args::positional(vm, "getppid", a, k, 0, 0)?;
-    Ok(vm.new_int(std::os::unix::process::parent_id() as i64))
-}
-
-/// The process's own `/proc` entry is owned by its effective ids.
-fn self_ids() -> (i64, i64) {
-    std::fs::metadata("/proc/self")
-        .map(|m| (m.uid() as i64, m.gid() as i64))
-        .unwrap_or((0, 0))
-}
-
-fn getuid(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    args::positional(vm, "getuid", a, k, 0, 0)?;
-    Ok(vm.new_int(self_ids().0))
-}
-
-fn getgid(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    args::positional(vm, "getgid", a, k, 0, 0)?;
-    Ok(vm.new_int(self_ids().1))
-}
-
-fn env_bytes(vm: &VM, o: &PyObjectRef) -> PyResult<Vec<u8>> {
-    if let Some(s) = o.downcast_ref::<PyStr>() {
-        return Ok(s.as_str().as_bytes().to_vec());
-    }
-    if let Some(b) = o.downcast_ref::<PyBytes>() {
-        return Ok(b.as_bytes().to_vec());
-    }
-    Err(vm.new_type_error(format!(
-        "expected str, bytes or os.PathLike object, not {}",
-        o.class().name_string()
-    )))
-}
-
-fn putenv(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let a = args::positional(vm, "putenv", a, k, 2, 2)?;
-    let key = env_bytes(vm, &a[0])?;
-    let val = env_bytes(vm, &a[1])?;
-    if key.is_empty() || key.contains(&b'=') {
-        return Err(vm.new_value_error("illegal environment variable name"));
-    }
-    if key.contains(&0) || val.contains(&0) {
-        return Err(vm.new_value_error("embedded null byte"));
-    }
-    std::env::set_var(OsStr::from_bytes(&key), OsStr::from_bytes(&val));
-    Ok(vm.none())
-}
-
-fn unsetenv(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let a = args::positional(vm, "unsetenv", a, k, 1, 1)?;
-    let key = env_bytes(vm, &a[0])?;
-    if key.is_empty() || key.contains(&b'=') {
-        return Err(vm.new_value_error("illegal environment variable name"));
-    }
-    if key.contains(&0) {
-        return Err(vm.new_value_error("embedded null byte"));
-    }
-    std::env::remove_var(OsStr::from_bytes(&key));
-    Ok(vm.none())
-}
-
-fn strerror(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let a = args::positional(vm, "strerror", a, k, 1, 1)?;
-    let n = int_arg(vm, Some(&a[0]), 0)?;
-    let n = i32::try_from(n)
-        .map_err(|_| vm.new_overflow_error("Python int too large to convert to C int"))?;
-    Ok(vm.new_str_obj(strerror_text(n)))
-}
-
-fn urandom(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let a = args::positional(vm, "urandom", a, k, 1, 1)?;
-    let n = int_arg(vm, Some(&a[0]), 0)?;
-    if n < 0 {
-        return Err(vm.new_value_error("negative argument not allowed"));
-    }
-    let mut buf = vec![0u8; n as usize];
-    File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut buf))
-        .map_err(|e| os_error(vm, &e, None, None))?;
-    Ok(vm.new_bytes(buf))
-}
-
-fn cpu_count(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    args::positional(vm, "cpu_count", a, k, 0, 0)?;
-    // CPython counts online processors, not the ones this process may use.
-    let online = std::fs::read_to_string("/sys/devices/system/cpu/online")
-        .ok()
-        .and_then(|s| {
-            let mut n = 0i64;
-            for part in s.trim().split(',') {
-                let mut it = part.split('-');
-                let lo: i64 = it.next()?.parse().ok()?;
-                let hi: i64 = match it.next() {
-                    Some(h) => h.parse().ok()?,
-                    None => lo,
-                };
-                n += hi - lo + 1;
-            }
-            Some(n)
-        });
-    match online.or_else(|| {
-        std::thread::available_parallelism()
-            .ok()
-            .map(|n| n.get() as i64)
-    }) {
-        Some(n) => Ok(vm.new_int(n)),
-        None => Ok(vm.none()),
-    }
-}
-
 fn access(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let [p, mode, _, _, _] = args::bind(
         vm,
@@ -757,7 +595,7 @@ fn access(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     };
     // Permission bits as the kernel reads them for this user: root may
     // read and write anything and execute what has any x bit.
-    let (uid, gid) = self_ids();
+    let (uid, gid) = sys::self_ids();
     let bits = m.mode();
     let ok = |want: u32| -> bool {
         if uid == 0 {
@@ -773,153 +611,6 @@ fn access(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         (bits >> shift) & want != 0
     };
     let r = (mode & 4 == 0 || ok(4)) && (mode & 2 == 0 || ok(2)) && (mode & 1 == 0 || ok(1));
-    Ok(vm.new_bool(r))
-}
-
-const O_ACCMODE: i64 = 3;
-const O_CREAT: i64 = 0o100;
-const O_TRUNC: i64 = 0o1000;
-const O_APPEND: i64 = 0o2000;
-
-fn open(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [p, flags, mode, _dir_fd] =
-        args::bind(vm, "open", a, k, ["path", "flags", "mode", "dir_fd"], 2, 0)?;
-    let p = to_path(vm, "open", "path", &p.unwrap_or_else(|| vm.none()))?;
-    let flags = int_arg(vm, flags.as_ref(), 0)?;
-    let mode = int_arg(vm, mode.as_ref(), 0o777)?;
-    let mut o = std::fs::OpenOptions::new();
-    let acc = flags & O_ACCMODE;
-    o.read(acc == 0 || acc == 2);
-    o.write(acc == 1 || acc == 2);
-    if flags & O_APPEND != 0 {
-        o.append(true);
-    }
-    // Creation flags go in raw: std refuses O_CREAT without write access.
-    o.custom_flags((flags & !(O_ACCMODE | O_APPEND)) as i32);
-    o.mode((mode & 0o7777) as u32);
-    if flags & (O_CREAT | O_TRUNC) != 0 && acc == 0 {
-        o.read(true);
-    }
-    let f = o
-        .open(&p.path)
-        .map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
-    let fd = f.as_raw_fd() as i64;
-    FDS.with(|t| t.borrow_mut().insert(fd, f));
-    Ok(vm.new_int(fd))
-}
-
-fn close(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [fd] = args::bind(vm, "close", a, k, ["fd"], 1, 0)?;
-    let fd = fd_arg(vm, fd.as_ref())?;
-    match FDS.with(|t| t.borrow_mut().remove(&fd)) {
-        Some(f) => drop(f),
-        None if (0..=2).contains(&fd) => {}
-        None => return Err(errno_error(vm, 9, None)),
-    }
-    Ok(vm.none())
-}
-
-/// Runs `op` on descriptor `fd`: a table file, the std handles, or a
-/// `/dev/fd/N` reopening for descriptors made elsewhere.
-fn with_fd<T>(
-    vm: &VM,
-    fd: i64,
-    write: bool,
-    op: &mut dyn FnMut(&mut dyn RwFd) -> std::io::Result<T>,
-) -> PyResult<T> {
-    let r = FDS.with(|t| t.borrow_mut().get_mut(&fd).map(|f| op(f as &mut dyn RwFd)));
-    let r = match r {
-        Some(r) => r,
-        None => match fd {
-            0 => op(&mut StdIo::In),
-            1 => op(&mut StdIo::Out),
-            2 => op(&mut StdIo::Err),
-            _ if fd < 0 => Err(std::io::Error::from_raw_os_error(9)),
-            _ => {
-                let mut o = std::fs::OpenOptions::new();
-                o.read(!write).write(write);
-                match o.open(format!("/dev/fd/{fd}")) {
-                    Ok(mut f) => op(&mut f),
-                    Err(_) => Err(std::io::Error::from_raw_os_error(9)),
-                }
-            }
-        },
-    };
-    r.map_err(|e| os_error(vm, &e, None, None))
-}
-
-trait RwFd {
-    fn rd(&mut self, buf: &mut [u8]) -> std::io::Result<usize>;
-    fn wr(&mut self, buf: &[u8]) -> std::io::Result<usize>;
-}
-
-impl RwFd for File {
-    fn rd(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.read(buf)
-    }
-    fn wr(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.write(buf)
-    }
-}
-
-enum StdIo {
-    In,
-    Out,
-    Err,
-}
-
-impl RwFd for StdIo {
-    fn rd(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match self {
-            StdIo::In => std::io::stdin().read(buf),
-            _ => Err(std::io::Error::from_raw_os_error(9)),
-        }
-    }
-    fn wr(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            StdIo::Out => {
-                let mut o = std::io::stdout();
-                let n = o.write(buf)?;
-                o.flush()?;
-                Ok(n)
-            }
-            StdIo::Err => std::io::stderr().write(buf),
-            StdIo::In => Err(std::io::Error::from_raw_os_error(9)),
-        }
-    }
-}
-
-fn read(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let a = args::positional(vm, "read", a, k, 2, 2)?;
-    let fd = fd_arg(vm, Some(&a[0]))?;
-    let n = int_arg(vm, Some(&a[1]), 0)?;
-    if n < 0 {
-        return Err(errno_error(vm, 22, None));
-    }
-    let mut buf = vec![0u8; (n as usize).min(1 << 30)];
-    let got = with_fd(vm, fd, false, &mut |f| f.rd(&mut buf))?;
-    buf.truncate(got);
-    Ok(vm.new_bytes(buf))
-}
-
-fn write(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let a = args::positional(vm, "write", a, k, 2, 2)?;
-    let fd = fd_arg(vm, Some(&a[0]))?;
-    let data = super::iomodule::bytes_like(vm, &a[1])?;
-    let n = with_fd(vm, fd, true, &mut |f| f.wr(&data))?;
-    Ok(vm.new_int(n as i64))
-}
-
-fn isatty(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    use std::io::IsTerminal;
-    let a = args::positional(vm, "isatty", a, k, 1, 1)?;
-    let fd = fd_arg(vm, Some(&a[0]))?;
-    let r = match fd {
-        0 => std::io::stdin().is_terminal(),
-        1 => std::io::stdout().is_terminal(),
-        2 => std::io::stderr().is_terminal(),
-        _ => FDS.with(|t| t.borrow().get(&fd).is_some_and(|f| f.is_terminal())),
-    };
     Ok(vm.new_bool(r))
 }
 
@@ -941,10 +632,10 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
         ("listdir", listdir),
         ("stat", stat),
         ("lstat", lstat),
-        ("fstat", fstat),
+        ("fstat", fd::fstat),
         ("scandir", scandir),
         ("fspath", fspath),
-        ("get_terminal_size", get_terminal_size),
+        ("get_terminal_size", fd::get_terminal_size),
         ("mkdir", mkdir),
         ("rmdir", rmdir),
         ("unlink", unlink),
@@ -956,23 +647,23 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
         ("readlink", readlink),
         ("chmod", chmod),
         ("utime", utime),
-        ("getpid", getpid),
-        ("getppid", getppid),
-        ("getuid", getuid),
-        ("geteuid", getuid),
-        ("getgid", getgid),
-        ("getegid", getgid),
-        ("putenv", putenv),
-        ("unsetenv", unsetenv),
-        ("strerror", strerror),
-        ("urandom", urandom),
-        ("cpu_count", cpu_count),
+        ("getpid", sys::getpid),
+        ("getppid", sys::getppid),
+        ("getuid", sys::getuid),
+        ("geteuid", sys::getuid),
+        ("getgid", sys::getgid),
+        ("getegid", sys::getgid),
+        ("putenv", sys::putenv),
+        ("unsetenv", sys::unsetenv),
+        ("strerror", sys::strerror),
+        ("urandom", sys::urandom),
+        ("cpu_count", sys::cpu_count),
         ("access", access),
-        ("open", open),
-        ("close", close),
-        ("read", read),
-        ("write", write),
-        ("isatty", isatty),
+        ("open", fd::open),
+        ("close", fd::close),
+        ("read", fd::read),
+        ("write", fd::write),
+        ("isatty", fd::isatty),
     ];
     for (name, f) in fns {
         vm.add_function(d, &mo, name, *f);
