@@ -229,3 +229,51 @@ pub(super) fn get_terminal_size(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     ]);
     helper(vm, TERMINAL_SIZE, &[t])
 }
+
+/// Runs `op` on a descriptor made by `posix.open` (the only ones this
+/// module owns a `File` for); any other number is EBADF.
+fn with_table<T>(
+    vm: &VM,
+    fd: i64,
+    op: impl FnOnce(&mut File) -> std::io::Result<T>,
+) -> PyResult<T> {
+    FDS.with(|t| match t.borrow_mut().get_mut(&fd) {
+        Some(f) => op(f),
+        None => Err(std::io::Error::from_raw_os_error(9)),
+    })
+    .map_err(|e| os_error(vm, &e, None, None))
+}
+
+pub(super) fn lseek(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    use std::io::{Seek, SeekFrom};
+    let a = args::positional(vm, "lseek", a, k, 3, 3)?;
+    let fd = fd_arg(vm, Some(&a[0]))?;
+    let pos = int_arg(vm, Some(&a[1]), 0)?;
+    let how = int_arg(vm, Some(&a[2]), 0)?;
+    let to = match how {
+        0 if pos >= 0 => SeekFrom::Start(pos as u64),
+        1 => SeekFrom::Current(pos),
+        2 => SeekFrom::End(pos),
+        _ => return Err(errno_error(vm, 22, None)),
+    };
+    let r = with_table(vm, fd, |f| f.seek(to))?;
+    Ok(vm.new_bigint(r.into()))
+}
+
+pub(super) fn ftruncate(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "ftruncate", a, k, 2, 2)?;
+    let fd = fd_arg(vm, Some(&a[0]))?;
+    let len = int_arg(vm, Some(&a[1]), 0)?;
+    let len = u64::try_from(len).map_err(|_| errno_error(vm, 22, None))?;
+    with_table(vm, fd, |f| f.set_len(len))?;
+    Ok(vm.none())
+}
+
+pub(super) fn dup(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let a = args::positional(vm, "dup", a, k, 1, 1)?;
+    let fd = fd_arg(vm, Some(&a[0]))?;
+    let f = with_table(vm, fd, |f| f.try_clone())?;
+    let new = f.as_raw_fd() as i64;
+    FDS.with(|t| t.borrow_mut().insert(new, f));
+    Ok(vm.new_int(new))
+}

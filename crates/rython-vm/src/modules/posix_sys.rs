@@ -133,3 +133,46 @@ pub(super) fn cpu_count(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         None => Ok(vm.none()),
     }
 }
+
+/// `system(command)`: runs it under `/bin/sh -c` and returns the wait
+/// status (exit code in the high byte, killing signal in the low one).
+pub(super) fn system(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    use std::os::unix::process::ExitStatusExt;
+    let [cmd] = args::bind(vm, "system", a, k, ["command"], 1, 0)?;
+    let cmd = cmd.unwrap_or_else(|| vm.none());
+    let cmd = super::posixmodule::to_path(vm, "system", "command", &cmd)?;
+    match std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg(cmd.path.as_os_str())
+        .status()
+    {
+        Ok(st) => Ok(vm.new_int(st.into_raw() as i64)),
+        Err(_) => Ok(vm.new_int(127 << 8)),
+    }
+}
+
+pub(super) fn exit_now(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [n] = args::bind(vm, "_exit", a, k, ["status"], 1, 0)?;
+    let n = int_arg(vm, n.as_ref(), 0)?;
+    std::process::exit(n as i32)
+}
+
+/// The fields of `uname_result`, from the kernel's /proc entries.
+pub(super) fn uname_fields(vm: &VM) -> PyObjectRef {
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("/proc/sys/kernel/{name}"))
+            .map(|s| s.trim_end_matches('\n').to_string())
+            .unwrap_or_default()
+    };
+    let machine = match std::env::consts::ARCH {
+        "x86" => "i686",
+        a => a,
+    };
+    vm.new_tuple_obj(vec![
+        vm.new_str_obj(read("ostype")),
+        vm.new_str_obj(read("hostname")),
+        vm.new_str_obj(read("osrelease")),
+        vm.new_str_obj(read("version")),
+        vm.new_str_obj(machine),
+    ])
+}

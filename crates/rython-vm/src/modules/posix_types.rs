@@ -74,6 +74,47 @@ def _make_stat(t):
 
 terminal_size = _structseq("os.terminal_size", ("columns", "lines"), (), 2)
 
+uname_result = _structseq(
+    "posix.uname_result",
+    ("sysname", "nodename", "release", "version", "machine"), (), 5)
+
+# Wait-status decoding (the W* macros of <sys/wait.h>).
+def WIFEXITED(status):
+    return status & 0x7f == 0
+
+def WEXITSTATUS(status):
+    return (status >> 8) & 0xff
+
+def WIFSIGNALED(status):
+    return ((status & 0x7f) + 1) & 0xff >= 2
+
+def WTERMSIG(status):
+    return status & 0x7f
+
+def WIFSTOPPED(status):
+    return status & 0xff == 0x7f
+
+def WSTOPSIG(status):
+    return WEXITSTATUS(status)
+
+def WCOREDUMP(status):
+    return bool(status & 0x80)
+
+def WIFCONTINUED(status):
+    return status == 0xffff
+
+def waitstatus_to_exitcode(status):
+    if WIFEXITED(status):
+        return WEXITSTATUS(status)
+    if WIFSIGNALED(status):
+        return -WTERMSIG(status)
+    raise ValueError(f"invalid wait status: {status}")
+
+for _f in (WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED,
+           WSTOPSIG, WCOREDUMP, WIFCONTINUED, waitstatus_to_exitcode):
+    _f.__module__ = "posix"
+    setattr(_mod, _f.__name__, _f)
+
 _S_IFMT = 0o170000
 
 class DirEntry:
@@ -172,6 +213,7 @@ def _scandir(top, names, inodes):
 
 _mod.stat_result = stat_result
 _mod.terminal_size = terminal_size
+_mod.uname_result = uname_result
 _mod.DirEntry = DirEntry
 _mod.error = OSError
 
@@ -195,8 +237,8 @@ for _k, _v in dict(
 
 /// Adds the Python-level parts to the `posix` module `m`; returns the
 /// helpers the native calls finish with: (`_make_stat`, `_scandir`,
-/// `terminal_size`).
-pub fn install(vm: &VM, m: &PyObjectRef) -> PyResult<[PyObjectRef; 3]> {
+/// `terminal_size`, `uname_result`).
+pub fn install(vm: &VM, m: &PyObjectRef) -> PyResult<[PyObjectRef; 4]> {
     let code = vm.compile_str(SOURCE, "<frozen posix>", rython_compiler::Mode::Exec)?;
     let g = vm.new_dict();
     g.payload.set_str(vm, "__name__", vm.new_str_obj("posix"));
@@ -209,5 +251,10 @@ pub fn install(vm: &VM, m: &PyObjectRef) -> PyResult<[PyObjectRef; 3]> {
             .get_str_name(vm, name)
             .ok_or_else(|| vm.new_runtime_error(format!("posix: {name} missing")))
     };
-    Ok([get("_make_stat")?, get("_scandir")?, get("terminal_size")?])
+    Ok([
+        get("_make_stat")?,
+        get("_scandir")?,
+        get("terminal_size")?,
+        get("uname_result")?,
+    ])
 }

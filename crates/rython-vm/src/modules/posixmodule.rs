@@ -24,12 +24,13 @@ use crate::{PyResult, VM};
 
 thread_local! {
     /// The Python-level constructors from posix_types.rs.
-    static HELPERS: RefCell<Option<[PyObjectRef; 3]>> = const { RefCell::new(None) };
+    static HELPERS: RefCell<Option<[PyObjectRef; 4]>> = const { RefCell::new(None) };
 }
 
 pub(super) const MAKE_STAT: usize = 0;
 pub(super) const SCANDIR: usize = 1;
 pub(super) const TERMINAL_SIZE: usize = 2;
+const UNAME: usize = 3;
 
 pub(super) fn helper(vm: &VM, which: usize, args: &[PyObjectRef]) -> PyResult {
     let f = HELPERS.with(|h| h.borrow().as_ref().map(|h| h[which].clone()));
@@ -614,6 +615,82 @@ fn access(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     Ok(vm.new_bool(r))
 }
 
+fn uname(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    args::positional(vm, "posix.uname", a, k, 0, 0)?;
+    helper(vm, UNAME, &[sys::uname_fields(vm)])
+}
+
+fn link(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [s, d, _, _, _] = args::bind(
+        vm,
+        "link",
+        a,
+        k,
+        ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"],
+        2,
+        0,
+    )?;
+    let s = to_path(vm, "link", "src", &s.unwrap_or_else(|| vm.none()))?;
+    let d = to_path(vm, "link", "dst", &d.unwrap_or_else(|| vm.none()))?;
+    std::fs::hard_link(&s.path, &d.path)
+        .map_err(|e| os_error(vm, &e, Some(&s.obj), Some(&d.obj)))?;
+    Ok(vm.none())
+}
+
+fn truncate(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [p, len] = args::bind(vm, "truncate", a, k, ["path", "length"], 2, 0)?;
+    let p = to_path(vm, "truncate", "path", &p.unwrap_or_else(|| vm.none()))?;
+    let len = int_arg(vm, len.as_ref(), 0)?;
+    let r = match u64::try_from(len) {
+        Ok(len) => std::fs::OpenOptions::new()
+            .write(true)
+            .open(&p.path)
+            .and_then(|f| f.set_len(len)),
+        Err(_) => Err(std::io::Error::from_raw_os_error(22)),
+    };
+    r.map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
+    Ok(vm.none())
+}
+
+/// `chown`/`lchown`: -1 leaves an id unchanged.
+fn chown_impl(vm: &VM, name: &str, a: &[PyObjectRef], k: Kw, follow: bool) -> PyResult {
+    let [p, uid, gid, _, _] = args::bind(
+        vm,
+        name,
+        a,
+        k,
+        ["path", "uid", "gid", "dir_fd", "follow_symlinks"],
+        3,
+        0,
+    )?;
+    let p = to_path(vm, name, "path", &p.unwrap_or_else(|| vm.none()))?;
+    let id = |o: Option<&PyObjectRef>| -> PyResult<Option<u32>> {
+        let v = int_arg(vm, o, -1)?;
+        if v == -1 {
+            return Ok(None);
+        }
+        u32::try_from(v)
+            .map(Some)
+            .map_err(|_| vm.new_overflow_error(format!("{name}: id out of range")))
+    };
+    let (u, g) = (id(uid.as_ref())?, id(gid.as_ref())?);
+    let r = if follow {
+        std::os::unix::fs::chown(&p.path, u, g)
+    } else {
+        std::os::unix::fs::lchown(&p.path, u, g)
+    };
+    r.map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
+    Ok(vm.none())
+}
+
+fn chown(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    chown_impl(vm, "chown", a, k, true)
+}
+
+fn lchown(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    chown_impl(vm, "lchown", a, k, false)
+}
+
 pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     let m = vm.new_module(
         "posix",
@@ -664,6 +741,16 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
         ("read", fd::read),
         ("write", fd::write),
         ("isatty", fd::isatty),
+        ("lseek", fd::lseek),
+        ("ftruncate", fd::ftruncate),
+        ("dup", fd::dup),
+        ("system", sys::system),
+        ("_exit", sys::exit_now),
+        ("uname", uname),
+        ("link", link),
+        ("truncate", truncate),
+        ("chown", chown),
+        ("lchown", lchown),
     ];
     for (name, f) in fns {
         vm.add_function(d, &mo, name, *f);
