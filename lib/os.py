@@ -29,9 +29,11 @@ SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
 
-supports_dir_fd = set()
+# Which calls honour dir_fd=, a descriptor for a path, follow_symlinks=.
+supports_dir_fd = {access, chmod, chown, link, mkdir, open, readlink, rename,
+                   rmdir, stat, symlink, unlink, utime}
 supports_effective_ids = set()
-supports_fd = {stat}
+supports_fd = {stat, listdir}
 supports_follow_symlinks = {stat}
 
 

@@ -56,9 +56,10 @@ pub(super) const O_TRUNC: i64 = 0o1000;
 pub(super) const O_APPEND: i64 = 0o2000;
 
 pub(super) fn open(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [p, flags, mode, _dir_fd] =
+    let [p, flags, mode, dir_fd] =
         args::bind(vm, "open", a, k, ["path", "flags", "mode", "dir_fd"], 2, 0)?;
     let p = to_path(vm, "open", "path", &p.unwrap_or_else(|| vm.none()))?;
+    let p = super::posixmodule::at(vm, p, &dir_fd)?;
     let flags = int_arg(vm, flags.as_ref(), 0)?;
     let mode = int_arg(vm, mode.as_ref(), 0o777)?;
     let mut o = std::fs::OpenOptions::new();

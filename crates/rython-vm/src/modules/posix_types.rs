@@ -205,7 +205,10 @@ def _scandir(top, names, inodes):
     entries = []
     sep = b"/" if isinstance(top, bytes) else "/"
     for n, ino in zip(names, inodes):
-        p = top + n if top.endswith(sep) else top + sep + n
+        if top is None:
+            p = n
+        else:
+            p = top + n if top.endswith(sep) else top + sep + n
         e = _entry(n, p)
         e._ino = ino
         entries.append(e)

@@ -202,31 +202,67 @@ fn getcwdb(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     Ok(vm.new_bytes(d.into_os_string().into_vec()))
 }
 
-fn listdir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [p] = args::bind(vm, "listdir", a, k, ["path"], 0, 0)?;
+/// The directory `listdir`/`scandir` read: a path (None meaning ".") or
+/// an open directory descriptor.
+struct DirArg {
+    path: PathBuf,
+    /// The argument as given, for errors; None for a descriptor.
+    filename: Option<PyObjectRef>,
+    is_bytes: bool,
+}
+
+fn dir_arg(vm: &VM, fname: &str, p: Option<PyObjectRef>) -> PyResult<DirArg> {
     let p = match p {
         Some(p) if !vm.is_none(&p) => p,
         _ => vm.new_str_obj("."),
     };
-    let p = match to_path_or_fd(vm, "listdir", "path", &p, false) {
+    match to_path_or_fd(vm, fname, "path", &p, true) {
         Err(e) if e.as_object().class().is(&vm.types.exc.type_error) => {
-            return Err(vm.new_type_error(format!(
-                "listdir: path should be string, bytes, os.PathLike, integer or None, not {}",
+            Err(vm.new_type_error(format!(
+                "{fname}: path should be string, bytes, os.PathLike, integer or None, not {}",
                 p.class().name_string()
             )))
         }
-        r => match r? {
-            PathOrFd::Path(p) => p,
-            PathOrFd::Fd(_) => unreachable!("descriptors are refused above"),
-        },
+        r => Ok(match r? {
+            PathOrFd::Path(p) => DirArg {
+                path: p.path,
+                filename: Some(p.obj),
+                is_bytes: p.is_bytes,
+            },
+            PathOrFd::Fd(fd) => DirArg {
+                path: PathBuf::from(format!("/proc/self/fd/{fd}")),
+                filename: None,
+                is_bytes: false,
+            },
+        }),
+    }
+}
+
+/// The entries of a directory as (name, inode) pairs, in the order the
+/// OS gives them (as CPython's readdir loop does).
+fn read_entries(vm: &VM, d: &DirArg) -> PyResult<Vec<(PyObjectRef, u64)>> {
+    let err = |e: std::io::Error| {
+        let e = match d.filename {
+            None if e.raw_os_error() == Some(2) => std::io::Error::from_raw_os_error(9),
+            _ => e,
+        };
+        os_error(vm, &e, d.filename.as_ref(), None)
     };
-    let rd = std::fs::read_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
+    let rd = std::fs::read_dir(&d.path).map_err(err)?;
     let mut out = Vec::new();
     for ent in rd {
-        let ent = ent.map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
-        out.push(os_name(vm, ent.file_name().into_vec(), p.is_bytes)?);
+        let ent = ent.map_err(err)?;
+        let ino = std::os::unix::fs::DirEntryExt::ino(&ent);
+        out.push((os_name(vm, ent.file_name().into_vec(), d.is_bytes)?, ino));
     }
-    Ok(vm.new_list(out).into_object())
+    Ok(out)
+}
+
+fn listdir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    let [p] = args::bind(vm, "listdir", a, k, ["path"], 0, 0)?;
+    let d = dir_arg(vm, "listdir", p)?;
+    let names = read_entries(vm, &d)?.into_iter().map(|(n, _)| n).collect();
+    Ok(vm.new_list(names).into_object())
 }
 
 /// The raw fields `stat_result` is built from (posix_types.rs).
@@ -253,14 +289,36 @@ pub(super) fn stat_tuple(vm: &VM, m: &Metadata) -> PyObjectRef {
     ])
 }
 
-fn do_stat(vm: &VM, fname: &str, p: &PyObjectRef, follow: bool) -> PyResult {
-    let m = match to_path_or_fd(vm, fname, "path", p, true)? {
-        PathOrFd::Path(p) => if follow {
-            std::fs::metadata(&p.path)
-        } else {
-            std::fs::symlink_metadata(&p.path)
+/// `dir_fd=`: a relative path is looked up from that directory, reached
+/// through its `/proc/self/fd` entry (`openat` needs libc).
+pub(super) fn at(vm: &VM, mut p: PathArg, dir_fd: &Option<PyObjectRef>) -> PyResult<PathArg> {
+    if let Some(d) = dir_fd.as_ref().filter(|d| !vm.is_none(d)) {
+        let fd = fd::fd_arg(vm, Some(d))?;
+        if p.path.is_relative() {
+            p.path = PathBuf::from(format!("/proc/self/fd/{fd}")).join(&p.path);
         }
-        .map_err(|e| os_error(vm, &e, Some(&p.obj), None))?,
+    }
+    Ok(p)
+}
+
+fn do_stat(
+    vm: &VM,
+    fname: &str,
+    p: &PyObjectRef,
+    follow: bool,
+    allow_fd: bool,
+    dir_fd: &Option<PyObjectRef>,
+) -> PyResult {
+    let m = match to_path_or_fd(vm, fname, "path", p, allow_fd)? {
+        PathOrFd::Path(p) => {
+            let p = at(vm, p, dir_fd)?;
+            if follow {
+                std::fs::metadata(&p.path)
+            } else {
+                std::fs::symlink_metadata(&p.path)
+            }
+            .map_err(|e| os_error(vm, &e, Some(&p.obj), None))?
+        }
         PathOrFd::Fd(fd) => fd::fd_metadata(fd).map_err(|e| os_error(vm, &e, None, None))?,
     };
     helper(vm, MAKE_STAT, &[stat_tuple(vm, &m)])
@@ -286,7 +344,7 @@ fn one_positional(vm: &VM, name: &str, a: &[PyObjectRef], k: Kw) -> PyResult<()>
 
 fn stat(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     one_positional(vm, "stat", a, k)?;
-    let [p, _dir_fd, f] = args::bind(
+    let [p, dir_fd, f] = args::bind(
         vm,
         "stat",
         a,
@@ -296,17 +354,14 @@ fn stat(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         0,
     )?;
     let p = p.unwrap_or_else(|| vm.none());
-    do_stat(vm, "stat", &p, follow_arg(vm, f)?)
+    do_stat(vm, "stat", &p, follow_arg(vm, f)?, true, &dir_fd)
 }
 
 fn lstat(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     one_positional(vm, "lstat", a, k)?;
-    let [p, _dir_fd] = args::bind(vm, "lstat", a, k, ["path", "dir_fd"], 1, 0)?;
+    let [p, dir_fd] = args::bind(vm, "lstat", a, k, ["path", "dir_fd"], 1, 0)?;
     let p = p.unwrap_or_else(|| vm.none());
-    match to_path_or_fd(vm, "lstat", "path", &p, false)? {
-        PathOrFd::Path(_) => do_stat(vm, "lstat", &p, false),
-        PathOrFd::Fd(_) => unreachable!("descriptors are refused above"),
-    }
+    do_stat(vm, "lstat", &p, false, false, &dir_fd)
 }
 
 /// `mode=0o777`-style optional integer arguments.
@@ -323,8 +378,9 @@ pub(super) fn int_arg(vm: &VM, o: Option<&PyObjectRef>, default: i64) -> PyResul
 }
 
 fn mkdir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [p, mode, _dir_fd] = args::bind(vm, "mkdir", a, k, ["path", "mode", "dir_fd"], 1, 0)?;
+    let [p, mode, dir_fd] = args::bind(vm, "mkdir", a, k, ["path", "mode", "dir_fd"], 1, 0)?;
     let p = to_path(vm, "mkdir", "path", &p.unwrap_or_else(|| vm.none()))?;
+    let p = at(vm, p, &dir_fd)?;
     let mode = int_arg(vm, mode.as_ref(), 0o777)?;
     let mut b = std::fs::DirBuilder::new();
     std::os::unix::fs::DirBuilderExt::mode(&mut b, (mode & 0o7777) as u32);
@@ -341,8 +397,9 @@ fn one_path(
     k: Kw,
     op: fn(&std::path::Path) -> std::io::Result<()>,
 ) -> PyResult {
-    let [p, _dir_fd] = args::bind(vm, name, a, k, ["path", "dir_fd"], 1, 0)?;
+    let [p, dir_fd] = args::bind(vm, name, a, k, ["path", "dir_fd"], 1, 0)?;
     let p = to_path(vm, name, "path", &p.unwrap_or_else(|| vm.none()))?;
+    let p = at(vm, p, &dir_fd)?;
     op(&p.path).map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
     Ok(vm.none())
 }
@@ -375,7 +432,7 @@ fn two_paths(
     names: [&str; 2],
     op: fn(&std::path::Path, &std::path::Path) -> std::io::Result<()>,
 ) -> PyResult {
-    let [s, d, _, _] = args::bind(
+    let [s, d, sfd, dfd] = args::bind(
         vm,
         name,
         a,
@@ -386,6 +443,7 @@ fn two_paths(
     )?;
     let s = to_path(vm, name, names[0], &s.unwrap_or_else(|| vm.none()))?;
     let d = to_path(vm, name, names[1], &d.unwrap_or_else(|| vm.none()))?;
+    let (s, d) = (at(vm, s, &sfd)?, at(vm, d, &dfd)?);
     op(&s.path, &d.path).map_err(|e| os_error(vm, &e, Some(&s.obj), Some(&d.obj)))?;
     Ok(vm.none())
 }
@@ -404,7 +462,7 @@ fn replace(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn symlink(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     // target_is_directory only matters on Windows.
-    let [s, d, _, _] = args::bind(
+    let [s, d, _, dir_fd] = args::bind(
         vm,
         "symlink",
         a,
@@ -415,20 +473,22 @@ fn symlink(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     )?;
     let s = to_path(vm, "symlink", "src", &s.unwrap_or_else(|| vm.none()))?;
     let d = to_path(vm, "symlink", "dst", &d.unwrap_or_else(|| vm.none()))?;
+    let d = at(vm, d, &dir_fd)?;
     std::os::unix::fs::symlink(&s.path, &d.path)
         .map_err(|e| os_error(vm, &e, Some(&s.obj), Some(&d.obj)))?;
     Ok(vm.none())
 }
 
 fn readlink(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [p, _dir_fd] = args::bind(vm, "readlink", a, k, ["path", "dir_fd"], 1, 0)?;
+    let [p, dir_fd] = args::bind(vm, "readlink", a, k, ["path", "dir_fd"], 1, 0)?;
     let p = to_path(vm, "readlink", "path", &p.unwrap_or_else(|| vm.none()))?;
+    let p = at(vm, p, &dir_fd)?;
     let t = std::fs::read_link(&p.path).map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
     os_name(vm, t.into_os_string().into_vec(), p.is_bytes)
 }
 
 fn chmod(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [p, mode, _, _] = args::bind(
+    let [p, mode, dir_fd, _] = args::bind(
         vm,
         "chmod",
         a,
@@ -438,6 +498,7 @@ fn chmod(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         0,
     )?;
     let p = to_path(vm, "chmod", "path", &p.unwrap_or_else(|| vm.none()))?;
+    let p = at(vm, p, &dir_fd)?;
     let mode = int_arg(vm, mode.as_ref(), 0)?;
     std::fs::set_permissions(&p.path, std::fs::Permissions::from_mode(mode as u32))
         .map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
@@ -457,7 +518,7 @@ fn secs_to_ns(vm: &VM, o: &PyObjectRef) -> PyResult<i128> {
 }
 
 fn utime(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [p, times, ns, _dir_fd, _follow] = args::bind(
+    let [p, times, ns, dir_fd, _follow] = args::bind(
         vm,
         "utime",
         a,
@@ -467,6 +528,7 @@ fn utime(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         0,
     )?;
     let p = to_path(vm, "utime", "path", &p.unwrap_or_else(|| vm.none()))?;
+    let p = at(vm, p, &dir_fd)?;
     let times = times.filter(|t| !vm.is_none(t));
     let pair = |o: &PyObjectRef| -> Option<[PyObjectRef; 2]> {
         let t = o.downcast_ref::<crate::objects::tupleobject::PyTuple>()?;
@@ -520,30 +582,16 @@ fn utime(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn scandir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let [p] = args::bind(vm, "scandir", a, k, ["path"], 0, 0)?;
-    let p = match p {
-        Some(p) if !vm.is_none(&p) => p,
-        _ => vm.new_str_obj("."),
+    let d = dir_arg(vm, "scandir", p)?;
+    let (names, inodes): (Vec<_>, Vec<_>) = read_entries(vm, &d)?
+        .into_iter()
+        .map(|(n, ino)| (n, vm.new_bigint(ino.into())))
+        .unzip();
+    // Entries of a descriptor's directory are named relative to it.
+    let top = match d.filename {
+        Some(_) => os_name(vm, d.path.into_os_string().into_vec(), d.is_bytes)?,
+        None => vm.none(),
     };
-    let p = match to_path_or_fd(vm, "scandir", "path", &p, false) {
-        Err(e) if e.as_object().class().is(&vm.types.exc.type_error) => {
-            return Err(vm.new_type_error(format!(
-                "scandir: path should be string, bytes, os.PathLike, integer or None, not {}",
-                p.class().name_string()
-            )))
-        }
-        r => match r? {
-            PathOrFd::Path(p) => p,
-            PathOrFd::Fd(_) => unreachable!("descriptors are refused above"),
-        },
-    };
-    let rd = std::fs::read_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
-    let (mut names, mut inodes) = (Vec::new(), Vec::new());
-    for ent in rd {
-        let ent = ent.map_err(|e| os_error(vm, &e, Some(&p.obj), None))?;
-        inodes.push(vm.new_bigint(std::os::unix::fs::DirEntryExt::ino(&ent).into()));
-        names.push(os_name(vm, ent.file_name().into_vec(), p.is_bytes)?);
-    }
-    let top = os_name(vm, p.path.into_os_string().into_vec(), p.is_bytes)?;
     let names = vm.new_list(names).into_object();
     let inodes = vm.new_list(inodes).into_object();
     helper(vm, SCANDIR, &[top, names, inodes])
@@ -580,7 +628,7 @@ fn fspath(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 }
 
 fn access(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [p, mode, _, _, _] = args::bind(
+    let [p, mode, dir_fd, _, _] = args::bind(
         vm,
         "access",
         a,
@@ -590,6 +638,7 @@ fn access(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
         0,
     )?;
     let p = to_path(vm, "access", "path", &p.unwrap_or_else(|| vm.none()))?;
+    let p = at(vm, p, &dir_fd)?;
     let mode = int_arg(vm, mode.as_ref(), 0)?;
     let Ok(m) = std::fs::metadata(&p.path) else {
         return Ok(vm.new_bool(false));
@@ -621,7 +670,7 @@ fn uname(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 }
 
 fn link(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [s, d, _, _, _] = args::bind(
+    let [s, d, sfd, dfd, _] = args::bind(
         vm,
         "link",
         a,
@@ -632,6 +681,7 @@ fn link(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     )?;
     let s = to_path(vm, "link", "src", &s.unwrap_or_else(|| vm.none()))?;
     let d = to_path(vm, "link", "dst", &d.unwrap_or_else(|| vm.none()))?;
+    let (s, d) = (at(vm, s, &sfd)?, at(vm, d, &dfd)?);
     std::fs::hard_link(&s.path, &d.path)
         .map_err(|e| os_error(vm, &e, Some(&s.obj), Some(&d.obj)))?;
     Ok(vm.none())
@@ -654,7 +704,7 @@ fn truncate(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 /// `chown`/`lchown`: -1 leaves an id unchanged.
 fn chown_impl(vm: &VM, name: &str, a: &[PyObjectRef], k: Kw, follow: bool) -> PyResult {
-    let [p, uid, gid, _, _] = args::bind(
+    let [p, uid, gid, dir_fd, _] = args::bind(
         vm,
         name,
         a,
@@ -664,6 +714,7 @@ fn chown_impl(vm: &VM, name: &str, a: &[PyObjectRef], k: Kw, follow: bool) -> Py
         0,
     )?;
     let p = to_path(vm, name, "path", &p.unwrap_or_else(|| vm.none()))?;
+    let p = at(vm, p, &dir_fd)?;
     let id = |o: Option<&PyObjectRef>| -> PyResult<Option<u32>> {
         let v = int_arg(vm, o, -1)?;
         if v == -1 {
