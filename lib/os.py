@@ -326,3 +326,10 @@ def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
     if "b" not in mode:
         encoding = io.text_encoding(encoding)
     return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
+# `from os import *` gives the interface, not the modules os uses.
+__all__ = [_n for _n in globals()
+           if not _n.startswith('_')
+           and _n not in ('abc', 'sys', 'st', 'posix', 'MutableMapping',
+                          'Mapping')]
