@@ -319,6 +319,72 @@ class PathLike(abc.ABC):
         return types.GenericAlias(cls, item)
 
 
+class _wrap_close:
+    """A popen() stream whose close() reports the command's status."""
+
+    def __init__(self, stream, finish):
+        self._stream = stream
+        self._finish = finish
+
+    def close(self):
+        self._stream.close()
+        returncode = self._finish()
+        if returncode == 0:
+            return None
+        return returncode << 8
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def __iter__(self):
+        return iter(self._stream)
+
+
+def popen(cmd, mode="r", buffering=-1):
+    """Run cmd in a shell; read its output (mode 'r') or feed its input
+    (mode 'w'). The command runs to completion when the stream is opened
+    ('r') or closed ('w'), as there are no pipes to stream through yet."""
+    if not isinstance(cmd, str):
+        raise TypeError("invalid cmd type (%s, expected string)" % type(cmd))
+    if mode not in ("r", "w"):
+        raise ValueError("invalid mode %r" % mode)
+    if buffering == 0 or buffering is None:
+        raise ValueError("popen() does not support unbuffered streams")
+    import io
+    if mode == "r":
+        returncode, out = posix._run_shell(cmd, None)
+        return _wrap_close(io.TextIOWrapper(io.BytesIO(out)), lambda: returncode)
+    # Text is collected until close() hands it to the command.
+    data = []
+
+    class _Collector:
+        closed = False
+
+        def write(self, s):
+            data.append(s)
+            return len(s)
+
+        def writelines(self, lines):
+            data.extend(lines)
+
+        def flush(self):
+            pass
+
+        def close(self):
+            self.closed = True
+
+    def run():
+        return posix._run_shell(cmd, "".join(data).encode())[0]
+
+    return _wrap_close(_Collector(), run)
+
+
 def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
     if not isinstance(fd, int):
         raise TypeError("invalid fd type (%s, expected integer)" % type(fd))

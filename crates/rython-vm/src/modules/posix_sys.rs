@@ -176,3 +176,41 @@ pub(super) fn uname_fields(vm: &VM) -> PyObjectRef {
         vm.new_str_obj(machine),
     ])
 }
+
+/// `_run_shell(cmd, input)`: runs `cmd` under `/bin/sh -c` to completion
+/// and returns (returncode, stdout bytes); with `input` (bytes) the child
+/// reads it on stdin and its output goes to ours. Backs `os.popen`, which
+/// CPython builds on subprocess (not here yet).
+pub(super) fn run_shell(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::{Command, Stdio};
+    let a = args::positional(vm, "_run_shell", a, k, 2, 2)?;
+    let cmd = super::posixmodule::to_path(vm, "popen", "cmd", &a[0])?;
+    let mut c = Command::new("/bin/sh");
+    c.arg("-c").arg(cmd.path.as_os_str());
+    let input = if vm.is_none(&a[1]) {
+        None
+    } else {
+        Some(super::iomodule::bytes_like(vm, &a[1])?)
+    };
+    let result = match &input {
+        None => c
+            .stdin(Stdio::inherit())
+            .output()
+            .map(|o| (o.status, o.stdout)),
+        Some(data) => c.stdin(Stdio::piped()).spawn().and_then(|mut child| {
+            if let Some(mut w) = child.stdin.take() {
+                // A child that exits without reading is not an error.
+                let _ = std::io::Write::write_all(&mut w, data);
+            }
+            child.wait().map(|s| (s, Vec::new()))
+        }),
+    };
+    let (status, out) = result.map_err(|e| os_error(vm, &e, None, None))?;
+    let code = match (status.code(), status.signal()) {
+        (Some(c), _) => c as i64,
+        (None, Some(s)) => -(s as i64),
+        (None, None) => 0,
+    };
+    Ok(vm.new_tuple_obj(vec![vm.new_int(code), vm.new_bytes(out)]))
+}

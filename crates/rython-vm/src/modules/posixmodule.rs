@@ -796,6 +796,7 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
         ("ftruncate", fd::ftruncate),
         ("dup", fd::dup),
         ("system", sys::system),
+        ("_run_shell", sys::run_shell),
         ("_exit", sys::exit_now),
         ("uname", uname),
         ("link", link),
