@@ -145,7 +145,8 @@ def _make_environ():
     def decode(value):
         return value.decode(enc, errs)
 
-    return _Environ(dict(posix.environ), encode, decode, encode, decode)
+    # Shares posix.environ, as CPython does, so both views stay in step.
+    return _Environ(posix.environ, encode, decode, encode, decode)
 
 
 environ = _make_environ()
