@@ -14,6 +14,8 @@ def _structseq(name, visible, hidden, nseq):
         seq = tuple(seq)
         n = len(seq)
         total = nseq + len(hidden)
+        if nseq == total and n != nseq:
+            raise TypeError(f"{name}() takes a {nseq}-sequence ({n}-sequence given)")
         if n < nseq:
             raise TypeError(f"{name}() takes an at least {nseq}-sequence ({n}-sequence given)")
         if n > total:
@@ -61,6 +63,20 @@ def _stat_repr(self):
     return "os.stat_result(" + ", ".join(
         f"{f}={v!r}" for f, v in zip(names, self)) + ")"
 stat_result.__repr__ = _stat_repr
+
+_structseq_new = stat_result.__new__
+
+def _stat_new(cls, seq, dict=None):
+    self = _structseq_new(cls, seq, dict)
+    # Built from a bare 10-tuple, the float times default to the int ones.
+    extra = list(self._extra)
+    for i in range(3):
+        if extra[i] is None:
+            extra[i] = tuple.__getitem__(self, 7 + i)
+    self._extra = tuple(extra)
+    return self
+
+stat_result.__new__ = _stat_new
 stat_result.n_unnamed_fields = 3
 
 def _make_stat(t):
