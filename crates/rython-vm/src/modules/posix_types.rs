@@ -134,7 +134,10 @@ for _f in (WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED,
 _S_IFMT = 0o170000
 
 class DirEntry:
-    __slots__ = ("name", "path", "_stat", "_lstat", "_ino")
+    __slots__ = ("_name", "_path", "_stat", "_lstat", "_ino")
+
+    name = property(lambda self: self._name, _readonly, _readonly)
+    path = property(lambda self: self._path, _readonly, _readonly)
 
     def __init__(self, *a, **k):
         raise TypeError("cannot create 'posix.DirEntry' instances")
@@ -188,8 +191,8 @@ DirEntry.__module__ = "posix"
 
 def _entry(name, path):
     e = object.__new__(DirEntry)
-    e.name = name
-    e.path = path
+    e._name = name
+    e._path = path
     e._stat = e._lstat = None
     e._ino = None
     return e
