@@ -233,6 +233,21 @@ def _scandir(top, names, inodes):
         entries.append(e)
     return ScandirIterator(entries)
 
+def device_encoding(fd):
+    # The locale is UTF-8 whenever a terminal is attached here.
+    return "UTF-8" if _mod.isatty(fd) else None
+
+def getloadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            fields = f.read().split()
+        return (float(fields[0]), float(fields[1]), float(fields[2]))
+    except (OSError, ValueError, IndexError):
+        raise OSError("Load averages are unobtainable") from None
+
+for _f in (device_encoding, getloadavg):
+    _f.__module__ = "posix"
+    setattr(_mod, _f.__name__, _f)
 _mod.stat_result = stat_result
 _mod.terminal_size = terminal_size
 _mod.uname_result = uname_result
