@@ -1,5 +1,6 @@
 //! Native modules (CPython's Modules/), found by name at import.
 pub mod dismodule;
+pub mod errnomodule;
 pub mod io_buffered;
 pub mod io_file;
 pub mod io_memory;
@@ -11,6 +12,10 @@ pub mod io_text;
 pub mod io_time;
 pub mod iomodule;
 pub mod mathmodule;
+pub mod posix_fd;
+pub mod posix_sys;
+pub mod posix_types;
+pub mod posixmodule;
 pub mod sysmodule;
 pub mod timemodule;
 pub mod tracebackmodule;
@@ -24,6 +29,8 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "builtins" => crate::python::bltinmodule::get_module,
         "time" => timemodule::make_module,
         "math" => mathmodule::make_module,
+        "errno" => errnomodule::make_module,
+        "posix" => posixmodule::make_module,
         "dis" => dismodule::make_module,
         "traceback" => tracebackmodule::make_module,
         "_io" => iomodule::io_module,
@@ -34,7 +41,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
 
 /// Names `sys.builtin_module_names` reports.
 pub fn builtin_module_names() -> Vec<&'static str> {
-    let mut v = vec!["_io", "builtins", "math", "sys", "time"];
+    let mut v = vec!["_io", "builtins", "errno", "math", "posix", "sys", "time"];
     v.sort();
     v
 }
