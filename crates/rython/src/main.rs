@@ -42,6 +42,7 @@ pub fn py_main() -> i32 {
 pub const EXIT_BY_SIGINT: i32 = -2;
 
 fn main() {
+    rython_vm::object::obmalloc::configure_system_allocator();
     let handle = std::thread::Builder::new()
         .name("rython-main".into())
         .stack_size(INTERPRETER_STACK)

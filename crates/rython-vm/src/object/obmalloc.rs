@@ -35,6 +35,22 @@ thread_local! {
     static POOLS_ALLOCATED: Cell<usize> = const { Cell::new(0) };
 }
 
+/// Sets up the system allocator behind the pools, once at start-up.
+///
+/// glibc raises its mmap threshold every time a large mmapped block is
+/// freed, after which large string and list buffers come from the heap
+/// and fragment it: a program that builds and drops big strings in a loop
+/// grows without bound. A fixed threshold (which also turns that
+/// adjustment off) returns every large buffer to the OS when freed.
+pub fn configure_system_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only changes allocator tuning parameters; it is
+    // called before the interpreter thread starts, with valid constants.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
 /// Selects the allocator for this thread's objects; call before any object
 /// is allocated (start-up, from `PYTHONMALLOC`).
 pub fn set_allocator(kind: AllocatorKind) {
