@@ -166,7 +166,19 @@ impl VM {
         if name == "_frozen_importlib" {
             return Ok(());
         }
-        let frozen = self.import_module("_frozen_importlib")?;
+        // The embedded module, never a same-named file on sys.path (in
+        // CPython it is frozen into the interpreter).
+        let frozen = match self
+            .sys_modules
+            .payload
+            .get_str_name(self, "_frozen_importlib")
+        {
+            Some(m) => m,
+            None => match crate::lib_modules::source("_frozen_importlib") {
+                Some(src) => self.exec_embedded_module("_frozen_importlib", src, false)?,
+                None => return Ok(()),
+            },
+        };
         let cls = self.get_attr_str(&frozen, "ModuleSpec")?;
         let kw = self.new_tuple(vec![self.new_str_obj("origin")]);
         let origin = origin
