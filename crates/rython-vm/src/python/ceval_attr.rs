@@ -204,35 +204,34 @@ impl VM {
         }
     }
 
-    /// Records that `name` is key `i` of the type's shared keys.
-    fn set_value_index(&self, code: &PyCodeRef, at: usize, type_id: usize, i: usize) {
+    /// Updates the entry of site `at` for `type_id`, if it is still there.
+    fn with_entry(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        type_id: usize,
+        f: impl FnOnce(&AttrCacheEntry),
+    ) {
         let cache = code.payload.attr_cache.borrow();
         if let Some(e) = cache
             .get(at)
             .and_then(|site| site.iter().find(|e| e.type_id == type_id))
         {
-            e.value_index.set(i as u32);
+            f(e);
         }
+    }
+
+    /// Records that `name` is key `i` of the type's shared keys.
+    fn set_value_index(&self, code: &PyCodeRef, at: usize, type_id: usize, i: usize) {
+        self.with_entry(code, at, type_id, |e| e.value_index.set(i as u32));
     }
 
     fn set_attr_hint(&self, code: &PyCodeRef, at: usize, type_id: usize, ix: usize) {
-        let cache = code.payload.attr_cache.borrow();
-        if let Some(e) = cache
-            .get(at)
-            .and_then(|site| site.iter().find(|e| e.type_id == type_id))
-        {
-            e.hint.set(ix as u32);
-        }
+        self.with_entry(code, at, type_id, |e| e.hint.set(ix as u32));
     }
 
     fn set_attr_absent(&self, code: &PyCodeRef, at: usize, type_id: usize, keys_len: u32) {
-        let cache = code.payload.attr_cache.borrow();
-        if let Some(e) = cache
-            .get(at)
-            .and_then(|site| site.iter().find(|e| e.type_id == type_id))
-        {
-            e.absent_at_len.set(keys_len);
-        }
+        self.with_entry(code, at, type_id, |e| e.absent_at_len.set(keys_len));
     }
 
     /// The cache entry for a type with generic attribute access, or None
