@@ -31,6 +31,10 @@ thread_local! {
     /// Head of each size class's free list; a free block's first word
     /// points to the next free block.
     static FREE: [Cell<*mut u8>; NB_SMALL_SIZE_CLASSES] = const { [const { Cell::new(std::ptr::null_mut()) }; NB_SMALL_SIZE_CLASSES] };
+    /// The unused tail of each class's newest pool (next block, end): blocks
+    /// are carved from it on demand, as pymalloc's `nextoffset`, so pages of
+    /// a pool that are never needed are never touched.
+    static FRESH: [Cell<(*mut u8, usize)>; NB_SMALL_SIZE_CLASSES] = const { [const { Cell::new((std::ptr::null_mut(), 0)) }; NB_SMALL_SIZE_CLASSES] };
     static USE_POOLS: Cell<bool> = const { Cell::new(true) };
     static POOLS_ALLOCATED: Cell<usize> = const { Cell::new(0) };
 }
@@ -74,11 +78,21 @@ fn size_class(layout: Layout) -> Option<usize> {
     }
 }
 
-/// Carves a new pool into blocks of `class`'s size and returns the first
-/// block, threading the rest onto the free list.
+/// The next never-used block of `class`: from the newest pool's tail, or
+/// from a new pool.
 #[cold]
 fn refill(class: usize) -> *mut u8 {
     let block = (class + 1) * ALIGNMENT;
+    // (next block, blocks left in the newest pool)
+    let (next, left) = FRESH.with(|f| f[class].get());
+    if left > 0 {
+        // SAFETY: `next` is a never-used block inside the newest pool and
+        // `left` counts the whole blocks from it to the pool's end, so
+        // the following block (if any) is still inside the pool.
+        let after = unsafe { next.add(block) };
+        FRESH.with(|f| f[class].set((after, left - 1)));
+        return next;
+    }
     let layout = Layout::from_size_align(POOL_SIZE, ALIGNMENT).expect("pool layout");
     // SAFETY: the layout has a non-zero size. Pools come straight from the
     // system allocator: this code also serves as the global allocator.
@@ -87,21 +101,10 @@ fn refill(class: usize) -> *mut u8 {
         std::alloc::handle_alloc_error(layout);
     }
     POOLS_ALLOCATED.with(|p| p.set(p.get() + 1));
-    let n = POOL_SIZE / block;
-    FREE.with(|free| {
-        let mut head = free[class].get();
-        // Thread blocks 1..n onto the list (block 0 is returned).
-        for i in (1..n).rev() {
-            // SAFETY: `i * block` is within the fresh pool and each block is
-            // at least 16 bytes, aligned to 16: room for one pointer.
-            unsafe {
-                let b = pool.add(i * block);
-                (b as *mut *mut u8).write(head);
-                head = b;
-            }
-        }
-        free[class].set(head);
-    });
+    // Block 0 is returned; the others are handed out as needed.
+    // SAFETY: a pool holds at least two blocks of any class (≤ 512 bytes).
+    let second = unsafe { pool.add(block) };
+    FRESH.with(|f| f[class].set((second, POOL_SIZE / block - 1)));
     pool
 }
 
