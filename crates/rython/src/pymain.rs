@@ -46,10 +46,18 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     if !config.ignore_environment {
         if let Some(kind) = std::env::var("PYTHONMALLOC").ok().filter(|v| !v.is_empty()) {
             use rython_vm::object::obmalloc::{set_allocator, AllocatorKind};
+            use rython_vm::object::obmalloc_debug;
             match kind.as_str() {
-                "malloc" | "malloc_debug" => set_allocator(AllocatorKind::Malloc),
-                "default" | "pymalloc" | "debug" | "pymalloc_debug" | "mimalloc"
-                | "mimalloc_debug" => set_allocator(AllocatorKind::Pymalloc),
+                "malloc" => set_allocator(AllocatorKind::Malloc),
+                "malloc_debug" => {
+                    set_allocator(AllocatorKind::Malloc);
+                    obmalloc_debug::enable();
+                }
+                "default" | "pymalloc" | "mimalloc" => set_allocator(AllocatorKind::Pymalloc),
+                "debug" | "pymalloc_debug" | "mimalloc_debug" => {
+                    set_allocator(AllocatorKind::Pymalloc);
+                    obmalloc_debug::enable();
+                }
                 _ => {
                     eprintln!("Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown allocator");
                     eprintln!("Python runtime state: preinitializing");

@@ -3,6 +3,7 @@
 pub mod core;
 pub mod finalize;
 pub mod obmalloc;
+pub mod obmalloc_debug;
 
 pub use self::core::{
     make_immortal, Derived, ExactType, InstanceExt, LayoutInfo, PyObj, PyObjectRef, PyPayload,

@@ -111,6 +111,15 @@ fn refill(class: usize) -> *mut u8 {
 /// `PyObject_Malloc`: memory for one object.
 #[inline]
 pub fn object_malloc(layout: Layout) -> NonNull<u8> {
+    if super::obmalloc_debug::enabled() {
+        return super::obmalloc_debug::debug_malloc(layout);
+    }
+    base_malloc(layout)
+}
+
+/// `object_malloc` without the debug hooks.
+#[inline]
+pub(crate) fn base_malloc(layout: Layout) -> NonNull<u8> {
     if let Some(class) = size_class(layout) {
         // SAFETY: blocks are never null.
         return unsafe { NonNull::new_unchecked(pool_alloc(class)) };
@@ -130,6 +139,20 @@ pub fn object_malloc(layout: Layout) -> NonNull<u8> {
 /// is not used again.
 #[inline]
 pub unsafe fn object_free(ptr: NonNull<u8>, layout: Layout) {
+    if super::obmalloc_debug::enabled() {
+        // SAFETY: per the contract above.
+        return unsafe { super::obmalloc_debug::debug_free(ptr, layout) };
+    }
+    // SAFETY: per the contract above.
+    unsafe { base_free(ptr, layout) }
+}
+
+/// `object_free` without the debug hooks.
+///
+/// # Safety
+/// As `object_free`, for a block from `base_malloc`.
+#[inline]
+pub(crate) unsafe fn base_free(ptr: NonNull<u8>, layout: Layout) {
     if let Some(class) = size_class(layout) {
         // SAFETY: per the contract above, the block came from this class.
         unsafe { pool_free(ptr.as_ptr(), class) };
