@@ -2,14 +2,18 @@
 //! specialised forms `LOAD_ATTR_WITH_HINT`, `LOAD_ATTR_METHOD_WITH_VALUES`,
 //! `LOAD_ATTR_MODULE`, `LOAD_ATTR_PROPERTY` and `STORE_ATTR_WITH_HINT`).
 //!
-//! Each attribute instruction owns one entry in its code object's
-//! `attr_cache`, remembering what the type lookup found for the last type
-//! seen there: the type attribute, its `__get__` and whether it is a data
-//! descriptor. The entry is valid while the type keeps the same version
-//! tag; tags are never reused, and any change to a class or its bases gives
-//! it (and its subclasses) a fresh tag, so a stale entry can only miss.
-//! Entries also keep the index of the name in the instance (or module) dict
-//! as a hint: a hit costs one load and a pointer compare instead of a probe.
+//! Each attribute instruction owns entries for the last few types seen
+//! there (four; a site in a base-class method sees every subclass), each
+//! remembering what the type lookup found: the type attribute, its
+//! `__get__`/`__set__` and whether it is a data descriptor or a plain method.
+//! An entry is valid while the type keeps the same version tag; tags are
+//! never reused, and any change to a class or its bases gives it (and its
+//! subclasses) a fresh tag, so a stale entry can only miss. Entries also
+//! keep where the name lives in the instance: its index in the class's
+//! shared keys (inline values, `objects::instancedict`) or a dict-entry
+//! hint, so a hit reads the value without a probe. Class attributes that are
+//! instances of user classes are not cached: their class may gain `__get__`
+//! or `__set__` without the owner's tag changing.
 //!
 //! Only types using the generic `__getattribute__`/`__setattr__` are cached;
 //! everything else takes the general path, which is also the fallback on
