@@ -229,6 +229,17 @@ impl PyDict {
         }
     }
 
+    /// The value at entry index `ix` if the dict's version is still
+    /// `version` (the global cache's check and read under one borrow).
+    #[inline]
+    pub fn value_at_version(&self, ix: usize, version: u64) -> Option<PyObjectRef> {
+        let inner = self.inner.borrow();
+        if inner.version != version {
+            return None;
+        }
+        inner.entries.get(ix)?.as_ref().map(|e| e.value.clone())
+    }
+
     /// The value at entry index `ix` (see `index_of_str`).
     #[inline]
     pub fn value_at(&self, ix: usize) -> Option<PyObjectRef> {

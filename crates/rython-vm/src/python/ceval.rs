@@ -1437,18 +1437,18 @@ impl VM {
         {
             let cache = code.payload.global_cache.borrow();
             if let Some(Some(e)) = cache.get(idx) {
-                if e.globals.as_object().is(frame.globals.as_object())
-                    && e.globals_version == frame.globals.payload.version()
-                {
+                if e.globals.as_object().is(frame.globals.as_object()) {
+                    let globals = &frame.globals.payload;
                     match e.builtins {
                         None => {
-                            if let Some(v) = frame.globals.payload.value_at(e.index) {
+                            if let Some(v) = globals.value_at_version(e.index, e.globals_version) {
                                 return Ok(v);
                             }
                         }
                         Some((bver, bix)) => {
-                            if bver == frame.builtins.payload.version() {
-                                if let Some(v) = frame.builtins.payload.value_at(bix) {
+                            if globals.version() == e.globals_version {
+                                if let Some(v) = frame.builtins.payload.value_at_version(bix, bver)
+                                {
                                     return Ok(v);
                                 }
                             }
