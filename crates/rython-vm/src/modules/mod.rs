@@ -1,4 +1,5 @@
 //! Native modules (CPython's Modules/), found by name at import.
+pub mod atexitmodule;
 pub mod dismodule;
 pub mod errnomodule;
 pub mod io_buffered;
@@ -30,6 +31,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "time" => timemodule::make_module,
         "math" => mathmodule::make_module,
         "errno" => errnomodule::make_module,
+        "atexit" => atexitmodule::make_module,
         "posix" => posixmodule::make_module,
         "dis" => dismodule::make_module,
         "traceback" => tracebackmodule::make_module,
@@ -41,7 +43,9 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
 
 /// Names `sys.builtin_module_names` reports.
 pub fn builtin_module_names() -> Vec<&'static str> {
-    let mut v = vec!["_io", "builtins", "errno", "math", "posix", "sys", "time"];
+    let mut v = vec![
+        "_io", "atexit", "builtins", "errno", "math", "posix", "sys", "time",
+    ];
     v.sort();
     v
 }

@@ -943,7 +943,7 @@ impl VM {
                 .unwrap_or_else(|_| "<object repr() failed>".into()),
             None => String::new(),
         };
-        let text = crate::python::pythonrun::format_exception(self, exc);
+        let text = crate::python::traceback_format::format_exception_plain(self, exc.as_object());
         let line = if what.is_empty() {
             format!("{msg}:\n")
         } else {

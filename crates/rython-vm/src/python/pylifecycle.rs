@@ -83,6 +83,8 @@ pub struct RuntimeState {
     pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
     /// Ids of the builtins that need `current_frame`.
     pub frame_builtins: RefCell<Vec<usize>>,
+    /// Functions registered with `atexit`, run at shutdown.
+    pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexitmodule::ExitFunc>>>,
     /// Id of `sys._getframe`, which also gets the `f_back` chain.
     pub getframe_id: Cell<usize>,
     /// Address of the interpreter thread's stack base and its size, for the

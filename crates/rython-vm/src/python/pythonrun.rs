@@ -370,6 +370,8 @@ impl VM {
     /// flushing stdout fails (CPython exits 120 then).
     pub fn finalize(&self) -> Option<i32> {
         self.run_finalizers();
+        crate::modules::atexitmodule::run_exitfuncs(self);
+        self.run_finalizers();
         // Clear __main__ so objects it holds die (and run __del__) now.
         if let Some(m) = self.sys_modules.payload.get_str_name(self, "__main__") {
             if let Some(m) = m.downcast_ref::<crate::objects::moduleobject::PyModule>() {

@@ -125,6 +125,9 @@ fn build(vm: &VM, exc: &PyObjectRef) -> Vec<Node> {
 struct Ctx {
     depth: usize,
     need_close: bool,
+    /// `~~^^` lines under source lines (the C-level printer of "Exception
+    /// ignored" reports has none).
+    carets: bool,
     files: HashMap<String, Option<Vec<String>>>,
 }
 
@@ -149,10 +152,21 @@ impl Ctx {
 
 /// The full report for an exception and its chain (`traceback.print_exception`).
 pub fn format_exception(vm: &VM, exc: &PyObjectRef) -> String {
+    format_with(vm, exc, true)
+}
+
+/// The report as the unraisable hook prints it (`PyErr_WriteUnraisable`):
+/// source lines without caret lines.
+pub fn format_exception_plain(vm: &VM, exc: &PyObjectRef) -> String {
+    format_with(vm, exc, false)
+}
+
+fn format_with(vm: &VM, exc: &PyObjectRef, carets: bool) -> String {
     let nodes = build(vm, exc);
     let mut ctx = Ctx {
         depth: 0,
         need_close: false,
+        carets,
         files: HashMap::new(),
     };
     let mut out = String::new();
@@ -486,7 +500,8 @@ fn format_frame(f: &Frame, ctx: &mut Ctx) -> String {
         String::new()
     };
     let anchors = anchors(&segment);
-    let show_carets = should_show_carets(start_offset, end_offset, &dedented, &all_lines, anchors);
+    let show_carets =
+        ctx.carets && should_show_carets(start_offset, end_offset, &dedented, &all_lines, anchors);
 
     let mut significant: Vec<usize> = vec![0, last];
     let (mut left_end, mut right_start) = (0usize, 0usize);
