@@ -53,4 +53,5 @@ pub mod int_parse;
 pub mod printf;
 pub mod repr_str;
 pub mod unicode;
+mod unicode_ident_tables;
 mod unicode_tables;

@@ -4,7 +4,32 @@
 //! (see `tools/gen_unicode.py`), so they agree with it code point for code
 //! point.
 
+use crate::unicode_ident_tables::{ID_CONTINUE, ID_START};
 use crate::unicode_tables::{DECIMAL_RUNS, NON_PRINTABLE, WHITESPACE};
+
+/// Whether `cp` lies in one of the sorted, disjoint inclusive `ranges`
+/// (the layout of every generated character-class table).
+pub fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    let i = ranges.partition_point(|&(_, hi)| hi < cp);
+    ranges.get(i).is_some_and(|&(lo, _)| lo <= cp)
+}
+
+/// A character that may start an identifier (XID_Start plus `_`), for the
+/// tokenizer and `str.isidentifier()`.
+pub fn is_id_start(cp: u32) -> bool {
+    if cp < 128 {
+        return cp == b'_' as u32 || (cp as u8).is_ascii_alphabetic();
+    }
+    in_ranges(ID_START, cp)
+}
+
+/// A character that may continue an identifier (XID_Continue).
+pub fn is_id_continue(cp: u32) -> bool {
+    if cp < 128 {
+        return cp == b'_' as u32 || (cp as u8).is_ascii_alphanumeric();
+    }
+    in_ranges(ID_CONTINUE, cp)
+}
 
 /// `str.isprintable()` for one code point (surrogates are not printable).
 pub fn is_printable(cp: u32) -> bool {
@@ -12,17 +37,7 @@ pub fn is_printable(cp: u32) -> bool {
     if (0x20..0x7f).contains(&cp) {
         return true;
     }
-    NON_PRINTABLE
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_err()
+    !in_ranges(NON_PRINTABLE, cp)
 }
 
 /// `str.isspace()` for one code point (`Py_UNICODE_ISSPACE`).

@@ -83,33 +83,18 @@ pub(crate) struct Lexer<'a> {
     done: bool,
 }
 
+// Character classes come from CPython's own Unicode database (15.1), shared
+// with `str.isidentifier()`/`str.isprintable()` through rython-common.
 pub(crate) fn is_id_start(c: char) -> bool {
-    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && unicode_ident::is_xid_start(c))
+    rython_common::unicode::is_id_start(c as u32)
 }
 
 pub(crate) fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && unicode_ident::is_xid_continue(c))
+    rython_common::unicode::is_id_continue(c as u32)
 }
 
-/// Python's `str.isprintable` for one character: false for the Unicode
-/// categories Cc, Cf, Co, Cn, Zl, Zp and Zs (except the ASCII space).
 pub(crate) fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    if c.is_ascii() {
-        return (0x20..0x7f).contains(&u);
-    }
-    if (0x80..0xa0).contains(&u) {
-        return false;
-    }
-    let space_or_format = matches!(u,
-        0xa0 | 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890 | 0x891 | 0x8e2 | 0x1680 | 0x180e
-        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f | 0x3000 | 0xfeff
-        | 0xfff9..=0xfffb | 0x110bd | 0x110cd | 0x13430..=0x1343f | 0x1bca0..=0x1bca3
-        | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f);
-    let private = matches!(u, 0xe000..=0xf8ff | 0xf0000..=0xffffd | 0x100000..=0x10fffd);
-    // Unassigned code points have no name; the name table stands in for the
-    // general-category table here.
-    !space_or_format && !private && unicode_names2::name(c).is_some()
+    rython_common::unicode::is_printable(c as u32)
 }
 
 pub(crate) fn invalid_char_msg(c: char) -> String {

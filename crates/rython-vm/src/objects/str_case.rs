@@ -12,12 +12,13 @@
 use crate::object::PyObjectRef;
 use crate::objects::str_methods::no_args;
 use crate::objects::str_unicode::{
-    in_ranges, lookup_map, ALPHA, CASEFOLD_MAP, CASE_IGNORABLE, CASE_MAPPED, DIGIT, ID_CONTINUE,
-    ID_START, LOWER, NUMERIC, TITLE, TITLE_MAP, UPPER,
+    lookup_map, ALPHA, CASEFOLD_MAP, CASE_IGNORABLE, CASE_MAPPED, DIGIT, LOWER, NUMERIC, TITLE,
+    TITLE_MAP, UPPER,
 };
 use crate::objects::strobject::{new_str_result, zelf};
 use crate::objects::tupleobject::PyTupleRef;
 use crate::{PyResult, VM};
+use rython_common::unicode::in_ranges;
 
 type Kw<'a> = Option<&'a PyTupleRef>;
 
@@ -207,10 +208,10 @@ pub(crate) fn is_alnum(c: char) -> bool {
 pub(crate) fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
     match it.next() {
-        Some(c) if in_ranges(ID_START, c as u32) => {}
+        Some(c) if rython_common::unicode::is_id_start(c as u32) => {}
         _ => return false,
     }
-    it.all(|c| in_ranges(ID_CONTINUE, c as u32))
+    it.all(|c| rython_common::unicode::is_id_continue(c as u32))
 }
 
 pub(crate) fn is_lower_str(s: &str) -> bool {
