@@ -193,6 +193,39 @@ pub fn new_unicode_decode_error(
     )
 }
 
+/// Applies the `errors` handler to the undecodable bytes `b[start..end]`:
+/// raises for `strict` (and the surrogate handlers, which need lone
+/// surrogates in str), else appends the replacement to `out`.
+#[allow(clippy::too_many_arguments)]
+fn decode_error(
+    vm: &VM,
+    encoding: &str,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+    errors: &str,
+    out: &mut String,
+) -> PyResult<()> {
+    match errors {
+        "strict" | "surrogateescape" | "surrogatepass" => Err(new_unicode_decode_error(
+            vm, encoding, b, start, end, reason,
+        )),
+        "ignore" => Ok(()),
+        "replace" => {
+            out.push('\u{FFFD}');
+            Ok(())
+        }
+        "backslashreplace" => {
+            for &x in &b[start..end] {
+                out.push_str(&format!("\\x{x:02x}"));
+            }
+            Ok(())
+        }
+        _ => Err(unknown_handler(vm, errors)),
+    }
+}
+
 fn unknown_handler(vm: &VM, errors: &str) -> PyBaseExceptionRef {
     vm.new_lookup_error(format!("unknown error handler name '{errors}'"))
 }
@@ -340,26 +373,16 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
         if good_end >= b.len() {
             break;
         }
-        match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                return Err(new_unicode_decode_error(
-                    vm,
-                    codec.name(),
-                    b,
-                    good_end,
-                    bad_end,
-                    reason,
-                ))
-            }
-            "ignore" => {}
-            "replace" => out.push('\u{FFFD}'),
-            "backslashreplace" => {
-                for &x in &b[good_end..bad_end] {
-                    out.push_str(&format!("\\x{x:02x}"));
-                }
-            }
-            _ => return Err(unknown_handler(vm, errors)),
-        }
+        decode_error(
+            vm,
+            codec.name(),
+            b,
+            good_end,
+            bad_end,
+            reason,
+            errors,
+            &mut out,
+        )?;
         pos = bad_end;
     }
     Ok(out)
@@ -486,26 +509,7 @@ fn decode_wide(
             }
         };
         let (start, end, reason) = bad;
-        match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                return Err(new_unicode_decode_error(
-                    vm,
-                    codec.name(),
-                    b,
-                    start,
-                    end,
-                    reason,
-                ))
-            }
-            "ignore" => {}
-            "replace" => out.push('\u{FFFD}'),
-            "backslashreplace" => {
-                for &x in &b[start..end] {
-                    out.push_str(&format!("\\x{x:02x}"));
-                }
-            }
-            _ => return Err(unknown_handler(vm, errors)),
-        }
+        decode_error(vm, codec.name(), b, start, end, reason, errors, &mut out)?;
         pos = end;
     }
     Ok(out)
@@ -664,26 +668,7 @@ fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String>
             }
         };
         let (end, reason) = bad;
-        match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                return Err(new_unicode_decode_error(
-                    vm,
-                    codec.name(),
-                    b,
-                    start,
-                    end,
-                    reason,
-                ))
-            }
-            "ignore" => {}
-            "replace" => out.push('\u{FFFD}'),
-            "backslashreplace" => {
-                for &x in &b[start..end] {
-                    out.push_str(&format!("\\x{x:02x}"));
-                }
-            }
-            _ => return Err(unknown_handler(vm, errors)),
-        }
+        decode_error(vm, codec.name(), b, start, end, reason, errors, &mut out)?;
         i = end;
     }
     Ok(out)
