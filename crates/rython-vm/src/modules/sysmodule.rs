@@ -398,8 +398,10 @@ pub fn init(vm: &VM) {
     }
     vm.sys_modules.payload.set_str(vm, "sys", mo.clone());
     if let Some(f) = d.get_str_name(vm, "_getframe") {
-        vm.state.frame_builtins.borrow_mut().push(f.id());
-        vm.state.getframe_id.set(f.id());
+        vm.state
+            .frame_builtins
+            .borrow_mut()
+            .push((f.id(), crate::python::pylifecycle::FrameUse::Stack));
     }
     *vm.state.sys_module.borrow_mut() = Some(m.clone());
     let b = |v: bool| vm.new_bool(v);

@@ -1031,13 +1031,16 @@ pub fn init(vm: &VM) {
     }
     for name in ["globals", "locals", "vars", "dir", "exec", "eval"] {
         if let Some(f) = d.get_str_name(vm, name) {
-            vm.state.frame_builtins.borrow_mut().push(f.id());
+            vm.state
+                .frame_builtins
+                .borrow_mut()
+                .push((f.id(), crate::python::pylifecycle::FrameUse::Locals));
         }
     }
-    vm.state
-        .frame_builtins
-        .borrow_mut()
-        .push(vm.types.super_type.as_object().id());
+    vm.state.frame_builtins.borrow_mut().push((
+        vm.types.super_type.as_object().id(),
+        crate::python::pylifecycle::FrameUse::Super,
+    ));
     *vm.state.original_import.borrow_mut() = d.get_str_name(vm, "__import__");
     let t = &vm.types;
     for (name, ty) in [

@@ -1619,12 +1619,15 @@ impl VM {
                 }
             }
         }
-        let needs_frame = self.state.frame_builtins.borrow().contains(&callable.id());
-        let saved = if needs_frame {
-            Some(self.enter_frame_for_builtin(frame, parents, &callable))
-        } else {
-            None
-        };
+        let id = callable.id();
+        let frame_use = self
+            .state
+            .frame_builtins
+            .borrow()
+            .iter()
+            .find(|(b, _)| *b == id)
+            .map(|(_, u)| *u);
+        let saved = frame_use.map(|u| self.enter_frame_for_builtin(frame, parents, u));
         let result = {
             // Arguments are moved off the stack into a pooled vector: no
             // allocation and no refcount traffic per native call.
@@ -1652,13 +1655,14 @@ impl VM {
         &self,
         frame: &mut Frame,
         parents: &mut [Box<Frame>],
-        callable: &PyObjectRef,
+        frame_use: crate::python::pylifecycle::FrameUse,
     ) -> (
         Option<crate::objects::frameobject::PyFrameRef>,
         Option<(PyObjectRef, PyObjectRef)>,
     ) {
         let fobj = crate::objects::frameobject::frame_object(self, frame);
-        if callable.id() == self.state.getframe_id.get() {
+        use crate::python::pylifecycle::FrameUse;
+        if frame_use == FrameUse::Stack {
             let mut below = fobj.clone();
             for p in parents.iter_mut().rev() {
                 let pobj = crate::objects::frameobject::frame_object(self, p);
@@ -1666,8 +1670,9 @@ impl VM {
                 below = pobj;
             }
         }
-        let is_super = callable.is(self.types.super_type.as_object());
-        if !is_super && (frame.locals.is_none() || frame.code.payload.flags() & co::OPTIMIZED != 0)
+        let wants_locals = matches!(frame_use, FrameUse::Locals | FrameUse::Stack);
+        if wants_locals
+            && (frame.locals.is_none() || frame.code.payload.flags() & co::OPTIMIZED != 0)
         {
             let d = self.new_dict();
             let code = &frame.code.payload;
@@ -1693,7 +1698,9 @@ impl VM {
         }
         // super(): the first argument and the __class__ cell.
         let code = &frame.code.payload;
-        let sup = if code.code.argcount > 0 || code.code.flags & co::VARARGS != 0 {
+        let sup = if frame_use == FrameUse::Super
+            && (code.code.argcount > 0 || code.code.flags & co::VARARGS != 0)
+        {
             let first = frame.values.first().cloned().flatten().map(|v| {
                 if code.code.localspluskinds.first().copied().unwrap_or(0)
                     & rython_compiler::code::fast_kind::CELL

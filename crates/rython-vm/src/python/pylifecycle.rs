@@ -1,7 +1,7 @@
 //! Interpreter start-up (CPython's Python/pylifecycle.c `Py_Initialize`):
 //! creates the builtin types, the singletons, `builtins` and `sys`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::object::core::bootstrap_type;
@@ -64,6 +64,19 @@ pub struct Config {
 }
 
 /// Mutable runtime state that is not per-frame.
+/// What a frame-inspecting builtin needs from the calling frame.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FrameUse {
+    /// The frame's globals only (`type(name, bases, dict)`'s `__module__`).
+    Globals,
+    /// A snapshot of the locals too (`locals()`, `vars()`, `dir()`, `eval`).
+    Locals,
+    /// The first argument and `__class__` cell (`super()`).
+    Super,
+    /// Locals and the `f_back` chain (`sys._getframe`).
+    Stack,
+}
+
 #[derive(Default)]
 pub struct RuntimeState {
     /// Modules whose code is running (CPython's `__spec__._initializing`),
@@ -81,12 +94,10 @@ pub struct RuntimeState {
     pub current_frame: RefCell<Option<crate::objects::frameobject::PyFrameRef>>,
     /// The first argument and `__class__` cell of that frame, for `super()`.
     pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
-    /// Ids of the builtins that need `current_frame`.
-    pub frame_builtins: RefCell<Vec<usize>>,
+    /// The builtins that need `current_frame`, by id, and what of it.
+    pub frame_builtins: RefCell<Vec<(usize, FrameUse)>>,
     /// Functions registered with `atexit`, run at shutdown.
     pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexitmodule::ExitFunc>>>,
-    /// Id of `sys._getframe`, which also gets the `f_back` chain.
-    pub getframe_id: Cell<usize>,
     /// Address of the interpreter thread's stack base and its size, for the
     /// Rust stack guard.
     pub stack_base: std::cell::Cell<usize>,
