@@ -301,7 +301,7 @@ fn ba_insert(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     check_args(
         vm,
         "insert",
-        "bytearray.insert",
+        Some("bytearray"),
         args.len().saturating_sub(1),
         kw,
         2,
@@ -322,7 +322,7 @@ fn ba_pop(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     check_args(
         vm,
         "pop",
-        "bytearray.pop",
+        Some("bytearray"),
         args.len().saturating_sub(1),
         kw,
         0,

@@ -125,7 +125,7 @@ fn find_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str, rev: bool) -> 
     check_args(
         vm,
         name,
-        &format!("bytes.{name}"),
+        Some("bytes"),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -173,7 +173,7 @@ fn b_count(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     check_args(
         vm,
         "count",
-        "bytes.count",
+        Some("bytes"),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -202,7 +202,7 @@ fn starts_ends(
     check_args(
         vm,
         name,
-        &format!("bytes.{name}"),
+        Some("bytes"),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -462,7 +462,7 @@ fn strip_common(
     check_args(
         vm,
         name,
-        &format!("bytes.{name}"),
+        Some("bytes"),
         args.len().saturating_sub(1),
         kw,
         0,
@@ -529,7 +529,7 @@ fn b_replace(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     check_args(
         vm,
         "replace",
-        "bytes.replace",
+        Some("bytes"),
         args.len().saturating_sub(1),
         kw,
         2,
@@ -587,7 +587,7 @@ fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyO
     check_args(
         vm,
         name,
-        &format!("bytes.{name}"),
+        Some("bytes"),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -826,7 +826,7 @@ fn b_translate(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 }
 
 fn b_maketrans(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
-    check_args(vm, "maketrans", "bytes.maketrans", args.len(), kw, 2, 2)?;
+    check_args(vm, "maketrans", Some("bytes"), args.len(), kw, 2, 2)?;
     let from = bytes_arg(vm, &args[0])?;
     let to = bytes_arg(vm, &args[1])?;
     if from.len() != to.len() {
@@ -906,17 +906,13 @@ fn b_hex(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 
 /// `bytes.fromhex(string)` / `bytearray.fromhex(string)` (classmethod).
 fn b_fromhex(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
-    check_args(
-        vm,
-        "fromhex",
-        "fromhex",
-        args.len().saturating_sub(1),
-        kw,
-        1,
-        1,
-    )?;
     let cls = args[0].clone();
-    let Some(text) = args[1].downcast_ref::<PyStr>() else {
+    let owner = match cls.downcast_ref::<crate::objects::typeobject::PyType>() {
+        Some(_) if cls.is(vm.types.bytearray_type.as_object()) => "bytearray",
+        _ => "bytes",
+    };
+    let arg = crate::objects::str_methods::one_arg(vm, &format!("{owner}.fromhex"), args, kw)?;
+    let Some(text) = arg.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "fromhex() argument must be str, not {}",
             args[1].class().name_string()

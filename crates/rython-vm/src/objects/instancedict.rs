@@ -130,9 +130,14 @@ impl InstanceExt {
             return Ok(done);
         }
         let dict = self.dict_object(vm, ty);
-        let d = dict
-            .downcast_ref::<PyDict>()
-            .expect("an instance dict is a dict");
+        // Every setter of `__dict__` checks for a dict; a mapping of another
+        // kind is reported, not trusted.
+        let Some(d) = dict.downcast_ref::<PyDict>() else {
+            return Err(vm.new_type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                dict.class().name_string()
+            )));
+        };
         match value {
             Some(v) => {
                 d.set_item(vm, name.clone().into_object(), v)?;

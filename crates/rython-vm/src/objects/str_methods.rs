@@ -111,17 +111,24 @@ pub(crate) fn adjust_indices(
 
 /// Checks the positional count of a METH_VARARGS-style method:
 /// "find expected at least 1 argument, got 0".
+/// Argument-count checks with CPython's messages. `owner` ("str", "bytes")
+/// prefixes the name in the messages that use the qualified name; the
+/// qualified name is only formatted for an error (this runs on every call).
 pub(crate) fn check_args(
     vm: &VM,
     name: &str,
-    qual: &str,
+    owner: Option<&str>,
     n: usize,
     kw: Kw,
     min: usize,
     max: usize,
 ) -> PyResult<()> {
+    let qual = || match owner {
+        Some(o) => format!("{o}.{name}"),
+        None => name.to_string(),
+    };
     if kw.is_some_and(|k| !k.payload.is_empty()) {
-        return Err(vm.new_type_error(format!("{qual}() takes no keyword arguments")));
+        return Err(vm.new_type_error(format!("{}() takes no keyword arguments", qual())));
     }
     if n < min {
         return Err(if min == max {
@@ -138,7 +145,7 @@ pub(crate) fn check_args(
     }
     if n > max {
         return Err(if max == 0 {
-            vm.new_type_error(format!("{qual}() takes no arguments ({n} given)"))
+            vm.new_type_error(format!("{}() takes no arguments ({n} given)", qual()))
         } else if min == max {
             vm.new_type_error(format!(
                 "{name} expected {max} argument{}, got {n}",
@@ -159,7 +166,7 @@ pub(crate) fn no_args(vm: &VM, qual: &str, args: &[PyObjectRef], kw: Kw) -> PyRe
     if args.is_empty() {
         return Err(vm.new_type_error(format!("unbound method {qual}() needs an argument")));
     }
-    check_args(vm, qual, qual, args.len().saturating_sub(1), kw, 0, 0)
+    check_args(vm, qual, None, args.len().saturating_sub(1), kw, 0, 0)
 }
 
 /// METH_O / one-argument clinic check: "str.zfill() takes exactly one
@@ -243,7 +250,7 @@ fn find_args(vm: &VM, name: &str, args: &[PyObjectRef], kw: Kw) -> PyResult<Find
     check_args(
         vm,
         name,
-        &format!("str.{name}"),
+        Some("str"),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -664,7 +671,7 @@ fn strip_common(
     check_args(
         vm,
         name,
-        &format!("str.{name}"),
+        Some("str"),
         args.len().saturating_sub(1),
         kw,
         0,
@@ -834,7 +841,7 @@ fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyO
     check_args(
         vm,
         name,
-        &format!("str.{name}"),
+        Some("str"),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -928,7 +935,7 @@ fn str_expandtabs(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef
 
 fn str_maketrans(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     // A staticmethod: no self.
-    check_args(vm, "maketrans", "str.maketrans", args.len(), kw, 1, 3)?;
+    check_args(vm, "maketrans", Some("str"), args.len(), kw, 1, 3)?;
     let d = vm.new_dict();
     if args.len() == 1 {
         let Some(src) = args[0].downcast_ref::<crate::objects::dictobject::PyDict>() else {
