@@ -906,12 +906,12 @@ fn b_hex(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 
 /// `bytes.fromhex(string)` / `bytearray.fromhex(string)` (classmethod).
 fn b_fromhex(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
-    let cls = args[0].clone();
-    let owner = match cls.downcast_ref::<crate::objects::typeobject::PyType>() {
-        Some(_) if cls.is(vm.types.bytearray_type.as_object()) => "bytearray",
-        _ => "bytes",
-    };
+    let is_bytearray = args
+        .first()
+        .is_some_and(|c| c.is(vm.types.bytearray_type.as_object()));
+    let owner = if is_bytearray { "bytearray" } else { "bytes" };
     let arg = crate::objects::str_methods::one_arg(vm, &format!("{owner}.fromhex"), args, kw)?;
+    let cls = args[0].clone();
     let Some(text) = arg.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "fromhex() argument must be str, not {}",
