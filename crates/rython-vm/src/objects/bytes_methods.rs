@@ -421,7 +421,7 @@ fn b_join(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 fn partition_common(vm: &VM, args: &[PyObjectRef], kw: Kw, rev: bool) -> PyResult<PyObjectRef> {
     let name = if rev { "rpartition" } else { "partition" };
     let (s, ba) = zelf(vm, args, name)?;
-    let sep = bytes_arg(vm, one_arg(vm, &format!("bytes.{name}"), args, kw)?)?;
+    let sep = bytes_arg(vm, one_arg(vm, format_args!("bytes.{name}"), args, kw)?)?;
     if sep.is_empty() {
         return Err(vm.new_value_error("empty separator"));
     }
@@ -508,7 +508,7 @@ fn affix(vm: &VM, args: &[PyObjectRef], kw: Kw, suffix: bool) -> PyResult<PyObje
         "removeprefix"
     };
     let (s, ba) = zelf(vm, args, name)?;
-    let a = bytes_arg(vm, one_arg(vm, &format!("bytes.{name}"), args, kw)?)?;
+    let a = bytes_arg(vm, one_arg(vm, format_args!("bytes.{name}"), args, kw)?)?;
     let out = if suffix {
         s.strip_suffix(a.as_slice())
     } else {
@@ -910,7 +910,7 @@ fn b_fromhex(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
         .first()
         .is_some_and(|c| c.is(vm.types.bytearray_type.as_object()));
     let owner = if is_bytearray { "bytearray" } else { "bytes" };
-    let arg = crate::objects::str_methods::one_arg(vm, &format!("{owner}.fromhex"), args, kw)?;
+    let arg = crate::objects::str_methods::one_arg(vm, format_args!("{owner}.fromhex"), args, kw)?;
     let cls = args[0].clone();
     let Some(text) = arg.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(

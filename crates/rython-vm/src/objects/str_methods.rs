@@ -173,7 +173,8 @@ pub(crate) fn no_args(vm: &VM, qual: &str, args: &[PyObjectRef], kw: Kw) -> PyRe
 /// argument (0 given)".
 pub(crate) fn one_arg<'a>(
     vm: &VM,
-    qual: &str,
+    // Formatted only for an error: callers pass `format_args!`.
+    qual: impl std::fmt::Display,
     args: &'a [PyObjectRef],
     kw: Kw,
 ) -> PyResult<&'a PyObjectRef> {
@@ -720,7 +721,7 @@ fn remove_affix(vm: &VM, args: &[PyObjectRef], kw: Kw, suffix: bool) -> PyResult
         "removeprefix"
     };
     let s = zelf(vm, args, name)?;
-    let a = one_arg(vm, &format!("str.{name}"), args, kw)?;
+    let a = one_arg(vm, format_args!("str.{name}"), args, kw)?;
     let Some(a) = a.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "{name}() argument must be str, not {}",
