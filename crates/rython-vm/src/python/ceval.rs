@@ -1650,7 +1650,11 @@ impl VM {
     /// frames, as PEP 667 specifies for 3.13) to a frame-inspecting builtin.
     /// `super()` needs no locals; `sys._getframe` also gets the `f_back`
     /// chain of the frames below in this eval loop.
+    // Rare (locals(), super(), sys._getframe...): kept out of line so it
+    // does not weigh on the eval loop's code layout.
     #[allow(clippy::type_complexity)]
+    #[cold]
+    #[inline(never)]
     fn enter_frame_for_builtin(
         &self,
         frame: &mut Frame,
