@@ -29,6 +29,8 @@
 //! - [`hash`]: bit-exact CPython hashing (ints, floats, complex, tuples,
 //!   frozensets, SipHash-1-3 for str/bytes, `PYTHONHASHSEED` handling).
 //! - [`repr_str`]: `repr(str)`, `ascii(str)`, `repr(bytes)`.
+//! - [`surrogates`]: how lone surrogates are stored in Rust text
+//!   (stand-ins in U+DF800..U+DFFFF).
 //! - [`unicode`]: `str.isprintable`, `str.isspace` and decimal-digit values
 //!   from CPython's Unicode 15.1 database.
 //!
@@ -52,6 +54,7 @@ pub mod int_format;
 pub mod int_parse;
 pub mod printf;
 pub mod repr_str;
+pub mod surrogates;
 pub mod unicode;
 mod unicode_ident_tables;
 mod unicode_tables;

@@ -30,9 +30,9 @@ fn choose_quote<I: Iterator<Item = u32>>(it: I) -> char {
     }
 }
 
-/// `repr(s)`.
+/// `repr(s)` (stand-ins read as the lone surrogates they store).
 pub fn repr_str(s: &str) -> String {
-    repr_code_points(s.chars().map(|c| c as u32))
+    repr_code_points(crate::surrogates::code_points(s, false))
 }
 
 /// `repr(s)` for text given as code points (lone surrogates are escaped as
@@ -71,7 +71,7 @@ where
 
 /// `ascii(s)`: `repr(s)` with every non-ASCII character escaped.
 pub fn ascii(s: &str) -> String {
-    ascii_code_points(s.chars().map(|c| c as u32))
+    ascii_code_points(crate::surrogates::code_points(s, false))
 }
 
 /// `ascii(s)` for text given as code points.
@@ -88,7 +88,7 @@ where
 pub fn escape_non_ascii(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
-        let c = ch as u32;
+        let c = crate::surrogates::code_point(ch, false);
         if c < 0x80 {
             out.push(ch);
         } else if c <= 0xff {

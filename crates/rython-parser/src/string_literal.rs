@@ -131,9 +131,9 @@ pub(crate) fn decode_str(body: &str, fstring: bool) -> Result<String, String> {
                     }
                 }
                 i += n;
-                match char::from_u32(v) {
+                // A lone surrogate is stored as its stand-in.
+                match rython_common::surrogates::store(v) {
                     Some(ch) => out.push(ch),
-                    None if v < 0x110000 => out.push('\u{fffd}'),
                     None => return Err(unicode_err(start, i, "illegal Unicode character")),
                 }
             }

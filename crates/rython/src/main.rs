@@ -22,7 +22,11 @@ pub const INTERPRETER_STACK: usize = 1 << 30;
 #[inline(never)]
 #[no_mangle]
 pub fn py_main() -> i32 {
-    let args: Vec<String> = std::env::args().collect();
+    // Arguments that are not UTF-8 arrive with surrogateescape stand-ins,
+    // as CPython decodes them.
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| rython_common::surrogates::from_os_bytes(a.as_encoded_bytes()))
+        .collect();
     let parsed = cli::parse(&args, &|k| std::env::var(k).ok());
     match parsed {
         cli::Parsed::Exit(code, msg, to_stderr) => {

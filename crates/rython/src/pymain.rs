@@ -5,32 +5,34 @@ use rython_vm::{PyBaseExceptionRef, VM};
 
 use crate::cli::Target;
 
+use rython_common::surrogates::{os_path, path_text};
+
 fn abs_path(p: &str) -> String {
-    let path = std::path::Path::new(p);
+    let path = os_path(p);
     if path.is_absolute() {
         return p.to_string();
     }
     match std::env::current_dir() {
-        Ok(d) => d.join(path).to_string_lossy().to_string(),
+        Ok(d) => path_text(&d.join(path)),
         Err(_) => p.to_string(),
     }
 }
 
 pub fn run(mut config: Config, target: Target) -> i32 {
-    let prog = std::env::args().next().unwrap_or_else(|| "rython".into());
+    let prog = std::env::args_os()
+        .next()
+        .map(|a| rython_common::surrogates::from_os_bytes(a.as_encoded_bytes()))
+        .unwrap_or_else(|| "rython".into());
     // sys.path[0]: the script's directory, '' for -c / stdin, cwd for -m.
     let first = match &target {
         // A directory runs its `__main__.py` and is itself sys.path[0].
-        Target::File(f) if std::path::Path::new(&abs_path(f)).is_dir() => abs_path(f),
-        Target::File(f) => {
-            let abs = abs_path(f);
-            std::path::Path::new(&abs)
-                .parent()
-                .map(|p| p.to_string_lossy().to_string())
-                .unwrap_or_default()
-        }
+        Target::File(f) if os_path(&abs_path(f)).is_dir() => abs_path(f),
+        Target::File(f) => os_path(&abs_path(f))
+            .parent()
+            .map(path_text)
+            .unwrap_or_default(),
         Target::Module(_) => std::env::current_dir()
-            .map(|d| d.to_string_lossy().to_string())
+            .map(|d| path_text(&d))
             .unwrap_or_default(),
         _ => String::new(),
     };
@@ -77,12 +79,12 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     vm.state.stack_base.set(&here as *const u8 as usize);
     vm.state.stack_size.set(crate::INTERPRETER_STACK);
     let result = match &target {
-        Target::File(f) if std::path::Path::new(&abs_path(f)).is_dir() => {
+        Target::File(f) if os_path(&abs_path(f)).is_dir() => {
             let dir = abs_path(f);
-            let main = std::path::Path::new(&dir).join("__main__.py");
+            let main = os_path(&dir).join("__main__.py");
             match std::fs::read(&main) {
                 Ok(src) => {
-                    let main = main.to_string_lossy().to_string();
+                    let main = path_text(&main);
                     vm.run_main_source(&src, &main, Some(&main))
                 }
                 Err(_) => {
@@ -93,7 +95,7 @@ pub fn run(mut config: Config, target: Target) -> i32 {
         }
         Target::File(f) => {
             let abs = abs_path(f);
-            match std::fs::read(&abs) {
+            match std::fs::read(os_path(&abs)) {
                 Ok(src) => vm.run_main_source(&src, &abs, Some(&abs)),
                 Err(e) => {
                     let code = e.raw_os_error().unwrap_or(2);
@@ -107,7 +109,11 @@ pub fn run(mut config: Config, target: Target) -> i32 {
                 }
             }
         }
-        Target::Command(c) => vm.run_main_source(c.as_bytes(), "<string>", None),
+        Target::Command(c) => {
+            // The command's own bytes, undecodable ones included.
+            let src = rython_common::surrogates::to_os_bytes(c).unwrap_or(c.as_bytes().into());
+            vm.run_main_source(&src, "<string>", None)
+        }
         Target::Module(m) => vm.run_module_as_main(m),
         Target::Stdin => {
             let mut src = Vec::new();

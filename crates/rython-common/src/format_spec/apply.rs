@@ -60,8 +60,7 @@ pub fn format_int(
                 kind: ErrorKind::OverflowError,
                 message: "%c arg not in range(0x110000)".to_string(),
             })?;
-        // Lone surrogates cannot live in a Rust String; U+FFFD stands in.
-        let s = char::from_u32(ch).unwrap_or('\u{fffd}').to_string();
+        let s = crate::surrogates::store(ch).unwrap_or('\0').to_string();
         let num = Number {
             negative: false,
             prefix: "",

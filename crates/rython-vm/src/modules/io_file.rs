@@ -243,7 +243,7 @@ pub fn fileio_open(
         if !closefd {
             return Err(vm.new_value_error("Cannot use closefd=False with file name"));
         }
-        let path = super::iomodule::fspath_string(vm, file)?;
+        let path = super::iomodule::fspath_os(vm, file)?;
         let raw = if let Some(op) = opener.filter(|o| !vm.is_none(o)) {
             let mut flags: i64 = match (m.readable, m.writable) {
                 (true, true) => 2,

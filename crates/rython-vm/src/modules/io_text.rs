@@ -283,7 +283,7 @@ impl PyTextIO {
         } else if self.is_utf8() {
             rest.len()
         } else {
-            codecs::encode_str(vm, rest, &self.encoding, "surrogatepass")
+            codecs::encode_str(vm, rest, false, &self.encoding, "surrogatepass")
                 .map(|v| v.len())
                 .unwrap_or_else(|_| rest.chars().count())
         };
@@ -305,10 +305,10 @@ impl PyTextIO {
             }
             _ => s,
         };
-        let data = if self.is_utf8() {
+        let data = if self.is_utf8() && !rython_common::surrogates::has_stand_in(s) {
             s.as_bytes().to_vec()
         } else {
-            codecs::encode_str(vm, s, &self.encoding, &self.errors)?
+            codecs::encode_str(vm, s, false, &self.encoding, &self.errors)?
         };
         let flush = self.write_through.get()
             || (self.line_buffering.get() && (s.contains('\n') || s.contains('\r')));

@@ -144,20 +144,22 @@ pub fn readinto_with(
 }
 
 /// A path argument as a Rust string (`str`, `bytes` or `os.PathLike`).
-pub fn fspath_string(vm: &VM, file: &PyObjectRef) -> PyResult<String> {
+pub fn fspath_os(vm: &VM, file: &PyObjectRef) -> PyResult<std::path::PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    let os = |b: &[u8]| std::ffi::OsStr::from_bytes(b).into();
     if let Some(s) = file.downcast_ref::<PyStr>() {
-        return Ok(s.as_str().to_string());
+        return Ok(os(&super::posixmodule::fs_encode(vm, s)?));
     }
     if let Some(b) = file.downcast_ref::<PyBytes>() {
-        return Ok(String::from_utf8_lossy(b.as_bytes()).into_owned());
+        return Ok(os(b.as_bytes()));
     }
     if let Some(f) = vm.get_attr_opt_str(&file.class().clone().into_object(), "__fspath__")? {
         let r = vm.call(&f, &[file.clone()], None)?;
         if let Some(s) = r.downcast_ref::<PyStr>() {
-            return Ok(s.as_str().to_string());
+            return Ok(os(&super::posixmodule::fs_encode(vm, s)?));
         }
         if let Some(b) = r.downcast_ref::<PyBytes>() {
-            return Ok(String::from_utf8_lossy(b.as_bytes()).into_owned());
+            return Ok(os(b.as_bytes()));
         }
         return Err(vm.new_type_error(format!(
             "expected {}.__fspath__() to return str or bytes, not {}",
@@ -463,7 +465,7 @@ pub fn io_open(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     };
     if !file.payload_is::<crate::objects::longobject::PyInt>() {
         // Validates the type (and runs __fspath__) before touching the mode.
-        fspath_string(vm, &file)?;
+        fspath_os(vm, &file)?;
     }
     let m = parse_open_mode(vm, &mode_s)?;
     if m.binary {

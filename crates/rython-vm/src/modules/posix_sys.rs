@@ -43,7 +43,7 @@ pub(super) fn getgid(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 pub(super) fn env_bytes(vm: &VM, o: &PyObjectRef) -> PyResult<Vec<u8>> {
     if let Some(s) = o.downcast_ref::<PyStr>() {
-        return Ok(s.as_str().as_bytes().to_vec());
+        return super::posixmodule::fs_encode(vm, s);
     }
     if let Some(b) = o.downcast_ref::<PyBytes>() {
         return Ok(b.as_bytes().to_vec());

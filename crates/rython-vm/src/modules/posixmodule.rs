@@ -75,7 +75,7 @@ fn to_path_or_fd(
             }
             return Ok(Some(PathArg {
                 obj: o.clone(),
-                path: PathBuf::from(s.as_str()),
+                path: PathBuf::from(OsStr::from_bytes(&fs_encode(vm, s)?)),
                 is_bytes: false,
             }));
         }
@@ -173,19 +173,16 @@ pub fn os_name(vm: &VM, b: Vec<u8>, as_bytes: bool) -> PyResult {
     if as_bytes {
         return Ok(vm.new_bytes(b));
     }
-    match String::from_utf8(b) {
-        Ok(s) => Ok(vm.new_str_obj(s)),
-        Err(e) => {
-            let b = e.into_bytes();
-            let raw = vm.new_bytes(b.clone());
-            let enc = vm.new_str_obj("utf-8");
-            let h = vm.new_str_obj("surrogateescape");
-            // Until the codec knows surrogateescape, an undecodable name
-            // is shown with replacement characters rather than lost.
-            vm.call_method(&raw, "decode", &[enc, h])
-                .or_else(|_| Ok(vm.new_str_obj(String::from_utf8_lossy(&b).into_owned())))
-        }
+    crate::objects::codecs::decode_to_str(vm, &b, "utf-8", "surrogateescape")
+}
+
+/// A str as OS bytes (`os.fsencode`): UTF-8 with surrogateescape, and
+/// CPython's UnicodeEncodeError for other lone surrogates.
+pub fn fs_encode(vm: &VM, s: &PyStr) -> PyResult<Vec<u8>> {
+    if !s.has_surrogates() {
+        return Ok(s.as_str().as_bytes().to_vec());
     }
+    crate::objects::codecs::encode_str(vm, s.as_str(), false, "utf-8", "surrogateescape")
 }
 
 pub(super) type Kw<'a> = Option<&'a PyTupleRef>;

@@ -284,7 +284,7 @@ pub fn init(vm: &VM) {
     d.set_str(vm, "argv", strs(&config.argv));
     // The command line as the OS gave it, interpreter path included.
     let orig: Vec<String> = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
+        .map(|a| rython_common::surrogates::from_os_bytes(a.as_encoded_bytes()))
         .collect();
     d.set_str(vm, "orig_argv", strs(&orig));
     d.set_str(vm, "path", strs(&config.path));

@@ -963,8 +963,7 @@ fn b_decode(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
         Some(e) => crate::objects::strobject::str_arg(vm, e, "decode", "'errors'")?,
         None => "strict",
     };
-    let text = crate::objects::codecs::decode_bytes(vm, &s, enc, err)?;
-    Ok(vm.new_str_obj(text))
+    crate::objects::codecs::decode_to_str(vm, &s, enc, err)
 }
 
 /// Registers the shared methods on `bytes` or `bytearray`.

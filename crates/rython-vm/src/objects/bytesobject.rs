@@ -307,7 +307,7 @@ pub(crate) fn bytes_from_source(
             Some(e) => str_arg(vm, e, type_name, "'errors'")?,
             None => "strict",
         };
-        return crate::objects::codecs::encode_str(vm, s.as_str(), enc, err);
+        return crate::objects::codecs::encode_str(vm, s.as_str(), s.is_genuine(), enc, err);
     }
     if encoding.is_some() {
         return Err(vm.new_type_error("encoding without a string argument"));

@@ -1,9 +1,14 @@
 //! The built-in codecs behind `str.encode`, `bytes.decode`, `str(b, enc)`
-//! and `open()`: UTF-8, ASCII and Latin-1 with the standard error handlers
+//! and `open()`: UTF-8 (with and without signature), UTF-16, UTF-32, ASCII,
+//! Latin-1 and the escape codecs, with the standard error handlers
 //! (CPython's Objects/unicodeobject.c codecs and Python/codecs.c handlers).
 //!
-//! Strings hold no lone surrogates, so `surrogateescape` cannot produce or
-//! consume them; decoding with it behaves like `strict`.
+//! Lone surrogates travel as stand-ins (`rython_common::surrogates`):
+//! encoders read text as code points, and decoders report whether the
+//! stand-in range of their result is genuine text or came from the
+//! `surrogateescape` / `surrogatepass` handlers.
+
+use rython_common::surrogates;
 
 use crate::object::PyObjectRef;
 use crate::objects::exceptions::PyBaseExceptionRef;
@@ -80,8 +85,7 @@ pub fn lookup_codec(vm: &VM, encoding: &str) -> PyResult<Codec> {
 
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN` as CPython's Unicode error messages
 /// show a character.
-fn char_escape(c: char) -> String {
-    let u = c as u32;
+pub(crate) fn char_escape(u: u32) -> String {
     if u <= 0xff {
         format!("\\x{u:02x}")
     } else if u <= 0xffff {
@@ -103,7 +107,7 @@ pub fn encode_error_message(
         let c = text.chars().nth(start).unwrap_or('\0');
         format!(
             "'{encoding}' codec can't encode character '{}' in position {start}: {reason}",
-            char_escape(c)
+            char_escape(surrogates::code_point(c, false))
         )
     } else {
         format!(
@@ -193,114 +197,295 @@ pub fn new_unicode_decode_error(
     )
 }
 
-/// Applies the `errors` handler to the undecodable bytes `b[start..end]`:
-/// raises for `strict` (and the surrogate handlers, which need lone
-/// surrogates in str), else appends the replacement to `out`.
-#[allow(clippy::too_many_arguments)]
+/// Text being decoded, and whether an error handler put lone surrogates
+/// (stand-ins) into it.
+#[derive(Default)]
+struct DecodeOut {
+    text: String,
+    surrogates: bool,
+}
+
+impl DecodeOut {
+    fn with_capacity(n: usize) -> DecodeOut {
+        DecodeOut {
+            text: String::with_capacity(n),
+            surrogates: false,
+        }
+    }
+
+    fn push_surrogate(&mut self, cp: u32) {
+        surrogates::push(&mut self.text, cp);
+        self.surrogates = true;
+    }
+
+    /// The text, and whether its stand-in range is genuine text (it came
+    /// from the bytes, not from an error handler).
+    fn finish(self) -> (String, bool) {
+        let genuine = !self.surrogates && surrogates::has_stand_in(&self.text);
+        (self.text, genuine)
+    }
+}
+
+/// Applies the `errors` handler to the undecodable bytes `b[start..end]`
+/// (`bad`): raises, or appends the replacement to `out` and says where
+/// decoding goes on.
 fn decode_error(
     vm: &VM,
-    encoding: &str,
+    codec: Codec,
     b: &[u8],
-    start: usize,
-    end: usize,
-    reason: &str,
+    bad: (usize, usize, &str),
     errors: &str,
-    out: &mut String,
-) -> PyResult<()> {
+    out: &mut DecodeOut,
+) -> PyResult<usize> {
+    let (start, end, reason) = bad;
+    let fail = || new_unicode_decode_error(vm, codec.name(), b, start, end, reason);
     match errors {
-        "strict" | "surrogateescape" | "surrogatepass" => Err(new_unicode_decode_error(
-            vm, encoding, b, start, end, reason,
-        )),
-        "ignore" => Ok(()),
+        "strict" => Err(fail()),
+        "ignore" => Ok(end),
         "replace" => {
-            out.push('\u{FFFD}');
-            Ok(())
+            out.text.push('\u{FFFD}');
+            Ok(end)
         }
         "backslashreplace" => {
             for &x in &b[start..end] {
-                out.push_str(&format!("\\x{x:02x}"));
+                out.text.push_str(&format!("\\x{x:02x}"));
             }
-            Ok(())
+            Ok(end)
         }
+        "surrogateescape" => {
+            // Up to 4 bytes, each >= 0x80, become U+DC80..U+DCFF.
+            let n = b[start..end]
+                .iter()
+                .take(4)
+                .take_while(|&&x| x >= 0x80)
+                .count();
+            if n == 0 {
+                return Err(fail());
+            }
+            for &x in &b[start..start + n] {
+                out.push_surrogate(0xDC00 + x as u32);
+            }
+            Ok(start + n)
+        }
+        "surrogatepass" => match surrogate_at(codec, &b[start..]) {
+            Some((cp, n)) => {
+                out.push_surrogate(cp);
+                Ok(start + n)
+            }
+            None => Err(fail()),
+        },
         _ => Err(unknown_handler(vm, errors)),
     }
+}
+
+/// The lone surrogate encoded at the start of `b` in `codec`'s own form,
+/// and its length (what `surrogatepass` lets through when decoding).
+fn surrogate_at(codec: Codec, b: &[u8]) -> Option<(u32, usize)> {
+    let (cp, n) = match codec {
+        Codec::Utf8 | Codec::Utf8Sig => match b {
+            [0xED, x @ 0xA0..=0xBF, y @ 0x80..=0xBF, ..] => {
+                (0xD000 | ((*x as u32 & 0x3F) << 6) | (*y as u32 & 0x3F), 3)
+            }
+            _ => return None,
+        },
+        Codec::Utf16(e) | Codec::Utf32(e) => {
+            let size = if matches!(codec, Codec::Utf16(_)) {
+                2
+            } else {
+                4
+            };
+            let unit = b.get(..size)?;
+            let v = if e == Some(Endian::Big) {
+                unit.iter().fold(0u32, |a, &x| (a << 8) | x as u32)
+            } else {
+                unit.iter().rev().fold(0u32, |a, &x| (a << 8) | x as u32)
+            };
+            (v, size)
+        }
+        _ => return None,
+    };
+    (0xD800..0xE000).contains(&cp).then_some((cp, n))
 }
 
 fn unknown_handler(vm: &VM, errors: &str) -> PyBaseExceptionRef {
     vm.new_lookup_error(format!("unknown error handler name '{errors}'"))
 }
 
-/// `s.encode(encoding, errors)`.
-pub fn encode_str(vm: &VM, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+/// `s.encode(encoding, errors)`. `genuine` says how `s`'s stand-in range
+/// reads (see `rython_common::surrogates`): as itself, or as lone
+/// surrogates.
+pub fn encode_str(
+    vm: &VM,
+    s: &str,
+    genuine: bool,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
     let codec = lookup_codec(vm, encoding)?;
-    let limit: u32 = match codec {
-        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-        Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
-            return Ok(encode_escape(s, codec == Codec::RawUnicodeEscape))
-        }
-        Codec::Utf8Sig => {
+    let clean = genuine || !surrogates::has_stand_in(s);
+    match codec {
+        Codec::Utf8 if clean => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf8Sig if clean => {
             let mut v = b"\xef\xbb\xbf".to_vec();
             v.extend_from_slice(s.as_bytes());
             return Ok(v);
         }
-        Codec::Utf16(e) => return Ok(encode_utf16(s, e)),
-        Codec::Utf32(e) => return Ok(encode_utf32(s, e)),
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
-    };
-    if s.is_ascii() {
-        return Ok(s.as_bytes().to_vec());
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
+            return Ok(encode_escape(
+                surrogates::code_points(s, genuine),
+                codec == Codec::RawUnicodeEscape,
+            ))
+        }
+        Codec::Ascii | Codec::Latin1 if s.is_ascii() => return Ok(s.as_bytes().to_vec()),
+        _ => {}
     }
-    let reason = if limit == 0x80 {
-        "ordinal not in range(128)"
-    } else {
-        "ordinal not in range(256)"
-    };
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
+    let cps: Vec<u32> = surrogates::code_points(s, genuine).collect();
+    let mut enc = Encoder::new(codec, cps.len());
+    let name = enc.name;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
+    while i < cps.len() {
+        if enc.accepts(cps[i]) {
+            enc.emit(cps[i]);
             i += 1;
             continue;
         }
-        // The run of unencodable characters is reported (and replaced) as one.
+        // A run of unencodable characters goes to the handler as one.
         let mut j = i + 1;
-        while j < chars.len() && chars[j] as u32 >= limit {
+        while j < cps.len() && !enc.accepts(cps[j]) {
             j += 1;
         }
+        let fail = |at: usize| -> PyBaseExceptionRef {
+            new_unicode_encode_error(vm, name, s, at, j, enc.reason)
+        };
         match errors {
-            "strict" => {
-                return Err(new_unicode_encode_error(vm, codec.name(), s, i, j, reason));
-            }
+            "strict" => return Err(fail(i)),
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', j - i)),
-            "backslashreplace" => {
-                for &c in &chars[i..j] {
-                    out.extend_from_slice(char_escape(c).as_bytes());
+            "replace" => (i..j).for_each(|_| enc.emit('?' as u32)),
+            "backslashreplace" | "namereplace" => {
+                // Without the character-name database `namereplace` falls
+                // back to escapes (what CPython does for unnamed ones).
+                for &c in &cps[i..j] {
+                    char_escape(c).bytes().for_each(|b| enc.emit(b as u32));
                 }
             }
             "xmlcharrefreplace" => {
-                for &c in &chars[i..j] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                for &c in &cps[i..j] {
+                    format!("&#{c};").bytes().for_each(|b| enc.emit(b as u32));
                 }
             }
-            "namereplace" => {
-                // Without the Unicode name database, fall back to escapes.
-                for &c in &chars[i..j] {
-                    out.extend_from_slice(char_escape(c).as_bytes());
+            "surrogateescape" => {
+                // Only U+DC80..U+DCFF carry an escaped byte; the handler
+                // fails at the first other character of the run.
+                for (k, &c) in cps.iter().enumerate().take(j).skip(i) {
+                    if !(0xDC80..=0xDCFF).contains(&c) || codec_is_wide(codec) {
+                        return Err(fail(k));
+                    }
+                    enc.out.push((c - 0xDC00) as u8);
                 }
             }
-            "surrogateescape" | "surrogatepass" => {
-                return Err(new_unicode_encode_error(vm, codec.name(), s, i, j, reason));
+            "surrogatepass" => {
+                for (k, &c) in cps.iter().enumerate().take(j).skip(i) {
+                    if !enc.emit_surrogate(c) {
+                        return Err(fail(k));
+                    }
+                }
             }
             _ => return Err(unknown_handler(vm, errors)),
         }
         i = j;
     }
-    Ok(out)
+    Ok(enc.out)
+}
+
+fn codec_is_wide(codec: Codec) -> bool {
+    matches!(codec, Codec::Utf16(_) | Codec::Utf32(_))
+}
+
+/// The per-character side of the encoders: which code points a codec
+/// takes and how it writes them.
+struct Encoder {
+    codec: Codec,
+    big: bool,
+    name: &'static str,
+    reason: &'static str,
+    out: Vec<u8>,
+}
+
+impl Encoder {
+    fn new(codec: Codec, n: usize) -> Encoder {
+        let (name, reason) = match codec {
+            Codec::Ascii => ("ascii", "ordinal not in range(128)"),
+            Codec::Latin1 => ("latin-1", "ordinal not in range(256)"),
+            // With a BOM the messages name the generic codec.
+            Codec::Utf16(None) => ("utf-16", "surrogates not allowed"),
+            Codec::Utf32(None) => ("utf-32", "surrogates not allowed"),
+            c => (c.name(), "surrogates not allowed"),
+        };
+        let mut enc = Encoder {
+            codec,
+            big: matches!(
+                codec,
+                Codec::Utf16(Some(Endian::Big)) | Codec::Utf32(Some(Endian::Big))
+            ),
+            name,
+            reason,
+            out: Vec::with_capacity(n + 4),
+        };
+        match codec {
+            Codec::Utf8Sig => enc.out.extend_from_slice(b"\xef\xbb\xbf"),
+            Codec::Utf16(None) | Codec::Utf32(None) => enc.emit(0xFEFF),
+            _ => {}
+        }
+        enc
+    }
+
+    fn accepts(&self, cp: u32) -> bool {
+        match self.codec {
+            Codec::Ascii => cp < 0x80,
+            Codec::Latin1 => cp < 0x100,
+            _ => !(0xD800..0xE000).contains(&cp),
+        }
+    }
+
+    /// Writes an accepted code point (or an ASCII replacement).
+    fn emit(&mut self, cp: u32) {
+        match self.codec {
+            Codec::Ascii | Codec::Latin1 => self.out.push(cp as u8),
+            Codec::Utf16(_) => {
+                let mut units = [0u16; 2];
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                for &u in c.encode_utf16(&mut units).iter() {
+                    push_unit(&mut self.out, u as u32, 2, self.big);
+                }
+            }
+            Codec::Utf32(_) => push_unit(&mut self.out, cp, 4, self.big),
+            _ => {
+                let mut buf = [0u8; 4];
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                self.out
+                    .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+
+    /// `surrogatepass`: writes a lone surrogate as the UTF codecs would
+    /// write any other BMP code point; false where the codec can't.
+    fn emit_surrogate(&mut self, cp: u32) -> bool {
+        if !(0xD800..0xE000).contains(&cp) {
+            return false;
+        }
+        match self.codec {
+            Codec::Utf8 | Codec::Utf8Sig => self.out.extend_from_slice(&[
+                0xE0 | (cp >> 12) as u8,
+                0x80 | ((cp >> 6) & 0x3F) as u8,
+                0x80 | (cp & 0x3F) as u8,
+            ]),
+            Codec::Utf16(_) => push_unit(&mut self.out, cp, 2, self.big),
+            Codec::Utf32(_) => push_unit(&mut self.out, cp, 4, self.big),
+            _ => return false,
+        }
+        true
+    }
 }
 
 /// Why a UTF-8 sequence starting with `lead` failed, CPython's wording.
@@ -312,8 +497,20 @@ fn utf8_reason(lead: u8, error_len: Option<usize>) -> &'static str {
     }
 }
 
-/// `b.decode(encoding, errors)`.
+/// `b.decode(encoding, errors)`. Lone surrogates from the error handlers
+/// are stand-ins (see `rython_common::surrogates`).
 pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    Ok(decode(vm, b, encoding, errors)?.0)
+}
+
+/// `b.decode(encoding, errors)` as a new str object.
+pub fn decode_to_str(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult<PyObjectRef> {
+    let (text, genuine) = decode(vm, b, encoding, errors)?;
+    Ok(vm.new_str_read(text, genuine))
+}
+
+/// The decoded text and whether its stand-in range is genuine.
+fn decode(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult<(String, bool)> {
     let mut codec = lookup_codec(vm, encoding)?;
     let mut b = b;
     if codec == Codec::Utf8Sig {
@@ -321,7 +518,7 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
         codec = Codec::Utf8;
     }
     match codec {
-        Codec::Latin1 => return Ok(b.iter().map(|&x| x as char).collect()),
+        Codec::Latin1 => return Ok((b.iter().map(|&x| x as char).collect(), false)),
         Codec::Utf16(e) | Codec::Utf32(e) => {
             return decode_wide(vm, b, matches!(codec, Codec::Utf32(_)), e, errors)
         }
@@ -330,23 +527,23 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
         }
         Codec::Utf8 | Codec::Utf8Sig => {
             if let Ok(s) = std::str::from_utf8(b) {
-                return Ok(s.to_string());
+                return Ok((s.to_string(), surrogates::has_stand_in(s)));
             }
         }
         Codec::Ascii => {
             if b.is_ascii() {
-                return Ok(String::from_utf8_lossy(b).into_owned());
+                return Ok((String::from_utf8_lossy(b).into_owned(), false));
             }
         }
     }
-    let mut out = String::with_capacity(b.len());
+    let mut out = DecodeOut::with_capacity(b.len());
     let mut pos = 0;
     while pos < b.len() {
         // Find the next bad range [start, end) and its reason.
         let (good_end, bad_end, reason) = match codec {
             Codec::Utf8 | Codec::Utf8Sig => match std::str::from_utf8(&b[pos..]) {
                 Ok(s) => {
-                    out.push_str(s);
+                    out.text.push_str(s);
                     break;
                 }
                 Err(e) => {
@@ -368,24 +565,14 @@ pub fn decode_bytes(vm: &VM, b: &[u8], encoding: &str, errors: &str) -> PyResult
             },
         };
         if let Ok(s) = std::str::from_utf8(&b[pos..good_end]) {
-            out.push_str(s);
+            out.text.push_str(s);
         }
         if good_end >= b.len() {
             break;
         }
-        decode_error(
-            vm,
-            codec.name(),
-            b,
-            good_end,
-            bad_end,
-            reason,
-            errors,
-            &mut out,
-        )?;
-        pos = bad_end;
+        pos = decode_error(vm, codec, b, (good_end, bad_end, reason), errors, &mut out)?;
     }
-    Ok(out)
+    Ok(out.finish())
 }
 
 fn push_unit(out: &mut Vec<u8>, v: u32, size: usize, big: bool) {
@@ -398,30 +585,6 @@ fn push_unit(out: &mut Vec<u8>, v: u32, size: usize, big: bool) {
     }
 }
 
-fn encode_utf16(s: &str, e: Option<Endian>) -> Vec<u8> {
-    let big = e == Some(Endian::Big);
-    let mut out = Vec::with_capacity(2 * s.len() + 2);
-    if e.is_none() {
-        push_unit(&mut out, 0xFEFF, 2, false);
-    }
-    for u in s.encode_utf16() {
-        push_unit(&mut out, u as u32, 2, big);
-    }
-    out
-}
-
-fn encode_utf32(s: &str, e: Option<Endian>) -> Vec<u8> {
-    let big = e == Some(Endian::Big);
-    let mut out = Vec::with_capacity(4 * s.len() + 4);
-    if e.is_none() {
-        push_unit(&mut out, 0xFEFF, 4, false);
-    }
-    for c in s.chars() {
-        push_unit(&mut out, c as u32, 4, big);
-    }
-    out
-}
-
 /// UTF-16 / UTF-32 decoding; without an explicit byte order a BOM picks
 /// it (little-endian otherwise) and is dropped.
 fn decode_wide(
@@ -430,7 +593,7 @@ fn decode_wide(
     wide32: bool,
     e: Option<Endian>,
     errors: &str,
-) -> PyResult<String> {
+) -> PyResult<(String, bool)> {
     let size = if wide32 { 4 } else { 2 };
     let mut pos = 0;
     let mut big = e == Some(Endian::Big);
@@ -466,7 +629,7 @@ fn decode_wide(
         }
         v
     };
-    let mut out = String::with_capacity(b.len() / size);
+    let mut out = DecodeOut::with_capacity(b.len() / size);
     while pos < b.len() {
         // (start, end, reason) of a bad sequence, or a decoded char.
         let bad: (usize, usize, &str) = if b.len() - pos < size {
@@ -476,7 +639,7 @@ fn decode_wide(
             if wide32 {
                 match char::from_u32(u) {
                     Some(c) => {
-                        out.push(c);
+                        out.text.push(c);
                         pos += 4;
                         continue;
                     }
@@ -494,7 +657,7 @@ fn decode_wide(
                     let lo = unit(pos + 2);
                     if (0xDC00..0xE000).contains(&lo) {
                         let cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-                        out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                        out.text.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
                         pos += 4;
                         continue;
                     }
@@ -503,50 +666,28 @@ fn decode_wide(
             } else if (0xDC00..0xE000).contains(&u) {
                 (pos, pos + 2, "illegal encoding")
             } else {
-                out.push(char::from_u32(u).unwrap_or('\u{FFFD}'));
+                out.text.push(char::from_u32(u).unwrap_or('\u{FFFD}'));
                 pos += 2;
                 continue;
             }
         };
-        let (start, end, reason) = bad;
-        decode_error(vm, codec.name(), b, start, end, reason, errors, &mut out)?;
-        pos = end;
+        pos = decode_error(vm, codec, b, bad, errors, &mut out)?;
     }
-    Ok(out)
-}
-
-fn push_escape(out: &mut Vec<u8>, c: char) {
-    let u = c as u32;
-    let text = if u < 0x100 {
-        format!("\\x{u:02x}")
-    } else if u < 0x10000 {
-        format!("\\u{u:04x}")
-    } else {
-        format!("\\U{u:08x}")
-    };
-    out.extend_from_slice(text.as_bytes());
+    Ok(out.finish())
 }
 
 /// `unicode_escape` / `raw_unicode_escape` encoding.
-fn encode_escape(s: &str, raw: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    for c in s.chars() {
-        let u = c as u32;
-        if raw {
-            if u < 0x100 {
-                out.push(u as u8);
-            } else {
-                push_escape(&mut out, c);
-            }
-            continue;
-        }
-        match c {
-            '\\' => out.extend_from_slice(b"\\\\"),
-            '\t' => out.extend_from_slice(b"\\t"),
-            '\n' => out.extend_from_slice(b"\\n"),
-            '\r' => out.extend_from_slice(b"\\r"),
-            ' '..='~' => out.push(u as u8),
-            _ => push_escape(&mut out, c),
+fn encode_escape(cps: impl Iterator<Item = u32>, raw: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(cps.size_hint().0);
+    for u in cps {
+        match u {
+            _ if raw && u < 0x100 => out.push(u as u8),
+            0x5C if !raw => out.extend_from_slice(b"\\\\"),
+            0x09 if !raw => out.extend_from_slice(b"\\t"),
+            0x0A if !raw => out.extend_from_slice(b"\\n"),
+            0x0D if !raw => out.extend_from_slice(b"\\r"),
+            0x20..=0x7E => out.push(u as u8),
+            _ => out.extend_from_slice(char_escape(u).as_bytes()),
         }
     }
     out
@@ -554,18 +695,18 @@ fn encode_escape(s: &str, raw: bool) -> Vec<u8> {
 
 /// `unicode_escape` / `raw_unicode_escape` decoding. `\N{name}` needs the
 /// Unicode name database, which is not available: it is an error.
-fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String> {
+fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<(String, bool)> {
     let codec = if raw {
         Codec::RawUnicodeEscape
     } else {
         Codec::UnicodeEscape
     };
-    let mut out = String::with_capacity(b.len());
+    let mut out = DecodeOut::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c != b'\\' {
-            out.push(c as char);
+            out.text.push(c as char);
             i += 1;
             continue;
         }
@@ -574,11 +715,11 @@ fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String>
             let run = b[i..].iter().take_while(|&&x| x == b'\\').count();
             let next = b.get(i + run).copied();
             if run % 2 == 0 || !matches!(next, Some(b'u' | b'U')) {
-                out.extend(std::iter::repeat_n('\\', run));
+                out.text.extend(std::iter::repeat_n('\\', run));
                 i += run;
                 continue;
             }
-            out.extend(std::iter::repeat_n('\\', run - 1));
+            out.text.extend(std::iter::repeat_n('\\', run - 1));
             i += run - 1;
         }
         let start = i;
@@ -600,7 +741,7 @@ fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String>
                     _ => None,
                 };
                 if let Some(ch) = simple {
-                    out.extend(ch);
+                    out.text.extend(ch);
                     i += 2;
                     continue;
                 }
@@ -614,7 +755,7 @@ fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String>
                         let v = b[i + 1..i + 1 + digits]
                             .iter()
                             .fold(0u32, |a, d| a * 8 + (d - b'0') as u32);
-                        out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
+                        out.text.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
                         i += 1 + digits;
                         continue;
                     }
@@ -636,7 +777,12 @@ fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String>
                             let v = u32::from_str_radix(text, 16).unwrap_or(0);
                             match char::from_u32(v) {
                                 Some(ch) => {
-                                    out.push(ch);
+                                    out.text.push(ch);
+                                    i += 2 + n;
+                                    continue;
+                                }
+                                None if (0xD800..0xE000).contains(&v) => {
+                                    out.push_surrogate(v);
                                     i += 2 + n;
                                     continue;
                                 }
@@ -660,7 +806,7 @@ fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String>
                     }
                     _ => {
                         // Unknown escapes stay as written.
-                        out.push('\\');
+                        out.text.push('\\');
                         i += 1;
                         continue;
                     }
@@ -668,8 +814,7 @@ fn decode_escape(vm: &VM, b: &[u8], raw: bool, errors: &str) -> PyResult<String>
             }
         };
         let (end, reason) = bad;
-        decode_error(vm, codec.name(), b, start, end, reason, errors, &mut out)?;
-        i = end;
+        i = decode_error(vm, codec, b, (start, end, reason), errors, &mut out)?;
     }
-    Ok(out)
+    Ok(out.finish())
 }

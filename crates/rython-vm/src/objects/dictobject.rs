@@ -150,7 +150,7 @@ fn str_key_eq(a: &PyObjectRef, b: &PyObjectRef, vm: &VM) -> Option<bool> {
     }
     if ta.as_object().is(vm.types.str_type.as_object()) {
         let (x, y) = (a.downcast_ref::<PyStr>()?, b.downcast_ref::<PyStr>()?);
-        return Some(x.as_str() == y.as_str());
+        return Some(x.same_text(y));
     }
     if ta.as_object().is(vm.types.int_type.as_object()) {
         if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =

@@ -28,7 +28,7 @@ fn less(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<bool> {
             }
         } else if ta.is(&vm.types.str_type) {
             if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
-                return Ok(x.as_str().cmp(y.as_str()) == Ordering::Less);
+                return Ok(x.cmp_text(y) == Ordering::Less);
             }
         }
     }
@@ -50,14 +50,14 @@ fn all_small_ints(vm: &VM, keys: &[PyObjectRef]) -> Option<Vec<i64>> {
         .collect()
 }
 
-/// All keys as &str when every key is an exact str.
-fn all_strs<'a>(vm: &VM, keys: &'a [PyObjectRef]) -> Option<Vec<&'a str>> {
+/// All keys as str payloads when every key is an exact str.
+fn all_strs<'a>(vm: &VM, keys: &'a [PyObjectRef]) -> Option<Vec<&'a PyStr>> {
     keys.iter()
         .map(|k| {
             if !k.class().is(&vm.types.str_type) {
                 return None;
             }
-            k.downcast_ref::<PyStr>().map(|s| s.as_str())
+            k.downcast_ref::<PyStr>()
         })
         .collect()
 }
@@ -77,7 +77,7 @@ fn sort_indices(vm: &VM, keys: &[PyObjectRef]) -> PyResult<Vec<usize>> {
         return Ok(idx);
     }
     if let Some(v) = all_strs(vm, keys) {
-        idx.sort_by(|&a, &b| v[a].cmp(v[b]));
+        idx.sort_by(|&a, &b| v[a].cmp_text(v[b]));
         return Ok(idx);
     }
     // Split into natural runs (strictly descending runs are reversed, which

@@ -247,7 +247,7 @@ pub fn seq_eq(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<bool> {
         } else if ta.is(&vm.types.str_type) {
             use crate::objects::strobject::PyStr;
             if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
-                return Ok(x.as_str() == y.as_str());
+                return Ok(x.same_text(y));
             }
         }
     }

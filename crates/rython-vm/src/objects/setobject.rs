@@ -91,7 +91,10 @@ fn quick_eq(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> Option<bool> {
         return None;
     }
     if ta.is(&vm.types.str_type) {
-        return Some(a.downcast_ref::<PyStr>()?.as_str() == b.downcast_ref::<PyStr>()?.as_str());
+        return Some(
+            a.downcast_ref::<PyStr>()?
+                .same_text(b.downcast_ref::<PyStr>()?),
+        );
     }
     if ta.is(&vm.types.int_type) {
         if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =

@@ -6,6 +6,8 @@
 //! Indices are code points. All-ASCII strings index bytes directly; other
 //! strings convert code-point ranges to byte ranges first.
 
+use rython_common::surrogates::code_point;
+
 use crate::object::PyObjectRef;
 use crate::objects::longobject::PyInt;
 use crate::objects::sliceobject::PySlice;
@@ -951,7 +953,7 @@ fn str_maketrans(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef>
                         vm.new_value_error("string keys in translate table must be of length 1")
                     );
                 }
-                vm.new_int(k.as_str().chars().next().map(|c| c as i64).unwrap_or(0))
+                vm.new_int(k.code_points().next().unwrap_or(0) as i64)
             } else if e.key.payload_is::<PyInt>() {
                 e.key.clone()
             } else {
@@ -969,13 +971,17 @@ fn str_maketrans(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef>
         return Err(vm.new_value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in x.chars().zip(y.chars()) {
-        d.payload
-            .set_item(vm, vm.new_int(a as i64), vm.new_int(b as i64))?;
+        d.payload.set_item(
+            vm,
+            vm.new_int(code_point(a, false) as i64),
+            vm.new_int(code_point(b, false) as i64),
+        )?;
     }
     if let Some(z) = args.get(2) {
         let z = str_arg(vm, z, "maketrans", "3")?;
         for c in z.chars() {
-            d.payload.set_item(vm, vm.new_int(c as i64), vm.none())?;
+            d.payload
+                .set_item(vm, vm.new_int(code_point(c, false) as i64), vm.none())?;
         }
     }
     Ok(d.into_object())
@@ -987,7 +993,7 @@ fn str_translate(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef>
     let text = s.as_str().to_string();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let key = vm.new_int(c as i64);
+        let key = vm.new_int(s.code_point_of(c) as i64);
         let v = match crate::python::formatter::mapping_get(vm, &table, &key) {
             Ok(v) => v,
             Err(e) if e.as_object().class().is_subtype(&vm.types.exc.lookup_error) => {
@@ -1003,7 +1009,7 @@ fn str_translate(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef>
             out.push_str(r.as_str());
         } else if let Some(i) = v.downcast_ref::<PyInt>() {
             match i.as_i64().filter(|n| (0..0x110000).contains(n)) {
-                Some(n) => out.push(char::from_u32(n as u32).unwrap_or('\u{fffd}')),
+                Some(n) => rython_common::surrogates::push(&mut out, n as u32),
                 None => {
                     return Err(vm.new_value_error("character mapping must be in range(0x110000)"))
                 }
@@ -1028,7 +1034,7 @@ fn str_encode(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
         Some(e) => str_arg(vm, e, "encode", "'errors'")?,
         None => "strict",
     };
-    let b = crate::objects::codecs::encode_str(vm, s.as_str(), enc, err)?;
+    let b = crate::objects::codecs::encode_str(vm, s.as_str(), s.is_genuine(), enc, err)?;
     Ok(vm.new_bytes(b))
 }
 
@@ -1042,7 +1048,7 @@ fn str_sizeof(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let s = zelf(vm, args, "__sizeof__")?;
     no_args(vm, "str.__sizeof__", args, kw)?;
     let n = s.char_len();
-    let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
+    let max = s.code_points().max().unwrap_or(0);
     // PyASCIIObject / PyCompactUnicodeObject header plus the code units
     // and terminator (the UTF-8 cache is not counted).
     let size = if max < 0x80 {

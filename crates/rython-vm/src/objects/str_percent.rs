@@ -386,7 +386,9 @@ impl<'a> Formatter<'a> {
             let i = vm.to_index(v)?;
             return match i.downcast_ref::<PyInt>().and_then(|i| i.as_i64()) {
                 Some(n) if (0..0x110000).contains(&n) => Ok(Piece::text(
-                    char::from_u32(n as u32).unwrap_or('\u{fffd}').to_string(),
+                    rython_common::surrogates::store(n as u32)
+                        .unwrap_or('\0')
+                        .to_string(),
                 )),
                 _ => Err(vm.new_overflow_error("%c arg not in range(0x110000)")),
             };

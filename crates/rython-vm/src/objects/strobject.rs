@@ -2,10 +2,13 @@
 //! operations. Methods live in `str_methods.rs`.
 //!
 //! Text is stored as UTF-8 with its length in code points; an all-ASCII
-//! string (the common case) indexes in O(1). Lone surrogates cannot be
-//! represented yet (documented in ARCHITECTURE.md).
+//! string (the common case) indexes in O(1). Lone surrogates are stored as
+//! stand-ins (`rython_common::surrogates`); a string that holds characters
+//! of the stand-in range as real text carries the `GENUINE` flag.
 
 use std::cell::Cell;
+
+use rython_common::surrogates;
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
 use crate::objects::iterobject::PyStrIterator;
@@ -20,12 +23,18 @@ pub type PyStrRef = PyRef<PyStr>;
 
 pub struct PyStr {
     value: Box<str>,
+    /// Length in code points, with `STAND_INS` / `GENUINE` in the top bits.
     char_len: usize,
     /// Cached `hash()`; -1 until computed (a str never hashes to -1).
     hash: Cell<i64>,
 }
 
 const INDEX_STRIDE: usize = 64;
+/// The text holds characters of the stand-in range.
+const STAND_INS: usize = 1 << (usize::BITS - 1);
+/// ...and they are themselves, not lone surrogates.
+const GENUINE: usize = 1 << (usize::BITS - 2);
+const LEN_MASK: usize = !(STAND_INS | GENUINE);
 
 thread_local! {
     /// For long non-ASCII strings: byte offsets of every `INDEX_STRIDE`-th
@@ -54,12 +63,24 @@ impl PyPayload for PyStr {
 }
 
 impl PyStr {
+    /// A str of `s`, whose stand-ins are lone surrogates.
     pub fn new(s: impl Into<Box<str>>) -> PyStr {
+        PyStr::read(s, false)
+    }
+
+    /// A str of `s`; with `genuine`, characters of the stand-in range are
+    /// themselves (text from `chr()` or a decoder).
+    pub fn read(s: impl Into<Box<str>>, genuine: bool) -> PyStr {
         let value: Box<str> = s.into();
         let char_len = if value.is_ascii() {
             value.len()
         } else {
-            value.chars().count()
+            let n = value.chars().count();
+            match surrogates::has_stand_in(&value) {
+                false => n,
+                true if genuine => n | STAND_INS | GENUINE,
+                true => n | STAND_INS,
+            }
         };
         PyStr {
             value,
@@ -71,7 +92,48 @@ impl PyStr {
     /// Whether indexing goes through the code point index.
     #[inline]
     fn needs_index(&self) -> bool {
-        self.char_len > INDEX_STRIDE && !self.is_ascii()
+        self.char_len() > INDEX_STRIDE && !self.is_ascii()
+    }
+
+    /// Whether the stand-in range of this text is genuine (pass it on to
+    /// text derived from this one).
+    #[inline]
+    pub fn is_genuine(&self) -> bool {
+        self.char_len & GENUINE != 0
+    }
+
+    /// Whether the text holds lone surrogates.
+    #[inline]
+    pub fn has_surrogates(&self) -> bool {
+        self.char_len & (STAND_INS | GENUINE) == STAND_INS
+    }
+
+    /// The code points of the text.
+    pub fn code_points(&self) -> impl Iterator<Item = u32> + Clone + '_ {
+        surrogates::code_points(&self.value, self.is_genuine())
+    }
+
+    /// The code point `c` (a character of this text) stands for.
+    #[inline]
+    pub fn code_point_of(&self, c: char) -> u32 {
+        surrogates::code_point(c, self.is_genuine())
+    }
+
+    /// Code point order (`<` for str).
+    #[inline]
+    pub fn cmp_text(&self, other: &PyStr) -> std::cmp::Ordering {
+        if self.has_surrogates() || other.has_surrogates() {
+            return self.code_points().cmp(other.code_points());
+        }
+        // UTF-8 byte order is code point order.
+        self.value.cmp(&other.value)
+    }
+
+    /// Same text and same reading of it (`==` for str).
+    #[inline]
+    pub fn same_text(&self, other: &PyStr) -> bool {
+        self.value == other.value
+            && (self.char_len & STAND_INS == 0 || self.is_genuine() == other.is_genuine())
     }
 
     #[inline]
@@ -82,7 +144,7 @@ impl PyStr {
     /// Length in code points (`len(s)`).
     #[inline]
     pub fn char_len(&self) -> usize {
-        self.char_len
+        self.char_len & LEN_MASK
     }
 
     #[inline]
@@ -96,7 +158,11 @@ impl PyStr {
         if h != -1 {
             return h;
         }
-        let h = vm.hash_secret.hash_str(&self.value);
+        let h = if self.has_surrogates() {
+            vm.hash_secret.hash_code_points(self.code_points())
+        } else {
+            vm.hash_secret.hash_str(&self.value)
+        };
         self.hash.set(h);
         h
     }
@@ -106,7 +172,7 @@ impl PyStr {
         if self.is_ascii() {
             return index.min(self.value.len());
         }
-        if index >= self.char_len {
+        if index >= self.char_len() {
             return self.value.len();
         }
         if !self.needs_index() {
@@ -146,7 +212,7 @@ impl PyStr {
         if self.is_ascii() {
             return self.value.as_bytes().get(index).map(|&b| b as char);
         }
-        if index >= self.char_len {
+        if index >= self.char_len() {
             return None;
         }
         self.value.get(self.byte_offset(index)..)?.chars().next()
@@ -163,6 +229,17 @@ impl PyStr {
 impl VM {
     pub fn new_str(&self, s: impl Into<Box<str>>) -> PyStrRef {
         PyRef::new_exact(PyStr::new(s), self.types.str_type.clone())
+    }
+
+    /// A str of `s` read as `genuine` says (see `PyStr::read`); text
+    /// derived from a str `t` passes `t.is_genuine()`.
+    pub fn new_str_read(&self, s: impl Into<Box<str>>, genuine: bool) -> PyObjectRef {
+        let s: Box<str> = s.into();
+        if genuine && !s.is_ascii() {
+            return PyRef::new_exact(PyStr::read(s, true), self.types.str_type.clone())
+                .into_object();
+        }
+        self.new_str_obj(s)
     }
 
     pub fn new_str_obj(&self, s: impl Into<Box<str>>) -> PyObjectRef {
@@ -200,7 +277,7 @@ pub(crate) fn new_str_result(vm: &VM, s: String) -> PyResult<PyObjectRef> {
 
 fn str_repr(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
     let s = zelf(vm, std::slice::from_ref(obj), "__repr__")?;
-    Ok(vm.new_str_obj(rython_common::repr_str::repr_str(s.as_str())))
+    Ok(vm.new_str_obj(rython_common::repr_str::repr_code_points(s.code_points())))
 }
 
 /// `str(s)`: the object itself when exact, else an exact copy.
@@ -209,7 +286,7 @@ fn str_str(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
         return Ok(obj.clone());
     }
     let s = zelf(vm, std::slice::from_ref(obj), "__str__")?;
-    Ok(vm.new_str_obj(s.as_str()))
+    Ok(vm.new_str_read(s.as_str(), s.is_genuine()))
 }
 
 fn str_hash(vm: &VM, obj: &PyObjectRef) -> PyResult<i64> {
@@ -225,9 +302,12 @@ fn str_richcompare(
     let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) else {
         return Ok(vm.not_implemented());
     };
-    // UTF-8 byte order is code-point order.
-    let ord = x.as_str().cmp(y.as_str());
-    Ok(vm.new_bool(op.holds(ord)))
+    let holds = match op {
+        CompareOp::Eq => x.same_text(y),
+        CompareOp::Ne => !x.same_text(y),
+        _ => op.holds(x.cmp_text(y)),
+    };
+    Ok(vm.new_bool(holds))
 }
 
 fn str_len(vm: &VM, obj: &PyObjectRef) -> PyResult<usize> {
@@ -257,7 +337,7 @@ fn str_getitem(vm: &VM, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<PyObje
             if n == s.char_len() && obj.class().is(&vm.types.str_type) {
                 return Ok(obj.clone());
             }
-            return Ok(vm.new_str_obj(s.substring(start as usize, stop as usize)));
+            return Ok(vm.new_str_read(s.substring(start as usize, stop as usize), s.is_genuine()));
         }
         let chars: Vec<char> = s.as_str().chars().collect();
         let mut out = String::with_capacity(n);
@@ -266,7 +346,7 @@ fn str_getitem(vm: &VM, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<PyObje
             out.push(chars[i as usize]);
             i += step;
         }
-        return Ok(vm.new_str_obj(out));
+        return Ok(vm.new_str_read(out, s.is_genuine()));
     }
     if key.payload_is::<PyInt>() || key.class().payload.slots.nb_index.get().is_some() {
         let i = index_from_obj(vm, key)?;
@@ -276,7 +356,7 @@ fn str_getitem(vm: &VM, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<PyObje
             return Err(vm.new_index_error("string index out of range"));
         }
         let c = s.char_at(j as usize).unwrap_or('\0');
-        return Ok(vm.new_str_obj(c.to_string()));
+        return Ok(vm.new_str_read(c.to_string(), s.is_genuine()));
     }
     Err(vm.new_type_error(format!(
         "string indices must be integers, not '{}'",
@@ -328,7 +408,10 @@ fn str_iternext(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
         Some(c) => {
             it.byte_pos.set(pos + c.len_utf8());
             let mut buf = [0u8; 4];
-            Ok(Some(vm.new_str_obj(&*c.encode_utf8(&mut buf))))
+            Ok(Some(vm.new_str_read(
+                &*c.encode_utf8(&mut buf),
+                it.s.payload.is_genuine(),
+            )))
         }
         None => Ok(None),
     }
@@ -387,7 +470,7 @@ fn str_add(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
                 .map_err(|_| vm.new_memory_error())?;
             out.push_str(x.as_str());
             out.push_str(y.as_str());
-            Ok(vm.new_str_obj(out))
+            Ok(vm.new_str_read(out, x.is_genuine() || y.is_genuine()))
         }
         None => {
             if let Some(r) = try_other_slot(vm, a, b, NumberOp::Add)? {
@@ -477,7 +560,7 @@ fn str_mul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
     let bytes = repeat_bytes(vm, s.as_str().as_bytes(), count, "string")?;
     // Repeating whole UTF-8 sequences keeps the text valid.
     let out = String::from_utf8(bytes).unwrap_or_default();
-    Ok(vm.new_str_obj(out))
+    Ok(vm.new_str_read(out, s.is_genuine()))
 }
 
 fn str_mod(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
@@ -509,9 +592,9 @@ fn str_new(
         0,
         0,
     )?;
-    let text: String = match (object, encoding.as_ref(), errors.as_ref()) {
-        (None, None, None) => String::new(),
-        (Some(o), None, None) => vm.str(&o)?.payload.as_str().to_string(),
+    let text: PyObjectRef = match (object, encoding.as_ref(), errors.as_ref()) {
+        (None, None, None) => vm.ctx.empty_str.clone().into_object(),
+        (Some(o), None, None) => vm.str(&o)?.into_object(),
         (o, enc, err) => {
             let enc = match enc {
                 Some(e) => Some(str_arg(vm, e, "str", "'encoding'")?.to_string()),
@@ -533,7 +616,7 @@ fn str_new(
                     }
                 },
             };
-            crate::objects::codecs::decode_bytes(
+            crate::objects::codecs::decode_to_str(
                 vm,
                 &data,
                 enc.as_deref().unwrap_or("utf-8"),
@@ -542,9 +625,12 @@ fn str_new(
         }
     };
     if cls.is(&vm.types.str_type) {
-        return Ok(vm.new_str_obj(text));
+        return Ok(text);
     }
-    Ok(PyRef::new_with_type(PyStr::new(text), cls.clone()).into_object())
+    let t = text
+        .downcast_ref::<PyStr>()
+        .unwrap_or(&vm.ctx.empty_str.payload);
+    Ok(PyRef::new_with_type(PyStr::read(t.as_str(), t.is_genuine()), cls.clone()).into_object())
 }
 
 /// A str argument: `fname() argument 'x' must be str, not int` otherwise

@@ -483,17 +483,18 @@ fn b_chr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     if !(0..=0x10ffff).contains(&v) {
         return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
     }
-    match char::from_u32(v as u32) {
-        Some(c) => Ok(vm.new_str_obj(c.to_string())),
-        None => Err(vm.new_value_error("surrogate code points are not supported yet")),
-    }
+    let c = rython_common::surrogates::store(v as u32).unwrap_or('\0');
+    // A character of the stand-in range is itself here.
+    let genuine = rython_common::surrogates::is_stand_in(c) && c as i64 == v;
+    Ok(vm.new_str_read(c.to_string(), genuine))
 }
 
 fn b_ord(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "ord", a, k, 1, 1)?;
     if let Some(s) = a[0].downcast_ref::<PyStr>() {
         if s.char_len() == 1 {
-            return Ok(vm.new_int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)));
+            let c = s.as_str().chars().next().unwrap_or('\0');
+            return Ok(vm.new_int(s.code_point_of(c) as i64));
         }
         return Err(vm.new_type_error(format!(
             "ord() expected a character, but string of length {} found",

@@ -1361,13 +1361,13 @@ impl VM {
             a.downcast_exact::<PyStr>(str_t),
             b.downcast_exact::<PyStr>(str_t),
         ) {
-            // UTF-8 byte order is code point order.
-            let ord = if a.is(b) {
-                std::cmp::Ordering::Equal
-            } else {
-                x.as_str().cmp(y.as_str())
+            let holds = match op {
+                _ if a.is(b) => op.holds(std::cmp::Ordering::Equal),
+                CompareOp::Eq => x.same_text(y),
+                CompareOp::Ne => !x.same_text(y),
+                _ => op.holds(x.cmp_text(y)),
             };
-            return Ok(self.new_bool(op.holds(ord)));
+            return Ok(self.new_bool(holds));
         }
         self.rich_compare(a, b, op)
     }

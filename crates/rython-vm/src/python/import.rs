@@ -89,7 +89,7 @@ impl VM {
             let base = if dir.is_empty() {
                 PathBuf::from(".")
             } else {
-                PathBuf::from(dir)
+                rython_common::surrogates::os_path(dir)
             };
             let pkg_init = base.join(last).join("__init__.py");
             if pkg_init.is_file() {
@@ -127,7 +127,7 @@ impl VM {
         let d = &module.payload.dict.payload;
         let entries: Vec<PyObjectRef> = portions
             .iter()
-            .map(|p| self.new_str_obj(p.to_string_lossy().to_string()))
+            .map(|p| self.new_str_obj(rython_common::surrogates::path_text(p)))
             .collect();
         let ns = self.new_dict();
         ns.payload.set_str(
@@ -225,14 +225,16 @@ impl VM {
                 false,
             )
         })?;
-        let filename = file.to_string_lossy().to_string();
+        let filename = rython_common::surrogates::path_text(file);
         let module = self.new_module(name, None);
         let d = &module.payload.dict.payload;
         d.set_str(self, "__file__", self.new_str_obj(filename.as_str()));
         d.set_str(self, "__cached__", self.none());
         let package = match package_dir {
             Some(dir) => {
-                let path = self.new_list(vec![self.new_str_obj(dir.to_string_lossy().to_string())]);
+                let path = self.new_list(vec![
+                    self.new_str_obj(rython_common::surrogates::path_text(dir))
+                ]);
                 d.set_str(self, "__path__", path.into_object());
                 name.to_string()
             }

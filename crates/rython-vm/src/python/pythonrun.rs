@@ -311,7 +311,8 @@ impl VM {
         if let Ok(argv) = self.sys_attr("argv") {
             let _ = self.set_item(&argv, &self.new_int(0), self.new_str_obj(path.as_str()));
         }
-        let source = std::fs::read(&path).map_err(|e| self.new_os_error(e.to_string()))?;
+        let source = std::fs::read(rython_common::surrogates::os_path(&path))
+            .map_err(|e| self.new_os_error(e.to_string()))?;
         let code = self.compile_bytes(&source, &path, rython_compiler::Mode::Exec)?;
         self.run_code(code, m.payload.dict.clone(), None)?;
         Ok(())

@@ -793,18 +793,6 @@ fn int_field(vm: &VM, zelf: &PyObjectRef, name: &str) -> i64 {
     }
 }
 
-/// `'\xe9'`-style escape of one code point, as the encode/translate
-/// messages show it.
-fn char_escape(c: u32) -> String {
-    if c <= 0xff {
-        format!("\\x{c:02x}")
-    } else if c <= 0xffff {
-        format!("\\u{c:04x}")
-    } else {
-        format!("\\U{c:08x}")
-    }
-}
-
 fn unicode_error_str(vm: &VM, zelf: &PyObjectRef) -> PyResult {
     let kind = ExcKind::of(vm, zelf.class());
     let Some(object) = get_field(vm, zelf, "object") else {
@@ -835,14 +823,9 @@ fn unicode_error_str(vm: &VM, zelf: &PyObjectRef) -> PyResult {
             }
         }
         _ => {
-            let text = object
-                .downcast_ref::<PyStr>()
-                .map(|s| s.as_str().to_string())
-                .unwrap_or_default();
-            let ch = if single {
-                text.chars().nth(start as usize)
-            } else {
-                None
+            let ch = match object.downcast_ref::<PyStr>() {
+                Some(text) if single => text.code_points().nth(start as usize),
+                _ => None,
             };
             let what = if kind == ExcKind::UnicodeEncode {
                 format!("'{encoding}' codec can't encode")
@@ -852,7 +835,7 @@ fn unicode_error_str(vm: &VM, zelf: &PyObjectRef) -> PyResult {
             match ch {
                 Some(c) => format!(
                     "{what} character '{}' in position {start}: {reason}",
-                    char_escape(c as u32)
+                    crate::objects::codecs::char_escape(c)
                 ),
                 None => format!(
                     "{what} characters in position {start}-{}: {reason}",
