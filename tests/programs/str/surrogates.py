@@ -30,3 +30,6 @@ t.write('a\udcffb'); t.flush(); print(b.getvalue())
 print(ascii('{:>4}'.format('\ud800')), ascii('\ud800'.zfill(3)), '\ud800'.encode('utf-8', 'ignore'))
 print(ascii(str(b'\xed\xa0\x80', 'utf-8', 'surrogatepass')))
 print('\ud800'.isidentifier(), '\ud800'.casefold() == '\ud800', ascii('\udc80\udc80'.title()))
+g = chr(0xdf800) + 'ab'
+print(ascii(g.upper()), ascii(g.split('a')), ascii(g.partition('a')), ascii(g.center(6)), ascii(g.replace('a', 'x')), ascii(g.strip()))
+print(ascii(g.splitlines()), ascii(g.zfill(5)), ascii(g.translate({97: 98})), ascii('-'.join([g])))

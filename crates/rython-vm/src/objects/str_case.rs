@@ -268,7 +268,7 @@ macro_rules! mapper {
         fn $fname(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
             let s = zelf(vm, args, $name)?;
             no_args(vm, concat!("str.", $name), args, kw)?;
-            new_str_result(vm, $f(s.as_str()))
+            new_str_result(vm, $f(s.as_str()), s)
         }
     };
 }

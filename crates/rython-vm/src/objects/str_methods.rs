@@ -487,7 +487,7 @@ fn split_common(vm: &VM, args: &[PyObjectRef], kw: Kw, rev: bool) -> PyResult<Py
         if p.len() == text.len() && args[0].class().is(&vm.types.str_type) {
             args[0].clone()
         } else {
-            vm.new_str_obj(p)
+            vm.new_str_read(p, s.is_genuine())
         }
     };
     let parts: Vec<&str> = match (sep, rev) {
@@ -570,12 +570,12 @@ fn str_splitlines(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef
                 }
             }
             let stop = if keep { end } else { i };
-            out.push(vm.new_str_obj(&text[line_start..stop]));
+            out.push(vm.new_str_read(&text[line_start..stop], s.is_genuine()));
             line_start = end;
         }
     }
     if line_start < text.len() {
-        out.push(vm.new_str_obj(&text[line_start..]));
+        out.push(vm.new_str_read(&text[line_start..], s.is_genuine()));
     }
     Ok(vm.new_list(out).into_object())
 }
@@ -608,7 +608,7 @@ fn str_join(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
             .map_err(|_| vm.new_memory_error())?;
         out.push_str(t.as_str());
     }
-    new_str_result(vm, out)
+    new_str_result(vm, out, s)
 }
 
 fn partition_common(vm: &VM, args: &[PyObjectRef], kw: Kw, rev: bool) -> PyResult<PyObjectRef> {
@@ -633,14 +633,14 @@ fn partition_common(vm: &VM, args: &[PyObjectRef], kw: Kw, rev: bool) -> PyResul
         if args[0].class().is(&vm.types.str_type) {
             args[0].clone()
         } else {
-            vm.new_str_obj(text)
+            vm.new_str_read(text, s.is_genuine())
         }
     };
     let items = match found {
         Some(p) => vec![
-            vm.new_str_obj(&text[..p]),
+            vm.new_str_read(&text[..p], s.is_genuine()),
             args[1].clone(),
-            vm.new_str_obj(&text[p + sep.len()..]),
+            vm.new_str_read(&text[p + sep.len()..], s.is_genuine()),
         ],
         None if rev => vec![empty(), empty(), whole()],
         None => vec![whole(), empty(), empty()],
@@ -703,7 +703,7 @@ fn strip_common(
     if out.len() == text.len() && args[0].class().is(&vm.types.str_type) {
         return Ok(args[0].clone());
     }
-    new_str_result(vm, out.to_string())
+    new_str_result(vm, out.to_string(), s)
 }
 
 fn str_strip(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
@@ -737,9 +737,9 @@ fn remove_affix(vm: &VM, args: &[PyObjectRef], kw: Kw, suffix: bool) -> PyResult
         text.strip_prefix(a.as_str())
     };
     match out {
-        Some(o) if !a.as_str().is_empty() => new_str_result(vm, o.to_string()),
+        Some(o) if !a.as_str().is_empty() => new_str_result(vm, o.to_string(), s),
         _ if args[0].class().is(&vm.types.str_type) => Ok(args[0].clone()),
-        _ => new_str_result(vm, text.to_string()),
+        _ => new_str_result(vm, text.to_string(), s),
     }
 }
 
@@ -803,7 +803,7 @@ fn str_replace(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
         }
     }
     let out = replace_str(s.as_str(), &old, &new, count).ok_or_else(|| vm.new_memory_error())?;
-    new_str_result(vm, out)
+    new_str_result(vm, out, s)
 }
 
 // ----- padding ---------------------------------------------------------------
@@ -857,7 +857,7 @@ fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyO
         if args[0].class().is(&vm.types.str_type) {
             return Ok(args[0].clone());
         }
-        return new_str_result(vm, s.as_str().to_string());
+        return new_str_result(vm, s.as_str().to_string(), s);
     }
     let marg = (width - len) as usize;
     let (l, r) = match name {
@@ -868,7 +868,7 @@ fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyO
             (left, marg - left)
         }
     };
-    new_str_result(vm, pad(vm, s.as_str(), l, r, fill)?)
+    new_str_result(vm, pad(vm, s.as_str(), l, r, fill)?, s)
 }
 
 fn str_ljust(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
@@ -889,7 +889,7 @@ fn str_zfill(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
         if args[0].class().is(&vm.types.str_type) {
             return Ok(args[0].clone());
         }
-        return new_str_result(vm, s.as_str().to_string());
+        return new_str_result(vm, s.as_str().to_string(), s);
     }
     let text = s.as_str();
     let mut out = pad(vm, text, (width - len) as usize, 0, '0')?;
@@ -899,7 +899,7 @@ fn str_zfill(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
         out.replace_range(fill..fill + 1, "0");
         out.replace_range(0..1, sign.encode_utf8(&mut [0; 4]));
     }
-    new_str_result(vm, out)
+    new_str_result(vm, out, s)
 }
 
 fn str_expandtabs(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
@@ -931,7 +931,7 @@ fn str_expandtabs(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef
             }
         }
     }
-    new_str_result(vm, out)
+    new_str_result(vm, out, s)
 }
 
 // ----- translate ------------------------------------------------------------
@@ -1018,7 +1018,7 @@ fn str_translate(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef>
             return Err(vm.new_type_error("character mapping must return integer, None or str"));
         }
     }
-    new_str_result(vm, out)
+    new_str_result(vm, out, s)
 }
 
 // ----- misc ---------------------------------------------------------------
@@ -1041,7 +1041,7 @@ fn str_encode(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 fn str_getnewargs(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let s = zelf(vm, args, "__getnewargs__")?;
     no_args(vm, "str.__getnewargs__", args, kw)?;
-    Ok(vm.new_tuple_obj(vec![vm.new_str(s.as_str()).into_object()]))
+    Ok(vm.new_tuple_obj(vec![vm.new_str_read(s.as_str(), s.is_genuine())]))
 }
 
 fn str_sizeof(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {

@@ -270,9 +270,10 @@ pub(crate) fn zelf<'a>(vm: &VM, args: &'a [PyObjectRef], name: &str) -> PyResult
     }
 }
 
-/// A new exact str holding `s` (singletons for "" and ASCII chars).
-pub(crate) fn new_str_result(vm: &VM, s: String) -> PyResult<PyObjectRef> {
-    Ok(vm.new_str_obj(s))
+/// A new exact str holding `s` (singletons for "" and ASCII chars), text
+/// derived from `from` (whose reading of stand-ins it keeps).
+pub(crate) fn new_str_result(vm: &VM, s: String, from: &PyStr) -> PyResult<PyObjectRef> {
+    Ok(vm.new_str_read(s, from.is_genuine()))
 }
 
 fn str_repr(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
