@@ -1,5 +1,6 @@
 //! Native modules (CPython's Modules/), found by name at import.
 pub mod atexitmodule;
+pub mod gcmodule;
 pub mod dismodule;
 pub mod errnomodule;
 pub mod io_buffered;
@@ -32,6 +33,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "math" => mathmodule::make_module,
         "errno" => errnomodule::make_module,
         "atexit" => atexitmodule::make_module,
+        "gc" => gcmodule::make_module,
         "posix" => posixmodule::make_module,
         "dis" => dismodule::make_module,
         "traceback" => tracebackmodule::make_module,
@@ -44,7 +46,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
 /// Names `sys.builtin_module_names` reports.
 pub fn builtin_module_names() -> Vec<&'static str> {
     let mut v = vec![
-        "_io", "atexit", "builtins", "errno", "math", "posix", "sys", "time",
+        "_io", "atexit", "builtins", "errno", "gc", "math", "posix", "sys", "time",
     ];
     v.sort();
     v

@@ -13,6 +13,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
 
+use super::gc;
 use crate::objects::typeobject::PyType;
 
 /// Reference count given to objects that must never die (builtin types,
@@ -56,6 +57,33 @@ pub struct InstanceExt {
 }
 
 impl InstanceExt {
+    /// The attribute values and slot members (`tp_traverse` of instances).
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        use crate::objects::instancedict::InstDict;
+        match self.dict.try_borrow().as_deref() {
+            Ok(InstDict::Values(v)) => v.iter().flatten().for_each(&mut *visit),
+            Ok(InstDict::Dict(d)) => visit(d),
+            Err(_) => {}
+        }
+        for s in self.slots.iter().flat_map(|s| s.iter()) {
+            if let Ok(v) = s.try_borrow() {
+                v.iter().for_each(&mut *visit);
+            }
+        }
+    }
+
+    /// Drops the attribute values and slot members (`tp_clear`).
+    fn clear(&self) {
+        let dict = self.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+        let slots: Vec<_> = self
+            .slots
+            .iter()
+            .flat_map(|s| s.iter())
+            .map(|s| s.try_borrow_mut().map(|mut v| v.take()))
+            .collect();
+        drop((dict, slots));
+    }
+
     /// The `__slots__` member `i`.
     #[inline]
     pub fn slot(&self, i: usize) -> Option<&RefCell<Option<PyObjectRef>>> {
@@ -67,6 +95,18 @@ impl InstanceExt {
 pub trait PyPayload: 'static + Sized {
     /// The builtin type whose instances have exactly this layout.
     fn class(vm: &crate::VM) -> &PyTypeRef;
+
+    /// Whether the cycle collector tracks objects of this layout: payloads
+    /// that own references which can lead back to themselves.
+    const GC: bool = false;
+
+    /// Calls `visit` once on each reference the payload owns
+    /// (`tp_traverse`; see `object::gc`). Only for `GC` payloads.
+    fn traverse(&self, _visit: &mut dyn FnMut(&PyObjectRef)) {}
+
+    /// Drops the references the payload owns, where it can (`tp_clear`):
+    /// what breaks a garbage cycle. Storage that is borrowed is skipped.
+    fn clear(&self) {}
 }
 
 /// How to destroy and inspect objects of one Rust layout; kept in every type
@@ -76,10 +116,17 @@ pub struct LayoutInfo {
     pub type_id: TypeId,
     pub type_name: &'static str,
     /// Deallocator for a plain `PyObj<T>` and for `PyObj<Derived<T>>`.
-    drop_plain: unsafe fn(NonNull<PyHeader>),
-    drop_derived: unsafe fn(NonNull<PyHeader>),
+    drop_plain: unsafe fn(NonNull<PyHeader>, bool),
+    drop_derived: unsafe fn(NonNull<PyHeader>, bool),
     /// Byte offset of `InstanceExt` inside `PyObj<Derived<T>>`.
     ext_offset: usize,
+    /// Instances without an instance extension are tracked by the cycle
+    /// collector (`PyPayload::GC`); instances with one always are.
+    pub gc: bool,
+    /// `tp_traverse` / `tp_clear` for both layouts (the flag says whether
+    /// the object is the `Derived` one).
+    pub(crate) traverse: unsafe fn(NonNull<PyHeader>, bool, &mut dyn FnMut(&PyObjectRef)),
+    pub(crate) clear: unsafe fn(NonNull<PyHeader>, bool),
 }
 
 impl LayoutInfo {
@@ -90,6 +137,43 @@ impl LayoutInfo {
             drop_plain: drop_obj::<T>,
             drop_derived: drop_obj::<Derived<T>>,
             ext_offset: std::mem::offset_of!(PyObj<Derived<T>>, payload.ext),
+            gc: T::GC,
+            traverse: traverse_obj::<T>,
+            clear: clear_obj::<T>,
+        }
+    }
+}
+
+/// # Safety
+/// `ptr` is a live object of layout `T` (`Derived<T>` when `derived`).
+unsafe fn traverse_obj<T: PyPayload>(
+    ptr: NonNull<PyHeader>,
+    derived: bool,
+    visit: &mut dyn FnMut(&PyObjectRef),
+) {
+    // SAFETY: per the contract; `Derived<T>` starts with the `T` payload.
+    unsafe {
+        (*ptr.cast::<PyObj<T>>().as_ptr()).payload.traverse(visit);
+        if derived {
+            let ext = (ptr.as_ptr() as *const u8)
+                .add(std::mem::offset_of!(PyObj<Derived<T>>, payload.ext))
+                as *const InstanceExt;
+            (*ext).traverse(visit);
+        }
+    }
+}
+
+/// # Safety
+/// As for `traverse_obj`.
+unsafe fn clear_obj<T: PyPayload>(ptr: NonNull<PyHeader>, derived: bool) {
+    // SAFETY: as above.
+    unsafe {
+        (*ptr.cast::<PyObj<T>>().as_ptr()).payload.clear();
+        if derived {
+            let ext = (ptr.as_ptr() as *const u8)
+                .add(std::mem::offset_of!(PyObj<Derived<T>>, payload.ext))
+                as *const InstanceExt;
+            (*ext).clear();
         }
     }
 }
@@ -97,20 +181,35 @@ impl LayoutInfo {
 /// Drops the payload and frees the memory of a dead object.
 ///
 /// # Safety
-/// `ptr` must point to a live `PyObj<U>` whose count just reached zero.
-unsafe fn drop_obj<U>(ptr: NonNull<PyHeader>) {
+/// `ptr` must point to a live `PyObj<U>` whose count just reached zero,
+/// allocated with a `GcHead` in front exactly when `gc`.
+unsafe fn drop_obj<U>(ptr: NonNull<PyHeader>, gc: bool) {
     let obj = ptr.cast::<PyObj<U>>();
     // SAFETY: the caller guarantees `ptr` is a `PyObj<U>` nobody references
     // any more; the type reference is taken out before the payload dies.
     unsafe {
         let ty = std::ptr::read(&(*obj.as_ptr()).header.ty).get();
+        let (block, layout) = if gc {
+            let head = (obj.as_ptr() as *mut u8).sub(gc::HEAD_SIZE);
+            gc::untrack(head as *const gc::GcHead);
+            (NonNull::new_unchecked(head), gc_layout::<U>())
+        } else {
+            (obj.cast::<u8>(), std::alloc::Layout::new::<PyObj<U>>())
+        };
         std::ptr::drop_in_place(&mut (*obj.as_ptr()).payload);
-        crate::object::obmalloc::object_free(
-            obj.cast::<u8>(),
-            std::alloc::Layout::new::<PyObj<U>>(),
-        );
+        crate::object::obmalloc::object_free(block, layout);
         drop(PyObjectRef::from_raw(ty));
     }
+}
+
+/// The block of a tracked `PyObj<U>`: its `GcHead`, then the object.
+fn gc_layout<U>() -> std::alloc::Layout {
+    const { assert!(std::mem::align_of::<PyObj<U>>() <= std::mem::align_of::<gc::GcHead>()) };
+    std::alloc::Layout::from_size_align(
+        gc::HEAD_SIZE + std::mem::size_of::<PyObj<U>>(),
+        std::mem::align_of::<gc::GcHead>(),
+    )
+    .expect("object layout")
 }
 
 thread_local! {
@@ -135,7 +234,7 @@ fn dealloc(ptr: NonNull<PyHeader>) {
     if ty.payload.has_flag(crate::objects::typeobject::flags::LEAF) {
         // SAFETY: as above; a leaf type's instances are plain layouts with
         // no finalizer, and freeing one frees no other object.
-        unsafe { (ty.payload.layout.drop_plain)(ptr) };
+        unsafe { (ty.payload.layout.drop_plain)(ptr, false) };
         return;
     }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
@@ -171,9 +270,9 @@ unsafe fn dealloc_now(ptr: NonNull<PyHeader>) {
         }
         let layout = &ty.payload.layout;
         if ty.payload.has_instance_ext() {
-            (layout.drop_derived)(ptr)
+            (layout.drop_derived)(ptr, true)
         } else {
-            (layout.drop_plain)(ptr)
+            (layout.drop_plain)(ptr, layout.gc)
         }
     }
 }
@@ -412,9 +511,9 @@ impl<T: PyPayload> PyRef<T> {
                 slots: (nslots > 0)
                     .then(|| Box::new((0..nslots).map(|_| RefCell::new(None)).collect())),
             };
-            alloc_obj(Derived { base: payload, ext }, ty)
+            alloc_obj(Derived { base: payload, ext }, ty, true)
         } else {
-            alloc_obj(payload, ty)
+            alloc_obj(payload, ty, T::GC)
         };
         // SAFETY: freshly allocated with count 1, owned by this handle.
         PyRef {
@@ -432,7 +531,7 @@ impl<T: PyPayload> PyRef<T> {
     #[inline]
     pub fn new_exact(payload: T, ty: PyRef<PyType>) -> PyRef<T> {
         debug_assert!(!ty.payload.has_instance_ext());
-        let ptr = alloc_obj(payload, ty);
+        let ptr = alloc_obj(payload, ty, T::GC);
         // SAFETY: as above.
         PyRef {
             obj: unsafe { PyObjectRef::from_raw(ptr) },
@@ -451,10 +550,24 @@ impl<T: PyPayload> PyRef<T> {
     }
 }
 
+/// Allocates a `PyObj<U>`; with `gc`, behind a `GcHead` that links it into
+/// the collector's youngest generation.
 #[inline]
-fn alloc_obj<U>(payload: U, ty: PyRef<PyType>) -> NonNull<PyHeader> {
-    let layout = std::alloc::Layout::new::<PyObj<U>>();
-    let raw = crate::object::obmalloc::object_malloc(layout).cast::<PyObj<U>>();
+fn alloc_obj<U>(payload: U, ty: PyRef<PyType>, gc: bool) -> NonNull<PyHeader> {
+    let raw = if gc {
+        let block = crate::object::obmalloc::object_malloc(gc_layout::<U>());
+        // SAFETY: the block has room for the head and then the object, and
+        // the head is written before anything walks the lists.
+        unsafe {
+            let head = block.as_ptr() as *mut gc::GcHead;
+            head.write(gc::GcHead::new());
+            gc::track(head);
+            NonNull::new_unchecked(block.as_ptr().add(gc::HEAD_SIZE)).cast::<PyObj<U>>()
+        }
+    } else {
+        crate::object::obmalloc::object_malloc(std::alloc::Layout::new::<PyObj<U>>())
+            .cast::<PyObj<U>>()
+    };
     let header = PyHeader {
         refcnt: Cell::new(1),
         ty: Cell::new(ty.into_object().into_raw()),

@@ -56,6 +56,11 @@ pub(crate) unsafe fn defer_finalizer(ptr: NonNull<PyHeader>) -> bool {
     true
 }
 
+/// Asks the eval loop to stop at its next checkpoint (a collection is due).
+pub fn signal() {
+    ANY_PENDING.with(|a| a.set(true));
+}
+
 /// Takes the objects waiting for `__del__`.
 pub fn take_pending() -> Vec<PyObjectRef> {
     PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))

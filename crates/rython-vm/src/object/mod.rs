@@ -2,6 +2,7 @@
 //! finalization. The only module with `unsafe` code besides the frame stack.
 pub mod core;
 pub mod finalize;
+pub mod gc;
 pub mod obmalloc;
 pub mod obmalloc_debug;
 

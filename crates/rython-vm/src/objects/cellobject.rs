@@ -15,6 +15,19 @@ impl PyPayload for PyCell {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.cell_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(c) = self.contents.try_borrow() {
+            c.iter().for_each(visit);
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.contents.try_borrow_mut().map(|mut c| c.take());
+        drop(old);
+    }
 }
 
 impl PyCell {

@@ -18,6 +18,13 @@ impl PyPayload for PyBoundMethod {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.bound_method_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.func);
+        visit(&self.self_);
+    }
 }
 
 impl VM {

@@ -57,6 +57,24 @@ impl PyPayload for PyProperty {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.property_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        for c in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
+            if let Ok(v) = c.try_borrow() {
+                v.iter().for_each(&mut *visit);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let taken: Vec<_> = [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name]
+            .iter()
+            .map(|c| c.try_borrow_mut().map(|mut v| v.take()))
+            .collect();
+        drop(taken);
+    }
 }
 
 pub struct PyStaticMethod {
@@ -67,6 +85,14 @@ impl PyPayload for PyStaticMethod {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.staticmethod_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(c) = self.callable.try_borrow() {
+            visit(&c);
+        }
+    }
 }
 
 pub struct PyClassMethod {
@@ -76,6 +102,14 @@ pub struct PyClassMethod {
 impl PyPayload for PyClassMethod {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.classmethod_type
+    }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(c) = self.callable.try_borrow() {
+            visit(&c);
+        }
     }
 }
 

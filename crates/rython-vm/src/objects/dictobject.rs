@@ -47,6 +47,27 @@ impl PyPayload for PyDict {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.dict_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(inner) = self.inner.try_borrow() {
+            for e in inner.entries.iter().flatten() {
+                visit(&e.key);
+                visit(&e.value);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.inner.try_borrow_mut().map(|mut inner| {
+            let version = inner.version + 1;
+            let old = std::mem::take(&mut *inner);
+            inner.version = version;
+            old
+        });
+        drop(old);
+    }
 }
 
 impl DictInner {

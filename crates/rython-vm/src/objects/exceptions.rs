@@ -72,6 +72,34 @@ impl PyPayload for PyBaseException {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.exc.base_exception
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(a) = self.args.try_borrow() {
+            visit(a.as_object());
+        }
+        for c in [&self.traceback, &self.cause, &self.context] {
+            if let Ok(v) = c.try_borrow() {
+                v.iter().for_each(&mut *visit);
+            }
+        }
+        if let Ok(f) = self.fields.try_borrow() {
+            f.values.iter().for_each(|(_, v)| visit(v));
+        }
+    }
+
+    fn clear(&self) {
+        let taken: Vec<_> = [&self.traceback, &self.cause, &self.context]
+            .iter()
+            .map(|c| c.try_borrow_mut().map(|mut v| v.take()))
+            .collect();
+        let fields = self
+            .fields
+            .try_borrow_mut()
+            .map(|mut f| std::mem::take(&mut f.values));
+        drop((taken, fields));
+    }
 }
 
 impl PyBaseException {

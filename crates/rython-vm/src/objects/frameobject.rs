@@ -25,6 +25,24 @@ impl PyPayload for PyFrameObject {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.frame_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(self.globals.as_object());
+        if let Ok(l) = self.locals.try_borrow() {
+            l.iter().for_each(&mut *visit);
+        }
+        if let Ok(b) = self.back.try_borrow() {
+            b.iter().for_each(|f| visit(f.as_object()));
+        }
+    }
+
+    fn clear(&self) {
+        let locals = self.locals.try_borrow_mut().map(|mut l| l.take());
+        let back = self.back.try_borrow_mut().map(|mut b| b.take());
+        drop((locals, back));
+    }
 }
 
 impl PyFrameObject {

@@ -32,6 +32,50 @@ impl PyPayload for PyFunction {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.function_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(self.globals.as_object());
+        visit(self.builtins.as_object());
+        let opt = |c: &RefCell<Option<PyObjectRef>>, visit: &mut dyn FnMut(&PyObjectRef)| {
+            if let Ok(v) = c.try_borrow() {
+                v.iter().for_each(visit);
+            }
+        };
+        if let Ok(v) = self.defaults.try_borrow() {
+            v.iter().for_each(|t| visit(t.as_object()));
+        }
+        if let Ok(v) = self.kwdefaults.try_borrow() {
+            v.iter().for_each(|d| visit(d.as_object()));
+        }
+        if let Ok(v) = self.closure.try_borrow() {
+            v.iter().for_each(|t| visit(t.as_object()));
+        }
+        opt(&self.annotations, visit);
+        if let Ok(v) = self.doc.try_borrow() {
+            visit(&v);
+        }
+        if let Ok(v) = self.module.try_borrow() {
+            visit(&v);
+        }
+        if let Ok(v) = self.dict.try_borrow() {
+            v.iter().for_each(|d| visit(d.as_object()));
+        }
+        if let Ok(v) = self.type_params.try_borrow() {
+            v.iter().for_each(|t| visit(t.as_object()));
+        }
+    }
+
+    fn clear(&self) {
+        // Taken out first, dropped after every borrow has ended.
+        let defaults = self.defaults.try_borrow_mut().map(|mut v| v.take());
+        let kwdefaults = self.kwdefaults.try_borrow_mut().map(|mut v| v.take());
+        let closure = self.closure.try_borrow_mut().map(|mut v| v.take());
+        let annotations = self.annotations.try_borrow_mut().map(|mut v| v.take());
+        let dict = self.dict.try_borrow_mut().map(|mut v| v.take());
+        drop((defaults, kwdefaults, closure, annotations, dict));
+    }
 }
 
 /// Fills the slots and methods of this file's type(s).

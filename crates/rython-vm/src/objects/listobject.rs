@@ -27,6 +27,19 @@ impl PyPayload for PyList {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.list_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(items) = self.items.try_borrow() {
+            items.iter().for_each(visit);
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.items.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
+        drop(old);
+    }
 }
 
 impl PyList {

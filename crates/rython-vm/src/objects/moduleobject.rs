@@ -1,5 +1,6 @@
 //! Module objects (CPython's Objects/moduleobject.c).
 
+use crate::object::PyObjectRef;
 use crate::object::{PyPayload, PyRef, PyTypeRef};
 use crate::objects::dictobject::PyDictRef;
 use crate::VM;
@@ -13,6 +14,12 @@ pub struct PyModule {
 impl PyPayload for PyModule {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.module_type
+    }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(self.dict.as_object());
     }
 }
 

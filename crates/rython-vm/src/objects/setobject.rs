@@ -73,6 +73,28 @@ impl PyPayload for PySet {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.set_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(t) = self.table.table.try_borrow() {
+            for s in &t.slots {
+                if let Slot::Full(_, k) = s {
+                    visit(k);
+                }
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = self.table.table.try_borrow_mut().map(|mut t| {
+            let version = t.version + 1;
+            let old = std::mem::take(&mut *t);
+            t.version = version;
+            old
+        });
+        drop(old);
+    }
 }
 
 enum Probe {

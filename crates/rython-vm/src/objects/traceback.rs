@@ -1,5 +1,6 @@
 //! Traceback objects (CPython's Python/traceback.c `PyTraceBack_Type`).
 
+use crate::object::PyObjectRef;
 use std::cell::RefCell;
 
 use crate::object::{PyPayload, PyRef, PyTypeRef};
@@ -19,6 +20,20 @@ pub struct PyTraceback {
 impl PyPayload for PyTraceback {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.traceback_type
+    }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(n) = self.next.try_borrow() {
+            n.iter().for_each(|t| visit(t.as_object()));
+        }
+        visit(self.frame.as_object());
+    }
+
+    fn clear(&self) {
+        let next = self.next.try_borrow_mut().map(|mut n| n.take());
+        drop(next);
     }
 }
 

@@ -20,6 +20,12 @@ impl PyPayload for PyTuple {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.tuple_type
     }
+
+    const GC: bool = true;
+
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        self.items.iter().for_each(visit);
+    }
 }
 
 impl PyTuple {

@@ -1735,6 +1735,9 @@ impl VM {
     }
 
     pub fn run_finalizers(&self) {
+        if crate::object::gc::take_pending() {
+            crate::modules::gcmodule::collect(self, crate::object::gc::due_generation());
+        }
         // Bounded: a callback may queue more work, picked up next checkpoint.
         for cb in crate::object::finalize::take_callbacks() {
             cb(self);

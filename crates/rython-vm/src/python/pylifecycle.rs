@@ -98,6 +98,8 @@ pub struct RuntimeState {
     pub frame_builtins: RefCell<Vec<(usize, FrameUse)>>,
     /// Functions registered with `atexit`, run at shutdown.
     pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexitmodule::ExitFunc>>>,
+    /// `gc.set_debug()` flags.
+    pub gc_debug: std::cell::Cell<i64>,
     /// Address of the interpreter thread's stack base and its size, for the
     /// Rust stack guard.
     pub stack_base: std::cell::Cell<usize>,
