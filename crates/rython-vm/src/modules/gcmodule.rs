@@ -5,6 +5,7 @@
 use crate::object::gc::{self, GENERATIONS};
 use crate::object::PyObjectRef;
 use crate::objects::dictobject::PyDict;
+use crate::objects::genobject::PyGenerator;
 use crate::objects::tupleobject::PyTupleRef;
 use crate::python::args;
 use crate::{PyResult, VM};
@@ -27,14 +28,30 @@ pub fn collect(vm: &VM, gen: usize) -> usize {
     n
 }
 
-/// Runs `__del__` of garbage objects (PEP 442: before anything is cleared).
+/// Runs the finalizers of garbage objects (PEP 442: before anything is
+/// cleared): `__del__`, once per object, and the closing of suspended
+/// generators (CPython's `tp_finalize` of both).
 fn finalize(vm: &VM, objs: &[PyObjectRef]) -> bool {
     let mut ran = false;
     for obj in objs {
-        if let Some(del) = obj.class().lookup_str(vm, "__del__") {
-            ran = true;
-            if let Err(e) = vm.call(&del, &[obj.clone()], None) {
-                vm.write_unraisable(&e, Some(&del), "Exception ignored in");
+        if obj.class().payload.has_finalizer()
+            && obj
+                .instance_ext()
+                .is_some_and(|e| !e.finalized.replace(true))
+        {
+            if let Some(del) = obj.class().lookup_str(vm, "__del__") {
+                ran = true;
+                if let Err(e) = vm.call(&del, &[obj.clone()], None) {
+                    vm.write_unraisable(&e, Some(&del), "Exception ignored in");
+                }
+            }
+        }
+        if let Some(g) = obj.downcast_cloned::<PyGenerator>() {
+            if g.payload.needs_close() {
+                ran = true;
+                if let Err(e) = crate::objects::genobject::gen_close(vm, &g) {
+                    vm.write_unraisable(&e, Some(g.as_object()), "Exception ignored in");
+                }
             }
         }
     }
@@ -59,9 +76,7 @@ fn run_callbacks(vm: &VM, cbs: Option<&PyObjectRef>, phase: &str, gen: usize, n:
     }
     let info = vm.new_dict();
     let set = |k: &str, v: i64| {
-        let _ = info
-            .payload
-            .set_item(vm, vm.new_str_obj(k), vm.new_int(v));
+        let _ = info.payload.set_item(vm, vm.new_str_obj(k), vm.new_int(v));
     };
     set("generation", gen as i64);
     set("collected", n as i64);
@@ -69,7 +84,11 @@ fn run_callbacks(vm: &VM, cbs: Option<&PyObjectRef>, phase: &str, gen: usize, n:
     for cb in items {
         let args = [vm.new_str_obj(phase), info.clone().into_object()];
         if let Err(e) = vm.call(&cb, &args, None) {
-            vm.write_unraisable(&e, Some(&cb), "Exception ignored in garbage collector callback");
+            vm.write_unraisable(
+                &e,
+                Some(&cb),
+                "Exception ignored in garbage collector callback",
+            );
         }
     }
 }
@@ -222,9 +241,9 @@ fn gc_get_stats(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             .map(|st| {
                 let d = vm.new_dict();
                 for (name, c) in ["collections", "collected", "uncollectable"].iter().zip(st) {
-                    let _ = d
-                        .payload
-                        .set_item(vm, vm.new_str_obj(*name), vm.new_int(c.get() as i64));
+                    let _ =
+                        d.payload
+                            .set_item(vm, vm.new_str_obj(*name), vm.new_int(c.get() as i64));
                 }
                 d.into_object()
             })

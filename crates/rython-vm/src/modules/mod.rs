@@ -1,8 +1,8 @@
 //! Native modules (CPython's Modules/), found by name at import.
 pub mod atexitmodule;
-pub mod gcmodule;
 pub mod dismodule;
 pub mod errnomodule;
+pub mod gcmodule;
 pub mod io_buffered;
 pub mod io_file;
 pub mod io_memory;

@@ -17,12 +17,18 @@ use super::gc;
 use crate::objects::typeobject::PyType;
 
 /// Reference count given to objects that must never die (builtin types,
-/// `None`, small ints...). Large enough that no program reaches zero.
-pub const IMMORTAL_REFCNT: isize = 1 << 40;
+/// `None`, small ints...). Large enough that no program reaches zero, and
+/// far from the 32-bit limit (a billion references would need 8 GB).
+pub const IMMORTAL_REFCNT: isize = 1 << 30;
 
 #[repr(C)]
 pub struct PyHeader {
-    refcnt: Cell<isize>,
+    /// 32 bits, as CPython 3.12+ counts, so that the collector's slot
+    /// fits beside it without growing the header.
+    refcnt: Cell<u32>,
+    /// Where the cycle collector tracks the object (`gc::UNTRACKED` if it
+    /// does not): generation and position in its list.
+    gc_slot: Cell<u32>,
     /// Owned reference to the type (a strong count on heap types, so a class
     /// lives as long as its instances).
     ty: Cell<NonNull<PyHeader>>,
@@ -56,6 +62,17 @@ pub struct InstanceExt {
     slots: Option<Box<Box<[RefCell<Option<PyObjectRef>>]>>>,
 }
 
+impl PyHeader {
+    /// Records where the collector tracks the object.
+    ///
+    /// # Safety
+    /// `obj` is a live object.
+    pub(crate) unsafe fn set_gc_slot(obj: NonNull<PyHeader>, slot: u32) {
+        // SAFETY: per the contract.
+        unsafe { obj.as_ref().gc_slot.set(slot) };
+    }
+}
+
 impl InstanceExt {
     /// The attribute values and slot members (`tp_traverse` of instances).
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
@@ -74,7 +91,10 @@ impl InstanceExt {
 
     /// Drops the attribute values and slot members (`tp_clear`).
     fn clear(&self) {
-        let dict = self.dict.try_borrow_mut().map(|mut d| std::mem::take(&mut *d));
+        let dict = self
+            .dict
+            .try_borrow_mut()
+            .map(|mut d| std::mem::take(&mut *d));
         let slots: Vec<_> = self
             .slots
             .iter()
@@ -116,8 +136,8 @@ pub struct LayoutInfo {
     pub type_id: TypeId,
     pub type_name: &'static str,
     /// Deallocator for a plain `PyObj<T>` and for `PyObj<Derived<T>>`.
-    drop_plain: unsafe fn(NonNull<PyHeader>, bool),
-    drop_derived: unsafe fn(NonNull<PyHeader>, bool),
+    drop_plain: unsafe fn(NonNull<PyHeader>),
+    drop_derived: unsafe fn(NonNull<PyHeader>),
     /// Byte offset of `InstanceExt` inside `PyObj<Derived<T>>`.
     ext_offset: usize,
     /// Instances without an instance extension are tracked by the cycle
@@ -181,35 +201,24 @@ unsafe fn clear_obj<T: PyPayload>(ptr: NonNull<PyHeader>, derived: bool) {
 /// Drops the payload and frees the memory of a dead object.
 ///
 /// # Safety
-/// `ptr` must point to a live `PyObj<U>` whose count just reached zero,
-/// allocated with a `GcHead` in front exactly when `gc`.
-unsafe fn drop_obj<U>(ptr: NonNull<PyHeader>, gc: bool) {
+/// `ptr` must point to a live `PyObj<U>` whose count just reached zero.
+unsafe fn drop_obj<U>(ptr: NonNull<PyHeader>) {
     let obj = ptr.cast::<PyObj<U>>();
     // SAFETY: the caller guarantees `ptr` is a `PyObj<U>` nobody references
     // any more; the type reference is taken out before the payload dies.
     unsafe {
+        let slot = (*obj.as_ptr()).header.gc_slot.get();
+        if slot != gc::UNTRACKED {
+            gc::untrack(slot);
+        }
         let ty = std::ptr::read(&(*obj.as_ptr()).header.ty).get();
-        let (block, layout) = if gc {
-            let head = (obj.as_ptr() as *mut u8).sub(gc::HEAD_SIZE);
-            gc::untrack(head as *const gc::GcHead);
-            (NonNull::new_unchecked(head), gc_layout::<U>())
-        } else {
-            (obj.cast::<u8>(), std::alloc::Layout::new::<PyObj<U>>())
-        };
         std::ptr::drop_in_place(&mut (*obj.as_ptr()).payload);
-        crate::object::obmalloc::object_free(block, layout);
+        crate::object::obmalloc::object_free(
+            obj.cast::<u8>(),
+            std::alloc::Layout::new::<PyObj<U>>(),
+        );
         drop(PyObjectRef::from_raw(ty));
     }
-}
-
-/// The block of a tracked `PyObj<U>`: its `GcHead`, then the object.
-fn gc_layout<U>() -> std::alloc::Layout {
-    const { assert!(std::mem::align_of::<PyObj<U>>() <= std::mem::align_of::<gc::GcHead>()) };
-    std::alloc::Layout::from_size_align(
-        gc::HEAD_SIZE + std::mem::size_of::<PyObj<U>>(),
-        std::mem::align_of::<gc::GcHead>(),
-    )
-    .expect("object layout")
 }
 
 thread_local! {
@@ -234,7 +243,7 @@ fn dealloc(ptr: NonNull<PyHeader>) {
     if ty.payload.has_flag(crate::objects::typeobject::flags::LEAF) {
         // SAFETY: as above; a leaf type's instances are plain layouts with
         // no finalizer, and freeing one frees no other object.
-        unsafe { (ty.payload.layout.drop_plain)(ptr, false) };
+        unsafe { (ty.payload.layout.drop_plain)(ptr) };
         return;
     }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
@@ -270,9 +279,9 @@ unsafe fn dealloc_now(ptr: NonNull<PyHeader>) {
         }
         let layout = &ty.payload.layout;
         if ty.payload.has_instance_ext() {
-            (layout.drop_derived)(ptr, true)
+            (layout.drop_derived)(ptr)
         } else {
-            (layout.drop_plain)(ptr, layout.gc)
+            (layout.drop_plain)(ptr)
         }
     }
 }
@@ -359,7 +368,13 @@ impl PyObjectRef {
 
     #[inline]
     pub fn refcount(&self) -> isize {
-        self.header().refcnt.get()
+        self.header().refcnt.get() as isize
+    }
+
+    /// Where the collector tracks the object (`gc::UNTRACKED` if not).
+    #[inline]
+    pub(crate) fn gc_slot(&self) -> u32 {
+        self.header().gc_slot.get()
     }
 
     /// Identity, as `id()` and `is` see it.
@@ -550,37 +565,28 @@ impl<T: PyPayload> PyRef<T> {
     }
 }
 
-/// Allocates a `PyObj<U>`; with `gc`, behind a `GcHead` that links it into
-/// the collector's youngest generation.
+/// Allocates a `PyObj<U>`; with `gc`, tracked by the cycle collector.
 #[inline]
 fn alloc_obj<U>(payload: U, ty: PyRef<PyType>, gc: bool) -> NonNull<PyHeader> {
-    let raw = if gc {
-        let block = crate::object::obmalloc::object_malloc(gc_layout::<U>());
-        // SAFETY: the block has room for the head and then the object, and
-        // the head is written before anything walks the lists.
-        unsafe {
-            let head = block.as_ptr() as *mut gc::GcHead;
-            head.write(gc::GcHead::new());
-            gc::track(head);
-            NonNull::new_unchecked(block.as_ptr().add(gc::HEAD_SIZE)).cast::<PyObj<U>>()
-        }
-    } else {
-        crate::object::obmalloc::object_malloc(std::alloc::Layout::new::<PyObj<U>>())
-            .cast::<PyObj<U>>()
-    };
+    let raw = crate::object::obmalloc::object_malloc(std::alloc::Layout::new::<PyObj<U>>())
+        .cast::<PyObj<U>>();
     let header = PyHeader {
+        gc_slot: Cell::new(gc::UNTRACKED),
         refcnt: Cell::new(1),
         ty: Cell::new(ty.into_object().into_raw()),
     };
     // SAFETY: `raw` is fresh memory with the size and alignment of PyObj<U>.
     unsafe { raw.as_ptr().write(PyObj { header, payload }) };
+    if gc {
+        gc::track(raw.cast());
+    }
     raw.cast()
 }
 
 /// Makes an object immortal: its count never reaches zero (CPython 3.12's
 /// immortal objects; used for builtin types and singletons).
 pub fn make_immortal(obj: &PyObjectRef) {
-    obj.header().refcnt.set(IMMORTAL_REFCNT);
+    obj.header().refcnt.set(IMMORTAL_REFCNT as u32);
 }
 
 impl<T> Clone for PyRef<T> {
@@ -629,7 +635,8 @@ pub(crate) fn bootstrap_type(payload: PyType) -> PyTypeRef {
     let layout = std::alloc::Layout::new::<PyObj<PyType>>();
     let raw = crate::object::obmalloc::object_malloc(layout).cast::<PyObj<PyType>>();
     let header = PyHeader {
-        refcnt: Cell::new(IMMORTAL_REFCNT),
+        gc_slot: Cell::new(gc::UNTRACKED),
+        refcnt: Cell::new(IMMORTAL_REFCNT as u32),
         ty: Cell::new(raw.cast()),
     };
     // SAFETY: fresh memory of the right layout; the self-reference is covered
@@ -645,6 +652,6 @@ pub(crate) fn bootstrap_type(payload: PyType) -> PyTypeRef {
 impl<T: PyPayload> PyObj<T> {
     #[inline]
     pub fn refcount(&self) -> isize {
-        self.header.refcnt.get()
+        self.header.refcnt.get() as isize
     }
 }

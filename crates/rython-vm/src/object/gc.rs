@@ -1,10 +1,12 @@
 //! The cycle collector's object side (CPython's Python/gc.c).
 //!
 //! Reference counting frees everything except cycles. Objects of container
-//! types (`LayoutInfo::gc`, and every instance of a class) are allocated with
-//! a `GcHead` in front of their header, which links them into one of three
-//! generation lists. A collection of generation `g` takes the lists `0..=g`
-//! and finds the objects only reachable from each other:
+//! types (`LayoutInfo::gc`, and every instance of a class) are tracked: a
+//! list per generation holds them, and the object header's `gc_slot` says
+//! where (generation and position), so tracking costs one pointer per
+//! object and untracking is a swap-remove. A collection of generation `g`
+//! takes the lists `0..=g` and finds the objects only reachable from each
+//! other:
 //!
 //! 1. `refs` = the reference count of every object in the set;
 //! 2. each object's `traverse` subtracts one from every referent in the set,
@@ -21,61 +23,66 @@
 //! loop's finalizer checkpoints or from `gc.collect()`, never inside a native
 //! operation, and `clear` skips any object whose storage is borrowed.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 
 use super::core::{PyHeader, PyObjectRef};
 
-/// `refs` of an object outside the set being collected.
-const NOT_COLLECTING: isize = isize::MIN;
-/// `refs` of an object of the set found reachable.
-const REACHABLE: isize = -1;
-
-/// The link in front of every container object (CPython's `PyGC_Head`).
-#[repr(C)]
-pub(crate) struct GcHead {
-    next: Cell<*const GcHead>,
-    prev: Cell<*const GcHead>,
-    refs: Cell<isize>,
-}
-
-pub(crate) const HEAD_SIZE: usize = std::mem::size_of::<GcHead>();
-
-impl GcHead {
-    pub(crate) const fn new() -> GcHead {
-        GcHead::EMPTY
-    }
-
-    const EMPTY: GcHead = GcHead {
-        next: Cell::new(std::ptr::null()),
-        prev: Cell::new(std::ptr::null()),
-        refs: Cell::new(NOT_COLLECTING),
-    };
-
-    /// A list sentinel: empty lists point at themselves (set on first use,
-    /// since a thread-local's address is not known at compile time).
-    fn sentinel(&self) -> *const GcHead {
-        let me = self as *const GcHead;
-        if self.next.get().is_null() {
-            self.next.set(me);
-            self.prev.set(me);
-        }
-        me
-    }
-
-    /// The object behind this head.
-    fn object(&self) -> NonNull<PyHeader> {
-        // SAFETY: heads are only ever created directly in front of an
-        // object header (`alloc_obj`), so the object starts HEAD_SIZE after.
-        unsafe { NonNull::new_unchecked((self as *const GcHead as *mut u8).add(HEAD_SIZE).cast()) }
-    }
-}
-
 pub(crate) const GENERATIONS: usize = 3;
+/// The pseudo-generation of the objects a collection is looking at.
+const COLLECTING: usize = GENERATIONS;
+/// `gc_slot` of an object the collector does not track.
+pub(crate) const UNTRACKED: u32 = u32::MAX;
+const POS_BITS: u32 = 30;
+const POS_MASK: u32 = (1 << POS_BITS) - 1;
 
 thread_local! {
-    static GENS: [GcHead; GENERATIONS] = const { [GcHead::EMPTY, GcHead::EMPTY, GcHead::EMPTY] };
+    /// Per generation (and the collecting set): the tracked objects. Each
+    /// object's header holds its generation and position here (`gc_slot`),
+    /// so tracking costs 8 bytes per object and untracking is a swap-remove.
+    static GENS: [RefCell<Vec<NonNull<PyHeader>>>; GENERATIONS + 1] =
+        const { [const { RefCell::new(Vec::new()) }; GENERATIONS + 1] };
     static STATE: GcState = const { GcState::new() };
+}
+
+fn slot(gen: usize, pos: usize) -> u32 {
+    ((gen as u32) << POS_BITS) | pos as u32
+}
+
+fn split(slot: u32) -> (usize, usize) {
+    ((slot >> POS_BITS) as usize, (slot & POS_MASK) as usize)
+}
+
+/// Appends `obj` to generation `gen`'s list.
+fn push(gen: usize, obj: NonNull<PyHeader>) {
+    GENS.with(|g| {
+        let mut list = g[gen].borrow_mut();
+        // SAFETY: tracked objects are alive (untracked before they are freed).
+        unsafe { PyHeader::set_gc_slot(obj, slot(gen, list.len())) };
+        list.push(obj);
+    });
+}
+
+/// Removes the object at `slot` from its list, moving the last one into
+/// its place.
+fn remove(slot: u32) {
+    let (gen, pos) = split(slot);
+    GENS.with(|g| {
+        let mut list = g[gen].borrow_mut();
+        list.swap_remove(pos);
+        if let Some(&moved) = list.get(pos) {
+            // SAFETY: as in `push`.
+            unsafe { PyHeader::set_gc_slot(moved, slot) };
+        }
+    });
+}
+
+/// Moves every object of list `from` to the end of list `to`.
+fn move_all(from: usize, to: usize) {
+    let objs = GENS.with(|g| std::mem::take(&mut *g[from].borrow_mut()));
+    for o in objs {
+        push(to, o);
+    }
 }
 
 /// Counters and switches (`gc.get_count()`, `gc.set_threshold()`...).
@@ -122,18 +129,9 @@ pub fn with_state<R>(f: impl FnOnce(&GcState) -> R) -> R {
     STATE.with(f)
 }
 
-/// Links a new container object into the youngest generation.
-///
-/// # Safety
-/// `head` is the fresh head of an object being allocated.
-#[inline]
-pub(crate) unsafe fn track(head: *const GcHead) {
-    GENS.with(|g| {
-        let list = g[0].sentinel();
-        // SAFETY: `head` is fresh memory (per the contract) and `list` a live
-        // sentinel whose neighbours are linked heads.
-        unsafe { link_before(list, head) };
-    });
+/// Starts tracking a new container object (youngest generation).
+pub(crate) fn track(obj: NonNull<PyHeader>) {
+    push(0, obj);
     STATE.with(|s| {
         let n = s.count[0].get() + 1;
         s.count[0].set(n);
@@ -144,14 +142,9 @@ pub(crate) unsafe fn track(head: *const GcHead) {
     });
 }
 
-/// Unlinks a dying container object.
-///
-/// # Safety
-/// `head` is linked (it was tracked and not yet untracked).
-#[inline]
-pub(crate) unsafe fn untrack(head: *const GcHead) {
-    // SAFETY: per the contract, `head` and its neighbours are linked heads.
-    unsafe { unlink(head) };
+/// Stops tracking a dying object.
+pub(crate) fn untrack(slot: u32) {
+    remove(slot);
     STATE.with(|s| {
         let n = s.count[0].get();
         if n > 0 {
@@ -160,84 +153,15 @@ pub(crate) unsafe fn untrack(head: *const GcHead) {
     });
 }
 
-/// # Safety
-/// `list` is a sentinel (or linked head) and `node` is not linked.
-unsafe fn link_before(list: *const GcHead, node: *const GcHead) {
-    // SAFETY: per the contract.
-    unsafe {
-        let last = (*list).prev.get();
-        (*node).prev.set(last);
-        (*node).next.set(list);
-        (*last).next.set(node);
-        (*list).prev.set(node);
-    }
-}
-
-/// # Safety
-/// `node` is linked.
-unsafe fn unlink(node: *const GcHead) {
-    // SAFETY: per the contract, both neighbours are live heads.
-    unsafe {
-        let (p, n) = ((*node).prev.get(), (*node).next.get());
-        (*p).next.set(n);
-        (*n).prev.set(p);
-        (*node).next.set(std::ptr::null());
-        (*node).prev.set(std::ptr::null());
-    }
-}
-
-/// Moves every node of list `from` to the end of list `to`.
-///
-/// # Safety
-/// Both are initialised sentinels.
-unsafe fn splice(from: *const GcHead, to: *const GcHead) {
-    // SAFETY: per the contract; an empty `from` points at itself.
-    unsafe {
-        let first = (*from).next.get();
-        if first == from {
-            return;
-        }
-        let last = (*from).prev.get();
-        let tail = (*to).prev.get();
-        (*tail).next.set(first);
-        (*first).prev.set(tail);
-        (*last).next.set(to);
-        (*to).prev.set(last);
-        (*from).next.set(from);
-        (*from).prev.set(from);
-    }
-}
-
-/// The heads of a list, snapshotted (callers may relink them).
-///
-/// # Safety
-/// `list` is an initialised sentinel.
-unsafe fn heads(list: *const GcHead) -> Vec<*const GcHead> {
-    let mut out = Vec::new();
-    // SAFETY: per the contract the list is circular through live heads.
-    unsafe {
-        let mut p = (*list).next.get();
-        while p != list {
-            out.push(p);
-            p = (*p).next.get();
-        }
-    }
-    out
-}
-
-/// The head of a tracked object, if it has one.
-pub(crate) fn head_of(obj: &PyObjectRef) -> Option<&GcHead> {
-    if !is_tracked(obj) {
-        return None;
-    }
-    // SAFETY: tracked objects were allocated with a head right in front.
-    Some(unsafe { &*((obj.id() as *const u8).sub(HEAD_SIZE) as *const GcHead) })
+/// Generation and position of a tracked object.
+fn slot_of(obj: &PyObjectRef) -> Option<(usize, usize)> {
+    let sl = obj.gc_slot();
+    (sl != UNTRACKED).then(|| split(sl))
 }
 
 /// Whether `obj` is a container the collector knows (`gc.is_tracked`).
 pub fn is_tracked(obj: &PyObjectRef) -> bool {
-    let ty = &obj.class().payload;
-    ty.has_instance_ext() || ty.layout.gc
+    obj.gc_slot() != UNTRACKED
 }
 
 /// Calls `visit` on each reference `obj` owns (`tp_traverse`).
@@ -260,12 +184,16 @@ fn obj_ptr(obj: &PyObjectRef) -> NonNull<PyHeader> {
     unsafe { NonNull::new_unchecked(obj.id() as *mut PyHeader) }
 }
 
-/// A borrowed view of the object behind a head, without touching its count.
-fn with_object<R>(head: *const GcHead, f: impl FnOnce(&PyObjectRef) -> R) -> R {
-    // SAFETY: linked heads belong to live objects; the handle is forgotten
-    // so no reference is given up.
-    let obj = std::mem::ManuallyDrop::new(unsafe { PyObjectRef::from_raw((*head).object()) });
+/// A borrowed view of a tracked object, without touching its count.
+fn with_object<R>(ptr: NonNull<PyHeader>, f: impl FnOnce(&PyObjectRef) -> R) -> R {
+    // SAFETY: tracked objects are alive; the handle is forgotten so no
+    // reference is given up.
+    let obj = std::mem::ManuallyDrop::new(unsafe { PyObjectRef::from_raw(ptr) });
     f(&obj)
+}
+
+fn collecting_set() -> Vec<NonNull<PyHeader>> {
+    GENS.with(|g| g[COLLECTING].borrow().clone())
 }
 
 /// Takes the due-collection flag (the checkpoint then runs `collect`).
@@ -278,8 +206,7 @@ pub fn due_generation() -> usize {
     STATE.with(|s| {
         for g in (0..GENERATIONS).rev() {
             if s.count[g].get() > s.threshold[g].get() {
-                if g == GENERATIONS - 1
-                    && s.long_lived_pending.get() < s.long_lived_total.get() / 4
+                if g == GENERATIONS - 1 && s.long_lived_pending.get() < s.long_lived_total.get() / 4
                 {
                     continue;
                 }
@@ -290,8 +217,8 @@ pub fn due_generation() -> usize {
     })
 }
 
-/// What the VM does for the garbage: run the finalizers of these objects
-/// (returns whether any ran).
+/// What the VM does for the garbage: run the finalizers (`__del__`, closing
+/// suspended generators) that have not run yet; returns whether any ran.
 pub type Finalize<'a> = &'a mut dyn FnMut(&[PyObjectRef]) -> bool;
 
 /// Collects generations `0..=gen`; returns the number of unreachable
@@ -319,31 +246,24 @@ pub fn collect(gen: usize, finalize: Finalize<'_>) -> usize {
 }
 
 fn collect_inner(gen: usize, finalize: Finalize<'_>, may_finalize: bool) -> usize {
-    let young = Box::new(GcHead::EMPTY);
-    let young_list = young.sentinel();
-    let older = GENS.with(|g| g[(gen + 1).min(GENERATIONS - 1)].sentinel());
-    // SAFETY: the generation sentinels live as long as the thread.
-    unsafe {
-        GENS.with(|g| {
-            for list in g.iter().take(gen + 1) {
-                splice(list.sentinel(), young_list);
-            }
-        });
+    let older = (gen + 1).min(GENERATIONS - 1);
+    for g in 0..=gen {
+        move_all(g, COLLECTING);
     }
-    // SAFETY: `young_list` was just initialised.
-    let set = unsafe { heads(young_list) };
-    let unreachable = find_unreachable(&set);
-    // Survivors move up a generation; the garbage stays in `young_list`.
+    let set = collecting_set();
+    let reachable = find_reachable(&set);
+    // Survivors move up a generation; the garbage stays in the collecting
+    // set, renumbered.
+    GENS.with(|g| g[COLLECTING].borrow_mut().clear());
     let mut survivors = 0;
-    for &h in &set {
-        // SAFETY: every head of `set` is linked in `young_list`.
-        unsafe {
-            if (*h).refs.get() != 0 {
-                (*h).refs.set(NOT_COLLECTING);
-                unlink(h);
-                link_before(older, h);
-                survivors += 1;
-            }
+    let mut garbage_ptrs = Vec::new();
+    for (&o, &alive) in set.iter().zip(&reachable) {
+        if alive {
+            push(older, o);
+            survivors += 1;
+        } else {
+            push(COLLECTING, o);
+            garbage_ptrs.push(o);
         }
     }
     STATE.with(|s| {
@@ -357,27 +277,12 @@ fn collect_inner(gen: usize, finalize: Finalize<'_>, may_finalize: bool) -> usiz
     });
     // Strong references keep the garbage in memory while it is finalized
     // and cleared.
-    let garbage: Vec<PyObjectRef> = unreachable
+    let garbage: Vec<PyObjectRef> = garbage_ptrs
         .iter()
-        .map(|&h| {
-            // SAFETY: `h` is linked in `young_list`, so its object is alive.
-            unsafe { (*h).refs.set(NOT_COLLECTING) };
-            with_object(h, |o| o.clone())
-        })
+        .map(|&p| with_object(p, |o| o.clone()))
         .collect();
     let found = garbage.len();
-    let mut rerun = false;
-    if found > 0 && may_finalize {
-        let to_finalize: Vec<PyObjectRef> = garbage
-            .iter()
-            .filter(|o| {
-                o.class().payload.has_finalizer()
-                    && o.instance_ext().is_some_and(|e| !e.finalized.replace(true))
-            })
-            .cloned()
-            .collect();
-        rerun = !to_finalize.is_empty() && finalize(&to_finalize);
-    }
+    let rerun = found > 0 && may_finalize && finalize(&garbage);
     if !rerun {
         for o in &garbage {
             clear(o);
@@ -387,34 +292,35 @@ fn collect_inner(gen: usize, finalize: Finalize<'_>, may_finalize: bool) -> usiz
     if rerun {
         // The finalizers may have resurrected objects: redo the analysis
         // over what is left (finalizers do not run twice on an object).
-        // SAFETY: `young_list` holds only linked heads of live objects.
-        unsafe { GENS.with(|g| splice(young_list, g[gen].sentinel())) };
+        move_all(COLLECTING, gen);
         return collect_inner(gen, finalize, false);
     }
     // Whatever is still alive (`clear` could not run) goes back with the
     // survivors.
-    // SAFETY: as above.
-    unsafe { splice(young_list, older) };
+    move_all(COLLECTING, older);
     found
 }
 
-/// Steps 1-3 of the module comment over the heads of `set`; returns the
-/// heads left at `refs == 0` (the garbage). Survivors have `refs != 0`.
-fn find_unreachable(set: &[*const GcHead]) -> Vec<*const GcHead> {
-    for &h in set {
-        // SAFETY: heads of `set` are linked, so their objects are alive.
-        let n = with_object(h, |o| o.refcount());
-        unsafe { (*h).refs.set(n) };
-    }
+/// Steps 1-3 of the module comment over the collecting set `set`: which
+/// of its objects are reachable from outside it.
+fn find_reachable(set: &[NonNull<PyHeader>]) -> Vec<bool> {
+    // Position in `set` of a child, if it is in the set.
+    let member = |child: &PyObjectRef| match slot_of(child) {
+        Some((COLLECTING, pos)) => Some(pos),
+        _ => None,
+    };
+    let mut refs: Vec<isize> = set
+        .iter()
+        .map(|&p| with_object(p, |o| o.refcount()))
+        .collect();
     let mut broken = false;
-    for &h in set {
-        with_object(h, |o| {
+    for &p in set {
+        with_object(p, |o| {
             traverse(o, &mut |child| {
-                if let Some(ch) = head_of(child) {
-                    let r = ch.refs.get();
-                    if r > 0 {
-                        ch.refs.set(r - 1);
-                    } else if r == 0 {
+                if let Some(i) = member(child) {
+                    if refs[i] > 0 {
+                        refs[i] -= 1;
+                    } else {
                         // More references visited than the count holds: a
                         // traverse bug. Collect nothing rather than free a
                         // live object.
@@ -424,49 +330,33 @@ fn find_unreachable(set: &[*const GcHead]) -> Vec<*const GcHead> {
             })
         });
     }
-    let mut stack: Vec<*const GcHead> = Vec::new();
-    for &h in set {
-        // SAFETY: as above.
-        unsafe {
-            if (*h).refs.get() > 0 || broken {
-                (*h).refs.set(REACHABLE);
-                stack.push(h);
-            }
-        }
-    }
-    while let Some(h) = stack.pop() {
-        with_object(h, |o| {
+    let mut reachable: Vec<bool> = refs.iter().map(|&r| r > 0 || broken).collect();
+    let mut stack: Vec<usize> = (0..set.len()).filter(|&i| reachable[i]).collect();
+    while let Some(i) = stack.pop() {
+        with_object(set[i], |o| {
             traverse(o, &mut |child| {
-                if let Some(ch) = head_of(child) {
-                    if ch.refs.get() >= 0 {
-                        ch.refs.set(REACHABLE);
-                        stack.push(ch as *const GcHead);
+                if let Some(j) = member(child) {
+                    if !reachable[j] {
+                        reachable[j] = true;
+                        stack.push(j);
                     }
                 }
             })
         });
     }
-    set.iter()
-        .copied()
-        // SAFETY: as above.
-        .filter(|&h| unsafe { (*h).refs.get() } == 0)
-        .collect()
+    reachable
 }
 
 /// Every tracked object (`gc.get_objects()`), youngest generation first,
 /// or only those of generation `gen`.
 pub fn objects(gen: Option<usize>) -> Vec<PyObjectRef> {
-    GENS.with(|g| {
-        let mut out = Vec::new();
-        for (i, list) in g.iter().enumerate() {
-            if gen.is_some_and(|want| want != i) {
-                continue;
-            }
-            // SAFETY: generation sentinels are initialised here.
-            for h in unsafe { heads(list.sentinel()) } {
-                out.push(with_object(h, |o| o.clone()));
-            }
-        }
-        out
-    })
+    let ptrs: Vec<NonNull<PyHeader>> = GENS.with(|g| {
+        (0..GENERATIONS)
+            .filter(|&i| gen.is_none_or(|want| want == i))
+            .flat_map(|i| g[i].borrow().clone())
+            .collect()
+    });
+    ptrs.into_iter()
+        .map(|p| with_object(p, |o| o.clone()))
+        .collect()
 }

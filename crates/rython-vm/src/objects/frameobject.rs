@@ -19,6 +19,10 @@ pub struct PyFrameObject {
     /// Instruction index of the last instruction run.
     pub lasti: Cell<u32>,
     pub back: RefCell<Option<PyFrameRef>>,
+    /// The fast locals (and cells) of a function frame that has finished:
+    /// the frame object owns them from then on, as in CPython, so
+    /// `tb.tb_frame.f_locals` still shows them.
+    pub exited: RefCell<Option<Box<[Option<PyObjectRef>]>>>,
 }
 
 impl PyPayload for PyFrameObject {
@@ -36,12 +40,18 @@ impl PyPayload for PyFrameObject {
         if let Ok(b) = self.back.try_borrow() {
             b.iter().for_each(|f| visit(f.as_object()));
         }
+        if let Ok(e) = self.exited.try_borrow() {
+            e.iter()
+                .flat_map(|v| v.iter().flatten())
+                .for_each(&mut *visit);
+        }
     }
 
     fn clear(&self) {
         let locals = self.locals.try_borrow_mut().map(|mut l| l.take());
         let back = self.back.try_borrow_mut().map(|mut b| b.take());
-        drop((locals, back));
+        let exited = self.exited.try_borrow_mut().map(|mut e| e.take());
+        drop((locals, back, exited));
     }
 }
 
@@ -64,6 +74,7 @@ pub fn frame_object(vm: &VM, frame: &mut crate::python::frame::Frame) -> PyFrame
             locals: RefCell::new(frame.locals.clone()),
             lasti: Cell::new(frame.lasti as u32),
             back: RefCell::new(None),
+            exited: RefCell::new(None),
         },
         vm.types.frame_type.clone(),
     );
@@ -90,6 +101,24 @@ fn f_globals(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
 }
 fn f_locals(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
     let f = as_frame(vm, obj)?;
+    if let Some(values) = f.exited.borrow().as_deref() {
+        // A finished function frame: its last local values by name (cells
+        // by content), as CPython's f_locals shows them.
+        let d = vm.new_dict();
+        for (name, v) in f.code.payload.localsplusnames.iter().zip(values.iter()) {
+            let v = match v {
+                Some(v) => match v.downcast_ref::<crate::objects::cellobject::PyCell>() {
+                    Some(c) if v.class().is(&vm.types.cell_type) => c.contents.borrow().clone(),
+                    _ => Some(v.clone()),
+                },
+                None => None,
+            };
+            if let Some(v) = v {
+                d.payload.set_item(vm, name.clone().into_object(), v)?;
+            }
+        }
+        return Ok(d.into_object());
+    }
     Ok(f.locals
         .borrow()
         .clone()

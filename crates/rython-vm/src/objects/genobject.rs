@@ -50,7 +50,28 @@ pub struct PyGenerator {
     pub ag_running_async: Cell<bool>,
 }
 
-payload!(PyGenerator, generator_type);
+impl PyPayload for PyGenerator {
+    fn class(vm: &VM) -> &PyTypeRef {
+        &vm.types.generator_type
+    }
+
+    const GC: bool = true;
+
+    /// The suspended frame's references (none while it runs: the frame is
+    /// then on the eval loop's stack). No `clear`: a generator in a garbage
+    /// cycle is freed once the cycle's other objects are cleared, and its
+    /// `Drop` then closes it, running its `finally` blocks.
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(f) = self.frame.try_borrow() {
+            if let Some(f) = f.as_deref() {
+                f.traverse(visit);
+            }
+        }
+        if let Ok(y) = self.yieldfrom.try_borrow() {
+            y.iter().for_each(visit);
+        }
+    }
+}
 
 /// `coroutine_wrapper`: what `coro.__await__()` returns.
 pub struct PyCoroutineWrapper {
@@ -401,6 +422,26 @@ pub fn gen_close(vm: &VM, gen: &PyRef<PyGenerator>) -> PyResult {
     }
 }
 
+impl PyGenerator {
+    /// Whether finalizing this generator means closing it (CPython's
+    /// `_PyGen_Finalize`): suspended inside a `try`/`with` of its own.
+    fn frame_needs_close(&self, f: &Frame) -> bool {
+        self.kind != GenKind::AsyncGenerator
+            && self.started.get()
+            && !self.finished.get()
+            && !self.running.get()
+            && !resumes_at_depth1(f)
+    }
+
+    /// `frame_needs_close` for the generator's current frame.
+    pub fn needs_close(&self) -> bool {
+        match self.frame.try_borrow().as_deref() {
+            Ok(Some(f)) => self.frame_needs_close(f),
+            _ => false,
+        }
+    }
+}
+
 impl Drop for PyGenerator {
     fn drop(&mut self) {
         let Some(f) = self.frame.get_mut().take() else {
@@ -411,12 +452,7 @@ impl Drop for PyGenerator {
         // into a fresh generator closed at the next finalizer checkpoint.
         // A yield outside any user try block (RESUME's depth-1 bit) needs
         // no close, as in CPython's `gen_close` shortcut.
-        let needs_close = self.kind != GenKind::AsyncGenerator
-            && self.started.get()
-            && !self.finished.get()
-            && !self.running.get()
-            && !resumes_at_depth1(&f);
-        if !needs_close {
+        if !self.frame_needs_close(&f) {
             f.recycle();
             return;
         }

@@ -37,7 +37,10 @@ impl PyPayload for PyList {
     }
 
     fn clear(&self) {
-        let old = self.items.try_borrow_mut().map(|mut v| std::mem::take(&mut *v));
+        let old = self
+            .items
+            .try_borrow_mut()
+            .map(|mut v| std::mem::take(&mut *v));
         drop(old);
     }
 }

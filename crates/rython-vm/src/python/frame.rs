@@ -40,6 +40,28 @@ pub struct Frame {
     pub inline_gen: Option<InlineGen>,
 }
 
+impl Frame {
+    /// Each reference the frame owns, once (for a suspended generator's
+    /// `traverse`).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Some(f) = &self.func {
+            visit(f.as_object());
+        }
+        visit(self.globals.as_object());
+        visit(self.builtins.as_object());
+        self.locals.iter().for_each(&mut *visit);
+        self.values.iter().flatten().for_each(&mut *visit);
+        if let Some(f) = &self.frame_obj {
+            visit(f.as_object());
+        }
+        self.saved_exception.iter().for_each(&mut *visit);
+        if let Some(g) = &self.inline_gen {
+            visit(g.gen.as_object());
+            g.caller_exc.iter().for_each(&mut *visit);
+        }
+    }
+}
+
 /// A generator frame resumed by `FOR_ITER` or `SEND` without a nested eval
 /// loop (CPython's `FOR_ITER_GEN` and `SEND_GEN`).
 pub struct InlineGen {
@@ -184,6 +206,15 @@ impl Frame {
     /// Releases a finished frame: its locals and references die now, as in
     /// CPython, and the box and value vector are kept for the next call.
     pub fn recycle(mut self: Box<Self>) {
+        if let Some(fo) = &self.frame_obj {
+            if self.locals.is_none() {
+                // A traceback or `sys._getframe` made this frame visible:
+                // its object keeps the locals from now on.
+                let n = self.nlocalsplus().min(self.values.len());
+                let locals: Box<[Option<PyObjectRef>]> = self.values.drain(..n).collect();
+                *fo.payload.exited.borrow_mut() = Some(locals);
+            }
+        }
         self.values.clear();
         let raw = Box::into_raw(self);
         // SAFETY: `raw` came from `Box::into_raw` just above, so it is a
