@@ -228,7 +228,94 @@ class DynamicClassAttribute(property):
         return super().__get__(instance, ownerclass)
 
 
+class _GeneratorWrapper:
+    # What `coroutine()` returns for a generator made by something other
+    # than a generator function: awaitable, and a generator otherwise.
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__isgen = gen.__class__ is GeneratorType
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_frame(self):
+        return self.__wrapped.gi_frame
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    @property
+    def gi_yieldfrom(self):
+        return self.__wrapped.gi_yieldfrom
+
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        if self.__isgen:
+            return self.__wrapped
+        return self
+
+    __await__ = __iter__
+
+
 def coroutine(func):
+    """Convert regular generator function to a coroutine."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
-    return func
+    if (func.__class__ is FunctionType and
+            getattr(func, '__code__', None).__class__ is CodeType):
+        co_flags = func.__code__.co_flags
+        # CO_COROUTINE or CO_ITERABLE_COROUTINE: nothing to do.
+        if co_flags & 0x180:
+            return func
+        # A generator function: its generators become awaitable through
+        # CO_ITERABLE_COROUTINE. The code of a function cannot be swapped
+        # here, so the function is rebuilt around the flagged code.
+        if co_flags & 0x20:
+            co = func.__code__.replace(co_flags=co_flags | 0x100)
+            new = FunctionType(co, func.__globals__, func.__name__,
+                               func.__defaults__, func.__closure__,
+                               func.__kwdefaults__)
+            new.__qualname__ = func.__qualname__
+            new.__doc__ = func.__doc__
+            new.__module__ = func.__module__
+            new.__dict__.update(func.__dict__)
+            if func.__annotations__:
+                new.__annotations__ = func.__annotations__
+            return new
+
+    import functools
+    import _collections_abc
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if (coro.__class__ is CoroutineType or
+                coro.__class__ is GeneratorType and coro.gi_code.co_flags & 0x100):
+            return coro
+        if (isinstance(coro, _collections_abc.Generator) and
+                not isinstance(coro, _collections_abc.Coroutine)):
+            return _GeneratorWrapper(coro)
+        return coro
+
+    return wrapped

@@ -14,8 +14,20 @@ _NOT_GIVEN = object()
 
 # ---------------------------------------------------------------- deque
 
+def _deque_iter(dq, data, state, backwards):
+    # Like CPython's deque iterators: a change to the deque after the
+    # iterator was made is an error at the next step.
+    n = len(data)
+    for k in range(n):
+        if dq._state != state:
+            raise RuntimeError("deque mutated during iteration")
+        yield data[n - 1 - k] if backwards else data[k]
+    if dq._state != state:
+        raise RuntimeError("deque mutated during iteration")
+
+
 class deque:
-    __slots__ = ('_data', '_maxlen', '__weakref__')
+    __slots__ = ('_data', '_maxlen', '_state', '__weakref__')
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -25,6 +37,9 @@ class deque:
                 raise ValueError("maxlen must be non-negative")
         self._maxlen = maxlen
         self._data = []
+        # Bumped by every change of length or order, as CPython's deque
+        # `state`: iterators check it.
+        self._state = 0
         if iterable is not self:
             self.extend(iterable)
         else:
@@ -40,10 +55,12 @@ class deque:
             del self._data[:len(self._data) - m]
 
     def append(self, x, /):
+        self._state += 1
         self._data.append(x)
         self._trim_left()
 
     def appendleft(self, x, /):
+        self._state += 1
         self._data.insert(0, x)
         m = self._maxlen
         if m is not None and len(self._data) > m:
@@ -64,14 +81,17 @@ class deque:
     def pop(self):
         if not self._data:
             raise IndexError("pop from an empty deque")
+        self._state += 1
         return self._data.pop()
 
     def popleft(self):
         if not self._data:
             raise IndexError("pop from an empty deque")
+        self._state += 1
         return self._data.pop(0)
 
     def clear(self):
+        self._state += 1
         self._data.clear()
 
     def copy(self):
@@ -91,10 +111,12 @@ class deque:
     def insert(self, i, x, /):
         if self._maxlen is not None and len(self._data) >= self._maxlen:
             raise IndexError("deque already at its maximum size")
+        self._state += 1
         self._data.insert(i, x)
 
     def remove(self, value, /):
         try:
+            self._state += 1
             self._data.remove(value)
         except ValueError:
             raise ValueError(f"{value!r} is not in deque") from None
@@ -104,6 +126,7 @@ class deque:
 
     def rotate(self, n=1, /):
         d = self._data
+        self._state += 1
         if d:
             n %= len(d)
             if n:
@@ -116,10 +139,10 @@ class deque:
         return bool(self._data)
 
     def __iter__(self):
-        return iter(self._data)
+        return _deque_iter(self, self._data, self._state, False)
 
     def __reversed__(self):
-        return reversed(self._data)
+        return _deque_iter(self, self._data, self._state, True)
 
     def __contains__(self, x):
         return x in self._data
@@ -142,6 +165,7 @@ class deque:
 
     def __delitem__(self, i):
         self._check_index(i)
+        self._state += 1
         del self._data[i]
 
     def __repr__(self):

@@ -26,7 +26,9 @@ pub fn range_product(lo: &BigInt, count: u64) -> BigInt {
     if count <= 16 {
         // Multiply word-sized partial products while they fit.
         let mut acc = BigInt::one();
-        if let Some(l) = lo.to_u64() {
+        // The factors must all fit in a word (lo + count - 1 may not when
+        // lo is close to 2**64).
+        if let Some(l) = lo.to_u64().filter(|l| l.checked_add(count).is_some()) {
             let mut word: u64 = 1;
             for k in 0..count {
                 let f = l + k;

@@ -5,6 +5,7 @@ use rython_compiler::{CodeObject, ConstValue};
 use rython_parser::ast::Constant;
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
+use crate::objects::strobject::PyStr;
 use crate::objects::strobject::PyStrRef;
 use crate::VM;
 
@@ -250,8 +251,137 @@ fn code_repr(vm: &VM, obj: &PyObjectRef) -> crate::PyResult {
     )))
 }
 
+/// `code.replace(**changes)` (also `copy.replace` through `__replace__`):
+/// a new code object with some fields changed.
+fn code_replace(
+    vm: &VM,
+    args: &[PyObjectRef],
+    kw: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> crate::PyResult {
+    let Some(zelf) = args.first() else {
+        return Err(vm.new_type_error("replace() needs a code object"));
+    };
+    let c = as_code(vm, zelf)?;
+    let nkw = kw.map(|k| k.payload.len()).unwrap_or(0);
+    if args.len() - nkw > 1 {
+        return Err(vm.new_type_error(format!(
+            "replace() takes exactly 1 positional argument ({} given)",
+            args.len() - nkw
+        )));
+    }
+    let mut code = c.code.clone();
+    let mut consts = c.consts.clone();
+    let mut names = c.names.clone();
+    let int = |v: &PyObjectRef, what: &str| -> crate::PyResult<u32> {
+        let i = vm.to_index(v).map_err(|_| {
+            vm.new_type_error(format!(
+                "replace() argument '{what}' must be int, not {}",
+                v.class().name_string()
+            ))
+        })?;
+        let n = vm.to_isize(&i, "")?;
+        u32::try_from(n)
+            .map_err(|_| vm.new_value_error(format!("{what} must be a positive integer")))
+    };
+    let string = |v: &PyObjectRef, what: &str| -> crate::PyResult<String> {
+        v.downcast_ref::<PyStr>()
+            .map(|s| s.as_str().to_string())
+            .ok_or_else(|| {
+                vm.new_type_error(format!(
+                    "replace() argument '{what}' must be str, not {}",
+                    v.class().name_string()
+                ))
+            })
+    };
+    let tuple = |v: &PyObjectRef, what: &str| -> crate::PyResult<Vec<PyObjectRef>> {
+        v.downcast_ref::<crate::objects::tupleobject::PyTuple>()
+            .map(|t| t.as_slice().to_vec())
+            .ok_or_else(|| {
+                vm.new_type_error(format!(
+                    "replace() argument '{what}' must be tuple, not {}",
+                    v.class().name_string()
+                ))
+            })
+    };
+    let keys = kw
+        .map(|k| k.payload.as_slice().to_vec())
+        .unwrap_or_default();
+    for (k, v) in keys.iter().zip(&args[args.len() - nkw..]) {
+        let key = k.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("");
+        match key {
+            "co_flags" => code.flags = int(v, key)?,
+            "co_argcount" => code.argcount = int(v, key)?,
+            "co_posonlyargcount" => code.posonlyargcount = int(v, key)?,
+            "co_kwonlyargcount" => code.kwonlyargcount = int(v, key)?,
+            "co_stacksize" => code.stacksize = int(v, key)?,
+            "co_firstlineno" => code.firstlineno = int(v, key)?,
+            "co_name" => code.name = string(v, key)?,
+            "co_qualname" => code.qualname = string(v, key)?,
+            "co_filename" => code.filename = string(v, key)?,
+            "co_consts" => consts = tuple(v, key)?.into(),
+            "co_names" => {
+                let items = tuple(v, key)?;
+                let mut out = Vec::new();
+                for n in &items {
+                    out.push(vm.intern(&string(n, key)?));
+                }
+                names = out.into();
+                code.names = names
+                    .iter()
+                    .map(|n| n.payload.as_str().to_string())
+                    .collect();
+            }
+            "co_code" => {
+                let b = crate::objects::bytes_methods::buffer_bytes(v).ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "replace() argument 'co_code' must be bytes, not {}",
+                        v.class().name_string()
+                    ))
+                })?;
+                if b.len() != code.code.len() {
+                    return Err(vm.new_value_error(
+                        "replace(): a co_code of another length needs a new co_linetable, which is not supported",
+                    ));
+                }
+                code.code = b;
+            }
+            "co_varnames" | "co_freevars" | "co_cellvars" | "co_nlocals" | "co_linetable"
+            | "co_exceptiontable" => {
+                return Err(
+                    vm.new_value_error(format!("replace(): changing {key} is not supported"))
+                )
+            }
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "replace() got an unexpected keyword argument '{key}'"
+                )))
+            }
+        }
+    }
+    let filename = vm.intern(&code.filename);
+    let name = vm.intern(&code.name);
+    let qualname = vm.intern(&code.qualname);
+    Ok(PyRef::new_exact(
+        PyCode {
+            code,
+            global_cache: std::cell::RefCell::new(Vec::new()),
+            attr_cache: std::cell::RefCell::new(Vec::new()),
+            consts,
+            names,
+            localsplusnames: c.localsplusnames.clone(),
+            filename,
+            name,
+            qualname,
+        },
+        vm.types.code_type.clone(),
+    )
+    .into_object())
+}
+
 pub(crate) fn init(vm: &VM) {
     let t = &vm.types.code_type;
+    vm.add_method(t, "replace", code_replace);
+    vm.add_method(t, "__replace__", code_replace);
     t.payload.slots.repr.set(Some(code_repr));
     vm.add_getset(t, "co_code", co_code, None);
     vm.add_getset(t, "co_consts", co_consts, None);

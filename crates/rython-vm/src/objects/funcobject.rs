@@ -4,7 +4,9 @@ use std::cell::RefCell;
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
 use crate::objects::codeobject::PyCodeRef;
+use crate::objects::dictobject::PyDict;
 use crate::objects::dictobject::PyDictRef;
+use crate::objects::strobject::PyStr;
 use crate::objects::strobject::PyStrRef;
 use crate::objects::tupleobject::PyTupleRef;
 use crate::{PyResult, VM};
@@ -107,6 +109,54 @@ fn function_repr(vm: &VM, obj: &PyObjectRef) -> PyResult {
 }
 
 impl PyFunction {
+    /// A function of `code` (`PyFunction_New`): the docstring is
+    /// co_consts[0] when it is a str (the compiler puts None there for
+    /// functions without one), the module is the globals' `__name__`.
+    pub fn new(
+        vm: &VM,
+        code: crate::objects::codeobject::PyCodeRef,
+        globals: PyDictRef,
+        builtins: PyDictRef,
+    ) -> PyFunction {
+        let doc = match code.payload.consts.first() {
+            Some(c) if c.payload_is::<PyStr>() => c.clone(),
+            _ => vm.none(),
+        };
+        let module = globals
+            .payload
+            .get_str_name(vm, "__name__")
+            .unwrap_or_else(|| vm.none());
+        PyFunction {
+            name: RefCell::new(code.payload.name.clone()),
+            qualname: RefCell::new(code.payload.qualname.clone()),
+            globals,
+            builtins,
+            defaults: Default::default(),
+            kwdefaults: Default::default(),
+            closure: Default::default(),
+            annotations: Default::default(),
+            doc: RefCell::new(doc),
+            module: RefCell::new(module),
+            dict: Default::default(),
+            type_params: Default::default(),
+            code,
+        }
+    }
+
+    /// A function object running `code` in `globals` (what `exec` of a
+    /// function's code object calls).
+    pub fn for_code(
+        vm: &VM,
+        code: crate::objects::codeobject::PyCodeRef,
+        globals: PyDictRef,
+        closure: Option<crate::objects::tupleobject::PyTupleRef>,
+    ) -> PyObjectRef {
+        let builtins = vm.builtins_for(&globals);
+        let f = PyFunction::new(vm, code, globals, builtins);
+        *f.closure.borrow_mut() = closure;
+        PyRef::new_exact(f, vm.types.function_type.clone()).into_object()
+    }
+
     fn dict_obj(&self, vm: &VM) -> PyDictRef {
         self.dict
             .borrow_mut()
@@ -294,8 +344,109 @@ fn get_type_params(vm: &VM, o: &PyObjectRef) -> PyResult {
         .unwrap_or_else(|| vm.ctx.empty_tuple.clone().into_object()))
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None,
+/// closure=None, kwdefaults=None)`.
+fn function_new(
+    vm: &VM,
+    _cls: &PyTypeRef,
+    args: &[PyObjectRef],
+    kwnames: Option<&crate::objects::tupleobject::PyTupleRef>,
+) -> PyResult {
+    use crate::objects::tupleobject::PyTuple;
+    let [code, globals, name, argdefs, closure, kwdefaults] = crate::python::args::bind(
+        vm,
+        "function",
+        args,
+        kwnames,
+        [
+            "code",
+            "globals",
+            "name",
+            "argdefs",
+            "closure",
+            "kwdefaults",
+        ],
+        2,
+        0,
+    )?;
+    let (code, globals) = (code.expect("required"), globals.expect("required"));
+    let code = code
+        .downcast::<crate::objects::codeobject::PyCode>()
+        .map_err(|o| {
+            vm.new_type_error(format!(
+                "function() argument 'code' must be code, not {}",
+                o.class().name_string()
+            ))
+        })?;
+    let globals = globals.downcast::<PyDict>().map_err(|o| {
+        vm.new_type_error(format!(
+            "function() argument 'globals' must be dict, not {}",
+            o.class().name_string()
+        ))
+    })?;
+    let some = |o: Option<PyObjectRef>| o.filter(|o| !vm.is_none(o));
+    let closure = match some(closure) {
+        None => None,
+        Some(c) => {
+            let t = c
+                .downcast::<PyTuple>()
+                .map_err(|_| vm.new_type_error("arg 5 (closure) must be tuple"))?;
+            Some(t)
+        }
+    };
+    let name = match some(name) {
+        None => None,
+        Some(n) => Some(
+            n.downcast::<PyStr>()
+                .map_err(|_| vm.new_type_error("arg 3 (name) must be None or string"))?,
+        ),
+    };
+    let argdefs = match some(argdefs) {
+        None => None,
+        Some(d) => Some(
+            d.downcast::<PyTuple>()
+                .map_err(|_| vm.new_type_error("arg 4 (defaults) must be None or tuple"))?,
+        ),
+    };
+    if let Some(t) = &closure {
+        if let Some(bad) = t
+            .payload
+            .as_slice()
+            .iter()
+            .find(|x| !x.class().is(&vm.types.cell_type))
+        {
+            return Err(vm.new_type_error(format!(
+                "arg 5 (closure) expected cell, found {}",
+                bad.class().name_string()
+            )));
+        }
+    }
+    let nfree = code.payload.code.freevars().len();
+    if nfree > 0 && closure.is_none() {
+        return Err(vm.new_type_error("arg 5 (closure) must be tuple"));
+    }
+    let nclosure = closure.as_ref().map(|t| t.payload.len()).unwrap_or(0);
+    if nfree != nclosure {
+        return Err(vm.new_value_error(format!(
+            "{} requires closure of length {nfree}, not {nclosure}",
+            code.payload.name.payload.as_str()
+        )));
+    }
+    let f = PyFunction::for_code(vm, code, globals, closure);
+    let func = f.downcast_ref::<PyFunction>().expect("function");
+    if let Some(n) = name {
+        *func.name.borrow_mut() = n;
+    }
+    *func.defaults.borrow_mut() = argdefs;
+    if let Some(kd) = some(kwdefaults) {
+        *func.kwdefaults.borrow_mut() = kd.downcast::<PyDict>().ok();
+    }
+    Ok(f)
+}
+
 pub(crate) fn init(vm: &VM) {
     let t = &vm.types.function_type;
+    t.payload.slots.new.set(Some(function_new));
     t.payload.slots.call.set(Some(function_call));
     t.payload.slots.repr.set(Some(function_repr));
     t.payload.slots.getattro.set(Some(function_getattro));

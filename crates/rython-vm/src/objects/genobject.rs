@@ -702,7 +702,15 @@ pub fn send_to(vm: &VM, receiver: &PyObjectRef, value: PyObjectRef) -> PyResult<
         }
     }
     let iternext = receiver.class().payload.slots.iternext.get();
-    let r = if let (true, Some(next)) = (vm.is_none(&value), iternext) {
+    // A class's own `__next__` is called directly: its StopIteration
+    // carries the `yield from` result, which the slot wrapper would drop.
+    let heap = receiver
+        .class()
+        .payload
+        .has_flag(crate::objects::typeobject::flags::HEAPTYPE);
+    let r = if heap && vm.is_none(&value) {
+        vm.call_method(receiver, "__next__", &[])
+    } else if let (true, Some(next)) = (vm.is_none(&value), iternext) {
         // The slot itself, not `vm.next`: a raised StopIteration carries the
         // awaitable's result (e.g. an async generator's `__anext__`).
         match next(vm, receiver) {
@@ -758,7 +766,9 @@ impl VM {
 
     pub(crate) fn get_awaitable(&self, v: &PyObjectRef, where_: u32) -> PyResult {
         if let Some(g) = v.downcast_ref::<PyGenerator>() {
-            if g.kind == GenKind::Coroutine {
+            let iterable_coro = g.kind == GenKind::Generator
+                && g.code.payload.flags() & rython_compiler::code::flags::ITERABLE_COROUTINE != 0;
+            if g.kind == GenKind::Coroutine || iterable_coro {
                 if g.yield_from_target().is_some() {
                     return Err(self.new_runtime_error("coroutine is being awaited already"));
                 }
@@ -844,7 +854,11 @@ fn new_asend(vm: &VM, agen: PyRef<PyGenerator>, value: Option<PyObjectRef>) -> P
 /// awaitable: a wrapped value means the generator yielded (the awaitable
 /// completes with StopIteration(value)); a plain value is an `await`
 /// suspension passed through to the event loop.
-fn agen_unwrap(vm: &VM, r: PyResult<SendResult>, state: &Cell<u8>) -> PyResult {
+fn agen_unwrap(vm: &VM, agen: &PyGenerator, r: PyResult<SendResult>, state: &Cell<u8>) -> PyResult {
+    // Still running unless suspended in an `await` (a plain value).
+    let awaiting =
+        matches!(&r, Ok(SendResult::Yield(v)) if !v.payload_is::<PyAsyncGenWrappedValue>());
+    agen.ag_running_async.set(awaiting);
     match r {
         Ok(SendResult::Yield(v)) => {
             if let Some(w) = v.downcast_ref::<PyAsyncGenWrappedValue>() {
@@ -872,7 +886,12 @@ fn asend_send(vm: &VM, obj: &PyObjectRef, value: PyObjectRef) -> PyResult {
         return Err(vm.new_runtime_error("cannot reuse already awaited __anext__()/asend()"));
     }
     let v = if a.state.get() == 0 {
+        if a.agen.payload.ag_running_async.get() {
+            a.state.set(2);
+            return Err(vm.new_runtime_error("anext(): asynchronous generator is already running"));
+        }
         a.state.set(1);
+        a.agen.payload.ag_running_async.set(true);
         match a.value.borrow_mut().take() {
             Some(v) if vm.is_none(&value) => v,
             _ => value,
@@ -881,7 +900,7 @@ fn asend_send(vm: &VM, obj: &PyObjectRef, value: PyObjectRef) -> PyResult {
         value
     };
     let r = gen_send_ex(vm, &a.agen, Some(v), None);
-    agen_unwrap(vm, r, &a.state)
+    agen_unwrap(vm, &a.agen.payload, r, &a.state)
 }
 
 fn asend_iternext(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
@@ -911,7 +930,7 @@ fn m_asend_throw(
     let exc = throw_args(vm, &args[1..])?;
     if let Some(a) = args[0].downcast_ref::<PyAsyncGenASend>() {
         let r = gen_throw(vm, &a.agen, exc);
-        return agen_unwrap(vm, r, &a.state);
+        return agen_unwrap(vm, &a.agen.payload, r, &a.state);
     }
     if let Some(a) = args[0].downcast_ref::<PyAsyncGenAThrow>() {
         let r = gen_throw(vm, &a.agen, exc);
@@ -936,6 +955,9 @@ fn m_asend_close(
 
 fn athrow_unwrap(vm: &VM, a: &PyAsyncGenAThrow, r: PyResult<SendResult>) -> PyResult {
     let is_close = a.args.is_none();
+    let awaiting =
+        matches!(&r, Ok(SendResult::Yield(v)) if !v.payload_is::<PyAsyncGenWrappedValue>());
+    a.agen.payload.ag_running_async.set(awaiting);
     match r {
         Ok(SendResult::Yield(v)) => {
             if v.payload_is::<PyAsyncGenWrappedValue>() {
@@ -977,6 +999,14 @@ fn athrow_send(vm: &VM, obj: &PyObjectRef, value: PyObjectRef) -> PyResult {
     match a.state.get() {
         2 => Err(vm.new_runtime_error("cannot reuse already awaited aclose()/athrow()")),
         0 => {
+            if a.agen.payload.ag_running_async.get() {
+                a.state.set(2);
+                return Err(vm.new_runtime_error(if a.args.is_none() {
+                    "aclose(): asynchronous generator is already running"
+                } else {
+                    "athrow(): asynchronous generator is already running"
+                }));
+            }
             a.state.set(1);
             if a.agen.payload.finished.get() || !a.agen.payload.started.get() && a.args.is_none() {
                 a.state.set(2);

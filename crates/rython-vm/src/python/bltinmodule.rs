@@ -811,9 +811,20 @@ fn exec_or_eval(
     name: &str,
     mode: rython_compiler::Mode,
 ) -> PyResult {
-    let [source, globals, locals] =
-        args::bind(vm, name, a, k, ["source", "globals", "locals"], 1, 1)?;
+    let [source, globals, locals, closure] = args::bind(
+        vm,
+        name,
+        a,
+        k,
+        ["source", "globals", "locals", "closure"],
+        1,
+        1,
+    )?;
     let source = source.expect("required");
+    let closure = closure.filter(|c| !vm.is_none(c));
+    if closure.is_some() && name == "eval" {
+        return Err(vm.new_type_error("eval() got an unexpected keyword argument 'closure'"));
+    }
     let globals = match globals {
         Some(g) if !vm.is_none(&g) => match g.downcast::<PyDict>() {
             Ok(d) => Some(d),
@@ -868,7 +879,48 @@ fn exec_or_eval(
             "{name}() arg 1 must be a string, bytes or code object"
         )));
     };
-    let r = vm.run_code(code, globals, Some(locals))?;
+    let nfree = code.payload.code.freevars().len();
+    if name == "eval" && nfree > 0 {
+        return Err(
+            vm.new_type_error("code object passed to eval() may not contain free variables")
+        );
+    }
+    let closure = match closure {
+        Some(c) => {
+            let cells = c.downcast::<PyTuple>().ok().filter(|t| {
+                t.payload
+                    .as_slice()
+                    .iter()
+                    .all(|x| x.class().is(&vm.types.cell_type))
+            });
+            match cells {
+                Some(t) if t.payload.len() == nfree && nfree > 0 => Some(t),
+                _ if nfree == 0 => {
+                    return Err(vm.new_type_error("cannot use a closure with this code object"))
+                }
+                _ => {
+                    return Err(vm.new_type_error(format!(
+                        "code object requires a closure of exactly length {nfree}"
+                    )))
+                }
+            }
+        }
+        None if nfree > 0 => {
+            return Err(vm.new_type_error(format!(
+                "code object requires a closure of exactly length {nfree}"
+            )))
+        }
+        None => None,
+    };
+    let r = if code.payload.flags() & rython_compiler::code::flags::OPTIMIZED != 0 {
+        // A function's code runs as a call with no arguments, as
+        // CPython's PyEval_EvalCode does for it (missing parameters are
+        // the call's TypeError).
+        let f = crate::objects::funcobject::PyFunction::for_code(vm, code, globals, closure);
+        vm.call(&f, &[], None)?
+    } else {
+        vm.run_code(code, globals, Some(locals))?
+    };
     Ok(if mode == rython_compiler::Mode::Exec {
         vm.none()
     } else {

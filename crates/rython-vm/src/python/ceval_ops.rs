@@ -376,32 +376,7 @@ impl VM {
         let code = code_obj
             .downcast::<PyCode>()
             .map_err(|_| self.new_system_error("MAKE_FUNCTION expects a code object"))?;
-        // CPython 3.13 (PyFunction_New): the docstring is co_consts[0] when it
-        // is a str; the compiler puts None there for functions without one.
-        let doc = match code.payload.consts.first() {
-            Some(c) if c.payload_is::<PyStr>() => c.clone(),
-            _ => self.none(),
-        };
-        let module = frame
-            .globals
-            .payload
-            .get_str_name(self, "__name__")
-            .unwrap_or_else(|| self.none());
-        let f = PyFunction {
-            name: std::cell::RefCell::new(code.payload.name.clone()),
-            qualname: std::cell::RefCell::new(code.payload.qualname.clone()),
-            globals: frame.globals.clone(),
-            builtins: frame.builtins.clone(),
-            defaults: Default::default(),
-            kwdefaults: Default::default(),
-            closure: Default::default(),
-            annotations: Default::default(),
-            doc: std::cell::RefCell::new(doc),
-            module: std::cell::RefCell::new(module),
-            dict: Default::default(),
-            type_params: Default::default(),
-            code,
-        };
+        let f = PyFunction::new(self, code, frame.globals.clone(), frame.builtins.clone());
         Ok(PyRef::new_exact(f, self.types.function_type.clone()).into_object())
     }
 
