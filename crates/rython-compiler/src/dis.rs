@@ -149,6 +149,10 @@ pub fn const_repr(c: &Constant) -> String {
             let s: String = b.iter().map(|&x| x as char).collect();
             format!("b{}", quote_str(&s, true))
         }
+        Constant::FrozenSet(t) => format!(
+            "frozenset({{{}}})",
+            t.iter().map(const_repr).collect::<Vec<_>>().join(", ")
+        ),
         Constant::Tuple(t) => {
             if t.len() == 1 {
                 format!("({},)", const_repr(&t[0]))

@@ -76,7 +76,7 @@ pub fn truthy(c: &Constant) -> bool {
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Ellipsis => true,
     }
 }

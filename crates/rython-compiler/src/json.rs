@@ -38,6 +38,10 @@ fn konst(c: &Constant) -> String {
             "{{\"t\":\"tuple\",\"v\":[{}]}}",
             t.iter().map(konst).collect::<Vec<_>>().join(",")
         ),
+        Constant::FrozenSet(t) => format!(
+            "{{\"t\":\"frozenset\",\"v\":[{}]}}",
+            t.iter().map(konst).collect::<Vec<_>>().join(",")
+        ),
     }
 }
 

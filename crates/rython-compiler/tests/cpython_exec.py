@@ -17,6 +17,7 @@ def mk_const(k):
     if t == "str": return k["v"]
     if t == "bytes": return bytes(k["v"])
     if t == "tuple": return tuple(mk_const(x) for x in k["v"])
+    if t == "frozenset": return frozenset(mk_const(x) for x in k["v"])
     if t == "code": return mk_code(k["v"])
     raise ValueError(t)
 BACK = {opcode.opmap["JUMP_BACKWARD"], opcode.opmap["JUMP_BACKWARD_NO_INTERRUPT"]}

@@ -280,10 +280,16 @@ pub enum Constant {
     Bool(bool),
     Int(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
+    /// Only made by the compiler (constant set displays, as CPython folds
+    /// them), never by the parser.
+    FrozenSet(Vec<Constant>),
     Ellipsis,
 }
 

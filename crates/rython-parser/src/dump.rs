@@ -498,6 +498,10 @@ pub fn const_repr(c: &Constant) -> String {
         }
         Constant::Str(s) => py_str(s),
         Constant::Bytes(b) => py_bytes(b),
+        Constant::FrozenSet(v) => format!(
+            "frozenset({{{}}})",
+            v.iter().map(const_repr).collect::<Vec<_>>().join(", ")
+        ),
         Constant::Tuple(v) => {
             if v.len() == 1 {
                 format!("({},)", const_repr(&v[0]))

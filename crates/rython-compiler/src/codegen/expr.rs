@@ -523,7 +523,14 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::Tuple(c), loc);
                 } else {
                     self.emit(build, pushed, loc);
-                    self.load_const(Constant::Tuple(c), loc);
+                    // A set display iterates a frozenset constant, whose
+                    // order decides the new set's, as in CPython.
+                    let c = if build == BuildSet {
+                        Constant::FrozenSet(c)
+                    } else {
+                        Constant::Tuple(c)
+                    };
+                    self.load_const(c, loc);
                     self.emit(extend, 1, loc);
                     if tuple {
                         self.emit(CallIntrinsic1, intrinsic1::LIST_TO_TUPLE, loc);

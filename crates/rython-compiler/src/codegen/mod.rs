@@ -119,6 +119,7 @@ enum ConstKey {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
 }
 
 fn const_key(c: &Constant) -> ConstKey {
@@ -132,6 +133,7 @@ fn const_key(c: &Constant) -> ConstKey {
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
+        Constant::FrozenSet(t) => ConstKey::FrozenSet(t.iter().map(const_key).collect()),
     }
 }
 

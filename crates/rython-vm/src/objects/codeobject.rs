@@ -87,6 +87,14 @@ pub fn constant_to_object(vm: &VM, c: &Constant) -> PyObjectRef {
         Constant::Tuple(items) => vm
             .new_tuple(items.iter().map(|c| constant_to_object(vm, c)).collect())
             .into_object(),
+        Constant::FrozenSet(items) => {
+            let items = items.iter().map(|c| constant_to_object(vm, c)).collect();
+            // Constants hash without running Python code, so this cannot fail.
+            match crate::objects::setobject::new_frozenset(vm, items) {
+                Ok(s) => s.into_object(),
+                Err(_) => vm.none(),
+            }
+        }
         Constant::Ellipsis => vm.ctx.ellipsis.clone(),
     }
 }

@@ -41,7 +41,9 @@ impl PyPayload for PyList {
             .items
             .try_borrow_mut()
             .map(|mut v| std::mem::take(&mut *v));
-        drop(old);
+        if let Ok(old) = old {
+            drop_last_first(old);
+        }
     }
 }
 
@@ -85,7 +87,21 @@ impl PyList {
     /// ends (their `__del__` may touch this list).
     pub fn replace(&self, items: Vec<PyObjectRef>) {
         let old = std::mem::replace(&mut *self.items.borrow_mut(), items);
-        drop(old);
+        drop_last_first(old);
+    }
+}
+
+/// Releases items last to first, the order CPython's list and tuple
+/// deallocation and `list.clear()` use (visible through `__del__`).
+pub(crate) fn drop_last_first(mut items: Vec<PyObjectRef>) {
+    while let Some(x) = items.pop() {
+        drop(x);
+    }
+}
+
+impl Drop for PyList {
+    fn drop(&mut self) {
+        drop_last_first(std::mem::take(self.items.get_mut()));
     }
 }
 

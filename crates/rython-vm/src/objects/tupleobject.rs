@@ -16,6 +16,13 @@ pub struct PyTuple {
     items: Box<[PyObjectRef]>,
 }
 
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        let items = std::mem::take(&mut self.items).into_vec();
+        crate::objects::listobject::drop_last_first(items);
+    }
+}
+
 impl PyPayload for PyTuple {
     fn class(vm: &VM) -> &PyTypeRef {
         &vm.types.tuple_type
