@@ -444,7 +444,7 @@ fn t_new(vm: &VM, cls: &PyTypeRef, a: Args, k: Kw) -> PyResult {
                 Some(s) => Ok(Some(s.as_str().to_string())),
                 None => Err(vm.new_type_error(format!(
                     "TextIOWrapper() argument '{what}' must be str or None, not {}",
-                    v.class().name_string()
+                    crate::python::args::arg_type_name(&v)
                 ))),
             },
         }
@@ -510,7 +510,7 @@ fn t_write(vm: &VM, a: Args, k: Kw) -> PyResult {
     let Some(s) = a[1].downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "write() argument must be str, not {}",
-            a[1].class().name_string()
+            crate::python::args::arg_type_name(&a[1])
         )));
     };
     t.write_str(vm, s.as_str())?;

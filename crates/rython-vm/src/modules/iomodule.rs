@@ -139,7 +139,7 @@ pub fn readinto_with(
     }
     Err(vm.new_type_error(format!(
         "readinto() argument must be read-write bytes-like object, not {}",
-        target.class().name_string()
+        crate::python::args::arg_type_name(&target)
     )))
 }
 
@@ -318,7 +318,7 @@ fn open_code(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     if !path.payload_is::<PyStr>() {
         return Err(vm.new_type_error(format!(
             "open_code() argument 'path' must be str, not {}",
-            path.class().name_string()
+            crate::python::args::arg_type_name(&path)
         )));
     }
     io_open(vm, &[path, vm.new_str_obj("rb")], None)
@@ -414,7 +414,7 @@ fn opt_str(vm: &VM, v: Option<PyObjectRef>, what: &str) -> PyResult<Option<Strin
             Some(s) => Ok(Some(s.as_str().to_string())),
             None => Err(vm.new_type_error(format!(
                 "open() argument '{what}' must be str or None, not {}",
-                v.class().name_string()
+                crate::python::args::arg_type_name(&v)
             ))),
         },
     }
@@ -447,7 +447,7 @@ pub fn io_open(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
             None => {
                 return Err(vm.new_type_error(format!(
                     "open() argument 'mode' must be str, not {}",
-                    m.class().name_string()
+                    crate::python::args::arg_type_name(&m)
                 )))
             }
         },

@@ -101,7 +101,7 @@ fn intern(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
         Ok(s) if a[0].class().is(&vm.types.str_type) => Ok(vm.intern_str(s).into_object()),
         _ => Err(vm.new_type_error(format!(
             "intern() argument must be str, not {}",
-            a[0].class().name_string()
+            crate::python::args::arg_type_name(&a[0])
         ))),
     }
 }

@@ -251,7 +251,7 @@ fn object_format(vm: &VM, args: &[PyObjectRef], kwnames: Option<&PyTupleRef>) ->
     let Some(spec) = a[1].downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "__format__() argument must be str, not {}",
-            a[1].class().name_string()
+            crate::python::args::arg_type_name(&a[1])
         )));
     };
     if !spec.as_str().is_empty() {

@@ -601,7 +601,7 @@ fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyO
             _ => {
                 return Err(vm.new_type_error(format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",
-                    f.class().name_string()
+                    crate::python::args::arg_type_name(&f)
                 )))
             }
         },
@@ -915,7 +915,7 @@ fn b_fromhex(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let Some(text) = arg.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "fromhex() argument must be str, not {}",
-            args[1].class().name_string()
+            crate::python::args::arg_type_name(&args[1])
         )));
     };
     let chars: Vec<char> = text.as_str().chars().collect();

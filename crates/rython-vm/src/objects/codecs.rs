@@ -349,9 +349,10 @@ pub fn encode_str(
             i += 1;
             continue;
         }
-        // A run of unencodable characters goes to the handler as one.
+        // A run of unencodable characters goes to the handler as one,
+        // except in the UTF-16/32 encoders, which report each alone.
         let mut j = i + 1;
-        while j < cps.len() && !enc.accepts(cps[j]) {
+        while j < cps.len() && !enc.accepts(cps[j]) && !codec_is_wide(codec) {
             j += 1;
         }
         let fail = |at: usize| -> PyBaseExceptionRef {

@@ -284,7 +284,7 @@ fn code_replace(
         let i = vm.to_index(v).map_err(|_| {
             vm.new_type_error(format!(
                 "replace() argument '{what}' must be int, not {}",
-                v.class().name_string()
+                crate::python::args::arg_type_name(&v)
             ))
         })?;
         let n = vm.to_isize(&i, "")?;
@@ -297,7 +297,7 @@ fn code_replace(
             .ok_or_else(|| {
                 vm.new_type_error(format!(
                     "replace() argument '{what}' must be str, not {}",
-                    v.class().name_string()
+                    crate::python::args::arg_type_name(&v)
                 ))
             })
     };
@@ -307,7 +307,7 @@ fn code_replace(
             .ok_or_else(|| {
                 vm.new_type_error(format!(
                     "replace() argument '{what}' must be tuple, not {}",
-                    v.class().name_string()
+                    crate::python::args::arg_type_name(&v)
                 ))
             })
     };
@@ -343,7 +343,7 @@ fn code_replace(
                 let b = crate::objects::bytes_methods::buffer_bytes(v).ok_or_else(|| {
                     vm.new_type_error(format!(
                         "replace() argument 'co_code' must be bytes, not {}",
-                        v.class().name_string()
+                        crate::python::args::arg_type_name(&v)
                     ))
                 })?;
                 if b.len() != code.code.len() {

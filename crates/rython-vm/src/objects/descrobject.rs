@@ -784,7 +784,7 @@ fn proxy_new(vm: &VM, _cls: &PyTypeRef, args: &[PyObjectRef], kw: Option<&PyTupl
     if m.class().payload.slots.getitem.get().is_none() || is_seq {
         return Err(vm.new_type_error(format!(
             "mappingproxy() argument must be a mapping, not {}",
-            m.class().name_string()
+            crate::python::args::arg_type_name(&m)
         )));
     }
     Ok(vm.new_mappingproxy(m))

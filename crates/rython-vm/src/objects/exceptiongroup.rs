@@ -56,7 +56,7 @@ fn group_new(
     if !message.payload_is::<PyStr>() {
         return Err(vm.new_type_error(format!(
             "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
-            message.class().name_string()
+            crate::python::args::arg_type_name(&message)
         )));
     }
     if !is_sequence(vm, exceptions) {

@@ -300,7 +300,7 @@ fn float_getformat(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> Py
     let Some(s) = a[0].downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "__getformat__() argument must be str, not {}",
-            a[0].class().name_string()
+            crate::python::args::arg_type_name(&a[0])
         )));
     };
     match s.as_str() {

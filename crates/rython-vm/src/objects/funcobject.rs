@@ -375,13 +375,13 @@ fn function_new(
         .map_err(|o| {
             vm.new_type_error(format!(
                 "function() argument 'code' must be code, not {}",
-                o.class().name_string()
+                crate::python::args::arg_type_name(&o)
             ))
         })?;
     let globals = globals.downcast::<PyDict>().map_err(|o| {
         vm.new_type_error(format!(
             "function() argument 'globals' must be dict, not {}",
-            o.class().name_string()
+            crate::python::args::arg_type_name(&o)
         ))
     })?;
     let some = |o: Option<PyObjectRef>| o.filter(|o| !vm.is_none(o));

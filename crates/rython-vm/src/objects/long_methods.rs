@@ -205,7 +205,7 @@ fn byteorder_arg(vm: &VM, b: Option<PyObjectRef>, fname: &str) -> PyResult<bool>
         },
         None => Err(vm.new_type_error(format!(
             "{fname}() argument 'byteorder' must be str, not {}",
-            b.class().name_string()
+            crate::python::args::arg_type_name(&b)
         ))),
     }
 }

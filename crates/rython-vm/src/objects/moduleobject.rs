@@ -186,7 +186,7 @@ fn module_new(
     if !name.class().is_subtype(&vm.types.str_type) {
         return Err(vm.new_type_error(format!(
             "module.__init__() argument 'name' must be str, not {}",
-            name.class().name_string()
+            crate::python::args::arg_type_name(&name)
         )));
     }
     let dict = vm.new_dict();

@@ -552,8 +552,9 @@ pub(crate) fn is_linebreak(c: char) -> bool {
 fn str_splitlines(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let s = zelf(vm, args, "splitlines")?;
     let [keepends] = bind(vm, "splitlines", &args[1..], kw, ["keepends"], 0, 0)?;
+    // CPython only tests the argument's truth.
     let keep = match keepends {
-        Some(k) => vm.to_isize(&vm.to_index(&k)?, "")? != 0,
+        Some(k) => vm.is_true(&k)?,
         None => false,
     };
     let text = s.as_str();
@@ -727,7 +728,7 @@ fn remove_affix(vm: &VM, args: &[PyObjectRef], kw: Kw, suffix: bool) -> PyResult
     let Some(a) = a.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "{name}() argument must be str, not {}",
-            a.class().name_string()
+            crate::python::args::arg_type_name(&a)
         )));
     };
     let text = s.as_str();
@@ -965,8 +966,19 @@ fn str_maketrans(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef>
         }
         return Ok(d.into_object());
     }
-    let x = str_arg(vm, &args[0], "maketrans", "1")?;
+    // CPython's argument clinic checks y (and z) first.
     let y = str_arg(vm, &args[1], "maketrans", "2")?;
+    if let Some(z) = args.get(2) {
+        str_arg(vm, z, "maketrans", "3")?;
+    }
+    let x = args[0]
+        .downcast_ref::<PyStr>()
+        .map(|s| s.as_str())
+        .ok_or_else(|| {
+            vm.new_type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            )
+        })?;
     if char_count(x) != char_count(y) {
         return Err(vm.new_value_error("the first two maketrans arguments must have equal length"));
     }

@@ -108,6 +108,7 @@ impl<'a> Formatter<'a> {
                 continue;
             }
             i += 1;
+            let spec_start = i;
             if i < f.len() && f[i] == '(' {
                 let Some(dict) = self.dict.clone() else {
                     return Err(vm.new_type_error("format requires a mapping"));
@@ -189,9 +190,14 @@ impl<'a> Formatter<'a> {
             let conv = f[i];
             let conv_index = i;
             i += 1;
-            if conv == '%' {
+            if conv == '%' && conv_index == spec_start {
                 out.push('%');
                 continue;
+            }
+            if conv == '%' {
+                // `%5%`: a conversion like any other, which takes an
+                // argument and then is not a known one.
+                self.next_arg()?;
             }
             let known = matches!(
                 conv,
@@ -272,6 +278,16 @@ impl<'a> Formatter<'a> {
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let n = self.int_value(conv, v)?;
+                let limit = self.vm.int_max_str_digits.get();
+                // Decimal output obeys sys.set_int_max_str_digits (checked
+                // only where the bit length allows too many digits).
+                if matches!(conv, 'd' | 'i' | 'u') && limit > 0 && n.bits() > 3 * limit as u64 {
+                    rython_common::int_format::to_decimal_string(
+                        &n,
+                        self.vm.int_max_str_digits.get(),
+                    )
+                    .map_err(|e| self.vm.new_value_error(e.message()))?;
+                }
                 Ok(format_int(&n, conv, flags, prec))
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {

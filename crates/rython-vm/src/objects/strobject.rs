@@ -607,6 +607,9 @@ fn str_new(
             };
             let data: Vec<u8> = match &o {
                 None => Vec::new(),
+                Some(o) if o.payload_is::<PyStr>() => {
+                    return Err(vm.new_type_error("decoding str is not supported"))
+                }
                 Some(o) => match crate::objects::bytes_methods::buffer_bytes(o) {
                     Some(b) => b,
                     None => {
@@ -646,7 +649,7 @@ pub(crate) fn str_arg<'a>(
         Some(s) => Ok(s.as_str()),
         None => Err(vm.new_type_error(format!(
             "{fname}() argument {what} must be str, not {}",
-            obj.class().name_string()
+            crate::python::args::arg_type_name(&obj)
         ))),
     }
 }

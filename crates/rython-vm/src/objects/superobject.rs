@@ -157,7 +157,7 @@ fn super_type_new(
     let typ = typ.clone().downcast::<PyType>().map_err(|o| {
         vm.new_type_error(format!(
             "super() argument 1 must be a type, not {}",
-            o.class().name_string()
+            crate::python::args::arg_type_name(&o)
         ))
     })?;
     let (obj, obj_type) = match obj.filter(|o| !vm.is_none(o)) {
@@ -254,7 +254,7 @@ pub fn super_getattr(
     let typ = class.clone().downcast::<PyType>().map_err(|o| {
         vm.new_type_error(format!(
             "super() argument 1 must be a type, not {}",
-            o.class().name_string()
+            crate::python::args::arg_type_name(&o)
         ))
     })?;
     let start = supercheck(vm, &typ, self_)?;

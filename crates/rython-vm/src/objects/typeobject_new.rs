@@ -47,7 +47,7 @@ pub fn type_init(
 fn arg_error(vm: &VM, n: usize, want: &str, got: &PyObjectRef) -> crate::PyBaseExceptionRef {
     vm.new_type_error(format!(
         "type.__new__() argument {n} must be {want}, not {}",
-        got.class().name_string()
+        crate::python::args::arg_type_name(&got)
     ))
 }
 

@@ -120,3 +120,13 @@ pub fn positional<'a>(
     }
     Ok(args)
 }
+
+/// How an argument's type is named in "argument ... must be X, not Y"
+/// errors: `None` for None itself, as CPython's `_PyArg_BadArgument` says.
+pub fn arg_type_name(o: &crate::object::PyObjectRef) -> String {
+    if o.payload_is::<crate::objects::noneobject::PyNone>() {
+        "None".to_string()
+    } else {
+        o.class().name_string()
+    }
+}

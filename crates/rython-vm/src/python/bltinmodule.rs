@@ -221,7 +221,7 @@ fn b_import(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let Some(n) = name.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
             "__import__() argument 1 must be str, not {}",
-            name.class().name_string()
+            crate::python::args::arg_type_name(&name)
         )));
     };
     let level = match level {
@@ -625,7 +625,7 @@ fn b_format(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             None => {
                 return Err(vm.new_type_error(format!(
                     "format() argument 2 must be str, not {}",
-                    s.class().name_string()
+                    crate::python::args::arg_type_name(&s)
                 )))
             }
         },

@@ -141,7 +141,7 @@ fn spec_arg<'a>(vm: &VM, args: &'a [PyObjectRef], kw: Kw, qual: &str) -> PyResul
         Some(s) => Ok(s.as_str()),
         None => Err(vm.new_type_error(format!(
             "__format__() argument must be str, not {}",
-            a.class().name_string()
+            crate::python::args::arg_type_name(&a)
         ))),
     }
 }
@@ -628,7 +628,7 @@ pub fn format_with_spec(vm: &VM, obj: &PyObjectRef, spec: &PyObjectRef) -> PyRes
         Some(s) => Ok(format_object(vm, obj, s.as_str())?.into_object()),
         None => Err(vm.new_type_error(format!(
             "format() argument 2 must be str, not {}",
-            spec.class().name_string()
+            crate::python::args::arg_type_name(&spec)
         ))),
     }
 }
@@ -646,7 +646,7 @@ pub fn builtin_format(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjec
             None => {
                 return Err(vm.new_type_error(format!(
                     "format() argument 2 must be str, not {}",
-                    s.class().name_string()
+                    crate::python::args::arg_type_name(&s)
                 )))
             }
         },

@@ -706,7 +706,7 @@ fn arg_str(vm: &VM, v: &PyObjectRef, pos: usize) -> PyResult<PyObjectRef> {
     } else {
         Err(vm.new_type_error(format!(
             "argument {pos} must be str, not {}",
-            v.class().name_string()
+            crate::python::args::arg_type_name(&v)
         )))
     }
 }
