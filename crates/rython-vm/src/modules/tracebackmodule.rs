@@ -49,10 +49,40 @@ fn pick_exception(vm: &VM, exc: &PyObjectRef, value: Option<PyObjectRef>) -> Opt
     }
 }
 
-fn render(vm: &VM, exc: Option<PyObjectRef>, chain: bool) -> String {
-    let _ = chain;
+/// The `limit` argument as the traceback module reads it: None means
+/// `sys.tracebacklimit` (oldest frames first, never negative).
+fn read_limit(vm: &VM, limit: Option<PyObjectRef>) -> PyResult<Option<traceback_format::Limit>> {
+    use traceback_format::Limit;
+    let (value, from_sys) = match limit.filter(|l| !vm.is_none(l)) {
+        Some(l) => (Some(l), false),
+        None => (vm.sys_attr("tracebacklimit").ok(), true),
+    };
+    let Some(v) = value else { return Ok(None) };
+    let n = vm.to_index(&v).and_then(|i| vm.to_isize(&i, ""))?;
+    Ok(Some(if n >= 0 || from_sys {
+        Limit::First(n.max(0) as usize)
+    } else {
+        Limit::Last(n.unsigned_abs() as usize)
+    }))
+}
+
+fn read_chain(vm: &VM, chain: Option<PyObjectRef>) -> PyResult<bool> {
+    match chain {
+        Some(c) => vm.is_true(&c),
+        None => Ok(true),
+    }
+}
+
+fn render(
+    vm: &VM,
+    exc: Option<PyObjectRef>,
+    limit: Option<traceback_format::Limit>,
+    chain: bool,
+) -> String {
     match exc {
-        Some(e) if is_exception_instance(&e) => traceback_format::format_exception(vm, &e),
+        Some(e) if is_exception_instance(&e) => {
+            traceback_format::format_exception_limited(vm, &e, limit, chain)
+        }
         Some(e) => format!(
             "{}: {}\n",
             e.class().name_string(),
@@ -90,15 +120,19 @@ fn print_exc(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult
     let (pos, kw) = kwargs(args, kw);
     check_kwargs(vm, "print_exc", &kw, &["limit", "file", "chain"])?;
     let file = pos.get(1).cloned().or_else(|| kwarg(&kw, "file"));
-    let text = render(vm, handled(vm), true);
+    let limit = read_limit(vm, pos.first().cloned().or_else(|| kwarg(&kw, "limit")))?;
+    let chain = read_chain(vm, pos.get(2).cloned().or_else(|| kwarg(&kw, "chain")))?;
+    let text = render(vm, handled(vm), limit, chain);
     write_to(vm, file, &text)?;
     Ok(vm.none())
 }
 
 fn format_exc(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    let (_, kw) = kwargs(args, kw);
+    let (pos, kw) = kwargs(args, kw);
     check_kwargs(vm, "format_exc", &kw, &["limit", "chain"])?;
-    Ok(vm.new_str_obj(render(vm, handled(vm), true)))
+    let limit = read_limit(vm, pos.first().cloned().or_else(|| kwarg(&kw, "limit")))?;
+    let chain = read_chain(vm, pos.get(1).cloned().or_else(|| kwarg(&kw, "chain")))?;
+    Ok(vm.new_str_obj(render(vm, handled(vm), limit, chain)))
 }
 
 fn exc_and_value(
@@ -124,7 +158,9 @@ fn print_exception(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> Py
     )?;
     let exc = exc_and_value(vm, "print_exception", pos, &kw)?;
     let file = pos.get(4).cloned().or_else(|| kwarg(&kw, "file"));
-    write_to(vm, file, &render(vm, exc, true))?;
+    let limit = read_limit(vm, pos.get(3).cloned().or_else(|| kwarg(&kw, "limit")))?;
+    let chain = read_chain(vm, pos.get(5).cloned().or_else(|| kwarg(&kw, "chain")))?;
+    write_to(vm, file, &render(vm, exc, limit, chain))?;
     Ok(vm.none())
 }
 
@@ -137,7 +173,9 @@ fn format_exception(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> P
         &["value", "tb", "limit", "chain"],
     )?;
     let exc = exc_and_value(vm, "format_exception", pos, &kw)?;
-    Ok(lines_list(vm, &render(vm, exc, true)))
+    let limit = read_limit(vm, pos.get(3).cloned().or_else(|| kwarg(&kw, "limit")))?;
+    let chain = read_chain(vm, pos.get(4).cloned().or_else(|| kwarg(&kw, "chain")))?;
+    Ok(lines_list(vm, &render(vm, exc, limit, chain)))
 }
 
 fn format_exception_only(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {

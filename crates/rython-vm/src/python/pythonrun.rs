@@ -192,7 +192,7 @@ impl VM {
 /// The full report for an exception and its chain (the formatting lives
 /// in traceback_format.rs).
 pub fn format_exception(vm: &VM, exc: &PyBaseExceptionRef) -> String {
-    crate::python::traceback_format::format_exception(vm, exc.as_object())
+    crate::python::traceback_format::format_uncaught(vm, exc.as_object())
 }
 
 /// The last line(s): `Type: message`, with SyntaxError's source and caret.

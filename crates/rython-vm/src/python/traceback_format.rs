@@ -129,6 +129,19 @@ struct Ctx {
     /// ignored" reports has none).
     carets: bool,
     files: HashMap<String, Option<Vec<String>>>,
+    /// Which frames of each traceback are shown.
+    limit: Option<Limit>,
+    /// Whether causes and contexts are shown too.
+    chain: bool,
+}
+
+/// A traceback limit: the traceback module's `limit` counts from the
+/// oldest frame when positive and from the newest when negative; the
+/// uncaught-exception printer keeps the newest `sys.tracebacklimit`.
+#[derive(Clone, Copy)]
+pub enum Limit {
+    First(usize),
+    Last(usize),
 }
 
 impl Ctx {
@@ -152,22 +165,53 @@ impl Ctx {
 
 /// The full report for an exception and its chain (`traceback.print_exception`).
 pub fn format_exception(vm: &VM, exc: &PyObjectRef) -> String {
-    format_with(vm, exc, true)
+    format_with(vm, exc, true, None, true)
+}
+
+/// `traceback.format_exception(exc, limit=..., chain=...)`.
+pub fn format_exception_limited(
+    vm: &VM,
+    exc: &PyObjectRef,
+    limit: Option<Limit>,
+    chain: bool,
+) -> String {
+    format_with(vm, exc, true, limit, chain)
+}
+
+/// The report of an uncaught exception, under `sys.tracebacklimit`.
+pub fn format_uncaught(vm: &VM, exc: &PyObjectRef) -> String {
+    let limit = vm
+        .sys_attr("tracebacklimit")
+        .ok()
+        .and_then(|l| {
+            l.downcast_ref::<crate::objects::longobject::PyInt>()
+                .map(|i| i.as_i64())
+        })
+        .map(|l| Limit::Last(l.unwrap_or(i64::MAX).max(0) as usize));
+    format_with(vm, exc, true, limit, true)
 }
 
 /// The report as the unraisable hook prints it (`PyErr_WriteUnraisable`):
 /// source lines without caret lines.
 pub fn format_exception_plain(vm: &VM, exc: &PyObjectRef) -> String {
-    format_with(vm, exc, false)
+    format_with(vm, exc, false, None, true)
 }
 
-fn format_with(vm: &VM, exc: &PyObjectRef, carets: bool) -> String {
+fn format_with(
+    vm: &VM,
+    exc: &PyObjectRef,
+    carets: bool,
+    limit: Option<Limit>,
+    chain: bool,
+) -> String {
     let nodes = build(vm, exc);
     let mut ctx = Ctx {
         depth: 0,
         need_close: false,
         carets,
         files: HashMap::new(),
+        limit,
+        chain,
     };
     let mut out = String::new();
     format_node(vm, &nodes, 0, &mut ctx, &mut out);
@@ -181,6 +225,7 @@ fn format_node(vm: &VM, nodes: &[Node], start: usize, ctx: &mut Ctx, out: &mut S
     while let Some(i) = cur {
         let n = &nodes[i];
         let (msg, next) = match (n.cause, n.context) {
+            _ if !ctx.chain => (None, None),
             (Some(c), _) => (Some(CAUSE_MESSAGE), Some(c)),
             (None, Some(c)) => (Some(CONTEXT_MESSAGE), Some(c)),
             _ => (None, None),
@@ -317,7 +362,14 @@ fn frames_of(exc: &PyObjectRef) -> Vec<Frame> {
 /// `StackSummary.format`, with runs of identical entries collapsed.
 fn format_stack(vm: &VM, exc: &PyObjectRef, ctx: &mut Ctx) -> String {
     let _ = vm;
-    let frames = frames_of(exc);
+    let mut frames = frames_of(exc);
+    match ctx.limit {
+        Some(Limit::Last(n)) => {
+            frames.drain(..frames.len().saturating_sub(n));
+        }
+        Some(Limit::First(n)) => frames.truncate(n),
+        None => {}
+    }
     let mut out = String::new();
     let mut last: Option<(&str, Option<u32>, &str)> = None;
     let mut count = 0usize;
