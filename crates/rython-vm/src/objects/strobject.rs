@@ -607,9 +607,9 @@ fn str_new(
             };
             let data: Vec<u8> = match &o {
                 None => Vec::new(),
-                Some(o) => match crate::objects::bytes_methods::buffer_bytes(o) {
-                    Some(b) => b,
-                    None => {
+                Some(o) => match crate::objects::bytes_methods::buffer_bytes(vm, o) {
+                    Ok(Some(b)) => b,
+                    _ => {
                         return Err(vm.new_type_error(format!(
                             "decoding to str: need a bytes-like object, {} found",
                             o.class().name_string()
@@ -644,9 +644,14 @@ pub(crate) fn str_arg<'a>(
 ) -> PyResult<&'a str> {
     match obj.downcast_ref::<PyStr>() {
         Some(s) => Ok(s.as_str()),
+        // `_PyArg_BadArgument` names None itself, other objects by type.
         None => Err(vm.new_type_error(format!(
             "{fname}() argument {what} must be str, not {}",
-            obj.class().name_string()
+            if vm.is_none(obj) {
+                "None".to_string()
+            } else {
+                obj.class().name_string()
+            }
         ))),
     }
 }
