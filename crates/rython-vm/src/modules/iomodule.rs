@@ -92,21 +92,10 @@ pub fn size_arg(vm: &VM, a: Option<&PyObjectRef>) -> PyResult<Option<usize>> {
     }
 }
 
-/// The bytes of a bytes-like argument (`bytes`, `bytearray`).
+/// The bytes of a bytes-like argument (`bytes`, `bytearray`, a
+/// C-contiguous `memoryview`).
 pub fn bytes_like(vm: &VM, o: &PyObjectRef) -> PyResult<Vec<u8>> {
-    if let Some(b) = o.downcast_ref::<PyBytes>() {
-        return Ok(b.as_bytes().to_vec());
-    }
-    if let Some(b) = o.downcast_ref::<PyByteArray>() {
-        return Ok(b.value.borrow().clone());
-    }
-    if let Some(m) = o.downcast_ref::<super::io_memoryview::PyMemoryView>() {
-        return m.bytes(vm);
-    }
-    Err(vm.new_type_error(format!(
-        "a bytes-like object is required, not '{}'",
-        o.class().name_string()
-    )))
+    crate::objects::bytes_methods::bytes_arg(vm, o)
 }
 
 /// `readinto(b)`: fills the writable buffer `b` (a bytearray, or a
@@ -124,18 +113,15 @@ pub fn readinto_with(
         buf[..k].copy_from_slice(&data[..k]);
         return Ok(vm.new_int(k as i64));
     }
-    if let Some(m) = target.downcast_ref::<super::io_memoryview::PyMemoryView>() {
-        if m.readonly {
+    if let Some(m) = target.downcast_ref::<crate::objects::memoryobject::PyMemoryView>() {
+        if m.readonly() {
             return Err(vm.new_type_error(
                 "readinto() argument must be read-write bytes-like object, not memoryview",
             ));
         }
-        let n = vm.len(target)?;
+        let n = m.simple_bytes(vm)?.len();
         let data = read(n)?;
-        for (i, b) in data.iter().enumerate().take(n) {
-            vm.set_item(target, &vm.new_int(i as i64), vm.new_int(*b as i64))?;
-        }
-        return Ok(vm.new_int(data.len().min(n) as i64));
+        return Ok(vm.new_int(m.write_bytes(vm, &data)? as i64));
     }
     Err(vm.new_type_error(format!(
         "readinto() argument must be read-write bytes-like object, not {}",

@@ -6,7 +6,6 @@ pub mod gcmodule;
 pub mod io_buffered;
 pub mod io_file;
 pub mod io_memory;
-pub mod io_memoryview;
 pub mod io_site;
 #[cfg(test)]
 mod io_tests;

@@ -2,13 +2,13 @@
 //! counterpart of `bytes`. The read-only methods are shared with bytes
 //! (`bytes_methods.rs`); this file has the slots and the mutators.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
-use crate::objects::bytes_methods::{buffer_bytes, byte_value};
+use crate::objects::bytes_methods::{buffer_bytes, buffer_bytes_any, byte_value, is_buffer};
 use crate::objects::bytesobject::{
     buffer_concat, buffer_contains, buffer_getitem, buffer_iter, buffer_repeat_operands,
-    buffer_richcompare, bytes_from_source,
+    buffer_richcompare, bytes_from_source, check_encoding_args,
 };
 use crate::objects::longobject::PyInt;
 use crate::objects::sliceobject::PySlice;
@@ -23,6 +23,9 @@ use crate::{PyResult, VM};
 #[derive(Default)]
 pub struct PyByteArray {
     pub value: RefCell<Vec<u8>>,
+    /// Live buffer exports (unreleased memoryviews of it): while there are
+    /// any, the size cannot change (CPython's `ob_exports`).
+    pub exports: Cell<usize>,
 }
 
 impl PyPayload for PyByteArray {
@@ -35,8 +38,25 @@ impl PyByteArray {
     pub fn new(v: Vec<u8>) -> PyByteArray {
         PyByteArray {
             value: RefCell::new(v),
+            exports: Cell::new(0),
         }
     }
+
+    /// `PyByteArray_Resize`'s guard: the size may not change to `new_len`
+    /// while the buffer is exported.
+    pub fn check_resize(&self, vm: &VM, new_len: usize) -> PyResult<()> {
+        if self.exports.get() > 0 && new_len != self.value.borrow().len() {
+            return Err(resize_error(vm));
+        }
+        Ok(())
+    }
+}
+
+fn resize_error(vm: &VM) -> crate::PyBaseExceptionRef {
+    vm.new_exception_msg(
+        &vm.types.exc.buffer_error,
+        "Existing exports of data: object cannot be re-sized",
+    )
 }
 
 impl VM {
@@ -89,7 +109,7 @@ fn assigned_bytes(vm: &VM, obj: &PyObjectRef, value: &PyObjectRef) -> PyResult<V
     if value.is(obj) {
         return Ok(ba(vm, obj)?.value.borrow().clone());
     }
-    if let Some(b) = buffer_bytes(value) {
+    if let Some(b) = buffer_bytes_any(vm, value)? {
         return Ok(b);
     }
     let bad = || {
@@ -119,14 +139,20 @@ fn ba_setitem(
         let len = this.value.borrow().len();
         let (start, stop, step) = slice_indices(vm, slice, len)?;
         let n = slice_len(start, stop, step);
-        let mut data = this.value.borrow_mut();
         if step == 1 {
-            let a = start.max(0) as usize;
-            let b = (stop.max(start)).max(0) as usize;
-            let b = b.min(data.len());
-            data.splice(a..b, new.unwrap_or_default());
+            let a = (start.max(0) as usize).min(len);
+            let b = ((stop.max(start)).max(0) as usize).clamp(a, len);
+            let new = new.unwrap_or_default();
+            this.check_resize(vm, len - (b - a) + new.len())?;
+            this.value.borrow_mut().splice(a..b, new);
             return Ok(());
         }
+        // An empty value deletes an extended slice.
+        let new = new.filter(|v| !v.is_empty());
+        if new.is_none() {
+            this.check_resize(vm, len - n)?;
+        }
+        let mut data = this.value.borrow_mut();
         let idx: Vec<usize> = (0..n)
             .map(|k| (start + k as isize * step) as usize)
             .collect();
@@ -159,12 +185,15 @@ fn ba_setitem(
             Some(v) => Some(byte_value(vm, v)?),
             None => None,
         };
-        let mut data = this.value.borrow_mut();
-        let len = data.len() as i64;
+        let len = this.value.borrow().len() as i64;
         let j = if i < 0 { i + len } else { i };
         if j < 0 || j >= len {
             return Err(vm.new_index_error("bytearray index out of range"));
         }
+        if byte.is_none() {
+            this.check_resize(vm, len as usize - 1)?;
+        }
+        let mut data = this.value.borrow_mut();
         match byte {
             Some(b) => data[j as usize] = b,
             None => {
@@ -183,7 +212,7 @@ fn ba_add(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
     if !a.payload_is::<PyByteArray>() {
         return Ok(vm.not_implemented());
     }
-    if buffer_bytes(b).is_none() {
+    if !is_buffer(b) {
         if let Some(r) = try_other_slot(vm, a, b, NumberOp::Add)? {
             return Ok(r);
         }
@@ -196,12 +225,18 @@ fn ba_add(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
 
 fn ba_iadd(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
     let this = ba(vm, a)?;
-    let Some(extra) = buffer_bytes(b) else {
+    let Ok(Some(extra)) = buffer_bytes(vm, b) else {
         return Err(vm.new_type_error(format!(
             "can't concat {} to bytearray",
             b.class().name_string()
         )));
     };
+    // `b += b` exports b's own buffer while resizing it.
+    if b.is(a) && !extra.is_empty() {
+        return Err(resize_error(vm));
+    }
+    let len = this.value.borrow().len();
+    this.check_resize(vm, len + extra.len())?;
     this.value.borrow_mut().extend_from_slice(&extra);
     Ok(a.clone())
 }
@@ -223,6 +258,7 @@ fn ba_imul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
     let n = repeat_count(vm, b)?;
     let data = this.value.borrow().clone();
     let out = repeat_bytes(vm, &data, n, "bytes object")?;
+    this.check_resize(vm, out.len())?;
     *this.value.borrow_mut() = out;
     Ok(a.clone())
 }
@@ -253,6 +289,11 @@ fn ba_init(vm: &VM, obj: &PyObjectRef, args: &[PyObjectRef], kw: Kw) -> PyResult
         0,
         0,
     )?;
+    check_encoding_args(vm, "bytearray", encoding.as_ref(), errors.as_ref())?;
+    // CPython empties the bytearray first of all.
+    let this = ba(vm, obj)?;
+    this.check_resize(vm, 0)?;
+    this.value.borrow_mut().clear();
     let v = bytes_from_source(
         vm,
         source.as_ref(),
@@ -260,7 +301,8 @@ fn ba_init(vm: &VM, obj: &PyObjectRef, args: &[PyObjectRef], kw: Kw) -> PyResult
         errors.as_ref(),
         "bytearray",
     )?;
-    *ba(vm, obj)?.value.borrow_mut() = v;
+    this.check_resize(vm, v.len())?;
+    *this.value.borrow_mut() = v;
     Ok(())
 }
 
@@ -269,15 +311,27 @@ fn ba_init(vm: &VM, obj: &PyObjectRef, args: &[PyObjectRef], kw: Kw) -> PyResult
 fn ba_append(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let item = one_arg(vm, "bytearray.append", args, kw)?;
     let b = byte_value(vm, item)?;
-    ba(vm, &args[0])?.value.borrow_mut().push(b);
+    let this = ba(vm, &args[0])?;
+    let len = this.value.borrow().len();
+    this.check_resize(vm, len + 1)?;
+    this.value.borrow_mut().push(b);
     Ok(vm.none())
 }
 
 fn ba_extend(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let src = one_arg(vm, "bytearray.extend", args, kw)?;
     let this = ba(vm, &args[0])?;
-    let extra = if let Some(b) = buffer_bytes(src) {
-        b
+    let extra = if is_buffer(src) {
+        // bytearray_setslice: no buffer to give is a TypeError.
+        match buffer_bytes(vm, src) {
+            Ok(Some(b)) => b,
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "can't set bytearray slice from {}",
+                    src.class().name_string()
+                )))
+            }
+        }
     } else if src.payload_is::<crate::objects::strobject::PyStr>() {
         return Err(vm.new_type_error("expected iterable of integers; got: 'str'"));
     } else {
@@ -293,6 +347,8 @@ fn ba_extend(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
         }
         out
     };
+    let len = this.value.borrow().len();
+    this.check_resize(vm, len + extra.len())?;
     this.value.borrow_mut().extend_from_slice(&extra);
     Ok(vm.none())
 }
@@ -310,6 +366,8 @@ fn ba_insert(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let this = ba(vm, &args[0])?;
     let i = index_arg(vm, &args[1])?;
     let b = byte_value(vm, &args[2])?;
+    let n = this.value.borrow().len();
+    this.check_resize(vm, n + 1)?;
     let mut data = this.value.borrow_mut();
     let len = data.len() as isize;
     let pos = if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -333,16 +391,16 @@ fn ba_pop(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
         Some(o) => index_arg(vm, o)?,
         None => -1,
     };
-    let mut data = this.value.borrow_mut();
-    if data.is_empty() {
+    let len = this.value.borrow().len() as isize;
+    if len == 0 {
         return Err(vm.new_index_error("pop from empty bytearray"));
     }
-    let len = data.len() as isize;
     let j = if i < 0 { i + len } else { i };
     if j < 0 || j >= len {
         return Err(vm.new_index_error("pop index out of range"));
     }
-    let v = data.remove(j as usize);
+    this.check_resize(vm, len as usize - 1)?;
+    let v = this.value.borrow_mut().remove(j as usize);
     Ok(vm.new_int(v as i64))
 }
 
@@ -350,10 +408,12 @@ fn ba_remove(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let item = one_arg(vm, "bytearray.remove", args, kw)?;
     let b = byte_value(vm, item)?;
     let this = ba(vm, &args[0])?;
-    let mut data = this.value.borrow_mut();
-    match data.iter().position(|&x| x == b) {
+    let found = this.value.borrow().iter().position(|&x| x == b);
+    match found {
         Some(p) => {
-            data.remove(p);
+            let len = this.value.borrow().len();
+            this.check_resize(vm, len - 1)?;
+            this.value.borrow_mut().remove(p);
             Ok(vm.none())
         }
         None => Err(vm.new_value_error("value not found in bytearray")),
@@ -368,7 +428,9 @@ fn ba_reverse(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 
 fn ba_clear(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     no_args(vm, "bytearray.clear", args, kw)?;
-    ba(vm, &args[0])?.value.borrow_mut().clear();
+    let this = ba(vm, &args[0])?;
+    this.check_resize(vm, 0)?;
+    this.value.borrow_mut().clear();
     Ok(vm.none())
 }
 

@@ -6,6 +6,7 @@ use crate::object::PyObjectRef;
 use crate::objects::bytearrayobject::PyByteArray;
 use crate::objects::bytesobject::PyBytes;
 use crate::objects::longobject::PyInt;
+use crate::objects::memoryobject::PyMemoryView;
 use crate::objects::str_methods::{
     adjust_indices, check_args, index_arg, no_args, one_arg, opt_index,
 };
@@ -16,8 +17,39 @@ use crate::{PyResult, VM};
 
 type Kw<'a> = Option<&'a PyTupleRef>;
 
-/// The contents of a bytes-like object (bytes, bytearray), copied.
-pub fn buffer_bytes(obj: &PyObjectRef) -> Option<Vec<u8>> {
+/// `PyObject_GetBuffer(obj, PyBUF_SIMPLE)`, copied: the bytes of a bytes,
+/// bytearray or C-contiguous memoryview. `Ok(None)` for an object without
+/// the buffer protocol; a released view is a ValueError and a
+/// non-contiguous one a BufferError, as in CPython.
+pub fn buffer_bytes(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<Vec<u8>>> {
+    if let Some(b) = bytes_or_bytearray(obj) {
+        return Ok(Some(b));
+    }
+    if let Some(m) = obj.downcast_ref::<PyMemoryView>() {
+        return m.simple_bytes(vm).map(Some);
+    }
+    Ok(None)
+}
+
+/// Like `buffer_bytes` for a view of any layout (`PyBUF_FULL_RO` copied to
+/// C order): what `bytes(x)`, `bytearray(x)` and slice assignment take.
+pub fn buffer_bytes_any(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<Vec<u8>>> {
+    if let Some(m) = obj.downcast_ref::<PyMemoryView>() {
+        return m.bytes(vm).map(Some);
+    }
+    Ok(bytes_or_bytearray(obj))
+}
+
+/// `PyObject_CheckBuffer`: whether `obj` exports a buffer.
+pub fn is_buffer(obj: &PyObjectRef) -> bool {
+    obj.payload_is::<PyBytes>()
+        || obj.payload_is::<PyByteArray>()
+        || obj.payload_is::<PyMemoryView>()
+}
+
+/// The contents of a bytes or bytearray (where CPython tests
+/// `PyBytes_Check`/`PyByteArray_Check` rather than the buffer protocol).
+pub fn bytes_or_bytearray(obj: &PyObjectRef) -> Option<Vec<u8>> {
     if let Some(b) = obj.downcast_ref::<PyBytes>() {
         return Some(b.as_bytes().to_vec());
     }
@@ -29,12 +61,21 @@ pub fn buffer_bytes(obj: &PyObjectRef) -> Option<Vec<u8>> {
 
 /// A bytes-like argument or "a bytes-like object is required, not 'str'".
 pub(crate) fn bytes_arg(vm: &VM, obj: &PyObjectRef) -> PyResult<Vec<u8>> {
-    buffer_bytes(obj).ok_or_else(|| {
+    buffer_bytes(vm, obj)?.ok_or_else(|| {
         vm.new_type_error(format!(
             "a bytes-like object is required, not '{}'",
             obj.class().name_string()
         ))
     })
+}
+
+/// The type name methods of `self` report: "bytes" or "bytearray".
+fn owner(bytearray: bool) -> &'static str {
+    if bytearray {
+        "bytearray"
+    } else {
+        "bytes"
+    }
 }
 
 /// `self` of a bytes/bytearray method: its contents and whether it is a
@@ -75,7 +116,7 @@ pub(crate) fn byte_value(vm: &VM, obj: &PyObjectRef) -> PyResult<u8> {
 
 /// The needle of find/count/index: bytes-like or an int byte.
 fn needle(vm: &VM, obj: &PyObjectRef) -> PyResult<Vec<u8>> {
-    if let Some(b) = buffer_bytes(obj) {
+    if let Some(b) = buffer_bytes(vm, obj)? {
         return Ok(b);
     }
     if obj.payload_is::<PyInt>() || obj.class().payload.slots.nb_index.get().is_some() {
@@ -121,11 +162,11 @@ fn count_sub(hay: &[u8], sub: &[u8]) -> usize {
 }
 
 fn find_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str, rev: bool) -> PyResult<isize> {
-    let (s, _) = zelf(vm, args, name)?;
+    let (s, ba) = zelf(vm, args, name)?;
     check_args(
         vm,
         name,
-        Some("bytes"),
+        Some(owner(ba)),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -169,11 +210,11 @@ fn b_rindex(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 }
 
 fn b_count(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
-    let (s, _) = zelf(vm, args, "count")?;
+    let (s, ba) = zelf(vm, args, "count")?;
     check_args(
         vm,
         "count",
-        Some("bytes"),
+        Some(owner(ba)),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -198,11 +239,11 @@ fn starts_ends(
     name: &str,
     ends: bool,
 ) -> PyResult<PyObjectRef> {
-    let (s, _) = zelf(vm, args, name)?;
+    let (s, ba) = zelf(vm, args, name)?;
     check_args(
         vm,
         name,
-        Some("bytes"),
+        Some(owner(ba)),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -233,7 +274,7 @@ fn starts_ends(
         }
         return Ok(vm.new_bool(false));
     }
-    match buffer_bytes(prefix) {
+    match buffer_bytes(vm, prefix)? {
         Some(p) => Ok(vm.new_bool(test(&p))),
         None => Err(vm.new_type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
@@ -398,11 +439,11 @@ fn b_splitlines(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> 
 
 fn b_join(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let (sep, ba) = zelf(vm, args, "join")?;
-    let it = one_arg(vm, "bytes.join", args, kw)?;
+    let it = one_arg(vm, format_args!("{}.join", owner(ba)), args, kw)?;
     let items = vm.collect(it)?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Some(b) = buffer_bytes(item) else {
+        let Some(b) = buffer_bytes(vm, item).ok().flatten() else {
             return Err(vm.new_type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 item.class().name_string()
@@ -421,7 +462,8 @@ fn b_join(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 fn partition_common(vm: &VM, args: &[PyObjectRef], kw: Kw, rev: bool) -> PyResult<PyObjectRef> {
     let name = if rev { "rpartition" } else { "partition" };
     let (s, ba) = zelf(vm, args, name)?;
-    let sep = bytes_arg(vm, one_arg(vm, format_args!("bytes.{name}"), args, kw)?)?;
+    let sep_obj = one_arg(vm, format_args!("{}.{name}", owner(ba)), args, kw)?;
+    let sep = bytes_arg(vm, sep_obj)?;
     if sep.is_empty() {
         return Err(vm.new_value_error("empty separator"));
     }
@@ -430,15 +472,28 @@ fn partition_common(vm: &VM, args: &[PyObjectRef], kw: Kw, rev: bool) -> PyResul
     } else {
         find_sub(&s, &sep)
     };
+    // bytes (immutable) hands back the separator object and, when it is
+    // not found, itself; bytearray makes new bytearrays.
     let e = || new_like(vm, ba, Vec::new());
+    let whole = || {
+        if ba {
+            new_like(vm, ba, s.clone())
+        } else {
+            args[0].clone()
+        }
+    };
     let items = match found {
         Some(p) => vec![
             new_like(vm, ba, s[..p].to_vec()),
-            new_like(vm, ba, sep.clone()),
+            if ba {
+                new_like(vm, ba, sep.clone())
+            } else {
+                sep_obj.clone()
+            },
             new_like(vm, ba, s[p + sep.len()..].to_vec()),
         ],
-        None if rev => vec![e(), e(), new_like(vm, ba, s.clone())],
-        None => vec![new_like(vm, ba, s.clone()), e(), e()],
+        None if rev => vec![e(), e(), whole()],
+        None => vec![whole(), e(), e()],
     };
     Ok(vm.new_tuple_obj(items))
 }
@@ -462,7 +517,7 @@ fn strip_common(
     check_args(
         vm,
         name,
-        Some("bytes"),
+        Some(owner(ba)),
         args.len().saturating_sub(1),
         kw,
         0,
@@ -508,7 +563,10 @@ fn affix(vm: &VM, args: &[PyObjectRef], kw: Kw, suffix: bool) -> PyResult<PyObje
         "removeprefix"
     };
     let (s, ba) = zelf(vm, args, name)?;
-    let a = bytes_arg(vm, one_arg(vm, format_args!("bytes.{name}"), args, kw)?)?;
+    let a = bytes_arg(
+        vm,
+        one_arg(vm, format_args!("{}.{name}", owner(ba)), args, kw)?,
+    )?;
     let out = if suffix {
         s.strip_suffix(a.as_slice())
     } else {
@@ -529,7 +587,7 @@ fn b_replace(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     check_args(
         vm,
         "replace",
-        Some("bytes"),
+        Some(owner(ba)),
         args.len().saturating_sub(1),
         kw,
         2,
@@ -587,7 +645,7 @@ fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyO
     check_args(
         vm,
         name,
-        Some("bytes"),
+        Some(owner(ba)),
         args.len().saturating_sub(1),
         kw,
         1,
@@ -596,7 +654,7 @@ fn pad_common(vm: &VM, args: &[PyObjectRef], kw: Kw, name: &str) -> PyResult<PyO
     let width = index_arg(vm, &args[1])?;
     let fill = match args.get(2) {
         None => b' ',
-        Some(f) => match buffer_bytes(f) {
+        Some(f) => match bytes_or_bytearray(f) {
             Some(b) if b.len() == 1 => b[0],
             _ => {
                 return Err(vm.new_type_error(format!(
@@ -640,7 +698,10 @@ fn b_center(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
 
 fn b_zfill(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
     let (s, ba) = zelf(vm, args, "zfill")?;
-    let width = index_arg(vm, one_arg(vm, "bytes.zfill", args, kw)?)?;
+    let width = index_arg(
+        vm,
+        one_arg(vm, format_args!("{}.zfill", owner(ba)), args, kw)?,
+    )?;
     if width <= s.len() as isize {
         return Ok(new_like(vm, ba, s));
     }
@@ -757,7 +818,16 @@ macro_rules! bytes_mapper {
     ($fname:ident, $name:literal, |$s:ident| $body:expr) => {
         fn $fname(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
             let ($s, ba) = zelf(vm, args, $name)?;
-            no_args(vm, concat!("bytes.", $name), args, kw)?;
+            no_args(
+                vm,
+                if ba {
+                    concat!("bytearray.", $name)
+                } else {
+                    concat!("bytes.", $name)
+                },
+                args,
+                kw,
+            )?;
             Ok(new_like(vm, ba, $body))
         }
     };
@@ -772,8 +842,17 @@ bytes_mapper!(b_swapcase, "swapcase", |s| swapcase_bytes(&s));
 macro_rules! bytes_pred {
     ($fname:ident, $name:literal, |$s:ident| $body:expr) => {
         fn $fname(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
-            let ($s, _) = zelf(vm, args, $name)?;
-            no_args(vm, concat!("bytes.", $name), args, kw)?;
+            let ($s, ba) = zelf(vm, args, $name)?;
+            no_args(
+                vm,
+                if ba {
+                    concat!("bytearray.", $name)
+                } else {
+                    concat!("bytes.", $name)
+                },
+                args,
+                kw,
+            )?;
             Ok(vm.new_bool($body))
         }
     };
@@ -846,31 +925,36 @@ pub(crate) fn hex_with_sep(
     sep: Option<&PyObjectRef>,
     per: Option<&PyObjectRef>,
 ) -> PyResult<String> {
+    // Argument Clinic converts bytes_per_sep (a C int) before the
+    // separator is looked at.
+    let per = match per {
+        Some(p) => {
+            let i = vm.to_index(p)?;
+            match i.downcast_ref::<PyInt>().and_then(|i| i.as_i64()) {
+                Some(v) if i32::try_from(v).is_ok() => v as isize,
+                _ => return Err(vm.new_overflow_error("Python int too large to convert to C int")),
+            }
+        }
+        None => 1,
+    };
     let sep_char = match sep {
         None => None,
         Some(o) => {
-            let text: Vec<u8> = if let Some(st) = o.downcast_ref::<PyStr>() {
-                st.as_str().as_bytes().to_vec()
-            } else if let Some(b) = buffer_bytes(o) {
-                b
-            } else {
-                return Err(vm.new_type_error(format!(
-                    "object of type '{}' has no len()",
-                    o.class().name_string()
-                )));
-            };
-            if o.downcast_ref::<PyStr>().is_some_and(|s| s.char_len() != 1) || text.len() != 1 {
+            if vm.len(o)? != 1 {
                 return Err(vm.new_value_error("sep must be length 1."));
             }
-            if !text[0].is_ascii() {
+            let c = if let Some(st) = o.downcast_ref::<PyStr>() {
+                st.as_str().chars().next().map_or(0, |c| c as u32)
+            } else if let Some(b) = o.downcast_ref::<PyBytes>() {
+                b.as_bytes().first().map_or(0, |b| *b as u32)
+            } else {
+                return Err(vm.new_type_error("sep must be str or bytes."));
+            };
+            if c > 127 {
                 return Err(vm.new_value_error("sep must be ASCII."));
             }
-            Some(text[0] as char)
+            Some(c as u8 as char)
         }
-    };
-    let per = match per {
-        Some(p) => index_arg(vm, p)?,
-        None => 1,
     };
     let hex: Vec<String> = s.iter().map(|b| format!("{b:02x}")).collect();
     let Some(sep) = sep_char else {

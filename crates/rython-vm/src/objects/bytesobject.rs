@@ -3,7 +3,9 @@
 use std::cell::Cell;
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
-use crate::objects::bytes_methods::buffer_bytes;
+use crate::objects::bytes_methods::{
+    buffer_bytes, buffer_bytes_any, bytes_or_bytearray, is_buffer,
+};
 use crate::objects::iterobject::PyBytesIterator;
 use crate::objects::longobject::PyInt;
 use crate::objects::sliceobject::PySlice;
@@ -67,15 +69,28 @@ fn bytes_hash(vm: &VM, obj: &PyObjectRef) -> PyResult<i64> {
     Ok(h)
 }
 
-/// Comparison of two bytes-like objects (bytes and bytearray compare by
-/// content with each other).
+/// `bytes` compares only with bytes; other buffers (bytearray,
+/// memoryview) answer through their own comparison.
+fn bytes_richcompare(
+    vm: &VM,
+    a: &PyObjectRef,
+    b: &PyObjectRef,
+    op: CompareOp,
+) -> PyResult<PyObjectRef> {
+    let (Some(x), Some(y)) = (a.downcast_ref::<PyBytes>(), b.downcast_ref::<PyBytes>()) else {
+        return Ok(vm.not_implemented());
+    };
+    Ok(vm.new_bool(op.holds(x.as_bytes().cmp(y.as_bytes()))))
+}
+
+/// Comparison of a bytearray with any C-contiguous buffer, by content.
 pub(crate) fn buffer_richcompare(
     vm: &VM,
     a: &PyObjectRef,
     b: &PyObjectRef,
     op: CompareOp,
 ) -> PyResult<PyObjectRef> {
-    let (Some(x), Some(y)) = (buffer_bytes(a), buffer_bytes(b)) else {
+    let (Ok(Some(x)), Ok(Some(y))) = (buffer_bytes(vm, a), buffer_bytes(vm, b)) else {
         return Ok(vm.not_implemented());
     };
     let ord = x.cmp(&y);
@@ -88,7 +103,7 @@ fn bytes_len(vm: &VM, obj: &PyObjectRef) -> PyResult<usize> {
 
 /// `x in b` for bytes and bytearray: an int byte or a bytes-like needle.
 pub(crate) fn buffer_contains(vm: &VM, hay: &[u8], item: &PyObjectRef) -> PyResult<bool> {
-    if let Some(sub) = buffer_bytes(item) {
+    if let Some(sub) = buffer_bytes(vm, item)? {
         return Ok(crate::objects::bytes_methods::find_sub(hay, &sub).is_some());
     }
     if item.payload_is::<PyInt>() || item.class().payload.slots.nb_index.get().is_some() {
@@ -160,12 +175,17 @@ fn bytes_getitem(vm: &VM, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<PyOb
 }
 
 pub(crate) fn buffer_iter(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    let ty = if obj.payload_is::<crate::objects::bytearrayobject::PyByteArray>() {
+        &vm.types.bytearray_iterator_type
+    } else {
+        &vm.types.bytes_iterator_type
+    };
     Ok(PyRef::new_exact(
         PyBytesIterator {
-            bytes: obj.clone(),
+            bytes: std::cell::RefCell::new(Some(obj.clone())),
             index: Cell::new(0),
         },
-        vm.types.bytes_iterator_type.clone(),
+        ty.clone(),
     )
     .into_object())
 }
@@ -174,28 +194,95 @@ fn iter_self(_vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
     Ok(obj.clone())
 }
 
+/// `__reduce__`: `(iter, (seq,), index)`, or `(iter, ((),))` once exhausted.
+fn bytes_iter_reduce(vm: &VM, a: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
+    let (me, _) = crate::objects::seqcommon::method_args(vm, "__reduce__", a, kw, 0, 0)?;
+    let iter = vm
+        .builtins
+        .payload
+        .get_str_name(vm, "iter")
+        .unwrap_or_else(|| vm.none());
+    let it = me
+        .downcast_ref::<PyBytesIterator>()
+        .ok_or_else(|| vm.new_type_error("expected a bytes iterator"))?;
+    let seq = it.bytes.borrow().clone();
+    Ok(match seq {
+        Some(s) => vm.new_tuple_obj(vec![
+            iter,
+            vm.new_tuple_obj(vec![s]),
+            vm.new_int(it.index.get() as i64),
+        ]),
+        None => vm.new_tuple_obj(vec![
+            iter,
+            vm.new_tuple_obj(vec![vm.new_tuple_obj(Vec::new())]),
+        ]),
+    })
+}
+
+/// `__setstate__(index)`: the position, clamped to the sequence.
+fn bytes_iter_setstate(vm: &VM, a: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
+    let (me, rest) = crate::objects::seqcommon::method_args(vm, "__setstate__", a, kw, 1, 1)?;
+    let i = vm.to_isize(&rest[0], "")?;
+    if let Some(it) = me.downcast_ref::<PyBytesIterator>() {
+        if let Some(s) = &*it.bytes.borrow() {
+            it.index.set((i.max(0) as usize).min(iterated_len(s)));
+        }
+    }
+    Ok(vm.none())
+}
+
+/// The length of what a bytes iterator iterates.
+fn iterated_len(o: &PyObjectRef) -> usize {
+    if let Some(b) = o.downcast_ref::<PyBytes>() {
+        b.as_bytes().len()
+    } else if let Some(b) = o.downcast_ref::<crate::objects::bytearrayobject::PyByteArray>() {
+        b.value.borrow().len()
+    } else {
+        0
+    }
+}
+
 fn bytes_iternext(vm: &VM, obj: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
     let Some(it) = obj.downcast_ref::<PyBytesIterator>() else {
         return Ok(None);
     };
     let i = it.index.get();
-    let v = if let Some(b) = it.bytes.downcast_ref::<PyBytes>() {
-        b.as_bytes().get(i).copied()
-    } else if let Some(b) = it
-        .bytes
-        .downcast_ref::<crate::objects::bytearrayobject::PyByteArray>()
-    {
-        b.value.borrow().get(i).copied()
-    } else {
-        None
+    let v = match &*it.bytes.borrow() {
+        Some(o) => {
+            if let Some(b) = o.downcast_ref::<PyBytes>() {
+                b.as_bytes().get(i).copied()
+            } else if let Some(b) = o.downcast_ref::<crate::objects::bytearrayobject::PyByteArray>()
+            {
+                b.value.borrow().get(i).copied()
+            } else {
+                None
+            }
+        }
+        None => None,
     };
     match v {
         Some(v) => {
             it.index.set(i + 1);
             Ok(Some(vm.new_int(v as i64)))
         }
-        None => Ok(None),
+        None => {
+            let dead = it.bytes.borrow_mut().take();
+            drop(dead);
+            Ok(None)
+        }
     }
+}
+
+fn bytes_iter_length_hint(vm: &VM, a: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> {
+    let (me, _) = crate::objects::seqcommon::method_args(vm, "__length_hint__", a, kw, 0, 0)?;
+    let n = match me.downcast_ref::<PyBytesIterator>() {
+        Some(it) => match &*it.bytes.borrow() {
+            Some(o) => iterated_len(o).saturating_sub(it.index.get()),
+            None => 0,
+        },
+        None => 0,
+    };
+    Ok(vm.new_int(n as i64))
 }
 
 /// `a + b` for bytes-like `a`: the result has `a`'s type.
@@ -205,10 +292,10 @@ pub(crate) fn buffer_concat(
     b: &PyObjectRef,
     type_name: &str,
 ) -> PyResult<Option<Vec<u8>>> {
-    let Some(x) = buffer_bytes(a) else {
+    let Some(x) = bytes_or_bytearray(a) else {
         return Ok(None);
     };
-    let Some(y) = buffer_bytes(b) else {
+    let Ok(Some(y)) = buffer_bytes(vm, b) else {
         return Err(vm.new_type_error(format!(
             "can't concat {} to {type_name}",
             b.class().name_string()
@@ -226,7 +313,7 @@ fn bytes_add(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef>
     if !a.payload_is::<PyBytes>() {
         return Ok(vm.not_implemented());
     }
-    if buffer_bytes(b).is_none() {
+    if !is_buffer(b) {
         if let Some(r) = try_other_slot(vm, a, b, NumberOp::Add)? {
             return Ok(r);
         }
@@ -262,7 +349,10 @@ pub(crate) fn buffer_repeat_operands(
         return Ok(None);
     };
     let count = repeat_count(vm, n)?;
-    Ok(Some(Ok((buffer_bytes(seq).unwrap_or_default(), count))))
+    Ok(Some(Ok((
+        bytes_or_bytearray(seq).unwrap_or_default(),
+        count,
+    ))))
 }
 
 fn bytes_mul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef> {
@@ -279,6 +369,23 @@ fn bytes_mod(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef>
     };
     let out = crate::objects::str_percent::format_bytes(vm, x.as_bytes(), b)?;
     Ok(vm.new_bytes(out))
+}
+
+/// Argument Clinic's `str` converters of `bytes()`/`bytearray()`: an
+/// `encoding` or `errors` given must be a str, whatever the source.
+pub(crate) fn check_encoding_args(
+    vm: &VM,
+    fname: &str,
+    encoding: Option<&PyObjectRef>,
+    errors: Option<&PyObjectRef>,
+) -> PyResult<()> {
+    if let Some(e) = encoding {
+        str_arg(vm, e, fname, "'encoding'")?;
+    }
+    if let Some(e) = errors {
+        str_arg(vm, e, fname, "'errors'")?;
+    }
+    Ok(())
 }
 
 /// The initial contents of `bytes(...)` / `bytearray(...)`.
@@ -327,7 +434,7 @@ pub(crate) fn bytes_from_source(
             };
         }
     }
-    if let Some(b) = buffer_bytes(src) {
+    if let Some(b) = buffer_bytes_any(vm, src)? {
         return Ok(b);
     }
     if src.payload_is::<PyInt>() || src.class().payload.slots.nb_index.get().is_some() {
@@ -378,6 +485,7 @@ fn bytes_new(
         0,
         0,
     )?;
+    check_encoding_args(vm, "bytes", encoding.as_ref(), errors.as_ref())?;
     let v = bytes_from_source(
         vm,
         source.as_ref(),
@@ -426,7 +534,7 @@ pub(crate) fn init(vm: &crate::VM) {
     let slots = &t.payload.slots;
     slots.repr.set(Some(bytes_repr));
     slots.hash.set(Some(bytes_hash));
-    slots.richcompare.set(Some(buffer_richcompare));
+    slots.richcompare.set(Some(bytes_richcompare));
     slots.len.set(Some(bytes_len));
     slots.contains.set(Some(bytes_contains));
     slots.getitem.set(Some(bytes_getitem));
@@ -435,9 +543,17 @@ pub(crate) fn init(vm: &crate::VM) {
     slots.nb_binary[NumberOp::Multiply as usize].set(Some(bytes_mul));
     slots.nb_binary[NumberOp::Remainder as usize].set(Some(bytes_mod));
     slots.new.set(Some(bytes_new));
-    let it = &vm.types.bytes_iterator_type.payload.slots;
-    it.iter.set(Some(iter_self));
-    it.iternext.set(Some(bytes_iternext));
+    for ty in [
+        &vm.types.bytes_iterator_type,
+        &vm.types.bytearray_iterator_type,
+    ] {
+        let it = &ty.payload.slots;
+        it.iter.set(Some(iter_self));
+        it.iternext.set(Some(bytes_iternext));
+        vm.add_method(ty, "__length_hint__", bytes_iter_length_hint);
+        vm.add_method(ty, "__reduce__", bytes_iter_reduce);
+        vm.add_method(ty, "__setstate__", bytes_iter_setstate);
+    }
     crate::objects::bytes_methods::init_common(vm, t);
     vm.add_method(t, "__getnewargs__", bytes_getnewargs);
     vm.add_method(t, "__bytes__", bytes_bytes);

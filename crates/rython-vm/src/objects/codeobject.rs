@@ -340,7 +340,7 @@ fn code_replace(
                     .collect();
             }
             "co_code" => {
-                let b = crate::objects::bytes_methods::buffer_bytes(v).ok_or_else(|| {
+                let b = crate::objects::bytes_methods::buffer_bytes(vm, v)?.ok_or_else(|| {
                     vm.new_type_error(format!(
                         "replace() argument 'co_code' must be bytes, not {}",
                         crate::python::args::arg_type_name(&v)

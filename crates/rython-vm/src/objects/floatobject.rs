@@ -306,6 +306,12 @@ pub fn float_from_text(vm: &VM, x: &PyObjectRef) -> PyResult<Option<f64>> {
     } else if let Some(b) = x.downcast_ref::<PyByteArray>() {
         let v = b.value.borrow().clone();
         rython_common::float_parse::parse_float_bytes(&v)
+    } else if let Some(m) = x.downcast_ref::<crate::objects::memoryobject::PyMemoryView>() {
+        // Another buffer: its bytes, unless it has none to give.
+        match m.simple_bytes(vm) {
+            Ok(v) => rython_common::float_parse::parse_float_bytes(&v),
+            Err(_) => return Ok(None),
+        }
     } else {
         return Ok(None);
     };

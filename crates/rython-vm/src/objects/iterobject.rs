@@ -76,8 +76,10 @@ pub struct PyStrIterator {
 }
 payload!(PyStrIterator, str_iterator_type);
 
+/// `bytes_iterator` and `bytearray_iterator`; the reference goes when the
+/// iterator is exhausted.
 pub struct PyBytesIterator {
-    pub bytes: PyObjectRef,
+    pub bytes: RefCell<Option<PyObjectRef>>,
     pub index: Cell<usize>,
 }
 payload!(PyBytesIterator, bytes_iterator_type);

@@ -140,16 +140,21 @@ pub fn list_extend_obj(vm: &VM, list: &PyList, iterable: &PyObjectRef) -> PyResu
         list.items.borrow_mut().extend(v);
         return Ok(());
     }
-    // The length hint lets an impossible size fail early (CPython:
-    // `list(range(10**20))` raises OverflowError from `__len__`).
-    if iterable.class().payload.slots.len.get().is_some() {
-        let n = vm.len(iterable)?;
-        list.items
-            .borrow_mut()
-            .try_reserve(n.min(1 << 16))
-            .map_err(|_| vm.new_memory_error())?;
-    }
     let it = vm.get_iter(iterable)?;
+    // The length hint (after `iter()`, as in CPython) lets an impossible
+    // size fail early (`list(range(10**20))` raises OverflowError from
+    // `__len__`); a TypeError from it is ignored (`PyObject_LengthHint`).
+    if iterable.class().payload.slots.len.get().is_some() {
+        match vm.len(iterable) {
+            Ok(n) => list
+                .items
+                .borrow_mut()
+                .try_reserve(n.min(1 << 16))
+                .map_err(|_| vm.new_memory_error())?,
+            Err(e) if e.as_object().class().is_subtype(&vm.types.exc.type_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
     while let Some(x) = vm.next(&it)? {
         list.push(x);
     }

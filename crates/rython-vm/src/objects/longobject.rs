@@ -8,7 +8,6 @@ use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
 use crate::object::{PyObjectRef, PyPayload, PyRef, PyTypeRef};
-use crate::objects::bytearrayobject::PyByteArray;
 use crate::objects::bytesobject::PyBytes;
 use crate::objects::strobject::PyStr;
 use crate::objects::tupleobject::PyTupleRef;
@@ -271,23 +270,28 @@ fn int_repr(vm: &VM, a: &PyObjectRef) -> PyResult {
 /// `Ok(None)` when `x` is none of them.
 pub fn int_from_text(vm: &VM, x: &PyObjectRef, base: u32) -> PyResult<Option<BigInt>> {
     let limit = vm.int_max_str_digits.get();
-    let r = if let Some(s) = x.downcast_ref::<PyStr>() {
-        rython_common::int_parse::parse_int_with_limit(s.as_str(), base, limit)
-    } else if let Some(b) = x.downcast_ref::<PyBytes>() {
-        rython_common::int_parse::parse_int_bytes(b.as_bytes(), base, limit)
-    } else if let Some(b) = x.downcast_ref::<PyByteArray>() {
-        let v = b.value.borrow().clone();
-        rython_common::int_parse::parse_int_bytes(&v, base, limit)
-    } else {
-        return Ok(None);
-    };
-    match r {
-        Ok(v) => Ok(Some(v)),
-        Err(e) => {
-            let shown = text_repr(vm, x)?;
-            Err(vm.new_value_error(e.message(base, &shown)))
-        }
+    if let Some(s) = x.downcast_ref::<PyStr>() {
+        return match rython_common::int_parse::parse_int_with_limit(s.as_str(), base, limit) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                let shown = text_repr(vm, x)?;
+                Err(vm.new_value_error(e.message(base, &shown)))
+            }
+        };
     }
+    match crate::objects::bytes_methods::bytes_or_bytearray(x) {
+        Some(b) => int_from_bytes_text(vm, &b, base).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// `_PyLong_FromBytes`: an error shows the text as a bytes object.
+pub fn int_from_bytes_text(vm: &VM, b: &[u8], base: u32) -> PyResult<BigInt> {
+    let limit = vm.int_max_str_digits.get();
+    rython_common::int_parse::parse_int_bytes(b, base, limit).map_err(|e| {
+        let shown = rython_common::repr_str::repr_bytes(b);
+        vm.new_value_error(e.message(base, &shown))
+    })
 }
 
 /// `repr()` of a str/bytes argument for error messages.
@@ -340,6 +344,12 @@ pub fn number_to_int(vm: &VM, x: &PyObjectRef) -> PyResult {
     }
     if let Some(v) = int_from_text(vm, x, 10)? {
         return Ok(vm.new_bigint(v));
+    }
+    // Another buffer (a memoryview): its bytes, unless it has none to give.
+    if let Some(m) = x.downcast_ref::<crate::objects::memoryobject::PyMemoryView>() {
+        if let Ok(b) = m.simple_bytes(vm) {
+            return Ok(vm.new_bigint(int_from_bytes_text(vm, &b, 10)?));
+        }
     }
     Err(vm.new_type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",

@@ -28,6 +28,7 @@ pub mod iterobject;
 pub mod list_sort;
 pub mod listobject;
 pub mod longobject;
+pub mod memoryobject;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod noneobject;

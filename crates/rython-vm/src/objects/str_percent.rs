@@ -63,8 +63,12 @@ impl<'a> Formatter<'a> {
             Some(t) => (0, t.len() as isize),
             None => (-2, -1),
         };
+        // Bytes formatting does not take a bytes or bytearray for a mapping.
         let is_mapping = tuple.is_none()
             && !args.payload_is::<PyStr>()
+            && !(bytes
+                && (args.payload_is::<crate::objects::bytesobject::PyBytes>()
+                    || args.payload_is::<crate::objects::bytearrayobject::PyByteArray>()))
             && (args.payload_is::<crate::objects::dictobject::PyDict>()
                 || args.class().payload.slots.getitem.get().is_some());
         let dict = if is_mapping { Some(args.clone()) } else { None };
@@ -375,7 +379,7 @@ impl<'a> Formatter<'a> {
         let vm = self.vm;
         if self.bytes {
             let err = || vm.new_type_error("%c requires an integer in range(256) or a single byte");
-            if let Some(b) = crate::objects::bytes_methods::buffer_bytes(v) {
+            if let Some(b) = crate::objects::bytes_methods::bytes_or_bytearray(v) {
                 if b.len() == 1 {
                     return Ok(Piece::text((b[0] as char).to_string()));
                 }
@@ -532,7 +536,7 @@ fn pad_into(vm: &VM, out: &mut String, p: &Piece, width: usize, flags: Flags) ->
 
 /// `%b`/`%s` in bytes formatting: a bytes-like object or `__bytes__`.
 fn bytes_for_format(vm: &VM, v: &PyObjectRef) -> PyResult<Vec<u8>> {
-    if let Some(b) = crate::objects::bytes_methods::buffer_bytes(v) {
+    if let Some(b) = crate::objects::bytes_methods::buffer_bytes(vm, v)? {
         return Ok(b);
     }
     if let Some(m) = vm.lookup_special(v, "__bytes__")? {

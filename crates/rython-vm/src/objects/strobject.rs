@@ -610,9 +610,9 @@ fn str_new(
                 Some(o) if o.payload_is::<PyStr>() => {
                     return Err(vm.new_type_error("decoding str is not supported"))
                 }
-                Some(o) => match crate::objects::bytes_methods::buffer_bytes(o) {
-                    Some(b) => b,
-                    None => {
+                Some(o) => match crate::objects::bytes_methods::buffer_bytes(vm, o) {
+                    Ok(Some(b)) => b,
+                    _ => {
                         return Err(vm.new_type_error(format!(
                             "decoding to str: need a bytes-like object, {} found",
                             o.class().name_string()
@@ -647,6 +647,7 @@ pub(crate) fn str_arg<'a>(
 ) -> PyResult<&'a str> {
     match obj.downcast_ref::<PyStr>() {
         Some(s) => Ok(s.as_str()),
+        // `_PyArg_BadArgument` names None itself, other objects by type.
         None => Err(vm.new_type_error(format!(
             "{fname}() argument {what} must be str, not {}",
             crate::python::args::arg_type_name(&obj)

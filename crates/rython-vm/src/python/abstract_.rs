@@ -672,15 +672,21 @@ impl VM {
                 return Ok(l.to_vec());
             }
         }
-        // The length hint (`__len__`) sizes the result and lets an
-        // impossible size fail early, as `list(range(10**20))` does in CPython.
+        let it = self.get_iter(obj)?;
+        // The length hint (`__len__`, after `iter()` as in CPython) sizes
+        // the result and lets an impossible size fail early, as
+        // `list(range(10**20))` does; a TypeError from it is ignored
+        // (`PyObject_LengthHint`).
         let mut v = Vec::new();
         if obj.class().payload.slots.len.get().is_some() {
-            let n = self.len(obj)?;
-            v.try_reserve(n.min(1 << 16))
-                .map_err(|_| self.new_memory_error())?;
+            match self.len(obj) {
+                Ok(n) => v
+                    .try_reserve(n.min(1 << 16))
+                    .map_err(|_| self.new_memory_error())?,
+                Err(e) if e.as_object().class().is_subtype(&self.types.exc.type_error) => {}
+                Err(e) => return Err(e),
+            }
         }
-        let it = self.get_iter(obj)?;
         while let Some(x) = self.next(&it)? {
             v.push(x);
         }

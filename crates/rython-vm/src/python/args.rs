@@ -36,6 +36,14 @@ pub fn bind<const N: usize>(
             ))
         });
     }
+    // Missing positional-only arguments are reported before any keyword
+    // (`_PyArg_UnpackKeywords` checks the positional count first).
+    if npos < required.min(posonly) && nkw > 0 {
+        let s = if required == 1 { "" } else { "s" };
+        return Err(vm.new_type_error(format!(
+            "{fname}() takes at least {required} positional argument{s} ({npos} given)"
+        )));
+    }
     for (i, a) in args[..npos].iter().enumerate() {
         out[i] = Some(a.clone());
     }

@@ -1142,7 +1142,7 @@ pub fn init(vm: &VM) {
     d.set_str(
         vm,
         "memoryview",
-        crate::modules::io_memoryview::make_type(vm).into_object(),
+        vm.types.memoryview_type.clone().into_object(),
     );
     d.set_str(vm, "None", vm.none());
     d.set_str(vm, "True", vm.new_bool(true));

@@ -23,6 +23,7 @@ pub fn init_all(vm: &VM) {
     objects::iterobject::init(vm);
     objects::listobject::init(vm);
     objects::longobject::init(vm);
+    objects::memoryobject::init(vm);
     objects::methodobject::init(vm);
     objects::moduleobject::init(vm);
     objects::noneobject::init(vm);

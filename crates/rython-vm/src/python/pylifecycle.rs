@@ -221,6 +221,12 @@ fn create_types() -> Types {
         range_iterator_type: ty!(PyRangeIterator, "range_iterator"),
         str_iterator_type: ty!(PyStrIterator, "str_ascii_iterator"),
         bytes_iterator_type: ty!(PyBytesIterator, "bytes_iterator"),
+        bytearray_iterator_type: ty!(PyBytesIterator, "bytearray_iterator"),
+        memoryview_type: ty!(crate::objects::memoryobject::PyMemoryView, "memoryview"),
+        memory_iterator_type: ty!(
+            crate::objects::memoryobject::PyMemoryIterator,
+            "memory_iterator"
+        ),
         seq_iterator_type: ty!(PySeqIterator, "iterator"),
         callable_iterator_type: ty!(PyCallableIterator, "callable_iterator"),
         dict_keys_type: ty!(PyDictView, "dict_keys"),

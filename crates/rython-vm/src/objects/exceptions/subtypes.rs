@@ -749,15 +749,8 @@ fn unicode_error_fill(
             } else {
                 vm.new_bytes(b.as_bytes().to_vec())
             }
-        } else if let Some(b) =
-            object.downcast_ref::<crate::objects::bytearrayobject::PyByteArray>()
-        {
-            vm.new_bytes(b.value.borrow().clone())
         } else {
-            return Err(vm.new_type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                object.class().name_string()
-            )));
+            vm.new_bytes(crate::objects::bytes_methods::bytes_arg(vm, &object)?)
         }
     } else {
         object

@@ -1,0 +1,36 @@
+# bytes and bytearray iterators: their types and __length_hint__.
+it = iter(b'ab')
+print(type(it).__name__, it.__length_hint__())
+next(it)
+print(it.__length_hint__())
+next(it)
+print(it.__length_hint__(), list(it), it.__length_hint__())
+ba = bytearray(b'abc')
+it = iter(ba)
+print(type(it).__name__, it.__length_hint__())
+next(it)
+ba.append(100)
+print(it.__length_hint__(), list(it))
+ba.append(101)
+print(it.__length_hint__(), list(it))
+print(type(iter(bytearray())).__name__, iter(bytearray()).__length_hint__())
+print(iter(b'xyz').__reduce__()[1:], iter(bytearray(b'x')).__reduce__()[1:])
+it = iter(b'xyz')
+list(it)
+print(it.__reduce__()[1:])
+it = iter(b'abcdef')
+it.__setstate__(4)
+print(list(it))
+it = iter(b'abc')
+it.__setstate__(10)
+print(it.__length_hint__(), list(it))
+it = iter(bytearray(b'abc'))
+it.__setstate__(-3)
+print(list(it))
+class B(bytes):
+    pass
+class BA(bytearray):
+    pass
+print(type(iter(B(b'a'))).__name__, type(iter(BA(b'a'))).__name__)
+import operator
+print(operator.length_hint(iter(b'abcd')), operator.length_hint(iter(bytearray(b'ab'))))
