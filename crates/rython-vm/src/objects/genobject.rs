@@ -689,7 +689,11 @@ fn get_frame(vm: &VM, obj: &PyObjectRef) -> PyResult {
     let g = as_gen(vm, obj)?;
     let mut f = g.payload.frame.borrow_mut();
     match f.as_mut() {
-        Some(frame) => Ok(crate::objects::frameobject::frame_object(vm, frame).into_object()),
+        Some(frame) => {
+            let fo = crate::objects::frameobject::frame_object(vm, frame);
+            vm.snapshot_fast_locals(frame, &fo);
+            Ok(fo.into_object())
+        }
         None => Ok(vm.none()),
     }
 }

@@ -645,6 +645,10 @@ impl VM {
                             }
                         }
                     } else {
+                        if owner.class().is(&self.types.frame_type) {
+                            // `f_lineno`, `f_locals` of frames still running.
+                            self.sync_frame_objects(frame, parents);
+                        }
                         let v = tri!(self.load_attr_cached(&code, frame.lasti, &owner, name));
                         push!(v)
                     }
@@ -1675,30 +1679,8 @@ impl VM {
             }
         }
         let wants_locals = matches!(frame_use, FrameUse::Locals | FrameUse::Stack);
-        if wants_locals
-            && (frame.locals.is_none() || frame.code.payload.flags() & co::OPTIMIZED != 0)
-        {
-            let d = self.new_dict();
-            let code = &frame.code.payload;
-            for (i, name) in code.localsplusnames.iter().enumerate() {
-                let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
-                let v = match &frame.values[i] {
-                    Some(v)
-                        if kind
-                            & (rython_compiler::code::fast_kind::CELL
-                                | rython_compiler::code::fast_kind::FREE)
-                            != 0 =>
-                    {
-                        v.downcast_ref::<crate::objects::cellobject::PyCell>()
-                            .and_then(|c| c.get())
-                    }
-                    other => other.clone(),
-                };
-                if let Some(v) = v {
-                    let _ = d.payload.set_item(self, name.clone().into_object(), v);
-                }
-            }
-            *fobj.payload.locals.borrow_mut() = Some(d.into_object());
+        if wants_locals {
+            self.snapshot_fast_locals(frame, &fobj);
         }
         // super(): the first argument and the __class__ cell.
         let code = &frame.code.payload;
@@ -1732,6 +1714,53 @@ impl VM {
         let prev_frame = self.state.current_frame.replace(Some(fobj));
         let prev_sup = self.state.current_frame_super.replace(sup);
         (prev_frame, prev_sup)
+    }
+
+    /// A function frame's fast locals and cells as a dict in its frame
+    /// object (what `locals()` and `f_locals` read, as PEP 667's snapshot).
+    pub(crate) fn snapshot_fast_locals(
+        &self,
+        frame: &Frame,
+        fobj: &crate::objects::frameobject::PyFrameRef,
+    ) {
+        if !(frame.locals.is_none() || frame.code.payload.flags() & co::OPTIMIZED != 0) {
+            return;
+        }
+        let d = self.new_dict();
+        let code = &frame.code.payload;
+        for (i, name) in code.localsplusnames.iter().enumerate() {
+            let kind = code.code.localspluskinds.get(i).copied().unwrap_or(0);
+            let v = match frame.values.get(i) {
+                Some(Some(v))
+                    if kind
+                        & (rython_compiler::code::fast_kind::CELL
+                            | rython_compiler::code::fast_kind::FREE)
+                        != 0 =>
+                {
+                    v.downcast_ref::<crate::objects::cellobject::PyCell>()
+                        .and_then(|c| c.get())
+                }
+                Some(other) => other.clone(),
+                None => None,
+            };
+            if let Some(v) = v {
+                let _ = d.payload.set_item(self, name.clone().into_object(), v);
+            }
+        }
+        *fobj.payload.locals.borrow_mut() = Some(d.into_object());
+    }
+
+    /// Brings the frame objects of this eval loop's running frames up to
+    /// date (line and locals) before Python code reads one of them.
+    #[cold]
+    #[inline(never)]
+    fn sync_frame_objects(&self, frame: &Frame, parents: &[Box<Frame>]) {
+        for f in parents.iter().map(|b| &**b).chain(std::iter::once(frame)) {
+            if let Some(fo) = &f.frame_obj {
+                fo.payload.lasti.set(f.lasti as u32);
+                self.snapshot_fast_locals(f, fo);
+            }
+        }
     }
 
     pub fn run_finalizers(&self) {
