@@ -523,7 +523,29 @@ def _caller_module(depth=2):
         return '__main__'
 
 
+class _LazyValue:
+    # A PEP 695 bound, constraint tuple, default or alias value: evaluated
+    # on first use, as CPython does (the compiler makes a function of it).
+    __slots__ = ('func',)
+
+    def __init__(self, func):
+        self.func = func
+
+
+def _evaluate(obj, attr):
+    v = getattr(obj, attr)
+    if type(v) is _LazyValue:
+        v = v.func()
+        setattr(obj, attr, v)
+    return v
+
+
 class _TypeVarLike:
+    __default__ = property(lambda self: _evaluate(self, '_default'),
+                           lambda self, v: setattr(self, '_default', v))
+    __bound__ = property(lambda self: _evaluate(self, '_bound'),
+                         lambda self, v: setattr(self, '_bound', v))
+
     def __or__(self, right):
         return Union[self, right]
 
@@ -564,7 +586,7 @@ class TypeVar(_TypeVarLike):
             raise TypeError("Constraints cannot be combined with bound=...")
         if len(constraints) == 1:
             raise TypeError("A single constraint is not allowed")
-        self.__constraints__ = tuple(_type_check(t) for t in constraints)
+        self._constraints = tuple(_type_check(t) for t in constraints)
         self.__bound__ = _type_check(bound) if bound is not None else None
         self.__default__ = default
         mod = _caller_module()
@@ -581,6 +603,8 @@ class TypeVar(_TypeVarLike):
         else:
             prefix = '~'
         return prefix + self.__name__
+
+    __constraints__ = property(lambda self: _evaluate(self, '_constraints'))
 
     def __typing_subst__(self, arg):
         return arg
@@ -650,11 +674,13 @@ class TypeAliasType:
         if not isinstance(name, str):
             raise TypeError("TypeAliasType name must be a string")
         self.__name__ = name
-        self.__value__ = value
+        self._value = value
         self.__type_params__ = tuple(type_params)
         self.__parameters__ = self.__type_params__
         mod = _caller_module()
         self.__module__ = mod if mod and mod != 'typing' else '__main__'
+
+    __value__ = property(lambda self: _evaluate(self, '_value'))
 
     def __repr__(self):
         return self.__name__

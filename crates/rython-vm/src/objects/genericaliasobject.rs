@@ -14,7 +14,9 @@ use crate::{PyResult, VM};
 pub struct PyGenericAlias {
     pub origin: PyObjectRef,
     pub args: PyTupleRef,
-    pub parameters: PyTupleRef,
+    /// The type variables among the arguments, found on first use (finding
+    /// them runs Python code).
+    pub parameters: std::cell::RefCell<Option<PyTupleRef>>,
 }
 
 impl PyPayload for PyGenericAlias {
@@ -34,7 +36,7 @@ pub fn new_generic_alias(vm: &VM, origin: PyObjectRef, item: PyObjectRef) -> PyO
         PyGenericAlias {
             origin,
             args,
-            parameters: vm.ctx.empty_tuple.clone(),
+            parameters: std::cell::RefCell::new(None),
         },
         iterobject::extra_types(vm).generic_alias,
     )
@@ -174,7 +176,109 @@ fn get_args(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
     Ok(this(vm, obj)?.args.clone().into_object())
 }
 fn get_parameters(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
-    Ok(this(vm, obj)?.parameters.clone().into_object())
+    Ok(parameters(vm, this(vm, obj)?)?.into_object())
+}
+
+/// `__parameters__`: the arguments that are type variables (they have
+/// `__typing_subst__`), and those of arguments that are generic themselves,
+/// each once, in order (CPython's `_Py_make_parameters`).
+fn parameters(vm: &VM, g: &PyGenericAlias) -> PyResult<PyTupleRef> {
+    if let Some(p) = g.parameters.borrow().as_ref() {
+        return Ok(p.clone());
+    }
+    let mut out: Vec<PyObjectRef> = Vec::new();
+    let mut add = |p: PyObjectRef| {
+        if !out.iter().any(|x| x.is(&p)) {
+            out.push(p);
+        }
+    };
+    for a in g.args.payload.as_slice() {
+        if a.payload_is::<PyType>() {
+            continue;
+        }
+        if vm.get_attr_opt_str(a, "__typing_subst__")?.is_some() {
+            add(a.clone());
+            continue;
+        }
+        if let Some(sub) = vm.get_attr_opt_str(a, "__parameters__")? {
+            if let Some(t) = sub.downcast_ref::<PyTuple>() {
+                for p in t.as_slice() {
+                    add(p.clone());
+                }
+            }
+        }
+    }
+    let t = vm.new_tuple(out);
+    *g.parameters.borrow_mut() = Some(t.clone());
+    Ok(t)
+}
+
+/// `alias[items]`: substitutes the type variables (`_Py_subs_parameters`).
+fn ga_getitem(vm: &VM, obj: &PyObjectRef, item: &PyObjectRef) -> PyResult<PyObjectRef> {
+    let g = this(vm, obj)?;
+    let params = parameters(vm, g)?;
+    let params = params.payload.as_slice();
+    if params.is_empty() {
+        return Err(vm.new_type_error(format!("{} is not a generic class", vm.repr_string(obj)?)));
+    }
+    let mut item = item.clone();
+    for p in params {
+        if let Some(prep) = vm.get_attr_opt_str(p, "__typing_prepare_subst__")? {
+            item = vm.call(&prep, &[obj.clone(), item], None)?;
+        }
+    }
+    let items: Vec<PyObjectRef> = match item.downcast_ref::<PyTuple>() {
+        Some(t) if item.class().is(&vm.types.tuple_type) => t.as_slice().to_vec(),
+        _ => vec![item.clone()],
+    };
+    if items.len() != params.len() {
+        return Err(vm.new_type_error(format!(
+            "Too {} arguments for {}; actual {}, expected {}{}",
+            if items.len() > params.len() {
+                "many"
+            } else {
+                "few"
+            },
+            vm.repr_string(obj)?,
+            items.len(),
+            if items.len() < params.len() {
+                "at least "
+            } else {
+                ""
+            },
+            params.len()
+        )));
+    }
+    let index = |p: &PyObjectRef| params.iter().position(|x| x.is(p));
+    let mut newargs = Vec::new();
+    for a in g.args.payload.as_slice() {
+        if a.payload_is::<PyType>() {
+            newargs.push(a.clone());
+            continue;
+        }
+        if let Some(subst) = vm.get_attr_opt_str(a, "__typing_subst__")? {
+            let i = index(a).unwrap_or(0);
+            newargs.push(vm.call1(&subst, items[i].clone())?);
+            continue;
+        }
+        let sub = vm.get_attr_opt_str(a, "__parameters__")?;
+        match sub.as_ref().and_then(|s| s.downcast_ref::<PyTuple>()) {
+            Some(t) if !t.as_slice().is_empty() => {
+                let subargs: Vec<PyObjectRef> = t
+                    .as_slice()
+                    .iter()
+                    .map(|p| items[index(p).unwrap_or(0)].clone())
+                    .collect();
+                newargs.push(vm.get_item(a, &vm.new_tuple_obj(subargs))?);
+            }
+            _ => newargs.push(a.clone()),
+        }
+    }
+    Ok(new_generic_alias(
+        vm,
+        g.origin.clone(),
+        vm.new_tuple_obj(newargs),
+    ))
 }
 fn get_unpacked(vm: &VM, _obj: &PyObjectRef) -> PyResult<PyObjectRef> {
     Ok(vm.new_bool(false))
@@ -278,6 +382,10 @@ pub(crate) fn init(vm: &VM) {
     sl.hash.set(Some(ga_hash));
     sl.call.set(Some(ga_call));
     sl.getattro.set(Some(ga_getattro));
+    sl.getitem.set(Some(ga_getitem));
+    ty.payload
+        .dict
+        .set_str(vm, "__module__", vm.new_str_obj("types"));
     sl.nb_binary[crate::objects::typeobject::NumberOp::Or as usize].set(Some(ga_or));
     vm.add_getset(&ty, "__origin__", get_origin, None);
     vm.add_getset(&ty, "__args__", get_args, None);

@@ -554,6 +554,14 @@ impl VM {
             return f(self, obj, key);
         }
         if obj.payload_is::<PyType>() {
+            // `type[int]`: `type` itself is generic (CPython special-cases it).
+            if obj.is(self.types.type_type.as_object()) {
+                return Ok(crate::objects::genericaliasobject::new_generic_alias(
+                    self,
+                    obj.clone(),
+                    key.clone(),
+                ));
+            }
             if let Some(cgi) = self.get_attr_opt_str(obj, "__class_getitem__")? {
                 return self.call1(&cgi, key.clone());
             }

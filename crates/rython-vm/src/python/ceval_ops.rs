@@ -600,16 +600,19 @@ impl VM {
                 let cls = self.import_attr("typing", name)?;
                 match v.downcast_ref::<PyTuple>() {
                     Some(t) if which == intrinsic1::TYPEALIAS => {
-                        // (name, type_params, compute_value)
+                        // (name, type_params, compute_value): the value is
+                        // computed on first use of `__value__`.
                         let items = t.as_slice();
-                        let value = self.call0(&items[2])?;
                         let kw = self.new_tuple(vec![self.intern("type_params").into_object()]);
                         let tp = if self.is_none(&items[1]) {
                             self.ctx.empty_tuple.clone().into_object()
                         } else {
                             items[1].clone()
                         };
-                        self.call(&cls, &[items[0].clone(), value, tp], Some(&kw))
+                        let alias =
+                            self.call(&cls, &[items[0].clone(), self.none(), tp], Some(&kw))?;
+                        self.set_attr_str(&alias, "_value", self.lazy_value(items[2].clone())?)?;
+                        Ok(alias)
                     }
                     // Type parameters infer their variance (PEP 695).
                     _ if which == intrinsic1::TYPEVAR || which == intrinsic1::PARAMSPEC => {
@@ -633,33 +636,19 @@ impl VM {
             intrinsic2::PREP_RERAISE_STAR => {
                 crate::python::exc_star_stub::prep_reraise_star(self, v1, v2)
             }
-            intrinsic2::TYPEVAR_WITH_BOUND => {
+            // The compiler passes bounds, constraints and defaults as
+            // functions computing them, evaluated on first use.
+            intrinsic2::TYPEVAR_WITH_BOUND | intrinsic2::TYPEVAR_WITH_CONSTRAINTS => {
                 let cls = self.import_attr("typing", "TypeVar")?;
-                // The compiler passes the bound as a function evaluating it
-                // (lazy in CPython); our typing.TypeVar takes the value.
-                let v2 = if self.is_callable(&v2) {
-                    self.call0(&v2)?
-                } else {
-                    v2
-                };
-                let kw = self.new_tuple(vec![
-                    self.intern("bound").into_object(),
-                    self.intern("infer_variance").into_object(),
-                ]);
-                self.call(&cls, &[v1, v2, self.new_bool(true)], Some(&kw))
-            }
-            intrinsic2::TYPEVAR_WITH_CONSTRAINTS => {
-                let cls = self.import_attr("typing", "TypeVar")?;
-                let v2 = if self.is_callable(&v2) {
-                    self.call0(&v2)?
-                } else {
-                    v2
-                };
-                let mut args = vec![v1];
-                args.extend(self.collect(&v2)?);
-                args.push(self.new_bool(true));
                 let kw = self.new_tuple(vec![self.intern("infer_variance").into_object()]);
-                self.call(&cls, &args, Some(&kw))
+                let tv = self.call(&cls, &[v1, self.new_bool(true)], Some(&kw))?;
+                let attr = if which == intrinsic2::TYPEVAR_WITH_BOUND {
+                    "_bound"
+                } else {
+                    "_constraints"
+                };
+                self.set_attr_str(&tv, attr, self.lazy_value(v2)?)?;
+                Ok(tv)
             }
             intrinsic2::SET_FUNCTION_TYPE_PARAMS => {
                 if let Some(f) = v1.downcast_ref::<PyFunction>() {
@@ -668,11 +657,17 @@ impl VM {
                 Ok(v1)
             }
             intrinsic2::SET_TYPEPARAM_DEFAULT => {
-                self.set_attr_str(&v1, "__default__", v2)?;
+                self.set_attr_str(&v1, "_default", self.lazy_value(v2)?)?;
                 Ok(v1)
             }
             _ => Err(self.new_system_error(format!("unknown intrinsic {which}"))),
         }
+    }
+
+    /// `typing._LazyValue(func)`: a PEP 695 value computed on first use.
+    fn lazy_value(&self, func: PyObjectRef) -> PyResult {
+        let cls = self.import_attr("typing", "_LazyValue")?;
+        self.call1(&cls, func)
     }
 
     /// `import_module(module).name`.
