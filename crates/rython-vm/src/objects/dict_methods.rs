@@ -23,14 +23,15 @@ pub(crate) fn this<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyDict> {
     })
 }
 
-/// Does iterating `obj` as a mapping give exactly its stored entries (a
-/// dict whose `keys`/`__iter__`/`__getitem__` are not overridden)?
-fn is_plain_dict(vm: &VM, obj: &PyObjectRef) -> bool {
+/// Is `obj` merged from its stored entries? CPython's `dict_merge` copies
+/// a dict directly unless its class overrides `__iter__` (overriding only
+/// `keys` or `__getitem__` does not count).
+pub(crate) fn is_plain_dict(vm: &VM, obj: &PyObjectRef) -> bool {
     if obj.class().is(&vm.types.dict_type) {
         return true;
     }
     obj.payload_is::<PyDict>()
-        && ["keys", "__iter__", "__getitem__"].iter().all(|n| {
+        && ["__iter__"].iter().all(|n| {
             match (
                 obj.class().lookup_str(vm, n),
                 vm.types.dict_type.lookup_str(vm, n),

@@ -110,7 +110,8 @@ fn super_getattro(vm: &VM, zelf: &PyObjectRef, name: &PyStrRef) -> PyResult {
 
 fn super_repr(vm: &VM, zelf: &PyObjectRef) -> PyResult {
     let s = zelf.downcast_ref::<PySuper>().expect("super");
-    let t = vm.repr_string(s.typ.as_object())?;
+    // CPython shows the type's tp_name: a class's plain `__name__`.
+    let t = format!("<class '{}'>", s.typ.payload.name());
     Ok(vm.new_str_obj(match &s.obj_type {
         Some(ot) => format!("<super: {t}, <{} object>>", ot.name_string()),
         None => format!("<super: {t}, NULL>"),

@@ -606,6 +606,9 @@ fn type_call(
         if npos == 1 && nkw == 0 {
             return Ok(args[0].class().clone().into_object());
         }
+        if npos == 1 {
+            return Err(vm.new_type_error("type() takes no keyword arguments"));
+        }
         if npos != 1 && npos != 3 {
             return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
         }

@@ -343,6 +343,16 @@ pub fn type_new(
         .downcast_ref::<PyDict>()
         .ok_or_else(|| arg_error(vm, 3, "dict", &args[2]))?;
     let base_objs: Vec<PyObjectRef> = bases_t.as_slice().to_vec();
+    for b in &base_objs {
+        if !b.payload_is::<PyType>() && vm.get_attr_opt_str(b, "__mro_entries__")?.is_some() {
+            return Err(vm.new_type_error(
+                "type() doesn't support MRO entry resolution; use types.new_class()",
+            ));
+        }
+    }
+    if name.contains('\0') {
+        return Err(vm.new_value_error("type name must not contain null characters"));
+    }
 
     let winner = calculate_metaclass(vm, metatype, &base_objs)?;
     let mut metatype = metatype.clone();
@@ -515,7 +525,16 @@ fn set_names(vm: &VM, ty: &PyTypeRef) -> PyResult<()> {
     for e in ty.payload.dict.entries() {
         let (key, value) = (e.key.clone(), e.value.clone());
         if let Some(f) = vm.lookup_special(&value, "__set_name__")? {
-            vm.call(&f, &[ty.clone().into_object(), key], None)?;
+            if let Err(e) = vm.call(&f, &[ty.clone().into_object(), key.clone()], None) {
+                let note = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    value.class().name_string(),
+                    vm.repr_string(&key)?,
+                    ty.payload.name()
+                );
+                vm.call_method(e.as_object(), "add_note", &[vm.new_str_obj(note)])?;
+                return Err(e);
+            }
         }
     }
     Ok(())

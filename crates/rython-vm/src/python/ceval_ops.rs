@@ -166,38 +166,40 @@ impl VM {
         let Some(target) = d.downcast_ref::<PyDict>() else {
             return Ok(());
         };
-        let pairs: Vec<(PyObjectRef, PyObjectRef)> =
-            if let Some(src) = update.downcast_ref::<PyDict>() {
-                src.entries()
-                    .into_iter()
-                    .map(|e| (e.key, e.value))
-                    .collect()
-            } else {
-                let keys = match self.get_attr_opt_str(update, "keys")? {
-                    Some(k) => k,
-                    None => {
-                        return Err(if merge {
-                            self.new_type_error(format!(
-                                "{} argument after ** must be a mapping, not {}",
-                                self.function_str(func),
-                                update.class().name_string()
-                            ))
-                        } else {
-                            self.new_type_error(format!(
-                                "'{}' object is not a mapping",
-                                update.class().name_string()
-                            ))
-                        })
-                    }
-                };
-                let keys = self.call0(&keys)?;
-                let mut v = Vec::new();
-                for k in self.collect(&keys)? {
-                    let val = self.get_item(update, &k)?;
-                    v.push((k, val));
+        let pairs: Vec<(PyObjectRef, PyObjectRef)> = if let Some(src) = update
+            .downcast_ref::<PyDict>()
+            .filter(|_| crate::objects::dict_methods::is_plain_dict(self, update))
+        {
+            src.entries()
+                .into_iter()
+                .map(|e| (e.key, e.value))
+                .collect()
+        } else {
+            let keys = match self.get_attr_opt_str(update, "keys")? {
+                Some(k) => k,
+                None => {
+                    return Err(if merge {
+                        self.new_type_error(format!(
+                            "{} argument after ** must be a mapping, not {}",
+                            self.function_str(func),
+                            update.class().name_string()
+                        ))
+                    } else {
+                        self.new_type_error(format!(
+                            "'{}' object is not a mapping",
+                            update.class().name_string()
+                        ))
+                    })
                 }
-                v
             };
+            let keys = self.call0(&keys)?;
+            let mut v = Vec::new();
+            for k in self.collect(&keys)? {
+                let val = self.get_item(update, &k)?;
+                v.push((k, val));
+            }
+            v
+        };
         for (k, v) in pairs {
             if merge {
                 if target.contains(self, &k)? {
