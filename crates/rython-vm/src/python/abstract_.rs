@@ -709,6 +709,32 @@ impl VM {
     }
 
     /// `isinstance(obj, cls)` including tuples and `__instancecheck__`.
+    fn claimed_class_is_subtype(&self, obj: &PyObjectRef, cls: &PyTypeRef) -> PyResult<bool> {
+        if !obj
+            .class()
+            .payload
+            .has_flag(crate::objects::typeobject::flags::HEAPTYPE)
+        {
+            return Ok(false);
+        }
+        let icls = match self.get_attr_opt_str(obj, "__class__") {
+            Ok(Some(c)) => c,
+            Ok(None) => return Ok(false),
+            Err(e)
+                if e.as_object()
+                    .class()
+                    .is_subtype(&self.types.exc.attribute_error) =>
+            {
+                return Ok(false)
+            }
+            Err(e) => return Err(e),
+        };
+        match icls.downcast::<PyType>() {
+            Ok(t) if !t.is(obj.class()) => Ok(t.is_subtype(cls)),
+            _ => Ok(false),
+        }
+    }
+
     pub fn isinstance(&self, obj: &PyObjectRef, cls: &PyObjectRef) -> PyResult<bool> {
         if let Some(t) = cls.downcast_ref::<PyType>() {
             let _ = t;
@@ -717,8 +743,10 @@ impl VM {
                 return Ok(true);
             }
             if cls.class().as_object().is(self.types.type_type.as_object()) {
-                // `__class__` may differ from the type (proxies).
-                return Ok(false);
+                // A class may claim another `__class__` (proxies, mocks):
+                // CPython's object_isinstance consults it. Builtin types
+                // cannot override it.
+                return self.claimed_class_is_subtype(obj, &cls_t);
             }
         }
         if let Some(t) = cls.downcast_ref::<crate::objects::tupleobject::PyTuple>() {
