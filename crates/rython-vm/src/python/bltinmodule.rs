@@ -152,7 +152,16 @@ fn build_class(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
                         vm.repr_string(&cls)?
                     )))
                 }
-                _ => cell.payload.set(Some(cls.clone())),
+                // type.__new__ fills the cell; a metaclass that did not pass
+                // `__classcell__` on left it empty.
+                None => {
+                    return Err(vm.new_runtime_error(format!(
+                        "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+                        vm.repr_string(&args_name(vm, &cls))?,
+                        vm.repr_string(&cls)?
+                    )))
+                }
+                _ => {}
             }
         }
     }
