@@ -75,6 +75,10 @@ pub fn run(mut config: Config, target: Target) -> i32 {
             return 1;
         }
     };
+    // CPython's `_PySignal_Init`: SIGINT now raises KeyboardInterrupt.
+    if let Err(e) = rython_vm::modules::signalmodule::install_handlers(&vm) {
+        vm.print_exception(&e);
+    }
     let here = 0u8;
     vm.state.stack_base.set(&here as *const u8 as usize);
     vm.state.stack_size.set(crate::INTERPRETER_STACK);

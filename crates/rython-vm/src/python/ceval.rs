@@ -423,7 +423,7 @@ impl VM {
                 opc::Nop | opc::ExtendedArg => {}
                 opc::Resume => {
                     if crate::object::finalize::has_pending() {
-                        self.run_finalizers();
+                        tri!(self.eval_breaker(frame));
                     }
                 }
                 opc::PopTop | opc::EndFor => {
@@ -778,7 +778,7 @@ impl VM {
                 opc::JumpBackward | opc::JumpBackwardNoInterrupt => {
                     frame.pc -= arg as usize;
                     if op == opc::JumpBackward && crate::object::finalize::has_pending() {
-                        self.run_finalizers();
+                        tri!(self.eval_breaker(frame));
                     }
                 }
                 opc::GetIter => {
@@ -927,7 +927,7 @@ impl VM {
                     // An object freed just before (e.g. by `del`) is finalized
                     // before the call can observe its absence.
                     if crate::object::finalize::has_pending() {
-                        self.run_finalizers();
+                        tri!(self.eval_breaker(frame));
                     }
                     if kwnames.is_none() {
                         if let Some(nf) = self.call_py_fast(frame, arg as usize) {
@@ -938,7 +938,7 @@ impl VM {
                         Some(new_frame) => return Ok(Step::Call(new_frame)),
                         None => {
                             if crate::object::finalize::has_pending() {
-                                self.run_finalizers();
+                                tri!(self.eval_breaker(frame));
                             }
                         }
                     }
@@ -1732,6 +1732,22 @@ impl VM {
         let prev_frame = self.state.current_frame.replace(Some(fobj));
         let prev_sup = self.state.current_frame_super.replace(sup);
         (prev_frame, prev_sup)
+    }
+
+    /// The eval loop's checkpoint (CPython's eval breaker): queued
+    /// finalizers and a due collection, then the Python handlers of the
+    /// signals that arrived (they get the frame as their second argument).
+    #[cold]
+    #[inline(never)]
+    fn eval_breaker(&self, frame: &mut Frame) -> PyResult<()> {
+        let woken = crate::object::finalize::take_woken();
+        self.run_finalizers();
+        if woken || crate::modules::signalmodule::is_tripped() {
+            crate::modules::signalmodule::check_signals_with(self, &mut || {
+                crate::objects::frameobject::frame_object(self, frame).into_object()
+            })?;
+        }
+        Ok(())
     }
 
     pub fn run_finalizers(&self) {

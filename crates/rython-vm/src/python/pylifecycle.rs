@@ -98,6 +98,9 @@ pub struct RuntimeState {
     pub frame_builtins: RefCell<Vec<(usize, FrameUse)>>,
     /// Functions registered with `atexit`, run at shutdown.
     pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexitmodule::ExitFunc>>>,
+    /// The Python-level signal handlers by signal number (`None`: a handler
+    /// not installed by Python), filled when `_signal` is first imported.
+    pub signal_handlers: RefCell<Vec<Option<PyObjectRef>>>,
     /// `gc.set_debug()` flags.
     pub gc_debug: std::cell::Cell<i64>,
     /// Address of the interpreter thread's stack base and its size, for the
