@@ -269,24 +269,41 @@ pub fn fileio_open(
     opener: Option<PyObjectRef>,
 ) -> PyResult<PyObjectRef> {
     let m = parse_raw_mode(vm, mode)?;
-    let (raw, fd, name) = if let Some(i) = file.downcast_ref::<crate::objects::longobject::PyInt>()
-    {
-        let _ = i;
-        let fd = vm.to_isize(file, "")?;
+    // A descriptor must fit a C int; a bigger int is taken for a path (and
+    // refused as one), as CPython's FileIO does.
+    let as_fd = file
+        .downcast_ref::<crate::objects::longobject::PyInt>()
+        .and_then(|i| i.as_i64())
+        .filter(|v| i32::try_from(*v).is_ok());
+    let (raw, fd, name) = if let Some(fd) = as_fd {
         if fd < 0 {
             return Err(vm.new_value_error("negative file descriptor"));
         }
         if !closefd && fd > 2 {
             // Reopening keeps the caller's descriptor open either way.
         }
-        let raw = open_fd(fd, m.readable, m.writable, m.appending)
-            .map_err(|e| os_error_from(vm, &e, None))?;
+        let raw = open_fd(fd, m.readable, m.writable, m.appending).map_err(|e| {
+            // /dev/fd/N of a descriptor that is not open: EBADF, as fstat
+            // reports it.
+            let e = if e.kind() == std::io::ErrorKind::NotFound {
+                std::io::Error::from_raw_os_error(9)
+            } else {
+                e
+            };
+            os_error_from(vm, &e, None)
+        })?;
         (raw, fd, file.clone())
     } else {
         if !closefd {
             return Err(vm.new_value_error("Cannot use closefd=False with file name"));
         }
         let path = super::iomodule::fspath_os(vm, file)?;
+        {
+            use std::os::unix::ffi::OsStrExt;
+            if path.as_os_str().as_bytes().contains(&0) {
+                return Err(vm.new_value_error("embedded null byte"));
+            }
+        }
         let raw = if let Some(op) = opener.filter(|o| !vm.is_none(o)) {
             let mut flags: i64 = match (m.readable, m.writable) {
                 (true, true) => 2,
@@ -349,6 +366,18 @@ pub fn fileio_open(
         };
         (raw, fd, file.clone())
     };
+    let mut raw = raw;
+    if m.appending {
+        // CPython seeks to the end at once, so tell() is the size before
+        // the first write (a pipe cannot seek: that is not an error).
+        if let RawFile::File(f) = &mut raw {
+            if let Err(e) = f.seek(SeekFrom::End(0)) {
+                if e.raw_os_error() != Some(29) {
+                    return Err(os_error_from(vm, &e, Some(file.clone())));
+                }
+            }
+        }
+    }
     let obj = PyRef::new_with_type(
         PyFileIO {
             file: RefCell::new(Some(raw)),
