@@ -12,6 +12,29 @@ use crate::objects::strobject::{PyStr, PyStrRef};
 use crate::python::frame::Frame;
 use crate::{PyResult, VM};
 
+/// The directory a `sys.path` entry stands for, as importlib's
+/// `FileFinder` makes it: `''` and `'.'` are the current directory, other
+/// relative entries are joined to it (after one leading `./`), trailing
+/// slashes go. Modules found through it get absolute `__file__` paths.
+fn finder_path(entry: &str) -> PathBuf {
+    let cwd = || std::env::current_dir().ok();
+    if entry.is_empty() || entry == "." {
+        return cwd().unwrap_or_else(|| PathBuf::from("."));
+    }
+    let trimmed = entry.trim_end_matches('/');
+    let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+    if trimmed.starts_with('/') {
+        return rython_common::surrogates::os_path(trimmed);
+    }
+    let rel = entry.strip_prefix("./").unwrap_or(entry);
+    let rel = rel.trim_end_matches('/');
+    match cwd() {
+        Some(d) if !rel.is_empty() => d.join(rython_common::surrogates::os_path(rel)),
+        Some(d) => d,
+        None => rython_common::surrogates::os_path(entry),
+    }
+}
+
 /// Native modules compiled into the binary (CPython's inittab).
 pub type ModuleInit = fn(&VM) -> PyResult<PyObjectRef>;
 
@@ -86,11 +109,7 @@ impl VM {
         // (PEP 420), used only when no module or regular package is found.
         let mut portions: Vec<PathBuf> = Vec::new();
         for dir in &search {
-            let base = if dir.is_empty() {
-                PathBuf::from(".")
-            } else {
-                rython_common::surrogates::os_path(dir)
-            };
+            let base = finder_path(dir);
             let pkg_init = base.join(last).join("__init__.py");
             if pkg_init.is_file() {
                 return self.exec_source_module(name, &pkg_init, Some(&base.join(last)));
