@@ -369,37 +369,74 @@ impl VM {
         }
         // `from package import submodule`: import submodules on demand.
         if self.get_attr_opt_str(&module, "__path__")?.is_some() {
-            for item in self.collect(fromlist)? {
-                if let Some(s) = item.downcast_ref::<PyStr>() {
-                    if s.as_str() == "*" {
-                        continue;
-                    }
-                    if self.get_attr_opt_str(&module, s.as_str())?.is_none() {
-                        let sub = format!("{abs_name}.{}", s.as_str());
-                        match self.import_module(&sub) {
-                            Ok(_) => {}
-                            Err(e)
-                                if e.as_object()
-                                    .class()
-                                    .is_subtype(&self.types.exc.module_not_found_error) =>
-                            {
-                                let missing = self.get_attr_opt_str(e.as_object(), "name")?;
-                                let is_this = missing
-                                    .and_then(|m| {
-                                        m.downcast_ref::<PyStr>().map(|m| m.as_str() == sub)
-                                    })
-                                    .unwrap_or(false);
-                                if !is_this {
-                                    return Err(e);
-                                }
-                            }
-                            Err(e) => return Err(e),
-                        }
-                    }
-                }
-            }
+            let items = self.collect(fromlist)?;
+            self.handle_fromlist(&module, &items, false)?;
         }
         Ok(module)
+    }
+
+    /// importlib's `_handle_fromlist`: imports the names of `items` that
+    /// are not attributes of the package yet as its submodules; `*` does
+    /// so for the names of `__all__`.
+    fn handle_fromlist(
+        &self,
+        module: &PyObjectRef,
+        items: &[PyObjectRef],
+        recursive: bool,
+    ) -> PyResult<()> {
+        let module_name = || -> PyResult<String> {
+            let n = self.get_attr_str(module, "__name__")?;
+            self.str_string(&n)
+        };
+        for item in items {
+            let Some(s) = item.downcast_ref::<PyStr>() else {
+                let wh = if recursive {
+                    format!("{}.__all__", module_name()?)
+                } else {
+                    "``from list''".to_string()
+                };
+                return Err(self.new_type_error(format!(
+                    "Item in {wh} must be str, not {}",
+                    item.class().name_string()
+                )));
+            };
+            if s.as_str() == "*" {
+                if !recursive {
+                    if let Some(all) = self.get_attr_opt_str(module, "__all__")? {
+                        let names = self.collect(&all)?;
+                        self.handle_fromlist(module, &names, true)?;
+                    }
+                }
+                continue;
+            }
+            if self.get_attr_opt_str(module, s.as_str())?.is_some() {
+                continue;
+            }
+            let sub = format!("{}.{}", module_name()?, s.as_str());
+            match self.import_module(&sub) {
+                Ok(_) => {}
+                Err(e)
+                    if e.as_object()
+                        .class()
+                        .is_subtype(&self.types.exc.module_not_found_error) =>
+                {
+                    let missing = self.get_attr_opt_str(e.as_object(), "name")?;
+                    let is_this = missing
+                        .and_then(|m| m.downcast_ref::<PyStr>().map(|m| m.as_str() == sub))
+                        .unwrap_or(false);
+                    let blocked = self
+                        .sys_modules
+                        .payload
+                        .get_str_name(self, &sub)
+                        .is_some_and(|m| self.is_none(&m));
+                    if !is_this || blocked {
+                        return Err(e);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
     }
 
     fn package_of(&self, globals: Option<&PyDict>) -> PyResult<String> {
