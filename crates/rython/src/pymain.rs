@@ -89,7 +89,11 @@ pub fn run(mut config: Config, target: Target) -> i32 {
             match std::fs::read(&main) {
                 Ok(src) => {
                     let main = path_text(&main);
-                    vm.run_main_source(&src, &main, Some(&main))
+                    // runpy imports it as module `__main__` of sys.path[0].
+                    match vm.set_main_spec("__main__", &main) {
+                        Ok(()) => vm.run_main_source(&src, &main, Some(&main)),
+                        Err(e) => Err(e),
+                    }
                 }
                 Err(_) => {
                     eprintln!("{prog}: can't find '__main__' module in {}", quote(&dir));

@@ -35,6 +35,18 @@ fn finder_path(entry: &str) -> PathBuf {
     }
 }
 
+/// What the finder found for a module name.
+pub(crate) enum Found {
+    /// A regular package: its `__init__.py` and directory.
+    Package { init: PathBuf, dir: PathBuf },
+    /// A `.py` file.
+    Module(PathBuf),
+    /// A module of the embedded library.
+    Embedded { src: &'static str, package: bool },
+    /// A namespace package's portions (PEP 420).
+    Namespace(Vec<PathBuf>),
+}
+
 /// Native modules compiled into the binary (CPython's inittab).
 pub type ModuleInit = fn(&VM) -> PyResult<PyObjectRef>;
 
@@ -104,39 +116,67 @@ impl VM {
             },
             None => self.sys_path(),
         };
+        match self.find_module(name, &search, parent.is_none()) {
+            Some(Found::Package { init, dir }) => self.exec_source_module(name, &init, Some(&dir)),
+            Some(Found::Module(file)) => self.exec_source_module(name, &file, None),
+            Some(Found::Embedded { src, package }) => {
+                self.exec_embedded_module(name, src, package)
+            }
+            Some(Found::Namespace(portions)) => self.new_namespace_package(name, &portions),
+            None => Err(self.new_import_error(format!("No module named '{name}'"), Some(name), true)),
+        }
+    }
+
+    /// Where module `name` would be loaded from (the path-based finder over
+    /// `search`, then the embedded library), without running it.
+    pub(crate) fn find_module(&self, name: &str, search: &[String], top_level: bool) -> Option<Found> {
         let last = name.rsplit('.').next().unwrap_or(name);
+        // importlib matches names against directory listings: a name
+        // with a separator (`-m pkg/mod`) is never found.
+        if last.is_empty() || last.contains(['/', '\0']) {
+            return None;
+        }
         // Directories without `__init__.py` are namespace package portions
         // (PEP 420), used only when no module or regular package is found.
         let mut portions: Vec<PathBuf> = Vec::new();
-        for dir in &search {
+        for dir in search {
             let base = finder_path(dir);
             let pkg_init = base.join(last).join("__init__.py");
             if pkg_init.is_file() {
-                return self.exec_source_module(name, &pkg_init, Some(&base.join(last)));
+                return Some(Found::Package {
+                    init: pkg_init,
+                    dir: base.join(last),
+                });
             }
             let file = base.join(format!("{last}.py"));
             if file.is_file() {
-                return self.exec_source_module(name, &file, None);
+                return Some(Found::Module(file));
             }
             let portion = base.join(last);
             if portion.is_dir() {
                 portions.push(portion);
             }
         }
-        if parent.is_none() {
+        if top_level {
             if let Some(src) = crate::lib_modules::source(name) {
-                return self.exec_embedded_module(name, src, false);
+                return Some(Found::Embedded {
+                    src,
+                    package: false,
+                });
             }
             if let Some(src) = crate::lib_modules::source(&format!("{name}/__init__")) {
-                return self.exec_embedded_module(name, src, true);
+                return Some(Found::Embedded { src, package: true });
             }
         } else if let Some(src) = crate::lib_modules::source(&name.replace('.', "/")) {
-            return self.exec_embedded_module(name, src, false);
+            return Some(Found::Embedded {
+                src,
+                package: false,
+            });
         }
         if !portions.is_empty() {
-            return self.new_namespace_package(name, &portions);
+            return Some(Found::Namespace(portions));
         }
-        Err(self.new_import_error(format!("No module named '{name}'"), Some(name), true))
+        None
     }
 
     /// A PEP 420 namespace package: no code, `__file__` None, `__path__` a
@@ -175,7 +215,7 @@ impl VM {
 
     /// `module.__spec__` (PEP 451): a `_frozen_importlib.ModuleSpec` made
     /// after the module is created (that module itself gets none).
-    fn set_module_spec(
+    pub(crate) fn set_module_spec(
         &self,
         module: &PyObjectRef,
         name: &str,
