@@ -75,13 +75,27 @@ pub fn run(mut config: Config, target: Target) -> i32 {
             return 1;
         }
     };
-    // CPython's `_PySignal_Init`: SIGINT now raises KeyboardInterrupt.
-    if let Err(e) = rython_vm::modules::signalmodule::install_handlers(&vm) {
-        vm.print_exception(&e);
+    if let Err(msg) = rython_vm::modules::sysmodule::check_stdio_encoding(&vm) {
+        eprint!(
+            "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio encoding\nPython runtime state: core initialized\n{msg}\n\nCurrent thread 0x{:016x} (most recent call first):\n  <no Python frame>\n",
+            std::process::id()
+        );
+        return 1;
     }
     let here = 0u8;
     vm.state.stack_base.set(&here as *const u8 as usize);
     vm.state.stack_size.set(crate::INTERPRETER_STACK);
+    // CPython's `_PySignal_Init`: SIGINT now raises KeyboardInterrupt.
+    if let Err(e) = rython_vm::modules::signalmodule::install_handlers(&vm) {
+        vm.print_exception(&e);
+    }
+    // Warning options are applied at start-up: `warnings` reads
+    // sys.warnoptions when imported (invalid ones are reported now).
+    if !vm.config.borrow().warnoptions.is_empty() {
+        if let Err(e) = vm.import_module("warnings") {
+            vm.print_exception(&e);
+        }
+    }
     let result = match &target {
         Target::File(f) if os_path(&abs_path(f)).is_dir() => {
             let dir = abs_path(f);

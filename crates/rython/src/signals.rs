@@ -32,11 +32,7 @@ fn os_set(signum: i32, d: Option<Disposition>) -> Result<Disposition, i32> {
     // No SA_RESTART: a blocking read or sleep returns EINTR so that the
     // Python handler runs (and KeyboardInterrupt is raised) at once.
     new.sa_flags = libc::SA_ONSTACK;
-    let newp: *const libc::sigaction = if d.is_some() {
-        &new
-    } else {
-        std::ptr::null()
-    };
+    let newp: *const libc::sigaction = if d.is_some() { &new } else { std::ptr::null() };
     // SAFETY: `newp` is null or points to a valid `sigaction` that lives
     // across the call, `old` is valid for writing, and the handler we
     // install (`c_handler`) is async-signal-safe (atomic stores only).
@@ -77,7 +73,12 @@ pub fn register_hooks() {
 /// restore in the interpreter thread.
 pub fn block_all() -> Option<SigSet> {
     let mut old = SigSet::empty();
-    pthread_sigmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::all()), Some(&mut old)).ok()?;
+    pthread_sigmask(
+        SigmaskHow::SIG_SETMASK,
+        Some(&SigSet::all()),
+        Some(&mut old),
+    )
+    .ok()?;
     Some(old)
 }
 

@@ -97,8 +97,9 @@ fn sigint_during_sleep_is_an_uncaught_keyboard_interrupt() {
         o.stderr
     );
     assert!(
-        o.stderr
-            .ends_with(", line 4, in <module>\n    time.sleep(30)\n    ~~~~~~~~~~^^^^\nKeyboardInterrupt\n"),
+        o.stderr.ends_with(
+            ", line 4, in <module>\n    time.sleep(30)\n    ~~~~~~~~~~^^^^\nKeyboardInterrupt\n"
+        ),
         "{}",
         o.stderr
     );

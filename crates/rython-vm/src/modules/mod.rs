@@ -22,6 +22,7 @@ pub mod signalmodule;
 pub mod sysmodule;
 pub mod timemodule;
 pub mod tracebackmodule;
+pub mod warningsmodule;
 
 use crate::python::import::ModuleInit;
 
@@ -36,6 +37,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "atexit" => atexitmodule::make_module,
         "gc" => gcmodule::make_module,
         "_signal" => signalmodule::make_module,
+        "_warnings" => warningsmodule::make_module,
         "posix" => posixmodule::make_module,
         "dis" => dismodule::make_module,
         "traceback" => tracebackmodule::make_module,
@@ -48,7 +50,17 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
 /// Names `sys.builtin_module_names` reports.
 pub fn builtin_module_names() -> Vec<&'static str> {
     let mut v = vec![
-        "_io", "_signal", "atexit", "builtins", "errno", "gc", "math", "posix", "sys", "time",
+        "_io",
+        "_signal",
+        "_warnings",
+        "atexit",
+        "builtins",
+        "errno",
+        "gc",
+        "math",
+        "posix",
+        "sys",
+        "time",
     ];
     v.sort();
     v

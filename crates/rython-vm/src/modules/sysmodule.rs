@@ -49,6 +49,42 @@ fn exit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
 
 /// The stdio error handler CPython picks: surrogateescape under the C or
 /// POSIX locale (C.UTF-8 included), strict otherwise.
+/// A codec's canonical name (`codecs.lookup(name).name`).
+fn codec_name(c: &crate::objects::codecs::Codec) -> &'static str {
+    use crate::objects::codecs::{Codec, Endian};
+    match c {
+        Codec::Utf8 => "utf-8",
+        Codec::Utf8Sig => "utf-8-sig",
+        Codec::Ascii => "ascii",
+        Codec::Latin1 => "iso8859-1",
+        Codec::Utf16(None) => "utf-16",
+        Codec::Utf16(Some(Endian::Little)) => "utf-16-le",
+        Codec::Utf16(Some(Endian::Big)) => "utf-16-be",
+        Codec::Utf32(None) => "utf-32",
+        Codec::Utf32(Some(Endian::Little)) => "utf-32-le",
+        Codec::Utf32(Some(Endian::Big)) => "utf-32-be",
+        Codec::UnicodeEscape => "unicode-escape",
+        Codec::RawUnicodeEscape => "raw-unicode-escape",
+    }
+}
+
+/// Checks `PYTHONIOENCODING`'s encoding at start-up (`init_stdio_encoding`):
+/// the message of CPython's fatal error when it is unknown.
+pub fn check_stdio_encoding(vm: &VM) -> Result<(), String> {
+    let enc = vm.config.borrow().stdio_encoding.clone();
+    match enc {
+        Some(e) => crate::objects::codecs::lookup_codec(vm, &e)
+            .map(|_| ())
+            .map_err(|err| {
+                let msg = vm
+                    .str_string(err.as_object())
+                    .unwrap_or_else(|_| format!("unknown encoding: {e}"));
+                format!("LookupError: {msg}")
+            }),
+        None => Ok(()),
+    }
+}
+
 fn stdio_errors() -> &'static str {
     let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
         .iter()
@@ -244,15 +280,24 @@ fn new_stream(vm: &VM, fd: i64, unbuffered: bool) -> PyResult<PyObjectRef> {
     } else {
         new_buffered(vm, kind, raw, crate::modules::iomodule::DEFAULT_BUFFER_SIZE)?
     };
+    let config = vm.config.borrow().clone();
+    let encoding = match &config.stdio_encoding {
+        Some(e) => codec_name(&crate::objects::codecs::lookup_codec(vm, e)?),
+        None => "utf-8",
+    };
+    let errors = if fd == 2 {
+        "backslashreplace".to_string()
+    } else {
+        config
+            .stdio_errors
+            .clone()
+            .unwrap_or_else(|| stdio_errors().to_string())
+    };
     let t = crate::modules::io_text::new_text(
         vm,
         buffer,
-        Some("utf-8"),
-        Some(if fd == 2 {
-            "backslashreplace"
-        } else {
-            stdio_errors()
-        }),
+        Some(encoding),
+        Some(&errors),
         Some(Some("\n")),
         fd == 2 || (fd == 1 && isatty),
         unbuffered && fd != 0,

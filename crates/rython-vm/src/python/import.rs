@@ -119,17 +119,22 @@ impl VM {
         match self.find_module(name, &search, parent.is_none()) {
             Some(Found::Package { init, dir }) => self.exec_source_module(name, &init, Some(&dir)),
             Some(Found::Module(file)) => self.exec_source_module(name, &file, None),
-            Some(Found::Embedded { src, package }) => {
-                self.exec_embedded_module(name, src, package)
-            }
+            Some(Found::Embedded { src, package }) => self.exec_embedded_module(name, src, package),
             Some(Found::Namespace(portions)) => self.new_namespace_package(name, &portions),
-            None => Err(self.new_import_error(format!("No module named '{name}'"), Some(name), true)),
+            None => {
+                Err(self.new_import_error(format!("No module named '{name}'"), Some(name), true))
+            }
         }
     }
 
     /// Where module `name` would be loaded from (the path-based finder over
     /// `search`, then the embedded library), without running it.
-    pub(crate) fn find_module(&self, name: &str, search: &[String], top_level: bool) -> Option<Found> {
+    pub(crate) fn find_module(
+        &self,
+        name: &str,
+        search: &[String],
+        top_level: bool,
+    ) -> Option<Found> {
         let last = name.rsplit('.').next().unwrap_or(name);
         // importlib matches names against directory listings: a name
         // with a separator (`-m pkg/mod`) is never found.

@@ -61,6 +61,12 @@ pub struct Config {
     pub warnoptions: Vec<String>,
     pub xoptions: Vec<String>,
     pub hash_seed: Option<u32>,
+    /// `PYTHONIOENCODING`: the encoding and errors of stdin/stdout (and
+    /// the encoding of stderr).
+    pub stdio_encoding: Option<String>,
+    pub stdio_errors: Option<String>,
+    /// `-X int_max_str_digits` / `PYTHONINTMAXSTRDIGITS`.
+    pub int_max_str_digits: Option<usize>,
 }
 
 /// Mutable runtime state that is not per-frame.

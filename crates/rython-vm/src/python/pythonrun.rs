@@ -346,7 +346,11 @@ impl VM {
             // Import the parent first so that its own errors are not taken
             // for "not found"; a missing parent is reported below.
             if let Err(e) = self.import_module(pkg_name) {
-                if !e.as_object().class().is_subtype(&self.types.exc.import_error) {
+                if !e
+                    .as_object()
+                    .class()
+                    .is_subtype(&self.types.exc.import_error)
+                {
                     return Err(e);
                 }
                 let ename = self
@@ -363,9 +367,14 @@ impl VM {
             Err(e) => {
                 let cls = e.as_object().class();
                 let t = &self.types.exc;
-                if ![&t.import_error, &t.attribute_error, &t.type_error, &t.value_error]
-                    .iter()
-                    .any(|c| cls.is_subtype(c))
+                if ![
+                    &t.import_error,
+                    &t.attribute_error,
+                    &t.type_error,
+                    &t.value_error,
+                ]
+                .iter()
+                .any(|c| cls.is_subtype(c))
                 {
                     return Err(e);
                 }
@@ -425,7 +434,9 @@ impl VM {
             return Ok(Some(
                 match origin.and_then(|o| o.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
                 {
-                    Some(o) if rython_common::surrogates::os_path(&o).is_file() => MainSpec::File(o),
+                    Some(o) if rython_common::surrogates::os_path(&o).is_file() => {
+                        MainSpec::File(o)
+                    }
                     _ => MainSpec::NoCode,
                 },
             ));
