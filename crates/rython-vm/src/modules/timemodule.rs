@@ -41,6 +41,16 @@ fn perf_counter_ns(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResu
     Ok(vm.new_bigint(now_since_start().as_nanos().into()))
 }
 
+fn monotonic(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
+    args::positional(vm, "time.monotonic", a, k, 0, 0)?;
+    Ok(vm.new_float(now_since_start().as_secs_f64()))
+}
+
+fn monotonic_ns(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
+    args::positional(vm, "time.monotonic_ns", a, k, 0, 0)?;
+    Ok(vm.new_bigint(now_since_start().as_nanos().into()))
+}
+
 fn process_time(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     args::positional(vm, "time.process_time", a, k, 0, 0)?;
     Ok(vm.new_float(now_since_start().as_secs_f64()))
@@ -121,8 +131,8 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     vm.add_function(d, &mo, "time_ns", time_time_ns);
     vm.add_function(d, &mo, "perf_counter", perf_counter);
     vm.add_function(d, &mo, "perf_counter_ns", perf_counter_ns);
-    vm.add_function(d, &mo, "monotonic", perf_counter);
-    vm.add_function(d, &mo, "monotonic_ns", perf_counter_ns);
+    vm.add_function(d, &mo, "monotonic", monotonic);
+    vm.add_function(d, &mo, "monotonic_ns", monotonic_ns);
     vm.add_function(d, &mo, "process_time", process_time);
     vm.add_function(d, &mo, "sleep", sleep);
     // A signal handler run during the sleep gets the caller's frame.

@@ -39,6 +39,15 @@ pub fn bind<const N: usize>(
     for (i, a) in args[..npos].iter().enumerate() {
         out[i] = Some(a.clone());
     }
+    if posonly < N && npos + nkw > N {
+        // `_PyArg_UnpackKeywords` counts before it looks at the names.
+        return Err(vm.new_type_error(format!(
+            "{fname}() takes at most {N} {}argument{} ({} given)",
+            if npos == 0 { "keyword " } else { "" },
+            if N == 1 { "" } else { "s" },
+            npos + nkw
+        )));
+    }
     if let Some(kw) = kwnames {
         for (k, v) in kw.payload.as_slice().iter().zip(&args[npos..]) {
             let key = k.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("");
