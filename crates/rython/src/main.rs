@@ -7,6 +7,7 @@ mod cli;
 mod help;
 mod pymain;
 mod signals;
+mod stdfds;
 
 /// Every Rust allocation of the process (string buffers, dict tables, list
 /// storage) goes through the same small-block pools as objects, as

@@ -45,6 +45,7 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     if let Target::File(f) = &target {
         config.argv[0] = f.clone();
     }
+    config.closed_std_fds = crate::stdfds::closed_at_start();
     if !config.ignore_environment {
         if let Some(kind) = std::env::var("PYTHONMALLOC").ok().filter(|v| !v.is_empty()) {
             use rython_vm::object::obmalloc::{set_allocator, AllocatorKind};

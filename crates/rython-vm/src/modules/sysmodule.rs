@@ -268,6 +268,10 @@ pub fn get_module(vm: &VM) -> PyResult<PyObjectRef> {
 /// backslashreplace, `-u` making writes go straight through.
 fn new_stream(vm: &VM, fd: i64, unbuffered: bool) -> PyResult<PyObjectRef> {
     use crate::modules::io_buffered::{new_buffered, Kind};
+    // A descriptor closed at start-up (`<&-`) gives None (`is_valid_fd`).
+    if vm.config.borrow().closed_std_fds[fd as usize] {
+        return Ok(vm.none());
+    }
     let raw = crate::modules::io_file::std_fileio(vm, fd)?;
     let isatty = raw
         .downcast_ref::<crate::modules::io_file::PyFileIO>()

@@ -924,18 +924,35 @@ fn b_compile(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn b_input(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "input", a, k, 0, 1)?;
+    let lost = |name: &str| vm.new_runtime_error(format!("input(): lost sys.{name}"));
+    let stream = |name: &str| -> PyResult {
+        let s = vm.sys_attr(name).map_err(|_| lost(name))?;
+        if vm.is_none(&s) {
+            return Err(lost(name));
+        }
+        Ok(s)
+    };
+    // stderr first (a failed flush is ignored), then the streams used.
+    if let Ok(err) = vm.sys_attr("stderr") {
+        if !vm.is_none(&err) {
+            let _ = vm.call_method(&err, "flush", &[]);
+        }
+    }
+    let stdin = stream("stdin")?;
+    let out = stream("stdout")?;
     if let Some(p) = a.first() {
-        let out = vm.sys_attr("stdout")?;
         vm.call_method(&out, "write", &[vm.str(p)?.into_object()])?;
     }
-    crate::modules::sysmodule::flush_std_streams(vm);
-    let stdin = vm.sys_attr("stdin")?;
+    vm.call_method(&out, "flush", &[])?;
     let line = vm.call_method(&stdin, "readline", &[])?;
-    let s = vm.str_string(&line)?;
+    let Some(s) = line.downcast_ref::<PyStr>() else {
+        return Err(vm.new_type_error("object.readline() returned non-string"));
+    };
+    let s = s.as_str();
     if s.is_empty() {
         return Err(vm.new_eof_error("EOF when reading a line"));
     }
-    Ok(vm.new_str_obj(s.strip_suffix('\n').unwrap_or(&s)))
+    Ok(vm.new_str_obj(s.strip_suffix('\n').unwrap_or(s)))
 }
 
 /// A `types.SimpleNamespace`-like object: an instance of a small heap class

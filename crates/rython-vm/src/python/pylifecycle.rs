@@ -65,6 +65,9 @@ pub struct Config {
     /// the encoding of stderr).
     pub stdio_encoding: Option<String>,
     pub stdio_errors: Option<String>,
+    /// Standard descriptors 0-2 closed when the process started: their
+    /// `sys` streams are None.
+    pub closed_std_fds: [bool; 3],
     /// `-X int_max_str_digits` / `PYTHONINTMAXSTRDIGITS`.
     pub int_max_str_digits: Option<usize>,
 }
