@@ -243,20 +243,24 @@ fn b_import(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let (pos, kws) = split_kwargs(a, k);
-    let (mut sep, mut end, mut file, mut flush) = (None, None, None, false);
+    let (mut sep, mut end, mut file, mut flush_arg) = (None, None, None, None);
     for (n, v) in kws {
         match n.as_str() {
             "sep" => sep = Some(v),
             "end" => end = Some(v),
             "file" => file = Some(v),
-            "flush" => flush = vm.is_true(&v)?,
+            "flush" => flush_arg = Some(v),
             _ => {
-                return Err(
-                    vm.new_type_error(format!("'{n}' is an invalid keyword argument for print()"))
-                )
+                return Err(vm.new_type_error(format!(
+                    "print() got an unexpected keyword argument '{n}'"
+                )))
             }
         }
     }
+    let flush = match flush_arg {
+        Some(v) => vm.is_true(&v)?,
+        None => false,
+    };
     let text_of = |v: Option<PyObjectRef>, default: &str, what: &str| -> PyResult<String> {
         match v {
             None => Ok(default.to_string()),
@@ -288,7 +292,14 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
                 if i > 0 {
                     out.push_str(&sep);
                 }
-                out.push_str(vm.str(v)?.payload.as_str());
+                match vm.str(v) {
+                    Ok(s) => out.push_str(s.payload.as_str()),
+                    Err(e) => {
+                        // What CPython wrote before the failing piece.
+                        t.write_str(vm, &out)?;
+                        return Err(e);
+                    }
+                }
             }
             out.push_str(&end);
             t.write_str(vm, &out)?;
