@@ -74,9 +74,21 @@ impl VM {
         globals: PyDictRef,
         locals: Option<PyObjectRef>,
     ) -> PyResult {
+        self.run_code_in(code, None, globals, locals)
+    }
+
+    /// `run_code` with the function whose closure the code's free
+    /// variables come from (`exec(code, closure=...)`).
+    pub fn run_code_in(
+        &self,
+        code: PyCodeRef,
+        func: Option<crate::objects::funcobject::PyFunctionRef>,
+        globals: PyDictRef,
+        locals: Option<PyObjectRef>,
+    ) -> PyResult {
         let builtins = self.builtins_for(&globals);
         let locals = locals.unwrap_or_else(|| globals.clone().into_object());
-        let frame = Frame::new(code, None, globals, builtins, Some(locals));
+        let frame = Frame::new(code, func, globals, builtins, Some(locals));
         match self.eval_frame(frame, None)? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(..) => Err(self.new_system_error("yield outside a generator frame")),
