@@ -15,7 +15,7 @@ pub enum Target {
 
 #[derive(Debug)]
 pub enum Parsed {
-    Run(Config, Target),
+    Run(Box<Config>, Target),
     Exit(i32, String, bool),
 }
 
@@ -232,7 +232,7 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Parsed {
         _ => warnoptions.push("error::BytesWarning".into()),
     }
     config.warnoptions = warnoptions;
-    Parsed::Run(config, target)
+    Parsed::Run(Box::new(config), target)
 }
 
 /// `-X int_max_str_digits=N` (first) or `PYTHONINTMAXSTRDIGITS`: 0 or at

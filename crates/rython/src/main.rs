@@ -39,7 +39,7 @@ pub fn py_main() -> i32 {
             }
             code
         }
-        cli::Parsed::Run(config, target) => pymain::run(config, target),
+        cli::Parsed::Run(config, target) => pymain::run(*config, target),
     }
 }
 

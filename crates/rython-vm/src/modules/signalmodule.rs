@@ -117,8 +117,8 @@ pub fn check_signals_with(vm: &VM, frame: &mut dyn FnMut() -> PyObjectRef) -> Py
         return Ok(());
     }
     let mut frame_obj: Option<PyObjectRef> = None;
-    for signum in 1..NSIG {
-        if !TRIPPED[signum].swap(false, Ordering::SeqCst) {
+    for (signum, tripped) in TRIPPED.iter().enumerate().skip(1) {
+        if !tripped.swap(false, Ordering::SeqCst) {
             continue;
         }
         let func = vm
@@ -203,10 +203,7 @@ fn signal_signal(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult
     check_signals(vm)?;
     handlers_init(vm);
     os_set(signum, Some(disp)).map_err(|e| os_error(vm, e))?;
-    let old = std::mem::replace(
-        &mut vm.state.signal_handlers.borrow_mut()[signum as usize],
-        Some(handler.clone()),
-    );
+    let old = vm.state.signal_handlers.borrow_mut()[signum as usize].replace(handler.clone());
     Ok(old.unwrap_or_else(|| vm.none()))
 }
 

@@ -15,10 +15,8 @@ use crate::{PyBaseExceptionRef, PyResult, VM};
 fn call_impl(vm: &VM, name: &str, args: &[PyObjectRef]) -> PyResult {
     let w = vm.import_module("warnings")?;
     let f = vm.get_attr_str(&w, name)?;
-    vm.call(&f, args, None).map_err(|e: PyBaseExceptionRef| {
-        *e.payload.traceback.borrow_mut() = None;
-        e
-    })
+    vm.call(&f, args, None)
+        .inspect_err(|e: &PyBaseExceptionRef| *e.payload.traceback.borrow_mut() = None)
 }
 
 fn warn(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
