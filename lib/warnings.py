@@ -25,8 +25,10 @@ def _msg_matches(pattern, text):
 def _module_matches(pattern, module):
     if not pattern:
         return True
-    return module == pattern or (pattern.endswith('$') and
-                                 module == pattern[:-1])
+    # `-W` options anchor the module name with \Z (an exact match).
+    return (module == pattern
+            or (pattern.endswith('$') and module == pattern[:-1])
+            or (pattern.endswith('\\Z') and module == pattern[:-2]))
 
 
 def _add_filter(item, append):
@@ -127,7 +129,10 @@ class WarningMessage(object):
                                 self.filename, self.lineno, self.line))
 
 
-def warn(message, category=None, stacklevel=1, source=None, **kw):
+def _warn_impl(message, category, stacklevel, source, frame):
+    """`warn()` (the native `_warnings.warn` calls it with its caller's
+    frame, so a warning turned into an error shows no frame of this
+    module, as CPython's C implementation does)."""
     if isinstance(message, Warning):
         category = message.__class__
     if category is None:
@@ -135,10 +140,9 @@ def warn(message, category=None, stacklevel=1, source=None, **kw):
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, "
                         "not '{:s}'".format(type(category).__name__))
-    try:
-        frame = sys._getframe(stacklevel)
-    except (AttributeError, ValueError):
-        frame = None
+    while frame is not None and stacklevel > 1:
+        frame = frame.f_back
+        stacklevel -= 1
     if frame is None:
         globals_ = sys.__dict__
         filename = "<sys>"
@@ -150,21 +154,17 @@ def warn(message, category=None, stacklevel=1, source=None, **kw):
     module = globals_.get('__name__', "<string>")
     registry = globals_.setdefault("__warningregistry__", {}) \
         if isinstance(globals_, dict) else {}
-    warn_explicit(message, category, filename, lineno, module, registry,
-                  globals_, source)
+    _warn_explicit_impl(message, category, filename, lineno, module, registry,
+                        globals_, source)
 
 
 def _default_action(category, module):
-    if issubclass(category, DeprecationWarning) and module == '__main__':
-        return "default"
-    if issubclass(category, (DeprecationWarning, PendingDeprecationWarning,
-                             ImportWarning, ResourceWarning)):
-        return "ignore"
+    # No filter matched (the default filters are in `filters`).
     return defaultaction
 
 
-def warn_explicit(message, category, filename, lineno, module=None,
-                  registry=None, module_globals=None, source=None):
+def _warn_explicit_impl(message, category, filename, lineno, module=None,
+                        registry=None, module_globals=None, source=None):
     lineno = int(lineno)
     if module is None:
         module = filename or "<unknown>"
@@ -328,3 +328,85 @@ class deprecated:
         raise TypeError("@deprecated decorator with non-None category must "
                         "be applied to a class or callable, "
                         f"not {arg!r}")
+
+
+class _OptionError(Exception):
+    """An invalid -W option or PYTHONWARNINGS entry."""
+
+
+def _processoptions(args):
+    for arg in args:
+        try:
+            _setoption(arg)
+        except _OptionError as msg:
+            print("Invalid -W option ignored:", msg, file=sys.stderr)
+
+
+def _setoption(arg):
+    """One `action:message:category:module:lineno` option. The message is
+    kept as a literal prefix (what CPython's escaped regex matches) and the
+    module anchored with \\Z."""
+    parts = arg.split(':')
+    if len(parts) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (arg,))
+    while len(parts) < 5:
+        parts.append('')
+    action, message, category, module, lineno = [s.strip() for s in parts]
+    action = _getaction(action)
+    category = _getcategory(category)
+    if module:
+        module = module + '\\Z'
+    if lineno:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,)) from None
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _getaction(action):
+    if not action:
+        return "default"
+    for a in ('default', 'always', 'all', 'ignore', 'module', 'once', 'error'):
+        if a.startswith(action):
+            return a
+    raise _OptionError("invalid action: %r" % (action,))
+
+
+def _getcategory(category):
+    if not category:
+        return Warning
+    if '.' not in category:
+        import builtins as m
+        klass = category
+    else:
+        module, _, klass = category.rpartition('.')
+        try:
+            m = __import__(module, None, None, [klass])
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (module,)) from None
+    try:
+        cat = getattr(m, klass)
+    except AttributeError:
+        raise _OptionError("unknown warning category: %r" % (category,)) from None
+    if not isinstance(cat, type) or not issubclass(cat, Warning):
+        raise _OptionError("invalid warning category: %r" % (category,))
+    return cat
+
+
+# The filters of a regular (non-debug) CPython build, then the command
+# line's -W options and PYTHONWARNINGS (sys.warnoptions), which take
+# precedence.
+filterwarnings("default", category=DeprecationWarning, module="__main__",
+               append=1)
+simplefilter("ignore", category=DeprecationWarning, append=1)
+simplefilter("ignore", category=PendingDeprecationWarning, append=1)
+simplefilter("ignore", category=ImportWarning, append=1)
+simplefilter("ignore", category=ResourceWarning, append=1)
+_processoptions(sys.warnoptions)
+
+from _warnings import warn, warn_explicit

@@ -6,7 +6,8 @@ Each program is run exactly as crates/rython/tests/differential.rs runs rython:
 cwd = the program's group folder, argv = `<name>.py` (or the lines of the
 `<name>.args` sidecar, `{script}` standing for `<name>.py`), stdin from the
 `<name>.stdin` sidecar or /dev/null, and a cleared environment holding only
-PATH, HOME, LC_ALL=C.UTF-8, PYTHONHASHSEED=0 and PYTHONDONTWRITEBYTECODE=1.
+PATH, HOME, LC_ALL=C.UTF-8, PYTHONHASHSEED=0 and PYTHONDONTWRITEBYTECODE=1,
+plus the `NAME=value` lines of the `<name>.env` sidecar.
 
 stdout, stderr and the exit status go to tests/expected/<group>/<name>.out,
 .err and .code. CPython prints absolute paths, so the absolute path of
@@ -79,6 +80,14 @@ def run_one(name, exe):
             args = [unescape(line).replace("{script}", script) for line in f.read().splitlines()]
     else:
         args = [script]
+    env = environment()
+    env_path = os.path.join(gdir, stem + ".env")
+    if os.path.exists(env_path):
+        with open(env_path, encoding="utf-8") as f:
+            for line in f.read().splitlines():
+                if "=" in line:
+                    k, v = line.split("=", 1)
+                    env[k] = unescape(v)
     stdin_path = os.path.join(gdir, stem + ".stdin")
     stdin_data = None
     if os.path.exists(stdin_path):
@@ -88,7 +97,7 @@ def run_one(name, exe):
         proc = subprocess.run(
             [exe, *args],
             cwd=gdir,
-            env=environment(),
+            env=env,
             input=stdin_data,
             stdin=None if stdin_data is not None else subprocess.DEVNULL,
             capture_output=True,

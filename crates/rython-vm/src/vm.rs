@@ -210,7 +210,7 @@ impl VM {
             recursion_limit: Cell::new(1000),
             recursion_depth: Cell::new(0),
             handled_exception: RefCell::new(None),
-            int_max_str_digits: Cell::new(4300),
+            int_max_str_digits: Cell::new(config.int_max_str_digits.unwrap_or(4300)),
             config: RefCell::new(config),
             state: Default::default(),
         }

@@ -15,7 +15,7 @@ pub enum Target {
 
 #[derive(Debug)]
 pub enum Parsed {
-    Run(Config, Target),
+    Run(Box<Config>, Target),
     Exit(i32, String, bool),
 }
 
@@ -50,6 +50,7 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Parsed {
         ..Default::default()
     };
     let mut target: Option<Target> = None;
+    let mut cmdline_warnoptions: Vec<String> = Vec::new();
     let mut i = 1;
     let mut version = 0;
     let mut help = false;
@@ -93,7 +94,7 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Parsed {
                 match c {
                     'c' => target = Some(Target::Command(value)),
                     'm' => target = Some(Target::Module(value)),
-                    'W' => config.warnoptions.push(value),
+                    'W' => cmdline_warnoptions.push(value),
                     _ => {
                         if value == "dev" {
                             config.dev_mode = true;
@@ -190,7 +191,86 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Parsed {
             config.path.extend(p.split(':').map(|s| s.to_string()));
         }
     }
-    Parsed::Run(config, target)
+    if let Err(msg) = int_max_str_digits(&mut config, env) {
+        return Parsed::Exit(
+            1,
+            format!("Fatal Python error: config_init_int_max_str_digits: {msg}\nPython runtime state: preinitialized\n\n"),
+            true,
+        );
+    }
+    if !config.ignore_environment {
+        if let Some(v) = env("PYTHONIOENCODING").filter(|v| !v.is_empty()) {
+            let (enc, errors) = match v.split_once(':') {
+                Some((e, r)) => (e, Some(r)),
+                None => (v.as_str(), None),
+            };
+            if !enc.is_empty() {
+                config.stdio_encoding = Some(enc.to_string());
+                // An explicit encoding makes errors strict unless given.
+                config.stdio_errors = Some("strict".into());
+            }
+            if let Some(r) = errors.filter(|r| !r.is_empty()) {
+                config.stdio_errors = Some(r.to_string());
+            }
+        }
+    }
+    // sys.warnoptions, lowest precedence first (CPython's
+    // config_init_warnoptions): dev mode, PYTHONWARNINGS, -W, -b.
+    let mut warnoptions = Vec::new();
+    if config.dev_mode {
+        warnoptions.push("default".to_string());
+    }
+    if !config.ignore_environment {
+        if let Some(v) = env("PYTHONWARNINGS") {
+            warnoptions.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string));
+        }
+    }
+    warnoptions.extend(cmdline_warnoptions);
+    match config.bytes_warning {
+        0 => {}
+        1 => warnoptions.push("default::BytesWarning".into()),
+        _ => warnoptions.push("error::BytesWarning".into()),
+    }
+    config.warnoptions = warnoptions;
+    Parsed::Run(Box::new(config), target)
+}
+
+/// `-X int_max_str_digits=N` (first) or `PYTHONINTMAXSTRDIGITS`: 0 or at
+/// least 640, else CPython's fatal start-up error.
+fn int_max_str_digits(
+    config: &mut Config,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(), String> {
+    let parse = |v: &str| -> Option<usize> {
+        let t = v.trim_start();
+        let n: i64 = t.strip_prefix('+').unwrap_or(t).parse().ok()?;
+        let n = i32::try_from(n).ok()?;
+        (n == 0 || n >= 640).then_some(n as usize)
+    };
+    let invalid = "invalid limit; must be >= 640 or 0 for unlimited.";
+    let x = config
+        .xoptions
+        .iter()
+        .rev()
+        .find(|o| o.split('=').next() == Some("int_max_str_digits"))
+        .cloned();
+    if let Some(x) = x {
+        let v = x.split_once('=').map(|p| p.1).unwrap_or("");
+        match parse(v) {
+            Some(n) if x.contains('=') => config.int_max_str_digits = Some(n),
+            _ => return Err(format!("-X int_max_str_digits: {invalid}")),
+        }
+        return Ok(());
+    }
+    if !config.ignore_environment {
+        if let Some(v) = env("PYTHONINTMAXSTRDIGITS").filter(|v| !v.is_empty()) {
+            match parse(&v) {
+                Some(n) => config.int_max_str_digits = Some(n),
+                None => return Err(format!("PYTHONINTMAXSTRDIGITS: {invalid}")),
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

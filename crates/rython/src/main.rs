@@ -6,6 +6,8 @@
 mod cli;
 mod help;
 mod pymain;
+mod signals;
+mod stdfds;
 
 /// Every Rust allocation of the process (string buffers, dict tables, list
 /// storage) goes through the same small-block pools as objects, as
@@ -37,7 +39,7 @@ pub fn py_main() -> i32 {
             }
             code
         }
-        cli::Parsed::Run(config, target) => pymain::run(config, target),
+        cli::Parsed::Run(config, target) => pymain::run(*config, target),
     }
 }
 
@@ -47,18 +49,25 @@ pub const EXIT_BY_SIGINT: i32 = -2;
 
 fn main() {
     rython_vm::object::obmalloc::configure_system_allocator();
+    signals::register_hooks();
+    // Signals go to the interpreter thread (see signals.rs).
+    let mask = signals::block_all();
     let handle = std::thread::Builder::new()
         .name("rython-main".into())
         .stack_size(INTERPRETER_STACK)
-        .spawn(|| py_main());
+        .spawn(move || {
+            signals::restore(mask);
+            py_main()
+        });
     let code = match handle {
         Ok(h) => h.join().unwrap_or(1),
-        Err(_) => py_main(),
+        Err(_) => {
+            signals::restore(mask);
+            py_main()
+        }
     };
     if code == EXIT_BY_SIGINT {
-        // No SIGINT handler is installed, so the default action ends us.
-        let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGINT);
-        std::process::exit(130);
+        signals::exit_by_sigint();
     }
     std::process::exit(code);
 }

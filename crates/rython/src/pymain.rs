@@ -45,6 +45,7 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     if let Target::File(f) = &target {
         config.argv[0] = f.clone();
     }
+    config.closed_std_fds = crate::stdfds::closed_at_start();
     if !config.ignore_environment {
         if let Some(kind) = std::env::var("PYTHONMALLOC").ok().filter(|v| !v.is_empty()) {
             use rython_vm::object::obmalloc::{set_allocator, AllocatorKind};
@@ -75,9 +76,27 @@ pub fn run(mut config: Config, target: Target) -> i32 {
             return 1;
         }
     };
+    if let Err(msg) = rython_vm::modules::sysmodule::check_stdio_encoding(&vm) {
+        eprint!(
+            "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio encoding\nPython runtime state: core initialized\n{msg}\n\nCurrent thread 0x{:016x} (most recent call first):\n  <no Python frame>\n",
+            std::process::id()
+        );
+        return 1;
+    }
     let here = 0u8;
     vm.state.stack_base.set(&here as *const u8 as usize);
     vm.state.stack_size.set(crate::INTERPRETER_STACK);
+    // CPython's `_PySignal_Init`: SIGINT now raises KeyboardInterrupt.
+    if let Err(e) = rython_vm::modules::signalmodule::install_handlers(&vm) {
+        vm.print_exception(&e);
+    }
+    // Warning options are applied at start-up: `warnings` reads
+    // sys.warnoptions when imported (invalid ones are reported now).
+    if !vm.config.borrow().warnoptions.is_empty() {
+        if let Err(e) = vm.import_module("warnings") {
+            vm.print_exception(&e);
+        }
+    }
     let result = match &target {
         Target::File(f) if os_path(&abs_path(f)).is_dir() => {
             let dir = abs_path(f);
@@ -85,7 +104,11 @@ pub fn run(mut config: Config, target: Target) -> i32 {
             match std::fs::read(&main) {
                 Ok(src) => {
                     let main = path_text(&main);
-                    vm.run_main_source(&src, &main, Some(&main))
+                    // runpy imports it as module `__main__` of sys.path[0].
+                    match vm.set_main_spec("__main__", &main) {
+                        Ok(()) => vm.run_main_source(&src, &main, Some(&main)),
+                        Err(e) => Err(e),
+                    }
                 }
                 Err(_) => {
                     eprintln!("{prog}: can't find '__main__' module in {}", quote(&dir));

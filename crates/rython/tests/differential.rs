@@ -10,6 +10,7 @@
 //! - `<name>.args` holds one argument per line (`{script}` = `<name>.py`),
 //!   otherwise the program is run as `rython <name>.py` from its group folder;
 //! - `<name>.stdin` is fed to stdin, otherwise stdin is /dev/null;
+//! - `<name>.env` adds `NAME=value` lines to the cleared environment;
 //! - `tests/known_failures.txt` lists `group/name reason`: such a test is
 //!   still run, reported ignored while it fails, and fails once it passes.
 
@@ -167,6 +168,13 @@ fn check(prog: &Program, root: &Path) -> Result<(), Mismatch> {
     let stem = prog.file.trim_end_matches(".py");
     let mut cmd = base_command(&exe, &prog.dir);
     cmd.args(script_args(prog));
+    if let Ok(env) = fs::read_to_string(prog.dir.join(format!("{stem}.env"))) {
+        for line in env.lines() {
+            if let Some((k, v)) = line.split_once('=') {
+                cmd.env(k, unescape(v));
+            }
+        }
+    }
     let stdin = fs::read(prog.dir.join(format!("{stem}.stdin"))).ok();
     let res = run_with_limit(cmd, stdin.as_deref(), TIME_LIMIT);
 

@@ -69,7 +69,7 @@ fn raw_read(vm: &VM, raw: &PyObjectRef, n: Option<usize>) -> PyResult<Option<Vec
         if f.closed.get() {
             return Err(closed_error(vm));
         }
-        return f.read(n).map(Some).map_err(|e| os_error_from(vm, &e, None));
+        return f.read_checked(vm, n).map(Some);
     }
     let r = match n {
         Some(n) => vm.call_method(raw, "read", &[vm.new_int(n as i64)])?,

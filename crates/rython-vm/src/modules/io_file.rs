@@ -51,33 +51,76 @@ impl PyFileIO {
         }
     }
 
+    /// One `read(2)` of at most `n` bytes (`None`: everything up to EOF,
+    /// retrying interrupted reads).
     pub fn read(&self, n: Option<usize>) -> std::io::Result<Vec<u8>> {
-        let mut g = self.file.borrow_mut();
         let mut out = Vec::new();
-        match (g.as_mut(), n) {
-            (Some(RawFile::File(f)), None) => {
-                f.read_to_end(&mut out)?;
-            }
-            (Some(RawFile::File(f)), Some(n)) => {
-                // A raw read may return fewer bytes than asked; capping the
-                // buffer keeps read(10**12) from aborting on allocation.
+        match n {
+            None => loop {
+                match self.read_append(&mut out) {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            },
+            // A raw read may return fewer bytes than asked; capping the
+            // buffer keeps read(10**12) from aborting on allocation.
+            Some(n) => {
                 out.resize(n.min(1 << 22), 0);
-                let k = f.read(&mut out)?;
+                let k = self.read_into(&mut out)?;
                 out.truncate(k);
             }
-            (Some(RawFile::Stdin), None) => {
-                std::io::stdin().lock().read_to_end(&mut out)?;
-            }
-            (Some(RawFile::Stdin), Some(n)) => {
-                // A raw read may return fewer bytes than asked; capping the
-                // buffer keeps read(10**12) from aborting on allocation.
-                out.resize(n.min(1 << 22), 0);
-                let k = std::io::stdin().lock().read(&mut out)?;
-                out.truncate(k);
-            }
-            _ => return Err(std::io::Error::from_raw_os_error(9)),
         }
         Ok(out)
+    }
+
+    /// One `read(2)` into `buf`.
+    fn read_into(&self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut g = self.file.borrow_mut();
+        match g.as_mut() {
+            Some(RawFile::File(f)) => f.read(buf),
+            Some(RawFile::Stdin) => std::io::stdin().lock().read(buf),
+            _ => Err(std::io::Error::from_raw_os_error(9)),
+        }
+    }
+
+    /// Appends one read's worth (a chunk growing with `out`) to `out`;
+    /// `Ok(0)` at end of file.
+    fn read_append(&self, out: &mut Vec<u8>) -> std::io::Result<usize> {
+        let start = out.len();
+        let chunk = start.clamp(8192, 1 << 24);
+        out.resize(start + chunk, 0);
+        let r = self.read_into(&mut out[start..]);
+        out.truncate(start + *r.as_ref().unwrap_or(&0));
+        r
+    }
+
+    /// `read` for Python callers: an interrupted read runs the signal
+    /// handlers and goes on unless one raised (PEP 475); `readall` keeps
+    /// what it read so far across interruptions.
+    pub fn read_checked(&self, vm: &VM, n: Option<usize>) -> PyResult<Vec<u8>> {
+        let interrupted = |e: &std::io::Error| e.kind() == std::io::ErrorKind::Interrupted;
+        match n {
+            Some(_) => loop {
+                match self.read(n) {
+                    Ok(d) => return Ok(d),
+                    Err(e) if interrupted(&e) => super::signalmodule::check_signals(vm)?,
+                    Err(e) => return Err(os_error_from(vm, &e, None)),
+                }
+            },
+            None => {
+                let mut out = Vec::new();
+                loop {
+                    match self.read_append(&mut out) {
+                        Ok(0) => return Ok(out),
+                        Ok(_) => {}
+                        Err(e) if interrupted(&e) => super::signalmodule::check_signals(vm)?,
+                        Err(e) => return Err(os_error_from(vm, &e, None)),
+                    }
+                }
+            }
+        }
     }
 
     pub fn write(&self, data: &[u8]) -> std::io::Result<usize> {
@@ -226,24 +269,41 @@ pub fn fileio_open(
     opener: Option<PyObjectRef>,
 ) -> PyResult<PyObjectRef> {
     let m = parse_raw_mode(vm, mode)?;
-    let (raw, fd, name) = if let Some(i) = file.downcast_ref::<crate::objects::longobject::PyInt>()
-    {
-        let _ = i;
-        let fd = vm.to_isize(file, "")?;
+    // A descriptor must fit a C int; a bigger int is taken for a path (and
+    // refused as one), as CPython's FileIO does.
+    let as_fd = file
+        .downcast_ref::<crate::objects::longobject::PyInt>()
+        .and_then(|i| i.as_i64())
+        .filter(|v| i32::try_from(*v).is_ok());
+    let (raw, fd, name) = if let Some(fd) = as_fd {
         if fd < 0 {
             return Err(vm.new_value_error("negative file descriptor"));
         }
         if !closefd && fd > 2 {
             // Reopening keeps the caller's descriptor open either way.
         }
-        let raw = open_fd(fd, m.readable, m.writable, m.appending)
-            .map_err(|e| os_error_from(vm, &e, None))?;
+        let raw = open_fd(fd, m.readable, m.writable, m.appending).map_err(|e| {
+            // /dev/fd/N of a descriptor that is not open: EBADF, as fstat
+            // reports it.
+            let e = if e.kind() == std::io::ErrorKind::NotFound {
+                std::io::Error::from_raw_os_error(9)
+            } else {
+                e
+            };
+            os_error_from(vm, &e, None)
+        })?;
         (raw, fd, file.clone())
     } else {
         if !closefd {
             return Err(vm.new_value_error("Cannot use closefd=False with file name"));
         }
         let path = super::iomodule::fspath_os(vm, file)?;
+        {
+            use std::os::unix::ffi::OsStrExt;
+            if path.as_os_str().as_bytes().contains(&0) {
+                return Err(vm.new_value_error("embedded null byte"));
+            }
+        }
         let raw = if let Some(op) = opener.filter(|o| !vm.is_none(o)) {
             let mut flags: i64 = match (m.readable, m.writable) {
                 (true, true) => 2,
@@ -306,6 +366,18 @@ pub fn fileio_open(
         };
         (raw, fd, file.clone())
     };
+    let mut raw = raw;
+    if m.appending {
+        // CPython seeks to the end at once, so tell() is the size before
+        // the first write (a pipe cannot seek: that is not an error).
+        if let RawFile::File(f) = &mut raw {
+            if let Err(e) = f.seek(SeekFrom::End(0)) {
+                if e.raw_os_error() != Some(29) {
+                    return Err(os_error_from(vm, &e, Some(file.clone())));
+                }
+            }
+        }
+    }
     let obj = PyRef::new_with_type(
         PyFileIO {
             file: RefCell::new(Some(raw)),
@@ -384,7 +456,7 @@ fn f_read(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
         return Err(unsupported(vm, "File not open for reading"));
     }
     let n = super::iomodule::size_arg(vm, a.get(1))?;
-    let data = f.payload.read(n).map_err(|e| os_error_from(vm, &e, None))?;
+    let data = f.payload.read_checked(vm, n)?;
     Ok(vm.new_bytes(data))
 }
 
@@ -394,11 +466,7 @@ fn f_readinto(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     if !f.payload.readable {
         return Err(unsupported(vm, "File not open for reading"));
     }
-    super::iomodule::readinto_with(vm, &a[1], |n| {
-        f.payload
-            .read(Some(n))
-            .map_err(|e| os_error_from(vm, &e, None))
-    })
+    super::iomodule::readinto_with(vm, &a[1], |n| f.payload.read_checked(vm, Some(n)))
 }
 
 fn f_readall(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
@@ -407,10 +475,7 @@ fn f_readall(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     if !f.payload.readable {
         return Err(unsupported(vm, "File not open for reading"));
     }
-    let data = f
-        .payload
-        .read(None)
-        .map_err(|e| os_error_from(vm, &e, None))?;
+    let data = f.payload.read_checked(vm, None)?;
     Ok(vm.new_bytes(data))
 }
 

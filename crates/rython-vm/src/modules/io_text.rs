@@ -33,7 +33,20 @@ pub struct PyTextIO {
     pub dec_pos: Cell<usize>,
     pub undecoded: RefCell<Vec<u8>>,
     pub mode: RefCell<Option<PyObjectRef>>,
+    /// Kinds of line ends read so far (`newlines`): `SEEN_LF`, `SEEN_CR`,
+    /// `SEEN_CRLF`, counted on decoded chunks as CPython's
+    /// IncrementalNewlineDecoder does (universal newlines only).
+    pub seen_nl: Cell<u8>,
+    /// A chunk ended with `\r`: counted with the next one (it may be half
+    /// of a `\r\n`).
+    pub pending_cr: Cell<bool>,
+    /// False while iterating with `next()`: `tell()` is refused.
+    pub telling: Cell<bool>,
 }
+
+const SEEN_LF: u8 = 1;
+const SEEN_CR: u8 = 2;
+const SEEN_CRLF: u8 = 4;
 
 impl PyPayload for PyTextIO {
     fn class(vm: &VM) -> &PyTypeRef {
@@ -140,8 +153,9 @@ impl PyTextIO {
         };
         let tail = und.split_off(und.len() - keep);
         *self.undecoded.borrow_mut() = tail;
-        if !und.is_empty() {
+        if !und.is_empty() || (eof && self.pending_cr.get()) {
             let s = codecs::decode_bytes(vm, &und, &self.encoding, &self.errors)?;
+            self.note_newlines(&s, eof);
             let mut d = self.dec.borrow_mut();
             if self.dec_pos.get() > 0 {
                 let p = self.dec_pos.get();
@@ -151,6 +165,36 @@ impl PyTextIO {
             d.push_str(&s);
         }
         Ok(!eof)
+    }
+
+    /// Records the kinds of line ends in a decoded chunk.
+    fn note_newlines(&self, s: &str, eof: bool) {
+        if !matches!(self.newline.as_deref(), None | Some("")) {
+            return;
+        }
+        let mut text = String::new();
+        if self.pending_cr.replace(false) {
+            text.push('\r');
+        }
+        text.push_str(s);
+        if !eof && text.ends_with('\r') {
+            text.pop();
+            self.pending_cr.set(true);
+        }
+        let crlf = text.matches("\r\n").count();
+        let cr = text.matches('\r').count() - crlf;
+        let lf = text.matches('\n').count() - crlf;
+        let mut seen = self.seen_nl.get();
+        if lf > 0 {
+            seen |= SEEN_LF;
+        }
+        if cr > 0 {
+            seen |= SEEN_CR;
+        }
+        if crlf > 0 {
+            seen |= SEEN_CRLF;
+        }
+        self.seen_nl.set(seen);
     }
 
     fn is_utf8(&self) -> bool {
@@ -410,6 +454,9 @@ fn build(
             dec_pos: Cell::new(0),
             undecoded: RefCell::new(Vec::new()),
             mode: RefCell::new(None),
+            seen_nl: Cell::new(0),
+            pending_cr: Cell::new(false),
+            telling: Cell::new(true),
         },
         cls.clone(),
     )
@@ -492,14 +539,23 @@ fn t_readline(vm: &VM, a: Args, k: Kw) -> PyResult {
 
 fn t_iternext(vm: &VM, o: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
     if let Some(t) = o.downcast_ref::<PyTextIO>() {
-        if !o.class().payload.is_heap_type() {
+        // tell() is refused while iterating (CPython does not keep the
+        // decoder snapshots it would need), until the end or a seek.
+        t.telling.set(false);
+        let r = if !o.class().payload.is_heap_type() {
             let line = t.consume(vm, None, true)?;
-            return Ok(if line.is_empty() {
+            if line.is_empty() {
                 None
             } else {
                 Some(vm.new_str_obj(line))
-            });
+            }
+        } else {
+            super::iomodule::b_iternext(vm, o)?
+        };
+        if r.is_none() {
+            t.telling.set(true);
         }
+        return Ok(r);
     }
     super::iomodule::b_iternext(vm, o)
 }
@@ -540,6 +596,9 @@ fn t_tell(vm: &VM, a: Args, k: Kw) -> PyResult {
     let a = args::positional(vm, "tell", a, k, 1, 1)?;
     let t = text(vm, &a[0])?;
     let buf = t.check_open(vm)?;
+    if !t.telling.get() {
+        return Err(vm.new_os_error("telling position disabled by next() call"));
+    }
     t.flush(vm)?;
     let pos = vm.call_method(&buf, "tell", &[])?;
     let pos = vm.to_isize(&pos, "")?;
@@ -587,7 +646,14 @@ fn t_seek(vm: &VM, a: Args, k: Kw) -> PyResult {
     t.dec.borrow_mut().clear();
     t.dec_pos.set(0);
     t.undecoded.borrow_mut().clear();
-    vm.call_method(&buf, "seek", &[vm.new_int(off), vm.new_int(wh)])
+    t.pending_cr.set(false);
+    let r = vm.call_method(&buf, "seek", &[vm.new_int(off), vm.new_int(wh)])?;
+    t.telling.set(true);
+    if wh == 0 && off == 0 {
+        // Back at the start: the decoder is reset, forgetting line ends.
+        t.seen_nl.set(0);
+    }
+    Ok(r)
 }
 
 fn t_truncate(vm: &VM, a: Args, k: Kw) -> PyResult {
@@ -674,8 +740,20 @@ fn g_line_buffering(vm: &VM, o: &PyObjectRef) -> PyResult {
 fn g_write_through(vm: &VM, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_bool(text(vm, o)?.write_through.get()))
 }
-fn g_newlines(vm: &VM, _o: &PyObjectRef) -> PyResult {
-    Ok(vm.none())
+fn g_newlines(vm: &VM, o: &PyObjectRef) -> PyResult {
+    let t = text(vm, o)?;
+    let s = |x: &str| vm.new_str_obj(x);
+    let tuple = |v: Vec<PyObjectRef>| vm.new_tuple(v).into_object();
+    Ok(match t.seen_nl.get() {
+        0 => vm.none(),
+        1 => s("\n"),
+        2 => s("\r"),
+        3 => tuple(vec![s("\r"), s("\n")]),
+        4 => s("\r\n"),
+        5 => tuple(vec![s("\n"), s("\r\n")]),
+        6 => tuple(vec![s("\r"), s("\r\n")]),
+        _ => tuple(vec![s("\r"), s("\n"), s("\r\n")]),
+    })
 }
 fn g_mode(vm: &VM, o: &PyObjectRef) -> PyResult {
     match text(vm, o)?.mode.borrow().clone() {

@@ -17,9 +17,11 @@ pub mod posix_fd;
 pub mod posix_sys;
 pub mod posix_types;
 pub mod posixmodule;
+pub mod signalmodule;
 pub mod sysmodule;
 pub mod timemodule;
 pub mod tracebackmodule;
+pub mod warningsmodule;
 
 use crate::python::import::ModuleInit;
 
@@ -33,6 +35,8 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "errno" => errnomodule::make_module,
         "atexit" => atexitmodule::make_module,
         "gc" => gcmodule::make_module,
+        "_signal" => signalmodule::make_module,
+        "_warnings" => warningsmodule::make_module,
         "posix" => posixmodule::make_module,
         "dis" => dismodule::make_module,
         "traceback" => tracebackmodule::make_module,
@@ -45,7 +49,17 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
 /// Names `sys.builtin_module_names` reports.
 pub fn builtin_module_names() -> Vec<&'static str> {
     let mut v = vec![
-        "_io", "atexit", "builtins", "errno", "gc", "math", "posix", "sys", "time",
+        "_io",
+        "_signal",
+        "_warnings",
+        "atexit",
+        "builtins",
+        "errno",
+        "gc",
+        "math",
+        "posix",
+        "sys",
+        "time",
     ];
     v.sort();
     v

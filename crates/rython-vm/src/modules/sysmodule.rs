@@ -28,6 +28,9 @@ pub fn flush_std_streams(vm: &VM) {
 /// `sys.exit([arg])`: raises SystemExit the way `PyErr_SetObject` does, so
 /// None means no arguments and a tuple supplies the arguments.
 fn exit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
+    if k.is_some_and(|k| !k.payload.is_empty()) {
+        return Err(vm.new_type_error("sys.exit() takes no keyword arguments"));
+    }
     let a = args::positional(vm, "exit", a, k, 0, 1)?;
     let args: Vec<PyObjectRef> = match a.first() {
         None => vec![],
@@ -49,6 +52,42 @@ fn exit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
 
 /// The stdio error handler CPython picks: surrogateescape under the C or
 /// POSIX locale (C.UTF-8 included), strict otherwise.
+/// A codec's canonical name (`codecs.lookup(name).name`).
+fn codec_name(c: &crate::objects::codecs::Codec) -> &'static str {
+    use crate::objects::codecs::{Codec, Endian};
+    match c {
+        Codec::Utf8 => "utf-8",
+        Codec::Utf8Sig => "utf-8-sig",
+        Codec::Ascii => "ascii",
+        Codec::Latin1 => "iso8859-1",
+        Codec::Utf16(None) => "utf-16",
+        Codec::Utf16(Some(Endian::Little)) => "utf-16-le",
+        Codec::Utf16(Some(Endian::Big)) => "utf-16-be",
+        Codec::Utf32(None) => "utf-32",
+        Codec::Utf32(Some(Endian::Little)) => "utf-32-le",
+        Codec::Utf32(Some(Endian::Big)) => "utf-32-be",
+        Codec::UnicodeEscape => "unicode-escape",
+        Codec::RawUnicodeEscape => "raw-unicode-escape",
+    }
+}
+
+/// Checks `PYTHONIOENCODING`'s encoding at start-up (`init_stdio_encoding`):
+/// the message of CPython's fatal error when it is unknown.
+pub fn check_stdio_encoding(vm: &VM) -> Result<(), String> {
+    let enc = vm.config.borrow().stdio_encoding.clone();
+    match enc {
+        Some(e) => crate::objects::codecs::lookup_codec(vm, &e)
+            .map(|_| ())
+            .map_err(|err| {
+                let msg = vm
+                    .str_string(err.as_object())
+                    .unwrap_or_else(|_| format!("unknown encoding: {e}"));
+                format!("LookupError: {msg}")
+            }),
+        None => Ok(()),
+    }
+}
+
 fn stdio_errors() -> &'static str {
     let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
         .iter()
@@ -63,16 +102,13 @@ fn stdio_errors() -> &'static str {
 }
 
 fn getrecursionlimit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    args::positional(vm, "getrecursionlimit", a, k, 0, 0)?;
+    args::positional(vm, "sys.getrecursionlimit", a, k, 0, 0)?;
     Ok(vm.new_int(vm.recursion_limit.get() as i64))
 }
 
 fn setrecursionlimit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    let a = args::positional(vm, "setrecursionlimit", a, k, 1, 1)?;
-    if a[0].payload_is::<crate::objects::floatobject::PyFloat>() {
-        return Err(vm.new_type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let n = vm.to_isize(&a[0], "")?;
+    let a = args::positional(vm, "sys.setrecursionlimit", a, k, 1, 1)?;
+    let n = vm.to_c_int(&a[0])? as i64;
     if n < 1 {
         return Err(vm.new_value_error("recursion limit must be greater or equal than 1"));
     }
@@ -85,7 +121,7 @@ fn setrecursionlimit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyRe
 }
 
 fn getrefcount(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    let a = args::positional(vm, "getrefcount", a, k, 1, 1)?;
+    let a = args::positional(vm, "sys.getrefcount", a, k, 1, 1)?;
     // The argument slice holds one reference of its own, as CPython's
     // call does; immortal objects report CPython's immortal count.
     let rc = a[0].refcount();
@@ -96,7 +132,7 @@ fn getrefcount(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
 }
 
 fn intern(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    let a = args::positional(vm, "intern", a, k, 1, 1)?;
+    let a = args::positional(vm, "sys.intern", a, k, 1, 1)?;
     match a[0].clone().downcast::<PyStr>() {
         Ok(s) if a[0].class().is(&vm.types.str_type) => Ok(vm.intern_str(s).into_object()),
         _ => Err(vm.new_type_error(format!(
@@ -107,7 +143,7 @@ fn intern(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
 }
 
 fn exc_info(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    args::positional(vm, "exc_info", a, k, 0, 0)?;
+    args::positional(vm, "sys.exc_info", a, k, 0, 0)?;
     match vm.handled_exception.borrow().clone() {
         Some(e) => {
             let tb = e
@@ -125,7 +161,7 @@ fn exc_info(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
 }
 
 fn exception(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    args::positional(vm, "exception", a, k, 0, 0)?;
+    args::positional(vm, "sys.exception", a, k, 0, 0)?;
     Ok(vm
         .handled_exception
         .borrow()
@@ -150,7 +186,7 @@ fn hash_randomization(config: &crate::python::pylifecycle::Config) -> bool {
 fn getframe(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let a = args::positional(vm, "_getframe", a, k, 0, 1)?;
     let depth = match a.first() {
-        Some(d) => vm.to_isize(d, "")?,
+        Some(d) => vm.to_c_int(d)? as i64,
         None => 0,
     };
     let mut cur = vm
@@ -170,13 +206,13 @@ fn getframe(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
 }
 
 fn get_int_max_str_digits(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    args::positional(vm, "get_int_max_str_digits", a, k, 0, 0)?;
+    args::positional(vm, "sys.get_int_max_str_digits", a, k, 0, 0)?;
     Ok(vm.new_int(vm.int_max_str_digits.get() as i64))
 }
 
 fn set_int_max_str_digits(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     let [maxdigits] = args::bind(vm, "set_int_max_str_digits", a, k, ["maxdigits"], 1, 0)?;
-    let n = vm.to_isize(&maxdigits.expect("required"), "")?;
+    let n = vm.to_c_int(&maxdigits.expect("required"))? as i64;
     if n != 0 && n < 640 {
         return Err(vm.new_value_error("maxdigits must be 0 or larger than 640"));
     }
@@ -200,7 +236,7 @@ fn excepthook(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
 }
 
 fn displayhook(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
-    let a = args::positional(vm, "displayhook", a, k, 1, 1)?;
+    let a = args::positional(vm, "sys.displayhook", a, k, 1, 1)?;
     if vm.is_none(&a[0]) {
         return Ok(vm.none());
     }
@@ -232,6 +268,10 @@ pub fn get_module(vm: &VM) -> PyResult<PyObjectRef> {
 /// backslashreplace, `-u` making writes go straight through.
 fn new_stream(vm: &VM, fd: i64, unbuffered: bool) -> PyResult<PyObjectRef> {
     use crate::modules::io_buffered::{new_buffered, Kind};
+    // A descriptor closed at start-up (`<&-`) gives None (`is_valid_fd`).
+    if vm.config.borrow().closed_std_fds[fd as usize] {
+        return Ok(vm.none());
+    }
     let raw = crate::modules::io_file::std_fileio(vm, fd)?;
     let isatty = raw
         .downcast_ref::<crate::modules::io_file::PyFileIO>()
@@ -244,15 +284,24 @@ fn new_stream(vm: &VM, fd: i64, unbuffered: bool) -> PyResult<PyObjectRef> {
     } else {
         new_buffered(vm, kind, raw, crate::modules::iomodule::DEFAULT_BUFFER_SIZE)?
     };
+    let config = vm.config.borrow().clone();
+    let encoding = match &config.stdio_encoding {
+        Some(e) => codec_name(&crate::objects::codecs::lookup_codec(vm, e)?),
+        None => "utf-8",
+    };
+    let errors = if fd == 2 {
+        "backslashreplace".to_string()
+    } else {
+        config
+            .stdio_errors
+            .clone()
+            .unwrap_or_else(|| stdio_errors().to_string())
+    };
     let t = crate::modules::io_text::new_text(
         vm,
         buffer,
-        Some("utf-8"),
-        Some(if fd == 2 {
-            "backslashreplace"
-        } else {
-            stdio_errors()
-        }),
+        Some(encoding),
+        Some(&errors),
         Some(Some("\n")),
         fd == 2 || (fd == 1 && isatty),
         unbuffered && fd != 0,

@@ -5,6 +5,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::core::{PyHeader, PyObjectRef};
 
@@ -15,20 +16,78 @@ pub type PendingCallback = Box<dyn FnOnce(&crate::VM)>;
 thread_local! {
     static PENDING: RefCell<Vec<PyObjectRef>> = const { RefCell::new(Vec::new()) };
     static CALLBACKS: RefCell<Vec<PendingCallback>> = const { RefCell::new(Vec::new()) };
-    /// Set whenever either queue is non-empty: the eval loop polls this one
-    /// flag at every backward jump and call, so it must be a plain load.
-    static ANY_PENDING: Cell<bool> = const { Cell::new(false) };
+    /// This thread has queued work (finalizers, callbacks, a collection).
+    static LOCAL_PENDING: LocalMark = const { LocalMark(Cell::new(false)) };
+}
+
+/// A thread's "work queued" mark; a thread that ends with its mark set
+/// stops counting in `WAITING`.
+struct LocalMark(Cell<bool>);
+
+impl Drop for LocalMark {
+    fn drop(&mut self) {
+        if self.0.replace(false) {
+            WAITING.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// The eval loop's one "stop at the next checkpoint" flag (CPython's eval
+/// breaker), polled at every backward jump and call with a relaxed load (a
+/// plain load on every target). It is process-wide so that a signal
+/// handler, which may run on any thread and may touch nothing but atomics,
+/// can set it; each thread's own queues are marked by `LOCAL_PENDING`, and
+/// `WAITING` counts the threads with queued work so that one thread's
+/// checkpoint never clears the flag under another's work.
+static ANY_PENDING: AtomicBool = AtomicBool::new(false);
+static WAITING: AtomicUsize = AtomicUsize::new(0);
+/// Set by `wake` (a signal arrived) until a checkpoint sees it.
+static WOKEN: AtomicBool = AtomicBool::new(false);
+
+fn mark_local() {
+    LOCAL_PENDING.with(|l| {
+        if !l.0.replace(true) {
+            WAITING.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    ANY_PENDING.store(true, Ordering::SeqCst);
+}
+
+/// Clears this thread's mark and the shared flag, keeping the flag raised
+/// when another thread still has work or a signal is waiting.
+fn clear_local() {
+    LOCAL_PENDING.with(|l| {
+        if l.0.replace(false) {
+            WAITING.fetch_sub(1, Ordering::SeqCst);
+        }
+    });
+    ANY_PENDING.store(false, Ordering::SeqCst);
+    if WAITING.load(Ordering::SeqCst) > 0 || WOKEN.load(Ordering::SeqCst) {
+        ANY_PENDING.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Asks every eval loop to stop at its next checkpoint because a signal
+/// arrived. Async-signal-safe: atomic stores only.
+pub fn wake() {
+    WOKEN.store(true, Ordering::SeqCst);
+    ANY_PENDING.store(true, Ordering::SeqCst);
+}
+
+/// Takes the flag `wake` set.
+pub fn take_woken() -> bool {
+    WOKEN.swap(false, Ordering::SeqCst)
 }
 
 /// Queues `f` to run at the next finalizer checkpoint of the eval loop.
 pub fn defer_callback(f: PendingCallback) {
     CALLBACKS.with(|c| c.borrow_mut().push(f));
-    ANY_PENDING.with(|a| a.set(true));
+    mark_local();
 }
 
 /// Takes the queued native finalization callbacks.
 pub fn take_callbacks() -> Vec<PendingCallback> {
-    ANY_PENDING.with(|a| a.set(false));
+    clear_local();
     CALLBACKS.with(|c| std::mem::take(&mut *c.borrow_mut()))
 }
 
@@ -52,13 +111,13 @@ pub(crate) unsafe fn defer_finalizer(ptr: NonNull<PyHeader>) -> bool {
         return false;
     }
     PENDING.with(|p| p.borrow_mut().push(obj));
-    ANY_PENDING.with(|a| a.set(true));
+    mark_local();
     true
 }
 
 /// Asks the eval loop to stop at its next checkpoint (a collection is due).
 pub fn signal() {
-    ANY_PENDING.with(|a| a.set(true));
+    mark_local();
 }
 
 /// Takes the objects waiting for `__del__`.
@@ -68,5 +127,5 @@ pub fn take_pending() -> Vec<PyObjectRef> {
 
 #[inline]
 pub fn has_pending() -> bool {
-    ANY_PENDING.with(|a| a.get())
+    ANY_PENDING.load(Ordering::Relaxed)
 }

@@ -158,6 +158,11 @@ impl PyStr {
         if h != -1 {
             return h;
         }
+        self.compute_hash(vm)
+    }
+
+    #[inline(never)]
+    fn compute_hash(&self, vm: &VM) -> i64 {
         let h = if self.has_surrogates() {
             vm.hash_secret.hash_code_points(self.code_points())
         } else {

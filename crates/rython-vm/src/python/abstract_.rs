@@ -457,6 +457,16 @@ impl VM {
         }
     }
 
+    /// A C `int` argument (the `i` format of `PyArg_Parse`): an index that
+    /// must fit 32 bits.
+    pub fn to_c_int(&self, obj: &PyObjectRef) -> PyResult<i32> {
+        let i = self.to_index(obj)?;
+        i.downcast_ref::<PyInt>()
+            .and_then(|i| i.as_i64())
+            .and_then(|v| i32::try_from(v).ok())
+            .ok_or_else(|| self.new_overflow_error("Python int too large to convert to C int"))
+    }
+
     /// `operator.index`: the int value of an object with `__index__`.
     pub fn to_index(&self, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
         if obj.payload_is::<PyInt>() {

@@ -18,9 +18,66 @@ pub fn bind<const N: usize>(
     required: usize,
     posonly: usize,
 ) -> PyResult<[Option<PyObjectRef>; N]> {
+    bind_ex(vm, fname, args, kwnames, names, required, posonly, N)
+}
+
+/// `bind` for functions whose last `N - maxpos` parameters are
+/// keyword-only (Argument Clinic's `*`): the count checks and messages of
+/// `_PyArg_UnpackKeywords`.
+#[allow(clippy::too_many_arguments)]
+pub fn bind_ex<const N: usize>(
+    vm: &VM,
+    fname: &str,
+    args: &[PyObjectRef],
+    kwnames: Option<&PyTupleRef>,
+    names: [&str; N],
+    required: usize,
+    posonly: usize,
+    maxpos: usize,
+) -> PyResult<[Option<PyObjectRef>; N]> {
     let nkw = kwnames.map(|k| k.payload.len()).unwrap_or(0);
     let npos = args.len() - nkw;
     let mut out: [Option<PyObjectRef>; N] = std::array::from_fn(|_| None);
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if posonly < N {
+        // Keywords allowed: `_PyArg_UnpackKeywords` counts before it looks
+        // at the names.
+        if npos + nkw > N {
+            return Err(vm.new_type_error(format!(
+                "{fname}() takes at most {N} {}argument{} ({} given)",
+                if npos == 0 { "keyword " } else { "" },
+                plural(N),
+                npos + nkw
+            )));
+        }
+        if npos > maxpos {
+            return Err(vm.new_type_error(if maxpos == 0 {
+                format!("{fname}() takes no positional arguments")
+            } else {
+                format!(
+                    "{fname}() takes {} {maxpos} positional argument{} ({npos} given)",
+                    if required.min(maxpos) < maxpos {
+                        "at most"
+                    } else {
+                        "exactly"
+                    },
+                    plural(maxpos)
+                )
+            }));
+        }
+        let minposonly = posonly.min(required);
+        if npos < minposonly {
+            return Err(vm.new_type_error(format!(
+                "{fname}() takes {} {minposonly} positional argument{} ({npos} given)",
+                if required.min(maxpos) < maxpos {
+                    "at least"
+                } else {
+                    "exactly"
+                },
+                plural(minposonly)
+            )));
+        }
+    }
     if npos > N {
         return Err(if N == 0 {
             vm.new_type_error(format!("{fname}() takes no arguments ({npos} given)"))

@@ -252,20 +252,24 @@ fn b_import(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 
 fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let (pos, kws) = split_kwargs(a, k);
-    let (mut sep, mut end, mut file, mut flush) = (None, None, None, false);
+    let (mut sep, mut end, mut file, mut flush_arg) = (None, None, None, None);
     for (n, v) in kws {
         match n.as_str() {
             "sep" => sep = Some(v),
             "end" => end = Some(v),
             "file" => file = Some(v),
-            "flush" => flush = vm.is_true(&v)?,
+            "flush" => flush_arg = Some(v),
             _ => {
                 return Err(
-                    vm.new_type_error(format!("'{n}' is an invalid keyword argument for print()"))
+                    vm.new_type_error(format!("print() got an unexpected keyword argument '{n}'"))
                 )
             }
         }
     }
+    let flush = match flush_arg {
+        Some(v) => vm.is_true(&v)?,
+        None => false,
+    };
     let text_of = |v: Option<PyObjectRef>, default: &str, what: &str| -> PyResult<String> {
         match v {
             None => Ok(default.to_string()),
@@ -297,7 +301,14 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
                 if i > 0 {
                     out.push_str(&sep);
                 }
-                out.push_str(vm.str(v)?.payload.as_str());
+                match vm.str(v) {
+                    Ok(s) => out.push_str(s.payload.as_str()),
+                    Err(e) => {
+                        // What CPython wrote before the failing piece.
+                        t.write_str(vm, &out)?;
+                        return Err(e);
+                    }
+                }
             }
             out.push_str(&end);
             t.write_str(vm, &out)?;
@@ -812,7 +823,46 @@ fn b_dir(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     Ok(list)
 }
 
-/// Source for exec/eval/compile: str, bytes or a code object.
+/// Source text of exec/eval/compile (`_Py_SourceAsString`): str, or the
+/// bytes of a bytes-like object; None for anything else. No NUL allowed.
+enum Source {
+    Str(String),
+    Bytes(Vec<u8>),
+}
+
+fn source_of(vm: &VM, source: &PyObjectRef) -> PyResult<Option<Source>> {
+    let src = if let Some(s) = source.downcast_ref::<PyStr>() {
+        Source::Str(s.as_str().to_string())
+    } else if source.payload_is::<crate::objects::bytesobject::PyBytes>()
+        || source.payload_is::<crate::objects::bytearrayobject::PyByteArray>()
+        || source.payload_is::<crate::objects::memoryobject::PyMemoryView>()
+    {
+        Source::Bytes(crate::modules::iomodule::bytes_like(vm, source)?)
+    } else {
+        return Ok(None);
+    };
+    let has_nul = match &src {
+        Source::Str(s) => s.contains('\0'),
+        Source::Bytes(b) => b.contains(&0),
+    };
+    if has_nul {
+        return Err(vm.new_exception_msg(
+            &vm.types.exc.syntax_error,
+            "source code string cannot contain null bytes",
+        ));
+    }
+    Ok(Some(src))
+}
+
+/// `PyMapping_Check`: the type has `__getitem__`.
+fn is_mapping(vm: &VM, o: &PyObjectRef) -> PyResult<bool> {
+    if o.payload_is::<PyDict>() {
+        return Ok(true);
+    }
+    Ok(o.class().lookup_str(vm, "__getitem__").is_some())
+}
+
+/// exec() and eval() (CPython's `builtin_exec_impl`/`builtin_eval_impl`).
 fn exec_or_eval(
     vm: &VM,
     a: &[PyObjectRef],
@@ -820,121 +870,160 @@ fn exec_or_eval(
     name: &str,
     mode: rython_compiler::Mode,
 ) -> PyResult {
-    let [source, globals, locals, closure] = args::bind(
-        vm,
-        name,
-        a,
-        k,
-        ["source", "globals", "locals", "closure"],
-        1,
-        1,
-    )?;
-    let source = source.expect("required");
-    let closure = closure.filter(|c| !vm.is_none(c));
-    if closure.is_some() && name == "eval" {
-        return Err(vm.new_type_error("eval() got an unexpected keyword argument 'closure'"));
-    }
-    let globals = match globals {
-        Some(g) if !vm.is_none(&g) => match g.downcast::<PyDict>() {
-            Ok(d) => Some(d),
-            Err(o) => {
-                return Err(vm.new_type_error(if name == "exec" {
-                    format!(
-                        "exec() globals must be a dict, not {}",
-                        o.class().name_string()
-                    )
-                } else {
-                    format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
-                }))
-            }
-        },
-        _ => None,
+    let exec = mode == rython_compiler::Mode::Exec;
+    let [source, globals, locals, closure] = if exec {
+        args::bind_ex(
+            vm,
+            name,
+            a,
+            k,
+            ["source", "globals", "locals", "closure"],
+            1,
+            1,
+            3,
+        )?
+    } else {
+        let [s, g, l] = args::bind(vm, name, a, k, ["source", "globals", "locals"], 1, 1)?;
+        [s, g, l, None]
     };
+    let source = source.expect("required");
+    let globals = globals.filter(|g| !vm.is_none(g));
     let locals = locals.filter(|l| !vm.is_none(l));
+    if !exec {
+        if let Some(l) = &locals {
+            if !is_mapping(vm, l)? {
+                return Err(vm.new_type_error("locals must be a mapping"));
+            }
+        }
+        if let Some(g) = &globals {
+            if !g.payload_is::<PyDict>() {
+                return Err(vm.new_type_error(if is_mapping(vm, g)? {
+                    "globals must be a real dict; try eval(expr, {}, mapping)"
+                } else {
+                    "globals must be a dict"
+                }));
+            }
+        }
+    }
     let (globals, locals) = match globals {
         Some(g) => {
-            let l = locals.unwrap_or_else(|| g.clone().into_object());
+            let l = locals.unwrap_or_else(|| g.clone());
             (g, l)
         }
         None => (
-            b_callable_frame_globals(vm)?,
+            b_callable_frame_globals(vm)?.into_object(),
             match locals {
                 Some(l) => l,
                 None => current_locals(vm)?,
             },
         ),
     };
+    let globals = match globals.downcast::<PyDict>() {
+        Ok(d) => d,
+        Err(o) => {
+            return Err(vm.new_type_error(format!(
+                "exec() globals must be a dict, not {}",
+                o.class().name_string()
+            )))
+        }
+    };
+    if exec && !is_mapping(vm, &locals)? {
+        return Err(vm.new_type_error(format!(
+            "locals must be a mapping or None, not {}",
+            locals.class().name_string()
+        )));
+    }
     if globals.payload.get_str_name(vm, "__builtins__").is_none() {
         globals
             .payload
             .set_str(vm, "__builtins__", vm.builtins_module_obj());
     }
+    let closure = closure.filter(|c| !vm.is_none(c));
+    let mut func = None;
     let code = if let Ok(c) = source
         .clone()
         .downcast::<crate::objects::codeobject::PyCode>()
     {
-        c
-    } else if let Some(s) = source.downcast_ref::<PyStr>() {
-        let text = if mode == rython_compiler::Mode::Eval {
-            s.as_str().trim_start_matches([' ', '\t'])
+        let nfree = c.payload.code.freevars().len();
+        if !exec && nfree > 0 {
+            return Err(
+                vm.new_type_error("code object passed to eval() may not contain free variables")
+            );
+        }
+        if nfree == 0 {
+            if closure.is_some() {
+                return Err(vm.new_type_error("cannot use a closure with this code object"));
+            }
         } else {
-            s.as_str()
-        };
-        vm.compile_str(text, "<string>", mode)?
-    } else if let Some(b) = source.downcast_ref::<crate::objects::bytesobject::PyBytes>() {
-        vm.compile_bytes(&b.value, "<string>", mode)?
-    } else {
-        return Err(vm.new_type_error(format!(
-            "{name}() arg 1 must be a string, bytes or code object"
-        )));
-    };
-    let nfree = code.payload.code.freevars().len();
-    if name == "eval" && nfree > 0 {
-        return Err(
-            vm.new_type_error("code object passed to eval() may not contain free variables")
-        );
-    }
-    let closure = match closure {
-        Some(c) => {
-            let cells = c.downcast::<PyTuple>().ok().filter(|t| {
-                t.payload
-                    .as_slice()
-                    .iter()
-                    .all(|x| x.class().is(&vm.types.cell_type))
+            let ok = closure.as_ref().is_some_and(|cl| {
+                cl.class().is(&vm.types.tuple_type)
+                    && cl
+                        .downcast_ref::<crate::objects::tupleobject::PyTuple>()
+                        .is_some_and(|t| {
+                            t.len() == nfree
+                                && t.as_slice()
+                                    .iter()
+                                    .all(|x| x.payload_is::<crate::objects::cellobject::PyCell>())
+                        })
             });
-            match cells {
-                Some(t) if t.payload.len() == nfree && nfree > 0 => Some(t),
-                _ if nfree == 0 => {
-                    return Err(vm.new_type_error("cannot use a closure with this code object"))
-                }
-                _ => {
-                    return Err(vm.new_type_error(format!(
-                        "code object requires a closure of exactly length {nfree}"
-                    )))
-                }
+            if !ok {
+                return Err(vm.new_type_error(format!(
+                    "code object requires a closure of exactly length {nfree}"
+                )));
+            }
+            // A function carrying the closure: the frame's free variables
+            // are copied from it.
+            let cells = closure
+                .clone()
+                .and_then(|cl| cl.downcast::<crate::objects::tupleobject::PyTuple>().ok());
+            func = PyFunction::for_code(vm, c.clone(), globals.clone(), cells)
+                .downcast::<PyFunction>()
+                .ok();
+        }
+        if c.payload.flags() & rython_compiler::code::flags::OPTIMIZED != 0 {
+            // A function's code runs as a call with no arguments, as
+            // CPython's PyEval_EvalCode does for it (missing parameters are
+            // the call's TypeError; the locals mapping is not used).
+            let f = match func {
+                Some(f) => f.into_object(),
+                None => PyFunction::for_code(vm, c.clone(), globals.clone(), None),
+            };
+            let r = vm.call(&f, &[], None)?;
+            return Ok(if exec { vm.none() } else { r });
+        }
+        c
+    } else {
+        if closure.is_some() {
+            return Err(vm.new_type_error("closure can only be used when source is a code object"));
+        }
+        match source_of(vm, &source)? {
+            Some(Source::Str(s)) => {
+                let text = if exec {
+                    s.as_str()
+                } else {
+                    s.trim_start_matches([' ', '\t'])
+                };
+                vm.compile_str(text, "<string>", mode)?
+            }
+            Some(Source::Bytes(b)) => {
+                let start = if exec {
+                    0
+                } else {
+                    b.iter()
+                        .position(|c| *c != b' ' && *c != b'\t')
+                        .unwrap_or(b.len())
+                };
+                vm.compile_bytes(&b[start..], "<string>", mode)?
+            }
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "{name}() arg 1 must be a string, bytes or code object"
+                )))
             }
         }
-        None if nfree > 0 => {
-            return Err(vm.new_type_error(format!(
-                "code object requires a closure of exactly length {nfree}"
-            )))
-        }
-        None => None,
     };
-    let r = if code.payload.flags() & rython_compiler::code::flags::OPTIMIZED != 0 {
-        // A function's code runs as a call with no arguments, as
-        // CPython's PyEval_EvalCode does for it (missing parameters are
-        // the call's TypeError).
-        let f = crate::objects::funcobject::PyFunction::for_code(vm, code, globals, closure);
-        vm.call(&f, &[], None)?
-    } else {
-        vm.run_code(code, globals, Some(locals))?
-    };
-    Ok(if mode == rython_compiler::Mode::Exec {
-        vm.none()
-    } else {
-        r
-    })
+    let r = vm.run_code_in(code, func, globals, Some(locals))?;
+    Ok(if exec { vm.none() } else { r })
 }
 
 fn b_exec(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
@@ -945,8 +1034,27 @@ fn b_eval(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     exec_or_eval(vm, a, k, "eval", rython_compiler::Mode::Eval)
 }
 
+/// Flags `compile()` accepts: the `__future__` feature flags, the obsolete
+/// CO_NESTED and the PyCF_* compiler flags.
+const COMPILE_FLAGS_ALLOWED: i64 = 0x1FE_0000 | 0x10 | 0x400 | 0x1000 | 0x2000 | 0x4000 | 0x8000;
+
+/// A file name argument (`PyUnicode_FSDecoder`): str, bytes or PathLike.
+fn fs_decode(vm: &VM, o: &PyObjectRef) -> PyResult<String> {
+    let path = crate::modules::iomodule::fspath_os(vm, o)?;
+    use std::os::unix::ffi::OsStrExt;
+    if path.as_os_str().as_bytes().contains(&0) {
+        let is_bytes = o.payload_is::<crate::objects::bytesobject::PyBytes>();
+        return Err(vm.new_value_error(if !is_bytes {
+            "embedded null character"
+        } else {
+            "embedded null byte"
+        }));
+    }
+    Ok(rython_common::surrogates::path_text(&path))
+}
+
 fn b_compile(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
-    let [source, filename, mode, _flags, _dont_inherit, _optimize] = args::bind(
+    let [source, filename, mode, flags, dont_inherit, optimize, _feature_version] = args::bind_ex(
         vm,
         "compile",
         a,
@@ -958,45 +1066,91 @@ fn b_compile(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             "flags",
             "dont_inherit",
             "optimize",
+            "_feature_version",
         ],
         3,
         0,
+        6,
     )?;
     let source = source.expect("required");
-    let filename = vm.str_string(&filename.expect("required"))?;
-    let mode_s = vm.str_string(&mode.expect("required"))?;
+    let filename = fs_decode(vm, &filename.expect("required"))?;
+    let mode = mode.expect("required");
+    let Some(mode_s) = mode.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()) else {
+        return Err(vm.new_type_error(format!(
+            "compile() argument 'mode' must be str, not {}",
+            mode.class().name_string()
+        )));
+    };
+    if mode_s.contains('\0') {
+        return Err(vm.new_value_error("embedded null character"));
+    }
+    let flags = match flags {
+        Some(f) => vm.to_c_int(&f)? as i64,
+        None => 0,
+    };
+    if let Some(d) = dont_inherit {
+        vm.is_true(&d)?;
+    }
+    let optimize = match optimize {
+        Some(o) => vm.to_c_int(&o)?,
+        None => -1,
+    };
+    if flags & !COMPILE_FLAGS_ALLOWED != 0 {
+        return Err(vm.new_value_error("compile(): unrecognised flags"));
+    }
+    if !(-1..=2).contains(&optimize) {
+        return Err(vm.new_value_error("compile(): invalid optimize value"));
+    }
     let mode = match mode_s.as_str() {
         "exec" => rython_compiler::Mode::Exec,
         "eval" => rython_compiler::Mode::Eval,
         "single" => rython_compiler::Mode::Single,
         _ => return Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    let code = if let Some(s) = source.downcast_ref::<PyStr>() {
-        vm.compile_str(s.as_str(), &filename, mode)?
-    } else if let Some(b) = source.downcast_ref::<crate::objects::bytesobject::PyBytes>() {
-        vm.compile_bytes(&b.value, &filename, mode)?
-    } else if source.payload_is::<crate::objects::codeobject::PyCode>() {
+    if source.payload_is::<crate::objects::codeobject::PyCode>() {
         return Ok(source);
-    } else {
-        return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"));
+    }
+    let code = match source_of(vm, &source)? {
+        Some(Source::Str(s)) => vm.compile_str(&s, &filename, mode)?,
+        Some(Source::Bytes(b)) => vm.compile_bytes(&b, &filename, mode)?,
+        None => {
+            return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"))
+        }
     };
     Ok(code.into_object())
 }
 
 fn b_input(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "input", a, k, 0, 1)?;
+    let lost = |name: &str| vm.new_runtime_error(format!("input(): lost sys.{name}"));
+    let stream = |name: &str| -> PyResult {
+        let s = vm.sys_attr(name).map_err(|_| lost(name))?;
+        if vm.is_none(&s) {
+            return Err(lost(name));
+        }
+        Ok(s)
+    };
+    // stderr first (a failed flush is ignored), then the streams used.
+    if let Ok(err) = vm.sys_attr("stderr") {
+        if !vm.is_none(&err) {
+            let _ = vm.call_method(&err, "flush", &[]);
+        }
+    }
+    let stdin = stream("stdin")?;
+    let out = stream("stdout")?;
     if let Some(p) = a.first() {
-        let out = vm.sys_attr("stdout")?;
         vm.call_method(&out, "write", &[vm.str(p)?.into_object()])?;
     }
-    crate::modules::sysmodule::flush_std_streams(vm);
-    let stdin = vm.sys_attr("stdin")?;
+    vm.call_method(&out, "flush", &[])?;
     let line = vm.call_method(&stdin, "readline", &[])?;
-    let s = vm.str_string(&line)?;
+    let Some(s) = line.downcast_ref::<PyStr>() else {
+        return Err(vm.new_type_error("object.readline() returned non-string"));
+    };
+    let s = s.as_str();
     if s.is_empty() {
         return Err(vm.new_eof_error("EOF when reading a line"));
     }
-    Ok(vm.new_str_obj(s.strip_suffix('\n').unwrap_or(&s)))
+    Ok(vm.new_str_obj(s.strip_suffix('\n').unwrap_or(s)))
 }
 
 /// A `types.SimpleNamespace`-like object: an instance of a small heap class

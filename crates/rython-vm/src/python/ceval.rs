@@ -74,9 +74,21 @@ impl VM {
         globals: PyDictRef,
         locals: Option<PyObjectRef>,
     ) -> PyResult {
+        self.run_code_in(code, None, globals, locals)
+    }
+
+    /// `run_code` with the function whose closure the code's free
+    /// variables come from (`exec(code, closure=...)`).
+    pub fn run_code_in(
+        &self,
+        code: PyCodeRef,
+        func: Option<crate::objects::funcobject::PyFunctionRef>,
+        globals: PyDictRef,
+        locals: Option<PyObjectRef>,
+    ) -> PyResult {
         let builtins = self.builtins_for(&globals);
         let locals = locals.unwrap_or_else(|| globals.clone().into_object());
-        let frame = Frame::new(code, None, globals, builtins, Some(locals));
+        let frame = Frame::new(code, func, globals, builtins, Some(locals));
         match self.eval_frame(frame, None)? {
             FrameExit::Return(v) => Ok(v),
             FrameExit::Yield(..) => Err(self.new_system_error("yield outside a generator frame")),
@@ -423,7 +435,7 @@ impl VM {
                 opc::Nop | opc::ExtendedArg => {}
                 opc::Resume => {
                     if crate::object::finalize::has_pending() {
-                        self.run_finalizers();
+                        tri!(self.eval_breaker(frame));
                     }
                 }
                 opc::PopTop | opc::EndFor => {
@@ -782,7 +794,7 @@ impl VM {
                 opc::JumpBackward | opc::JumpBackwardNoInterrupt => {
                     frame.pc -= arg as usize;
                     if op == opc::JumpBackward && crate::object::finalize::has_pending() {
-                        self.run_finalizers();
+                        tri!(self.eval_breaker(frame));
                     }
                 }
                 opc::GetIter => {
@@ -931,7 +943,7 @@ impl VM {
                     // An object freed just before (e.g. by `del`) is finalized
                     // before the call can observe its absence.
                     if crate::object::finalize::has_pending() {
-                        self.run_finalizers();
+                        tri!(self.eval_breaker(frame));
                     }
                     if kwnames.is_none() {
                         if let Some(nf) = self.call_py_fast(frame, arg as usize) {
@@ -942,7 +954,7 @@ impl VM {
                         Some(new_frame) => return Ok(Step::Call(new_frame)),
                         None => {
                             if crate::object::finalize::has_pending() {
-                                self.run_finalizers();
+                                tri!(self.eval_breaker(frame));
                             }
                         }
                     }
@@ -1761,6 +1773,22 @@ impl VM {
                 self.snapshot_fast_locals(f, fo);
             }
         }
+    }
+
+    /// The eval loop's checkpoint (CPython's eval breaker): queued
+    /// finalizers and a due collection, then the Python handlers of the
+    /// signals that arrived (they get the frame as their second argument).
+    #[cold]
+    #[inline(never)]
+    fn eval_breaker(&self, frame: &mut Frame) -> PyResult<()> {
+        let woken = crate::object::finalize::take_woken();
+        self.run_finalizers();
+        if woken || crate::modules::signalmodule::is_tripped() {
+            crate::modules::signalmodule::check_signals_with(self, &mut || {
+                crate::objects::frameobject::frame_object(self, frame).into_object()
+            })?;
+        }
+        Ok(())
     }
 
     pub fn run_finalizers(&self) {

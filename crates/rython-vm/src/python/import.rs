@@ -12,6 +12,41 @@ use crate::objects::strobject::{PyStr, PyStrRef};
 use crate::python::frame::Frame;
 use crate::{PyResult, VM};
 
+/// The directory a `sys.path` entry stands for, as importlib's
+/// `FileFinder` makes it: `''` and `'.'` are the current directory, other
+/// relative entries are joined to it (after one leading `./`), trailing
+/// slashes go. Modules found through it get absolute `__file__` paths.
+fn finder_path(entry: &str) -> PathBuf {
+    let cwd = || std::env::current_dir().ok();
+    if entry.is_empty() || entry == "." {
+        return cwd().unwrap_or_else(|| PathBuf::from("."));
+    }
+    let trimmed = entry.trim_end_matches('/');
+    let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+    if trimmed.starts_with('/') {
+        return rython_common::surrogates::os_path(trimmed);
+    }
+    let rel = entry.strip_prefix("./").unwrap_or(entry);
+    let rel = rel.trim_end_matches('/');
+    match cwd() {
+        Some(d) if !rel.is_empty() => d.join(rython_common::surrogates::os_path(rel)),
+        Some(d) => d,
+        None => rython_common::surrogates::os_path(entry),
+    }
+}
+
+/// What the finder found for a module name.
+pub(crate) enum Found {
+    /// A regular package: its `__init__.py` and directory.
+    Package { init: PathBuf, dir: PathBuf },
+    /// A `.py` file.
+    Module(PathBuf),
+    /// A module of the embedded library.
+    Embedded { src: &'static str, package: bool },
+    /// A namespace package's portions (PEP 420).
+    Namespace(Vec<PathBuf>),
+}
+
 /// Native modules compiled into the binary (CPython's inittab).
 pub type ModuleInit = fn(&VM) -> PyResult<PyObjectRef>;
 
@@ -81,43 +116,72 @@ impl VM {
             },
             None => self.sys_path(),
         };
+        match self.find_module(name, &search, parent.is_none()) {
+            Some(Found::Package { init, dir }) => self.exec_source_module(name, &init, Some(&dir)),
+            Some(Found::Module(file)) => self.exec_source_module(name, &file, None),
+            Some(Found::Embedded { src, package }) => self.exec_embedded_module(name, src, package),
+            Some(Found::Namespace(portions)) => self.new_namespace_package(name, &portions),
+            None => {
+                Err(self.new_import_error(format!("No module named '{name}'"), Some(name), true))
+            }
+        }
+    }
+
+    /// Where module `name` would be loaded from (the path-based finder over
+    /// `search`, then the embedded library), without running it.
+    pub(crate) fn find_module(
+        &self,
+        name: &str,
+        search: &[String],
+        top_level: bool,
+    ) -> Option<Found> {
         let last = name.rsplit('.').next().unwrap_or(name);
+        // importlib matches names against directory listings: a name
+        // with a separator (`-m pkg/mod`) is never found.
+        if last.is_empty() || last.contains(['/', '\0']) {
+            return None;
+        }
         // Directories without `__init__.py` are namespace package portions
         // (PEP 420), used only when no module or regular package is found.
         let mut portions: Vec<PathBuf> = Vec::new();
-        for dir in &search {
-            let base = if dir.is_empty() {
-                PathBuf::from(".")
-            } else {
-                rython_common::surrogates::os_path(dir)
-            };
+        for dir in search {
+            let base = finder_path(dir);
             let pkg_init = base.join(last).join("__init__.py");
             if pkg_init.is_file() {
-                return self.exec_source_module(name, &pkg_init, Some(&base.join(last)));
+                return Some(Found::Package {
+                    init: pkg_init,
+                    dir: base.join(last),
+                });
             }
             let file = base.join(format!("{last}.py"));
             if file.is_file() {
-                return self.exec_source_module(name, &file, None);
+                return Some(Found::Module(file));
             }
             let portion = base.join(last);
             if portion.is_dir() {
                 portions.push(portion);
             }
         }
-        if parent.is_none() {
+        if top_level {
             if let Some(src) = crate::lib_modules::source(name) {
-                return self.exec_embedded_module(name, src, false);
+                return Some(Found::Embedded {
+                    src,
+                    package: false,
+                });
             }
             if let Some(src) = crate::lib_modules::source(&format!("{name}/__init__")) {
-                return self.exec_embedded_module(name, src, true);
+                return Some(Found::Embedded { src, package: true });
             }
         } else if let Some(src) = crate::lib_modules::source(&name.replace('.', "/")) {
-            return self.exec_embedded_module(name, src, false);
+            return Some(Found::Embedded {
+                src,
+                package: false,
+            });
         }
         if !portions.is_empty() {
-            return self.new_namespace_package(name, &portions);
+            return Some(Found::Namespace(portions));
         }
-        Err(self.new_import_error(format!("No module named '{name}'"), Some(name), true))
+        None
     }
 
     /// A PEP 420 namespace package: no code, `__file__` None, `__path__` a
@@ -156,7 +220,7 @@ impl VM {
 
     /// `module.__spec__` (PEP 451): a `_frozen_importlib.ModuleSpec` made
     /// after the module is created (that module itself gets none).
-    fn set_module_spec(
+    pub(crate) fn set_module_spec(
         &self,
         module: &PyObjectRef,
         name: &str,
@@ -350,37 +414,74 @@ impl VM {
         }
         // `from package import submodule`: import submodules on demand.
         if self.get_attr_opt_str(&module, "__path__")?.is_some() {
-            for item in self.collect(fromlist)? {
-                if let Some(s) = item.downcast_ref::<PyStr>() {
-                    if s.as_str() == "*" {
-                        continue;
-                    }
-                    if self.get_attr_opt_str(&module, s.as_str())?.is_none() {
-                        let sub = format!("{abs_name}.{}", s.as_str());
-                        match self.import_module(&sub) {
-                            Ok(_) => {}
-                            Err(e)
-                                if e.as_object()
-                                    .class()
-                                    .is_subtype(&self.types.exc.module_not_found_error) =>
-                            {
-                                let missing = self.get_attr_opt_str(e.as_object(), "name")?;
-                                let is_this = missing
-                                    .and_then(|m| {
-                                        m.downcast_ref::<PyStr>().map(|m| m.as_str() == sub)
-                                    })
-                                    .unwrap_or(false);
-                                if !is_this {
-                                    return Err(e);
-                                }
-                            }
-                            Err(e) => return Err(e),
-                        }
-                    }
-                }
-            }
+            let items = self.collect(fromlist)?;
+            self.handle_fromlist(&module, &items, false)?;
         }
         Ok(module)
+    }
+
+    /// importlib's `_handle_fromlist`: imports the names of `items` that
+    /// are not attributes of the package yet as its submodules; `*` does
+    /// so for the names of `__all__`.
+    fn handle_fromlist(
+        &self,
+        module: &PyObjectRef,
+        items: &[PyObjectRef],
+        recursive: bool,
+    ) -> PyResult<()> {
+        let module_name = || -> PyResult<String> {
+            let n = self.get_attr_str(module, "__name__")?;
+            self.str_string(&n)
+        };
+        for item in items {
+            let Some(s) = item.downcast_ref::<PyStr>() else {
+                let wh = if recursive {
+                    format!("{}.__all__", module_name()?)
+                } else {
+                    "``from list''".to_string()
+                };
+                return Err(self.new_type_error(format!(
+                    "Item in {wh} must be str, not {}",
+                    item.class().name_string()
+                )));
+            };
+            if s.as_str() == "*" {
+                if !recursive {
+                    if let Some(all) = self.get_attr_opt_str(module, "__all__")? {
+                        let names = self.collect(&all)?;
+                        self.handle_fromlist(module, &names, true)?;
+                    }
+                }
+                continue;
+            }
+            if self.get_attr_opt_str(module, s.as_str())?.is_some() {
+                continue;
+            }
+            let sub = format!("{}.{}", module_name()?, s.as_str());
+            match self.import_module(&sub) {
+                Ok(_) => {}
+                Err(e)
+                    if e.as_object()
+                        .class()
+                        .is_subtype(&self.types.exc.module_not_found_error) =>
+                {
+                    let missing = self.get_attr_opt_str(e.as_object(), "name")?;
+                    let is_this = missing
+                        .and_then(|m| m.downcast_ref::<PyStr>().map(|m| m.as_str() == sub))
+                        .unwrap_or(false);
+                    let blocked = self
+                        .sys_modules
+                        .payload
+                        .get_str_name(self, &sub)
+                        .is_some_and(|m| self.is_none(&m));
+                    if !is_this || blocked {
+                        return Err(e);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
     }
 
     fn package_of(&self, globals: Option<&PyDict>) -> PyResult<String> {

@@ -61,6 +61,15 @@ pub struct Config {
     pub warnoptions: Vec<String>,
     pub xoptions: Vec<String>,
     pub hash_seed: Option<u32>,
+    /// `PYTHONIOENCODING`: the encoding and errors of stdin/stdout (and
+    /// the encoding of stderr).
+    pub stdio_encoding: Option<String>,
+    pub stdio_errors: Option<String>,
+    /// Standard descriptors 0-2 closed when the process started: their
+    /// `sys` streams are None.
+    pub closed_std_fds: [bool; 3],
+    /// `-X int_max_str_digits` / `PYTHONINTMAXSTRDIGITS`.
+    pub int_max_str_digits: Option<usize>,
 }
 
 /// Mutable runtime state that is not per-frame.
@@ -98,6 +107,9 @@ pub struct RuntimeState {
     pub frame_builtins: RefCell<Vec<(usize, FrameUse)>>,
     /// Functions registered with `atexit`, run at shutdown.
     pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexitmodule::ExitFunc>>>,
+    /// The Python-level signal handlers by signal number (`None`: a handler
+    /// not installed by Python), filled when `_signal` is first imported.
+    pub signal_handlers: RefCell<Vec<Option<PyObjectRef>>>,
     /// `gc.set_debug()` flags.
     pub gc_debug: std::cell::Cell<i64>,
     /// Address of the interpreter thread's stack base and its size, for the

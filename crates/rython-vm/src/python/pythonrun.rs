@@ -294,20 +294,26 @@ impl VM {
     /// `-m module`: finds the module's source on sys.path and runs it as
     /// `__main__` (packages run their `__main__` submodule).
     pub fn run_module_as_main(&self, name: &str) -> PyResult<()> {
-        let (path, pkg) = match self.find_module_source(name)? {
-            Some(x) => x,
-            None => {
+        // `__main__` exists (spec-less) before runpy looks for the module.
+        self.main_module();
+        let details = match self.main_module_details(name)? {
+            Ok(d) => d,
+            Err(msg) => {
+                // runpy's `sys.exit(f"{sys.executable}: {msg}")`.
                 let prog = std::env::args().next().unwrap_or_else(|| "rython".into());
-                self.write_stderr(&format!("{prog}: No module named {name}\n"));
+                crate::modules::sysmodule::flush_std_streams(self);
+                self.write_stderr(&format!("{prog}: {msg}\n"));
                 return Err(self
                     .new_exception(&self.types.exc.system_exit, vec![self.new_int(1)])
                     .with_code(self, 1));
             }
         };
+        let (name, path) = details;
         let m = self.main_module();
         let d = &m.payload.dict.payload;
         d.set_str(self, "__file__", self.new_str_obj(path.as_str()));
-        d.set_str(self, "__package__", self.new_str_obj(pkg.as_str()));
+        d.set_str(self, "__cached__", self.none());
+        self.set_main_spec(&name, &path)?;
         if let Ok(argv) = self.sys_attr("argv") {
             let _ = self.set_item(&argv, &self.new_int(0), self.new_str_obj(path.as_str()));
         }
@@ -318,52 +324,156 @@ impl VM {
         Ok(())
     }
 
-    fn find_module_source(&self, name: &str) -> PyResult<Option<(String, String)>> {
-        let (parent, last) = match name.rsplit_once('.') {
-            Some((p, l)) => (Some(p), l),
-            None => (None, name),
-        };
-        let dirs: Vec<String> = match parent {
-            Some(p) => {
-                let pm = self.import_module(p)?;
-                match self.get_attr_opt_str(&pm, "__path__")? {
-                    Some(path) => self
-                        .collect(&path)?
-                        .iter()
-                        .filter_map(|s| s.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
-                        .collect(),
-                    None => return Ok(None),
+    /// Gives `__main__` the spec of module `name` loaded from `origin`
+    /// (a `-m` module, a directory's `__main__.py`), and the package that
+    /// goes with it.
+    pub fn set_main_spec(&self, name: &str, origin: &str) -> PyResult<()> {
+        let m = self.main_module().into_object();
+        self.set_module_spec(&m, name, Some(origin), None)?;
+        let package = name.rsplit_once('.').map(|x| x.0).unwrap_or("");
+        self.set_attr_str(&m, "__package__", self.new_str_obj(package))
+    }
+
+    /// runpy's `_get_module_details`: the module to run for `-m name` and
+    /// its file, or the message runpy exits with. Exceptions other than
+    /// the finding errors (an error inside a parent package) propagate.
+    fn main_module_details(&self, name: &str) -> PyResult<Result<(String, String), String>> {
+        if name.starts_with('.') {
+            return Ok(Err("Relative module names not supported".into()));
+        }
+        let pkg_name = name.rsplit_once('.').map(|x| x.0).unwrap_or("");
+        if !pkg_name.is_empty() {
+            // Import the parent first so that its own errors are not taken
+            // for "not found"; a missing parent is reported below.
+            if let Err(e) = self.import_module(pkg_name) {
+                if !e
+                    .as_object()
+                    .class()
+                    .is_subtype(&self.types.exc.import_error)
+                {
+                    return Err(e);
                 }
-            }
-            None => self.sys_path(),
-        };
-        for dir in dirs {
-            let base = std::path::Path::new(if dir.is_empty() { "." } else { &dir }).to_path_buf();
-            let pkg_main = base.join(last).join("__main__.py");
-            // A regular package, or a namespace package with a __main__.py.
-            if base.join(last).join("__init__.py").is_file() || pkg_main.is_file() {
-                if pkg_main.is_file() {
-                    self.import_module(name)?;
-                    return Ok(Some((
-                        pkg_main.to_string_lossy().to_string(),
-                        name.to_string(),
-                    )));
+                let ename = self
+                    .get_attr_opt_str(e.as_object(), "name")?
+                    .and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+                match ename {
+                    Some(n) if n == pkg_name || pkg_name.starts_with(&format!("{n}.")) => {}
+                    _ => return Err(e),
                 }
-                let prog = std::env::args().next().unwrap_or_else(|| "rython".into());
-                self.write_stderr(&format!("{prog}: No module named {name}.__main__; '{name}' is a package and cannot be directly executed\n"));
-                return Err(self
-                    .new_exception(&self.types.exc.system_exit, vec![self.new_int(1)])
-                    .with_code(self, 1));
-            }
-            let file = base.join(format!("{last}.py"));
-            if file.is_file() {
-                return Ok(Some((
-                    file.to_string_lossy().to_string(),
-                    parent.unwrap_or("").to_string(),
-                )));
             }
         }
-        Ok(None)
+        let found = match self.runpy_find_spec(name) {
+            Ok(f) => f,
+            Err(e) => {
+                let cls = e.as_object().class();
+                let t = &self.types.exc;
+                if ![
+                    &t.import_error,
+                    &t.attribute_error,
+                    &t.type_error,
+                    &t.value_error,
+                ]
+                .iter()
+                .any(|c| cls.is_subtype(c))
+                {
+                    return Err(e);
+                }
+                let mut msg = format!(
+                    "Error while finding module specification for {} ({}: {})",
+                    self.repr(&self.new_str_obj(name))?.payload.as_str(),
+                    cls.name_string(),
+                    self.str_string(e.as_object())?
+                );
+                if let Some(stem) = name.strip_suffix(".py") {
+                    msg.push_str(&format!(
+                        ". Try using '{stem}' instead of '{name}' as the module name."
+                    ));
+                }
+                return Ok(Err(msg));
+            }
+        };
+        match found {
+            None => Ok(Err(format!("No module named {name}"))),
+            Some(MainSpec::NoCode) => Ok(Err(format!("No code object available for {name}"))),
+            Some(MainSpec::Package) => {
+                if name == "__main__" || name.ends_with(".__main__") {
+                    return Ok(Err("Cannot use package as __main__ module".into()));
+                }
+                match self.main_module_details(&format!("{name}.__main__"))? {
+                    Ok(d) => Ok(Ok(d)),
+                    Err(msg) => {
+                        if self.sys_modules.payload.get_str_name(self, name).is_none() {
+                            return Ok(Err(msg));
+                        }
+                        Ok(Err(format!(
+                            "{msg}; {} is a package and cannot be directly executed",
+                            self.repr(&self.new_str_obj(name))?.payload.as_str()
+                        )))
+                    }
+                }
+            }
+            Some(MainSpec::File(path)) => Ok(Ok((name.to_string(), path))),
+        }
+    }
+
+    /// `importlib.util.find_spec(name)` reduced to what `-m` needs.
+    fn runpy_find_spec(&self, name: &str) -> PyResult<Option<MainSpec>> {
+        if !name.contains('.') && crate::modules::native_module(name).is_some() {
+            return Ok(Some(MainSpec::NoCode));
+        }
+        if let Some(m) = self.sys_modules.payload.get_str_name(self, name) {
+            let spec = self.get_attr_opt_str(&m, "__spec__")?;
+            let Some(spec) = spec.filter(|s| !self.is_none(s)) else {
+                return Err(self.new_value_error(format!("{name}.__spec__ is None")));
+            };
+            let locations = self.get_attr_opt_str(&spec, "submodule_search_locations")?;
+            if locations.is_some_and(|l| !self.is_none(&l)) {
+                return Ok(Some(MainSpec::Package));
+            }
+            let origin = self.get_attr_opt_str(&spec, "origin")?;
+            return Ok(Some(
+                match origin.and_then(|o| o.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+                {
+                    Some(o) if rython_common::surrogates::os_path(&o).is_file() => {
+                        MainSpec::File(o)
+                    }
+                    _ => MainSpec::NoCode,
+                },
+            ));
+        }
+        let (search, top_level) = match name.rsplit_once('.') {
+            Some((parent_name, _)) => {
+                let parent = self.import_module(parent_name)?;
+                let Some(path) = self.get_attr_opt_str(&parent, "__path__")? else {
+                    return Err(self.new_import_error(
+                        format!(
+                            "__path__ attribute not found on {} while trying to find {}",
+                            self.repr(&self.new_str_obj(parent_name))?.payload.as_str(),
+                            self.repr(&self.new_str_obj(name))?.payload.as_str()
+                        ),
+                        Some(name),
+                        true,
+                    ));
+                };
+                let dirs = self
+                    .collect(&path)?
+                    .iter()
+                    .filter_map(|s| s.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+                    .collect::<Vec<_>>();
+                (dirs, false)
+            }
+            None => (self.sys_path(), true),
+        };
+        use crate::python::import::Found;
+        Ok(match self.find_module(name, &search, top_level) {
+            None => None,
+            Some(Found::Package { .. }) | Some(Found::Namespace(_)) => Some(MainSpec::Package),
+            Some(Found::Embedded { package: true, .. }) => Some(MainSpec::Package),
+            Some(Found::Embedded { .. }) => Some(MainSpec::NoCode),
+            Some(Found::Module(file)) => {
+                Some(MainSpec::File(rython_common::surrogates::path_text(&file)))
+            }
+        })
     }
 
     /// Interpreter shutdown (`Py_FinalizeEx`): runs pending finalizers,
@@ -389,6 +499,16 @@ impl VM {
         crate::modules::sysmodule::flush_std_streams(self);
         None
     }
+}
+
+/// What `-m` found for a module name.
+enum MainSpec {
+    /// A package: its `__main__` runs.
+    Package,
+    /// A source file.
+    File(String),
+    /// A module without source (builtin, embedded).
+    NoCode,
 }
 
 trait WithCode {

@@ -1,0 +1,1 @@
+print("_specpkg __init__ ran", __name__)

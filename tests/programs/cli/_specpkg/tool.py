@@ -1,0 +1,1 @@
+print("_specpkg.tool", __name__, repr(__package__), __spec__.name)

@@ -1,0 +1,3 @@
+__all__ = ["alpha", "beta", "CONST"]
+CONST = 1
+print("starpkg init")
