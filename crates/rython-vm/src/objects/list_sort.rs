@@ -1,6 +1,8 @@
-//! `list.sort` (CPython's listsort): a stable merge sort whose comparisons
-//! may raise. Natural runs are detected so sorted or reversed input costs
-//! O(n) comparisons, as with timsort.
+//! `list.sort` (CPython's listsort): the entry points, CPython's pre-sort
+//! choice of comparison, and fast paths. The merge sort itself is in
+//! `list_sort_merge`, a faithful port of CPython's, so that orderings that
+//! are not consistent (NaN, sets, `__lt__` with side effects) give CPython's
+//! results and the same sequence of `__lt__` calls.
 //!
 //! While sorting, the list is empty (as in CPython), so a key function or
 //! `__lt__` that looks at or mutates the list sees that; a mutation is
@@ -9,189 +11,213 @@
 use std::cmp::Ordering;
 
 use crate::object::PyObjectRef;
+use crate::objects::floatobject::PyFloat;
+use crate::objects::list_sort_merge::timsort;
 use crate::objects::listobject::PyList;
 use crate::objects::longobject::PyInt;
+use crate::objects::seqcommon::seq_eq;
 use crate::objects::strobject::PyStr;
-use crate::objects::tupleobject::PyTupleRef;
+use crate::objects::tupleobject::{PyTuple, PyTupleRef};
 use crate::objects::typeobject::CompareOp;
 use crate::{PyResult, VM};
 
-/// `a < b`, with inline paths for exact ints and strs.
-fn less(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<bool> {
-    let (ta, tb) = (a.class(), b.class());
-    if ta.is(tb) {
-        if ta.is(&vm.types.int_type) {
+/// How two keys (or first tuple items) are compared. CPython checks the
+/// keys' types once before sorting and picks a compare for the whole sort;
+/// only `SameType` differs visibly from a plain `<`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ElemCompare {
+    /// `PyObject_RichCompareBool(a, b, Py_LT)`.
+    Safe,
+    /// All keys have one type: its rich-compare slot is called directly,
+    /// and only a NotImplemented answer falls back to the full protocol
+    /// (so a `__lt__` returning NotImplemented runs twice, as in CPython).
+    SameType,
+    /// All exact ints / floats / strs: native comparisons, no calls.
+    Int,
+    Float,
+    Str,
+}
+
+/// The compare picked for the whole sort.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Compare {
+    Plain(ElemCompare),
+    /// All keys are non-empty exact tuples: items are compared with `==`
+    /// until they differ, and a difference in the first items uses the
+    /// given compare (CPython's `unsafe_tuple_compare`).
+    Tuple(ElemCompare),
+}
+
+/// The first item of `k` when it is a non-empty exact tuple.
+fn first_tuple_item<'a>(vm: &VM, k: &'a PyObjectRef) -> Option<&'a PyObjectRef> {
+    if !k.class().is(&vm.types.tuple_type) {
+        return None;
+    }
+    k.downcast_ref::<PyTuple>()?.as_slice().first()
+}
+
+/// CPython's pre-sort check: the first key (or its first item, when all
+/// keys are non-empty tuples) names the type every key must have.
+fn choose_compare(vm: &VM, keys: &[PyObjectRef]) -> Compare {
+    let first = first_tuple_item(vm, &keys[0]);
+    let mut in_tuples = first.is_some();
+    let key_type = first.unwrap_or(&keys[0]).class();
+    let mut same_type = true;
+    for k in keys {
+        let item = if in_tuples {
+            match first_tuple_item(vm, k) {
+                Some(item) => item,
+                None => {
+                    in_tuples = false;
+                    same_type = false;
+                    break;
+                }
+            }
+        } else {
+            k
+        };
+        if !item.class().is(key_type) {
+            same_type = false;
+            // Tuples must all be checked: they still get the tuple compare.
+            if !in_tuples {
+                break;
+            }
+        }
+    }
+    let elem = if !same_type {
+        ElemCompare::Safe
+    } else if key_type.is(&vm.types.str_type) {
+        ElemCompare::Str
+    } else if key_type.is(&vm.types.int_type) {
+        ElemCompare::Int
+    } else if key_type.is(&vm.types.float_type) {
+        ElemCompare::Float
+    } else if key_type.payload.slots.richcompare.get().is_some() {
+        ElemCompare::SameType
+    } else {
+        ElemCompare::Safe
+    };
+    if in_tuples {
+        // Tuples of tuples compare their first items the general way.
+        if key_type.is(&vm.types.tuple_type) {
+            Compare::Tuple(ElemCompare::Safe)
+        } else {
+            Compare::Tuple(elem)
+        }
+    } else {
+        Compare::Plain(elem)
+    }
+}
+
+/// `a < b` by the compare `how`.
+fn elem_less(vm: &VM, how: ElemCompare, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<bool> {
+    match how {
+        ElemCompare::Int => {
             if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
                 (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>())
             {
                 return Ok(x < y);
             }
-        } else if ta.is(&vm.types.str_type) {
+        }
+        ElemCompare::Float => {
+            if let (Some(x), Some(y)) = (a.downcast_ref::<PyFloat>(), b.downcast_ref::<PyFloat>()) {
+                return Ok(x.value < y.value);
+            }
+        }
+        ElemCompare::Str => {
             if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
                 return Ok(x.cmp_text(y) == Ordering::Less);
             }
         }
+        ElemCompare::SameType => {
+            if let Some(f) = a.class().payload.slots.richcompare.get() {
+                let r = f(vm, a, b, CompareOp::Lt)?;
+                if !vm.is_not_implemented(&r) {
+                    return vm.is_true(&r);
+                }
+            }
+        }
+        ElemCompare::Safe => {}
     }
     vm.rich_compare_bool(a, b, CompareOp::Lt)
 }
 
-/// All keys as i64 when every key is an exact machine-size int.
-fn all_small_ints(vm: &VM, keys: &[PyObjectRef]) -> Option<Vec<i64>> {
-    keys.iter()
-        .map(|k| {
-            if !k.class().is(&vm.types.int_type) {
-                return None;
-            }
-            match k.downcast_ref::<PyInt>() {
-                Some(PyInt::Small(v)) => Some(*v),
-                _ => None,
-            }
-        })
-        .collect()
-}
-
-/// All keys as str payloads when every key is an exact str.
-fn all_strs<'a>(vm: &VM, keys: &'a [PyObjectRef]) -> Option<Vec<&'a PyStr>> {
-    keys.iter()
-        .map(|k| {
-            if !k.class().is(&vm.types.str_type) {
-                return None;
-            }
-            k.downcast_ref::<PyStr>()
-        })
-        .collect()
-}
-
-/// Sorts `keys` stably; returns the permutation (indices into `keys`).
-fn sort_indices(vm: &VM, keys: &[PyObjectRef]) -> PyResult<Vec<usize>> {
-    let n = keys.len();
-    let mut idx: Vec<usize> = (0..n).collect();
-    if n < 2 {
-        return Ok(idx);
-    }
-    // Homogeneous exact ints or strs compare without side effects, so a
-    // native stable sort gives exactly the result `__lt__` would (CPython
-    // likewise pre-checks key types and uses specialised compares).
-    if let Some(v) = all_small_ints(vm, keys) {
-        idx.sort_by_key(|&i| v[i]);
-        return Ok(idx);
-    }
-    if let Some(v) = all_strs(vm, keys) {
-        idx.sort_by(|&a, &b| v[a].cmp_text(v[b]));
-        return Ok(idx);
-    }
-    // Split into natural runs (strictly descending runs are reversed, which
-    // keeps stability because their elements are all distinct).
-    let mut runs: Vec<(usize, usize)> = Vec::new();
+/// `a < b` for non-empty tuples, as CPython's `unsafe_tuple_compare`.
+fn tuple_less(vm: &VM, first: ElemCompare, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<bool> {
+    let (Some(x), Some(y)) = (a.downcast_ref::<PyTuple>(), b.downcast_ref::<PyTuple>()) else {
+        return vm.rich_compare_bool(a, b, CompareOp::Lt);
+    };
+    let (x, y) = (x.as_slice(), y.as_slice());
     let mut i = 0;
-    while i < n {
-        let start = i;
+    while i < x.len() && i < y.len() {
+        if !seq_eq(vm, &x[i], &y[i])? {
+            break;
+        }
         i += 1;
-        if i < n {
-            if less(vm, &keys[idx[i]], &keys[idx[i - 1]])? {
-                while i + 1 < n && less(vm, &keys[idx[i + 1]], &keys[idx[i]])? {
-                    i += 1;
-                }
-                i += 1;
-                idx[start..i].reverse();
-            } else {
-                while i + 1 < n && !less(vm, &keys[idx[i + 1]], &keys[idx[i]])? {
-                    i += 1;
-                }
-                i += 1;
-            }
-        }
-        // Short runs are extended to a minimum length by binary insertion.
-        let end = (start + 32).min(n).max(i);
-        binary_insertion(vm, keys, &mut idx[start..end], i - start)?;
-        i = end;
-        runs.push((start, end));
     }
-    let mut buf: Vec<usize> = Vec::with_capacity(n);
-    while runs.len() > 1 {
-        let mut merged = Vec::with_capacity(runs.len() / 2 + 1);
-        for pair in runs.chunks(2) {
-            match *pair {
-                [(a0, a1), (_, b1)] => {
-                    merge(vm, keys, &mut idx, a0, a1, b1, &mut buf)?;
-                    merged.push((a0, b1));
-                }
-                [r] => merged.push(r),
-                _ => {}
-            }
-        }
-        runs = merged;
+    if i >= x.len() || i >= y.len() {
+        return Ok(x.len() < y.len());
     }
-    Ok(idx)
+    if i == 0 {
+        elem_less(vm, first, &x[0], &y[0])
+    } else {
+        vm.rich_compare_bool(&x[i], &y[i], CompareOp::Lt)
+    }
 }
 
-/// Sorts `run`, whose first `sorted` elements are already in order.
-fn binary_insertion(
-    vm: &VM,
-    keys: &[PyObjectRef],
-    run: &mut [usize],
-    sorted: usize,
-) -> PyResult<()> {
-    for i in sorted.max(1)..run.len() {
-        let pivot = run[i];
-        let (mut lo, mut hi) = (0, i);
-        // Upper bound: after every element equal to the pivot (stability).
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if less(vm, &keys[pivot], &keys[run[mid]])? {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        run.copy_within(lo..i, lo + 1);
-        run[lo] = pivot;
-    }
-    Ok(())
-}
-
-/// Merges the sorted ranges `a0..a1` and `a1..b1` of `idx`. On error the
-/// range is left a permutation of its original contents.
-fn merge(
-    vm: &VM,
-    keys: &[PyObjectRef],
-    idx: &mut [usize],
-    a0: usize,
-    a1: usize,
-    b1: usize,
-    buf: &mut Vec<usize>,
-) -> PyResult<()> {
-    if !less(vm, &keys[idx[a1]], &keys[idx[a1 - 1]])? {
+/// Sorts the handles `idx` (indices into `keys`) stably by key. On error
+/// `idx` is left in the partly sorted state CPython would leave its list.
+fn sort_indices(vm: &VM, keys: &[PyObjectRef], idx: &mut [usize]) -> PyResult<()> {
+    if keys.len() < 2 {
         return Ok(());
     }
-    buf.clear();
-    buf.extend_from_slice(&idx[a0..a1]);
-    let (mut i, mut j, mut k) = (0, a1, a0);
-    let mut result = Ok(());
-    while i < buf.len() && j < b1 {
-        match less(vm, &keys[idx[j]], &keys[buf[i]]) {
-            Ok(true) => {
-                idx[k] = idx[j];
-                j += 1;
-            }
-            Ok(false) => {
-                idx[k] = buf[i];
-                i += 1;
-            }
-            Err(e) => {
-                result = Err(e);
-                break;
+    // For a consistent total order every stable sort gives the same
+    // result, and exact ints and strs compare without side effects, so
+    // those use the (faster) native sort.
+    let how = choose_compare(vm, keys);
+    match how {
+        Compare::Plain(ElemCompare::Int) => {
+            let small: Option<Vec<i64>> = keys
+                .iter()
+                .map(|k| match k.downcast_ref::<PyInt>() {
+                    Some(PyInt::Small(v)) => Some(*v),
+                    _ => None,
+                })
+                .collect();
+            if let Some(v) = small {
+                idx.sort_by_key(|&i| v[i]);
+                return Ok(());
             }
         }
-        k += 1;
+        Compare::Plain(ElemCompare::Str) => {
+            let strs: Option<Vec<&PyStr>> =
+                keys.iter().map(|k| k.downcast_ref::<PyStr>()).collect();
+            if let Some(v) = strs {
+                idx.sort_by(|&a, &b| v[a].cmp_text(v[b]));
+                return Ok(());
+            }
+        }
+        Compare::Plain(ElemCompare::Float) => {
+            let floats: Option<Vec<f64>> = keys
+                .iter()
+                .map(|k| k.downcast_ref::<PyFloat>().map(|f| f.value))
+                .collect();
+            if let Some(v) = floats {
+                // Without NaN `<` on floats is a consistent order; with NaN
+                // only CPython's exact algorithm gives CPython's result.
+                if v.iter().any(|f| f.is_nan()) {
+                    return timsort(idx, &mut |a, b| Ok(v[a] < v[b]));
+                }
+                idx.sort_by(|&a, &b| v[a].partial_cmp(&v[b]).unwrap_or(Ordering::Equal));
+                return Ok(());
+            }
+        }
+        _ => {}
     }
-    // Whatever is left of the left run fills the gap before `j`.
-    while i < buf.len() {
-        idx[k] = buf[i];
-        i += 1;
-        k += 1;
+    match how {
+        Compare::Plain(e) => timsort(idx, &mut |a, b| elem_less(vm, e, &keys[a], &keys[b])),
+        Compare::Tuple(e) => timsort(idx, &mut |a, b| tuple_less(vm, e, &keys[a], &keys[b])),
     }
-    result
 }
 
 /// `list.sort(*, key=None, reverse=False)`.
@@ -233,30 +259,47 @@ pub fn list_sort(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResul
 /// Sorts `list` in place (also used by `sorted()`).
 pub fn sort_list(vm: &VM, list: &PyList, key: Option<&PyObjectRef>, reverse: bool) -> PyResult<()> {
     let mut items = std::mem::take(&mut *list.items.borrow_mut());
-    if reverse {
-        items.reverse();
-    }
-    let result = (|| -> PyResult<Vec<usize>> {
-        match key {
-            Some(f) => {
-                let mut keys = Vec::with_capacity(items.len());
-                for x in &items {
-                    keys.push(vm.call1(f, x.clone())?);
+    // Keys are computed in list order, before the reversal below.
+    let mut keys = match key {
+        Some(f) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for x in &items {
+                match vm.call1(f, x.clone()) {
+                    Ok(k) => keys.push(k),
+                    Err(e) => {
+                        // The list is restored as it was; changes made by
+                        // the key function are dropped without complaint.
+                        let intruders = std::mem::replace(&mut *list.items.borrow_mut(), items);
+                        drop(intruders);
+                        return Err(e);
+                    }
                 }
-                sort_indices(vm, &keys)
             }
-            None => sort_indices(vm, &items),
+            Some(keys)
         }
-    })();
-    if let Ok(perm) = &result {
-        let mut slots: Vec<Option<PyObjectRef>> = items.into_iter().map(Some).collect();
-        items = perm.iter().filter_map(|&i| slots[i].take()).collect();
+        None => None,
+    };
+    // reverse=True sorts the reversed list and reverses the result, so
+    // equal keys keep their original order.
+    if reverse {
+        items.reverse();
+        if let Some(k) = keys.as_mut() {
+            k.reverse();
+        }
     }
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let result = sort_indices(vm, keys.as_deref().unwrap_or(&items), &mut idx);
+    // Also after an error: CPython's list is left partly sorted.
+    let mut slots: Vec<Option<PyObjectRef>> = items.into_iter().map(Some).collect();
+    let mut items: Vec<PyObjectRef> = idx.iter().filter_map(|&i| slots[i].take()).collect();
     if reverse {
         items.reverse();
     }
+    drop(keys);
     let intruders = std::mem::replace(&mut *list.items.borrow_mut(), items);
-    let modified = !intruders.is_empty();
+    // CPython notices any operation that allocated storage for the list,
+    // even if the list is empty again; a grown capacity is the equivalent.
+    let modified = !intruders.is_empty() || intruders.capacity() > 0;
     drop(intruders);
     result?;
     if modified {
@@ -269,6 +312,12 @@ pub fn sort_list(vm: &VM, list: &PyList, key: Option<&PyObjectRef>, reverse: boo
 mod tests {
     use super::*;
     use crate::objects::container_testutil::*;
+
+    fn sort_perm(vm: &VM, keys: &[PyObjectRef]) -> Vec<usize> {
+        let mut idx: Vec<usize> = (0..keys.len()).collect();
+        sort_indices(vm, keys, &mut idx).ok().unwrap();
+        idx
+    }
 
     fn sorted(vm: &VM, v: &[i64], reverse: bool) -> String {
         let l = vm.new_list(ints(vm, v));
@@ -318,7 +367,7 @@ mod tests {
             .iter()
             .map(|&(k, _)| vm.new_tuple_obj(vec![vm.new_int(k)]))
             .collect();
-        let perm = sort_indices(&vm, &keys).ok().unwrap();
+        let perm = sort_perm(&vm, &keys);
         let got: Vec<(i64, i64)> = perm.iter().map(|&i| raw[i]).collect();
         let mut expect = raw.clone();
         expect.sort_by_key(|p| p.0);
@@ -327,7 +376,7 @@ mod tests {
             .iter()
             .map(|s| vm.new_str_obj(*s))
             .collect();
-        assert_eq!(sort_indices(&vm, &strs).ok().unwrap(), vec![1, 3, 0, 2]);
+        assert_eq!(sort_perm(&vm, &strs), vec![1, 3, 0, 2]);
     }
 
     #[test]
@@ -350,7 +399,7 @@ mod tests {
                     .clone()
             })
             .collect();
-        let perm = sort_indices(&vm, &keys).ok().unwrap();
+        let perm = sort_perm(&vm, &keys);
         assert_eq!(perm, vec![4, 1, 3, 0, 2]);
         let mixed = vm.new_list(vec![vm.new_int(1), vm.new_str_obj("a")]);
         let r = list_sort(&vm, &[mixed.clone().into_object()], None);

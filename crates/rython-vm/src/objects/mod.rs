@@ -26,6 +26,7 @@ pub mod genobject;
 pub mod instancedict;
 pub mod iterobject;
 pub mod list_sort;
+pub(crate) mod list_sort_merge;
 pub mod listobject;
 pub mod longobject;
 pub mod memoryobject;
