@@ -79,10 +79,30 @@ fn remove(slot: u32) {
 
 /// Moves every object of list `from` to the end of list `to`.
 fn move_all(from: usize, to: usize) {
-    let objs = GENS.with(|g| std::mem::take(&mut *g[from].borrow_mut()));
-    for o in objs {
-        push(to, o);
-    }
+    let src = GENS.with(|g| std::mem::take(&mut *g[from].borrow_mut()));
+    append_list(to, src);
+}
+
+/// Appends the objects `src` to list `to`, recording their new slots.
+fn append_list(to: usize, mut src: Vec<NonNull<PyHeader>>) {
+    GENS.with(|g| {
+        let mut dst = g[to].borrow_mut();
+        // An empty target takes the list whole: no copy, no second buffer
+        // (these lists hold every container of the program).
+        let base = if dst.is_empty() {
+            std::mem::swap(&mut *dst, &mut src);
+            0
+        } else {
+            dst.reserve(src.len());
+            let base = dst.len();
+            dst.extend_from_slice(&src);
+            base
+        };
+        for (i, &o) in dst.iter().enumerate().skip(base) {
+            // SAFETY: tracked objects are alive.
+            unsafe { PyHeader::set_gc_slot(o, slot(to, i)) };
+        }
+    });
 }
 
 /// Counters and switches (`gc.get_count()`, `gc.set_threshold()`...).
@@ -192,8 +212,10 @@ fn with_object<R>(ptr: NonNull<PyHeader>, f: impl FnOnce(&PyObjectRef) -> R) -> 
     f(&obj)
 }
 
-fn collecting_set() -> Vec<NonNull<PyHeader>> {
-    GENS.with(|g| g[COLLECTING].borrow().clone())
+/// Takes the collecting set out of its list (its objects keep their
+/// slots, which index the returned vector).
+fn take_collecting_set() -> Vec<NonNull<PyHeader>> {
+    GENS.with(|g| std::mem::take(&mut *g[COLLECTING].borrow_mut()))
 }
 
 /// Takes the due-collection flag (the checkpoint then runs `collect`).
@@ -250,22 +272,25 @@ fn collect_inner(gen: usize, finalize: Finalize<'_>, may_finalize: bool) -> usiz
     for g in 0..=gen {
         move_all(g, COLLECTING);
     }
-    let set = collecting_set();
+    let mut set = take_collecting_set();
     let reachable = find_reachable(&set);
-    // Survivors move up a generation; the garbage stays in the collecting
-    // set, renumbered.
-    GENS.with(|g| g[COLLECTING].borrow_mut().clear());
-    let mut survivors = 0;
+    // Survivors move up a generation (compacted in place, so a full
+    // collection needs no second copy of the list); the garbage stays in
+    // the collecting set, renumbered.
     let mut garbage_ptrs = Vec::new();
-    for (&o, &alive) in set.iter().zip(&reachable) {
-        if alive {
-            push(older, o);
-            survivors += 1;
+    let mut kept = 0;
+    for i in 0..set.len() {
+        if reachable[i] {
+            set[kept] = set[i];
+            kept += 1;
         } else {
-            push(COLLECTING, o);
-            garbage_ptrs.push(o);
+            push(COLLECTING, set[i]);
+            garbage_ptrs.push(set[i]);
         }
     }
+    set.truncate(kept);
+    let survivors = kept as isize;
+    append_list(older, set);
     STATE.with(|s| {
         if gen == GENERATIONS - 1 {
             s.long_lived_total.set(survivors);
@@ -309,9 +334,9 @@ fn find_reachable(set: &[NonNull<PyHeader>]) -> Vec<bool> {
         Some((COLLECTING, pos)) => Some(pos),
         _ => None,
     };
-    let mut refs: Vec<isize> = set
+    let mut refs: Vec<u32> = set
         .iter()
-        .map(|&p| with_object(p, |o| o.refcount()))
+        .map(|&p| with_object(p, |o| o.refcount() as u32))
         .collect();
     let mut broken = false;
     for &p in set {
