@@ -119,6 +119,17 @@ pub fn from_compiled(vm: &VM, mut code: CodeObject) -> PyCodeRef {
         .collect();
     let names = code.names.iter().map(|n| vm.intern(n)).collect();
     let localsplusnames = code.localsplusnames.iter().map(|n| vm.intern(n)).collect();
+    new_code(vm, code, consts, names, localsplusnames)
+}
+
+/// The code object for `code` with its constants and interned names.
+fn new_code(
+    vm: &VM,
+    code: CodeObject,
+    consts: Box<[PyObjectRef]>,
+    names: Box<[PyStrRef]>,
+    localsplusnames: Box<[PyStrRef]>,
+) -> PyCodeRef {
     let filename = vm.intern(&code.filename);
     let name = vm.intern(&code.name);
     let qualname = vm.intern(&code.qualname);
@@ -366,24 +377,7 @@ fn code_replace(
             }
         }
     }
-    let filename = vm.intern(&code.filename);
-    let name = vm.intern(&code.name);
-    let qualname = vm.intern(&code.qualname);
-    Ok(PyRef::new_exact(
-        PyCode {
-            code,
-            global_cache: std::cell::RefCell::new(Vec::new()),
-            attr_cache: std::cell::RefCell::new(Vec::new()),
-            consts,
-            names,
-            localsplusnames: c.localsplusnames.clone(),
-            filename,
-            name,
-            qualname,
-        },
-        vm.types.code_type.clone(),
-    )
-    .into_object())
+    Ok(new_code(vm, code, consts, names, c.localsplusnames.clone()).into_object())
 }
 
 pub(crate) fn init(vm: &VM) {
