@@ -37,8 +37,10 @@ fn ellipsis_repr(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult {
 fn none_bool(_vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult<bool> {
     Ok(false)
 }
+/// True, with a DeprecationWarning (3.13; a TypeError from 3.14 on).
 fn notimpl_bool(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult<bool> {
-    Err(vm.new_type_error("NotImplemented should not be used in a boolean context"))
+    vm.warn_deprecated("NotImplemented should not be used in a boolean context")?;
+    Ok(true)
 }
 
 /// `type(None)()` returns None (and likewise for the other singletons).

@@ -465,7 +465,15 @@ impl VM {
         match obj.class().payload.slots.nb_index.get() {
             Some(f) => {
                 let r = f(self, obj)?;
-                if r.payload_is::<PyInt>() {
+                if r.class().is(&self.types.int_type) {
+                    Ok(r)
+                } else if r.payload_is::<PyInt>() {
+                    self.warn_deprecated(format!(
+                        "__index__ returned non-int (type {}).  The ability to return an \
+                         instance of a strict subclass of int is deprecated, and may be \
+                         removed in a future version of Python.",
+                        r.class().name_string()
+                    ))?;
                     Ok(r)
                 } else {
                     Err(self.new_type_error(format!(

@@ -137,6 +137,10 @@ impl VM {
         }
         self.recursion_depth.set(depth0 + 1);
         let mut frames = crate::python::frame::take_frame_stack();
+        // The caller's frame (a native call running this loop) is where
+        // warnings point again once this loop ends.
+        let outer_running = self.state.running.take();
+        let outer_lasti = self.state.lasti.get();
         frames.push(entry);
         let mut pending: Option<Raised> = throw.map(|e| Raised {
             exc: e,
@@ -154,7 +158,10 @@ impl VM {
             let (frame, parents) = frames
                 .split_last_mut()
                 .expect("frame stack is never empty here");
-            match self.run_frame(frame, parents) {
+            let step = self.run_frame(frame, parents);
+            // The running frame kept its current instruction in the VM.
+            frame.lasti = self.state.lasti.get();
+            match step {
                 Ok(Step::Call(new_frame)) => {
                     let d = self.recursion_depth.get();
                     if d >= self.recursion_limit.get() {
@@ -222,6 +229,8 @@ impl VM {
         }
         crate::python::frame::recycle_frame_stack(frames);
         self.recursion_depth.set(depth0);
+        drop(self.state.running.replace(outer_running));
+        self.state.lasti.set(outer_lasti);
         result
     }
 
@@ -336,6 +345,12 @@ impl VM {
     #[inline(always)]
     fn run_frame(&self, frame: &mut Frame, parents: &mut [Box<Frame>]) -> Result<Step, Raised> {
         let code = frame.code.clone();
+        let running = match &frame.func {
+            Some(f) => f.clone().into_object(),
+            None => crate::objects::frameobject::frame_object(self, frame).into_object(),
+        };
+        drop(self.state.running.replace(Some(running)));
+        self.state.lasti.set(frame.lasti);
         let bytes: &[u8] = &code.payload.code.code;
         let nlocals = frame.nlocalsplus();
         macro_rules! push {
@@ -395,7 +410,7 @@ impl VM {
                 let r: PyObjectRef = $r;
                 match units.get(frame.pc) {
                     Some(&[j, jarg]) if j == opc::PopJumpIfFalse || j == opc::PopJumpIfTrue => {
-                        frame.lasti = frame.pc;
+                        self.state.lasti.set(frame.pc);
                         frame.pc += 1;
                         let t = tri!(self.truth(&r));
                         if t == (j == opc::PopJumpIfTrue) {
@@ -417,7 +432,7 @@ impl VM {
                 arg = (arg << 8) | a as u32;
                 pc += 1;
             }
-            frame.lasti = pc - 1;
+            self.state.lasti.set(pc - 1);
             frame.pc = pc;
             match op {
                 opc::Nop | opc::ExtendedArg => {}
@@ -634,7 +649,7 @@ impl VM {
                     let name = &code.payload.names[(arg >> 1) as usize];
                     let owner = pop!();
                     if arg & 1 != 0 {
-                        match tri!(self.load_method_cached(&code, frame.lasti, &owner, name)) {
+                        match tri!(self.load_method_cached(&code, frame.pc - 1, &owner, name)) {
                             (m, true) => {
                                 push!(m);
                                 push!(owner);
@@ -645,7 +660,7 @@ impl VM {
                             }
                         }
                     } else {
-                        let v = tri!(self.load_attr_cached(&code, frame.lasti, &owner, name));
+                        let v = tri!(self.load_attr_cached(&code, frame.pc - 1, &owner, name));
                         push!(v)
                     }
                 }
@@ -653,7 +668,7 @@ impl VM {
                     let name = &code.payload.names[arg as usize];
                     let owner = pop!();
                     let v = pop!();
-                    tri!(self.store_attr_cached(&code, frame.lasti, &owner, name, v));
+                    tri!(self.store_attr_cached(&code, frame.pc - 1, &owner, name, v));
                 }
                 opc::DeleteAttr => {
                     let name = &code.payload.names[arg as usize];
@@ -1074,7 +1089,7 @@ impl VM {
                 }
                 opc::Reraise => {
                     let exc = pop!();
-                    let here = frame.lasti;
+                    let here = self.state.lasti.get();
                     if arg != 0 {
                         let lasti = frame.values[frame.values.len() - arg as usize].clone();
                         if let Some(l) = lasti
@@ -1082,7 +1097,7 @@ impl VM {
                             .and_then(|l| l.downcast_ref::<PyInt>())
                             .and_then(|i| i.as_i64())
                         {
-                            frame.lasti = l as usize;
+                            self.state.lasti.set(l as usize);
                         }
                     }
                     let e = match exc.downcast::<PyBaseException>() {
@@ -1664,6 +1679,7 @@ impl VM {
         Option<crate::objects::frameobject::PyFrameRef>,
         Option<(PyObjectRef, PyObjectRef)>,
     ) {
+        frame.lasti = self.state.lasti.get();
         let fobj = crate::objects::frameobject::frame_object(self, frame);
         use crate::python::pylifecycle::FrameUse;
         if frame_use == FrameUse::Stack {

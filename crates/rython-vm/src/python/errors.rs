@@ -187,3 +187,82 @@ impl VM {
         ))
     }
 }
+
+impl VM {
+    /// `PyErr_WarnEx(category, message, 1)`: issues a warning pointing at the
+    /// Python code running the current instruction (its file, line, module
+    /// and `__warningregistry__`), through the `warnings` module's filters,
+    /// so `-W`-style filters, `catch_warnings` and the "print once per
+    /// location" rule apply. `Err` when a filter turns it into an exception.
+    pub fn warn(&self, category: &PyTypeRef, message: impl Into<String>) -> crate::PyResult<()> {
+        use crate::objects::dictobject::PyDictRef;
+        use crate::objects::frameobject::PyFrameObject;
+        use crate::objects::funcobject::PyFunction;
+        let running = self.state.running.take();
+        self.state.running.set(running.clone());
+        let place: Option<(crate::objects::codeobject::PyCodeRef, PyDictRef)> =
+            running.as_ref().and_then(|o| {
+                if let Some(f) = o.downcast_ref::<PyFunction>() {
+                    Some((f.code.clone(), f.globals.clone()))
+                } else {
+                    o.downcast_ref::<PyFrameObject>()
+                        .map(|f| (f.code.clone(), f.globals.clone()))
+                }
+            });
+        let (filename, lineno, globals) = match place {
+            Some((code, globals)) => {
+                let line = code.payload.line_at(self.state.lasti.get()).unwrap_or(0);
+                (
+                    code.payload.filename.clone().into_object(),
+                    line as i64,
+                    globals,
+                )
+            }
+            // No Python frame: CPython points at the sys module.
+            None => {
+                let sys = self.import_module("sys")?;
+                let d = self.get_attr_str(&sys, "__dict__")?;
+                match d.downcast::<crate::objects::dictobject::PyDict>() {
+                    Ok(d) => (self.new_str_obj("sys"), 1, d),
+                    Err(_) => return Ok(()),
+                }
+            }
+        };
+        let module = match globals.payload.get_str_name(self, "__name__") {
+            Some(m) if m.payload_is::<crate::objects::strobject::PyStr>() => m,
+            _ => self.new_str_obj("<string>"),
+        };
+        let registry = match globals.payload.get_str_name(self, "__warningregistry__") {
+            Some(r) => r,
+            None => {
+                let r = self.new_dict().into_object();
+                globals
+                    .payload
+                    .set_str(self, "__warningregistry__", r.clone());
+                r
+            }
+        };
+        let warnings = self.import_module("warnings")?;
+        let explicit = self.get_attr_str(&warnings, "warn_explicit")?;
+        self.call(
+            &explicit,
+            &[
+                self.new_str_obj(message.into()),
+                category.clone().into_object(),
+                filename,
+                self.new_int(lineno),
+                module,
+                registry,
+                globals.into_object(),
+            ],
+            None,
+        )?;
+        Ok(())
+    }
+
+    /// `warn` with a `DeprecationWarning`.
+    pub fn warn_deprecated(&self, message: impl Into<String>) -> crate::PyResult<()> {
+        let cat = self.types.exc.deprecation_warning.clone();
+        self.warn(&cat, message)
+    }
+}

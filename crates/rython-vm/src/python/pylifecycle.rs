@@ -96,6 +96,15 @@ pub struct RuntimeState {
     pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
     /// The builtins that need `current_frame`, by id, and what of it.
     pub frame_builtins: RefCell<Vec<(usize, FrameUse)>>,
+    /// The innermost executing Python frame, as its function (or, for
+    /// module and `exec` frames, its frame object): set whenever a frame
+    /// starts or resumes running, restored when a nested eval loop ends. The
+    /// running frame's current instruction (`lasti`) lives here too and is
+    /// copied back into the frame when it stops running. This is where a
+    /// warning raised by native code points, as `PyErr_WarnEx` finds
+    /// `tstate->current_frame` in CPython.
+    pub running: std::cell::Cell<Option<PyObjectRef>>,
+    pub lasti: std::cell::Cell<usize>,
     /// Functions registered with `atexit`, run at shutdown.
     pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexitmodule::ExitFunc>>>,
     /// `gc.set_debug()` flags.
