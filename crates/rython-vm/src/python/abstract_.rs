@@ -517,32 +517,55 @@ impl VM {
         }
     }
 
+    /// `PyFloat_AsDouble`: a float (subclasses included) as is; anything
+    /// else through its type's `nb_float` slot (an int subclass overriding
+    /// `__float__` included), else `__index__`.
     pub fn to_f64(&self, obj: &PyObjectRef) -> PyResult<f64> {
         if let Some(f) = obj.downcast_ref::<PyFloat>() {
             return Ok(f.value);
         }
-        if let Some(i) = obj.downcast_ref::<PyInt>() {
-            return crate::objects::longobject::int_to_f64(self, i);
+        if obj.class().is(&self.types.int_type) {
+            if let Some(i) = obj.downcast_ref::<PyInt>() {
+                return crate::objects::longobject::int_to_f64(self, i);
+            }
         }
         if let Some(f) = obj.class().payload.slots.nb_float.get() {
             let r = f(self, obj)?;
-            return match r.downcast_ref::<PyFloat>() {
-                Some(f) => Ok(f.value),
-                None => Err(self.new_type_error(format!(
-                    "{}.__float__ returned non-float (type {})",
-                    obj.class().name_string(),
-                    r.class().name_string()
-                ))),
-            };
+            return self.float_result(obj, &r);
         }
         if obj.class().payload.slots.nb_index.get().is_some() {
             let i = self.to_index(obj)?;
-            return self.to_f64(&i);
+            return match i.downcast_ref::<PyInt>() {
+                Some(i) => crate::objects::longobject::int_to_f64(self, i),
+                None => self.to_f64(&i),
+            };
         }
         Err(self.new_type_error(format!(
             "must be real number, not {}",
             obj.class().name_string()
         )))
+    }
+
+    /// The value of what `obj`'s `__float__` returned: a float, a float
+    /// subclass with a DeprecationWarning, else a TypeError.
+    pub fn float_result(&self, obj: &PyObjectRef, r: &PyObjectRef) -> PyResult<f64> {
+        let Some(f) = r.downcast_ref::<PyFloat>() else {
+            return Err(self.new_type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                obj.class().name_string(),
+                r.class().name_string()
+            )));
+        };
+        if !r.class().is(&self.types.float_type) {
+            self.warn_deprecated(format!(
+                "{}.__float__ returned non-float (type {}).  The ability to return an \
+                 instance of a strict subclass of float is deprecated, and may be removed \
+                 in a future version of Python.",
+                obj.class().name_string(),
+                r.class().name_string()
+            ))?;
+        }
+        Ok(f.value)
     }
 
     // ----- sequences and mappings ---------------------------------------
