@@ -166,6 +166,11 @@ pub fn complex_pow_values(vm: &VM, a: C, b: C) -> PyResult {
 }
 
 fn complex_pow_mod(vm: &VM, a: &PyObjectRef, b: &PyObjectRef, m: &PyObjectRef) -> PyResult {
+    // The operands are converted (NotImplemented for others) before the
+    // modulus is refused.
+    if operand(vm, a).is_none() || operand(vm, b).is_none() {
+        return Ok(vm.not_implemented());
+    }
     if !vm.is_none(m) {
         return Err(vm.new_value_error("complex modulo"));
     }

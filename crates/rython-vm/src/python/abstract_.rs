@@ -407,6 +407,61 @@ impl VM {
         Err(self.new_unsupported_binop(op.symbol(), a, b))
     }
 
+    /// Three-argument `pow(a, b, m)` with `m` not None (CPython's
+    /// `ternary_op`): the operands' slots as for a binary operator, then the
+    /// modulus's (which is how `pow(2, 3, 4.0)` reaches float's error).
+    pub fn ternary_pow(&self, a: &PyObjectRef, b: &PyObjectRef, m: &PyObjectRef) -> PyResult {
+        let ta = a.class();
+        let tb = b.class();
+        let slotv = ta.payload.slots.nb_power_mod.get();
+        let mut slotw = if ta.as_object().is(tb.as_object()) {
+            None
+        } else {
+            tb.payload.slots.nb_power_mod.get()
+        };
+        #[allow(unpredictable_function_pointer_comparisons)]
+        let same = slotw.is_some() && slotw == slotv;
+        if same {
+            slotw = None;
+        }
+        if let Some(fv) = slotv {
+            if let Some(fw) = slotw {
+                if tb.is_subtype(ta) {
+                    let r = fw(self, a, b, m)?;
+                    if !self.is_not_implemented(&r) {
+                        return Ok(r);
+                    }
+                    slotw = None;
+                }
+            }
+            let r = fv(self, a, b, m)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if let Some(fw) = slotw {
+            let r = fw(self, a, b, m)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        let slotz = m.class().payload.slots.nb_power_mod.get();
+        #[allow(unpredictable_function_pointer_comparisons)]
+        let tried = slotz == slotv || slotz == slotw;
+        if let (Some(fz), false) = (slotz, tried) {
+            let r = fz(self, a, b, m)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        Err(self.new_type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            a.class().name_string(),
+            b.class().name_string(),
+            m.class().name_string()
+        )))
+    }
+
     /// In-place operator (`a += b`): `__iadd__` first, then the binary op.
     pub fn inplace_op(&self, a: &PyObjectRef, b: &PyObjectRef, op: NumberOp) -> PyResult {
         if let Some(f) = a.class().payload.slots.nb_inplace[op as usize].get() {

@@ -252,7 +252,11 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             "flush" => flush = vm.is_true(&v)?,
             _ => {
                 return Err(
-                    vm.new_type_error(format!("'{n}' is an invalid keyword argument for print()"))
+                    vm.new_type_error(crate::python::suggestions::unexpected_keyword(
+                        "print",
+                        &n,
+                        &["sep", "end", "file", "flush"],
+                    )),
                 )
             }
         }
@@ -549,26 +553,7 @@ fn b_pow(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let [base, exp, m] = args::bind(vm, "pow", a, k, ["base", "exp", "mod"], 2, 0)?;
     let (base, exp) = (base.expect("required"), exp.expect("required"));
     match m {
-        Some(m) if !vm.is_none(&m) => match base.class().payload.slots.nb_power_mod.get() {
-            Some(f) => {
-                let r = f(vm, &base, &exp, &m)?;
-                if vm.is_not_implemented(&r) {
-                    return Err(vm.new_type_error(format!(
-                        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-                        base.class().name_string(),
-                        exp.class().name_string(),
-                        m.class().name_string()
-                    )));
-                }
-                Ok(r)
-            }
-            None => Err(vm.new_type_error(format!(
-                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-                base.class().name_string(),
-                exp.class().name_string(),
-                m.class().name_string()
-            ))),
-        },
+        Some(m) if !vm.is_none(&m) => vm.ternary_pow(&base, &exp, &m),
         _ => vm.binary_op(&base, &exp, crate::objects::typeobject::NumberOp::Power),
     }
 }
@@ -645,7 +630,11 @@ fn min_max(vm: &VM, a: &[PyObjectRef], k: Kw, name: &str, op: CompareOp) -> PyRe
             "default" => default = Some(v),
             _ => {
                 return Err(
-                    vm.new_type_error(format!("{name}() got an unexpected keyword argument '{n}'"))
+                    vm.new_type_error(crate::python::suggestions::unexpected_keyword(
+                        name,
+                        &n,
+                        &["key", "default"],
+                    )),
                 )
             }
         }
