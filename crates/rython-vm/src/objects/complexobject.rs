@@ -584,6 +584,6 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_method(t, "conjugate", complex_conjugate);
     vm.add_method(t, "__getnewargs__", complex_getnewargs);
     vm.add_method(t, "__complex__", complex_complex);
-    vm.add_getset(t, "real", get_real, None);
-    vm.add_getset(t, "imag", get_imag, None);
+    vm.add_member(t, "real", get_real);
+    vm.add_member(t, "imag", get_imag);
 }

@@ -213,7 +213,7 @@ pub fn wrap_setattr(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let a = nargs(vm, args, kw, "__setattr__", 2, 2)?;
+    let a = nargs_unpack(vm, args, kw, "__setattr__", 2, 2)?;
     let name = attr_name(vm, &a[0])?;
     hackcheck(vm, &args[0], t, "__setattr__")?;
     match t.payload.slots.setattro.get() {
@@ -278,7 +278,7 @@ pub fn wrap_descr_get(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let a = nargs(vm, args, kw, "__get__", 1, 2)?;
+    let a = nargs_unpack(vm, args, kw, "__get__", 1, 2)?;
     let obj = Some(&a[0]).filter(|o| !vm.is_none(o));
     let cls = a.get(1).filter(|o| !vm.is_none(o));
     if obj.is_none() && cls.is_none() {
@@ -300,7 +300,7 @@ pub fn wrap_descr_set(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let a = nargs(vm, args, kw, "__set__", 2, 2)?;
+    let a = nargs_unpack(vm, args, kw, "__set__", 2, 2)?;
     let f = t
         .payload
         .slots
@@ -427,20 +427,23 @@ fn wrap_repeat(
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
     let a = nargs_unpack(vm, args, kw, name, 1, 1)?;
-    let i = vm.to_index(&a[0])?;
-    let n = match i.downcast_ref::<crate::objects::longobject::PyInt>() {
-        Some(crate::objects::longobject::PyInt::Small(v)) => *v,
-        _ => {
-            return Err(vm.new_overflow_error(format!(
-                "cannot fit '{}' into an index-sized integer",
-                a[0].class().name_string()
-            )))
-        }
-    };
+    let n = ssize_arg(vm, &a[0])?;
     let f = t.payload.slots.nb_binary[NumberOp::Multiply as usize]
         .get()
         .ok_or_else(|| missing_slot(vm))?;
     f(vm, &args[0], &vm.new_int(n))
+}
+
+/// `PyNumber_AsSsize_t(o, PyExc_OverflowError)`.
+fn ssize_arg(vm: &VM, o: &PyObjectRef) -> PyResult<i64> {
+    let i = vm.to_index(o)?;
+    match i.downcast_ref::<crate::objects::longobject::PyInt>() {
+        Some(crate::objects::longobject::PyInt::Small(v)) => Ok(*v),
+        _ => Err(vm.new_overflow_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            o.class().name_string()
+        ))),
+    }
 }
 
 pub fn wrap_binary_l(
@@ -471,7 +474,13 @@ pub fn wrap_inplace(
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
     let op = NUMBER_OPS[arg as usize % 13];
-    let a = nargs(vm, args, kw, op.idunder(), 1, 1)?;
+    let a = if op == NumberOp::Multiply && is_repeatable(vm, t) {
+        // `sq_inplace_repeat`: an index fitting a Py_ssize_t.
+        let a = nargs_unpack(vm, args, kw, op.idunder(), 1, 1)?;
+        vec![vm.new_int(ssize_arg(vm, &a[0])?)]
+    } else {
+        nargs(vm, args, kw, op.idunder(), 1, 1)?.to_vec()
+    };
     let f = t.payload.slots.nb_inplace[op as usize]
         .get()
         .ok_or_else(|| missing_slot(vm))?;
@@ -548,7 +557,7 @@ pub fn wrap_setitem(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let a = nargs(vm, args, kw, "__setitem__", 2, 2)?;
+    let a = nargs_unpack(vm, args, kw, "__setitem__", 2, 2)?;
     let f = t
         .payload
         .slots

@@ -550,16 +550,18 @@ impl VM {
         if let Some(PyInt::Small(v)) = obj.downcast_ref::<PyInt>() {
             return Ok(*v);
         }
-        let i = self.to_index(obj).map_err(|e| {
-            if e.as_object().class().is(&self.types.exc.type_error) && !what.is_empty() {
-                self.new_type_error(format!(
-                    "{what} must be integers or slices, not {}",
-                    obj.class().name_string()
-                ))
-            } else {
-                e
-            }
-        })?;
+        // Only an object without `__index__` gets the "indices" message; an
+        // error from `__index__` itself propagates.
+        if !what.is_empty()
+            && !obj.payload_is::<PyInt>()
+            && obj.class().payload.slots.nb_index.get().is_none()
+        {
+            return Err(self.new_type_error(format!(
+                "{what} must be integers or slices, not {}",
+                obj.class().name_string()
+            )));
+        }
+        let i = self.to_index(obj)?;
         match i.downcast_ref::<PyInt>() {
             Some(PyInt::Small(v)) => Ok(*v),
             _ => Err(self.new_exception_msg(
@@ -671,13 +673,26 @@ impl VM {
     }
 
     pub fn del_item(&self, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<()> {
-        match obj.class().payload.slots.setitem.get() {
-            Some(f) => f(self, obj, key, None),
-            None => Err(self.new_type_error(format!(
-                "'{}' object does not support item deletion",
-                obj.class().name_string()
-            ))),
+        let cls = obj.class();
+        if let Some(f) = cls.payload.slots.setitem.get() {
+            return f(self, obj, key, None);
         }
+        // CPython words it twice: `PySequence_DelItem` (a type with
+        // sequence methods, which classes always have, and an index key)
+        // says "doesn't", `PyObject_DelItem` "does not".
+        let s = &cls.payload.slots;
+        let sequence =
+            cls.payload.is_heap_type() || s.contains.get().is_some() || s.len.get().is_some();
+        let index = key.payload_is::<PyInt>() || key.class().payload.slots.nb_index.get().is_some();
+        Err(self.new_type_error(format!(
+            "'{}' object {} support item deletion",
+            cls.name_string(),
+            if sequence && index {
+                "doesn't"
+            } else {
+                "does not"
+            }
+        )))
     }
 
     /// `item in container`.
