@@ -93,3 +93,49 @@ print(b)
 g = {"__name__": "other"}
 exec("c = ~True_\n", g, {"True_": True})
 print("done")
+
+# An error filter fails the very instruction, inside try blocks.
+with warnings.catch_warnings():
+    warnings.simplefilter("error")
+    try:
+        z = ~t
+    except DeprecationWarning as e:
+        print("caught:", str(e)[:30])
+    try:
+        if NotImplemented:
+            print("not reached")
+    except DeprecationWarning:
+        print("caught in if")
+    try:
+        for q in map(bool, [NotImplemented]):
+            print("not reached", q)
+    except DeprecationWarning:
+        print("caught in for")
+    try:
+        print(sorted([1, 2], key=lambda v: ~t))
+    except DeprecationWarning:
+        print("caught in key")
+    try:
+        list(range(BI()))
+    except DeprecationWarning:
+        print("caught in range")
+
+
+# Warnings from natively called code point at that code's line.
+def gen():
+    yield ~t
+    yield int(T())
+
+
+print(list(gen()))
+print(list(map(lambda v: ~v, [True, False])))
+print([bool(NotImplemented) for _ in range(2)])
+print(sorted([3, 1], key=lambda v: v + ~True))
+
+
+class W:
+    def __index__(self):
+        return ~t
+
+
+print([0, 1, 2, 3][W()])

@@ -137,10 +137,6 @@ impl VM {
         }
         self.recursion_depth.set(depth0 + 1);
         let mut frames = crate::python::frame::take_frame_stack();
-        // The caller's frame (a native call running this loop) is where
-        // warnings point again once this loop ends.
-        let outer_running = self.state.running.take();
-        let outer_lasti = self.state.lasti.get();
         frames.push(entry);
         let mut pending: Option<Raised> = throw.map(|e| Raised {
             exc: e,
@@ -159,8 +155,11 @@ impl VM {
                 .split_last_mut()
                 .expect("frame stack is never empty here");
             let step = self.run_frame(frame, parents);
-            // The running frame kept its current instruction in the VM.
-            frame.lasti = self.state.lasti.get();
+            if self.state.warn_pending.get() {
+                // Warnings not yet issued by the instruction that raised
+                // them (none normally: `tri!` issues them).
+                self.flush_warnings_unraisable(frame);
+            }
             match step {
                 Ok(Step::Call(new_frame)) => {
                     let d = self.recursion_depth.get();
@@ -229,8 +228,6 @@ impl VM {
         }
         crate::python::frame::recycle_frame_stack(frames);
         self.recursion_depth.set(depth0);
-        drop(self.state.running.replace(outer_running));
-        self.state.lasti.set(outer_lasti);
         result
     }
 
@@ -345,12 +342,6 @@ impl VM {
     #[inline(always)]
     fn run_frame(&self, frame: &mut Frame, parents: &mut [Box<Frame>]) -> Result<Step, Raised> {
         let code = frame.code.clone();
-        let running = match &frame.func {
-            Some(f) => f.clone().into_object(),
-            None => crate::objects::frameobject::frame_object(self, frame).into_object(),
-        };
-        drop(self.state.running.replace(Some(running)));
-        self.state.lasti.set(frame.lasti);
         let bytes: &[u8] = &code.payload.code.code;
         let nlocals = frame.nlocalsplus();
         macro_rules! push {
@@ -385,11 +376,30 @@ impl VM {
                 });
             }};
         }
+        // A native call's result. Warnings it issued (`VM::warn`) are
+        // handed to the `warnings` machinery here, where this frame is known:
+        // a warning turned into an exception fails the instruction.
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
-                    Ok(v) => v,
+                    Ok(v) => {
+                        if self.state.warn_pending.get() {
+                            if let Err(e) = self.issue_queued_warnings(frame) {
+                                return Err(Raised {
+                                    exc: e,
+                                    reraise: false,
+                                    at: None,
+                                });
+                            }
+                        }
+                        v
+                    }
                     Err(e) => {
+                        let e = if self.state.warn_pending.get() {
+                            self.issue_queued_warnings(frame).err().unwrap_or(e)
+                        } else {
+                            e
+                        };
                         return Err(Raised {
                             exc: e,
                             reraise: false,
@@ -410,7 +420,7 @@ impl VM {
                 let r: PyObjectRef = $r;
                 match units.get(frame.pc) {
                     Some(&[j, jarg]) if j == opc::PopJumpIfFalse || j == opc::PopJumpIfTrue => {
-                        self.state.lasti.set(frame.pc);
+                        frame.lasti = frame.pc;
                         frame.pc += 1;
                         let t = tri!(self.truth(&r));
                         if t == (j == opc::PopJumpIfTrue) {
@@ -432,7 +442,7 @@ impl VM {
                 arg = (arg << 8) | a as u32;
                 pc += 1;
             }
-            self.state.lasti.set(pc - 1);
+            frame.lasti = pc - 1;
             frame.pc = pc;
             match op {
                 opc::Nop | opc::ExtendedArg => {}
@@ -649,7 +659,7 @@ impl VM {
                     let name = &code.payload.names[(arg >> 1) as usize];
                     let owner = pop!();
                     if arg & 1 != 0 {
-                        match tri!(self.load_method_cached(&code, frame.pc - 1, &owner, name)) {
+                        match tri!(self.load_method_cached(&code, frame.lasti, &owner, name)) {
                             (m, true) => {
                                 push!(m);
                                 push!(owner);
@@ -660,7 +670,7 @@ impl VM {
                             }
                         }
                     } else {
-                        let v = tri!(self.load_attr_cached(&code, frame.pc - 1, &owner, name));
+                        let v = tri!(self.load_attr_cached(&code, frame.lasti, &owner, name));
                         push!(v)
                     }
                 }
@@ -668,7 +678,7 @@ impl VM {
                     let name = &code.payload.names[arg as usize];
                     let owner = pop!();
                     let v = pop!();
-                    tri!(self.store_attr_cached(&code, frame.pc - 1, &owner, name, v));
+                    tri!(self.store_attr_cached(&code, frame.lasti, &owner, name, v));
                 }
                 opc::DeleteAttr => {
                     let name = &code.payload.names[arg as usize];
@@ -1089,7 +1099,7 @@ impl VM {
                 }
                 opc::Reraise => {
                     let exc = pop!();
-                    let here = self.state.lasti.get();
+                    let here = frame.lasti;
                     if arg != 0 {
                         let lasti = frame.values[frame.values.len() - arg as usize].clone();
                         if let Some(l) = lasti
@@ -1097,7 +1107,7 @@ impl VM {
                             .and_then(|l| l.downcast_ref::<PyInt>())
                             .and_then(|i| i.as_i64())
                         {
-                            self.state.lasti.set(l as usize);
+                            frame.lasti = l as usize;
                         }
                     }
                     let e = match exc.downcast::<PyBaseException>() {
@@ -1679,7 +1689,6 @@ impl VM {
         Option<crate::objects::frameobject::PyFrameRef>,
         Option<(PyObjectRef, PyObjectRef)>,
     ) {
-        frame.lasti = self.state.lasti.get();
         let fobj = crate::objects::frameobject::frame_object(self, frame);
         use crate::python::pylifecycle::FrameUse;
         if frame_use == FrameUse::Stack {
@@ -1748,6 +1757,16 @@ impl VM {
         let prev_frame = self.state.current_frame.replace(Some(fobj));
         let prev_sup = self.state.current_frame_super.replace(sup);
         (prev_frame, prev_sup)
+    }
+
+    /// Issues the warnings queued by a native call of `frame`'s current
+    /// instruction; an exception from one (a filter turning it into an
+    /// error) fails the instruction, and wins over the call's own error, as
+    /// the operation would have stopped at the warning.
+    #[cold]
+    #[inline(never)]
+    fn issue_queued_warnings(&self, frame: &Frame) -> PyResult<()> {
+        self.flush_warnings(frame)
     }
 
     pub fn run_finalizers(&self) {

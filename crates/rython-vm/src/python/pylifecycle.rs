@@ -96,15 +96,13 @@ pub struct RuntimeState {
     pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
     /// The builtins that need `current_frame`, by id, and what of it.
     pub frame_builtins: RefCell<Vec<(usize, FrameUse)>>,
-    /// The innermost executing Python frame, as its function (or, for
-    /// module and `exec` frames, its frame object): set whenever a frame
-    /// starts or resumes running, restored when a nested eval loop ends. The
-    /// running frame's current instruction (`lasti`) lives here too and is
-    /// copied back into the frame when it stops running. This is where a
-    /// warning raised by native code points, as `PyErr_WarnEx` finds
-    /// `tstate->current_frame` in CPython.
-    pub running: std::cell::Cell<Option<PyObjectRef>>,
-    pub lasti: std::cell::Cell<usize>,
+    /// Warnings issued by native code while Python code runs, each with
+    /// where it was issued (`VM::warn`); the eval loop hands them to the
+    /// `warnings` machinery as soon as the native call returns to it.
+    pub pending_warnings: RefCell<Vec<crate::python::errors::PendingWarning>>,
+    /// Set while `pending_warnings` is not empty: the one flag the eval loop
+    /// tests after a native call.
+    pub warn_pending: std::cell::Cell<bool>,
     /// Functions registered with `atexit`, run at shutdown.
     pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexitmodule::ExitFunc>>>,
     /// `gc.set_debug()` flags.
