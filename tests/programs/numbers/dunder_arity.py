@@ -42,3 +42,5 @@ t(lambda: divmod(I(7), 2))
 t(lambda: divmod(7, I(2)))
 t(lambda: int.__divmod__(I(7), 2))
 t(lambda: super(I, I(7)).__divmod__(2))
+for t in (list, tuple, str, bytes, bytearray):
+    print(t.__name__, [n for n in ('__add__','__radd__','__mul__','__rmul__','__iadd__','__imul__','__mod__','__rmod__') if hasattr(t, n)])

@@ -644,6 +644,11 @@ pub fn add_operators(vm: &VM, ty: &PyTypeRef) {
             if dict.get_str_name(vm, name).is_some() {
                 continue;
             }
+            // A builtin sequence's `+` is CPython's `sq_concat`, which gives
+            // `__add__` only.
+            if name == "__radd__" && is_repeatable(vm, ty) {
+                continue;
+            }
             let d = PyRef::new_exact(
                 PyMethodDescr {
                     name,
