@@ -212,10 +212,10 @@ impl VM {
     /// then fails that instruction. (So, unlike CPython, Python code that
     /// the same native call runs after the warning, such as `__trunc__`
     /// after "The delegation of int() to __trunc__", runs before the
-    /// warning is shown or raised.) Rust code running outside any Python frame issues
-    /// it at once, pointing at the `sys` module as CPython does. Queueing
-    /// costs the eval loop one flag test per native call instead of
-    /// publishing every frame it switches to.
+    /// warning is shown or raised.) Rust code running outside any Python
+    /// frame issues it at once, pointing at the `sys` module as CPython
+    /// does. Queueing costs the eval loop one flag test per native call
+    /// instead of publishing every frame it switches to.
     pub fn warn(&self, category: &PyTypeRef, message: impl Into<String>) -> crate::PyResult<()> {
         let depth = self.recursion_depth.get();
         if depth == 0 {
