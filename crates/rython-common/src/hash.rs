@@ -159,6 +159,20 @@ impl TupleHasher {
 }
 
 /// `hash(tuple)` from the hashes of its items.
+/// `hash(slice)` (CPython 3.12+) from the hashes of start, stop and step:
+/// the tuple hash without the length folded in.
+pub fn hash_slice(item_hashes: [i64; 3]) -> i64 {
+    let mut h = TupleHasher::new();
+    for x in item_hashes {
+        h.add(x);
+    }
+    if h.acc == u64::MAX {
+        1546275796
+    } else {
+        h.acc as i64
+    }
+}
+
 pub fn hash_tuple<I: IntoIterator<Item = i64>>(item_hashes: I) -> i64 {
     let mut h = TupleHasher::new();
     for x in item_hashes {

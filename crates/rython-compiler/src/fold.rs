@@ -111,10 +111,10 @@ fn unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
             Constant::Float(_) | Constant::Complex { .. } => Some(v.clone()),
             _ => as_int(v).map(Constant::Int),
         },
-        UnaryOp::Invert => match v {
-            Constant::Bool(_) => None, // deprecated in 3.12+, CPython keeps it for the warning
-            _ => as_int(v).map(|i| Constant::Int(-i - 1)),
-        },
+        // `~True` is deprecated (3.12+), but CPython still folds it: the
+        // warning, issued while compiling, is ignored by the default filters
+        // unless a Python caller of compile() is in `__main__`.
+        UnaryOp::Invert => as_int(v).map(|i| Constant::Int(-i - 1)),
     }
 }
 

@@ -53,6 +53,18 @@ macro_rules! bool_bitop {
 }
 
 use crate::objects::longobject::long_ops;
+
+/// `~b`: the int inversion, deprecated for bool (3.12+).
+fn bool_invert(vm: &VM, a: &PyObjectRef) -> PyResult {
+    vm.warn_deprecated(
+        "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. \
+         This returns the bitwise inversion of the underlying int object and is usually not \
+         what you expect from negating a bool. Use the 'not' operator for boolean negation or \
+         ~int(x) if you really want the bitwise inversion of the underlying int.",
+    )?;
+    long_ops::int_invert(vm, a)
+}
+
 bool_bitop!(bool_and, &, long_ops::int_and);
 bool_bitop!(bool_or, |, long_ops::int_or);
 bool_bitop!(bool_xor, ^, long_ops::int_xor);
@@ -71,7 +83,7 @@ pub(crate) fn init(vm: &VM) {
     s.nb_negative.set(int_slots.nb_negative.get());
     s.nb_positive.set(int_slots.nb_positive.get());
     s.nb_absolute.set(int_slots.nb_absolute.get());
-    s.nb_invert.set(int_slots.nb_invert.get());
+    s.nb_invert.set(Some(bool_invert));
     s.nb_bool.set(int_slots.nb_bool.get());
     s.nb_int.set(int_slots.nb_int.get());
     s.nb_index.set(int_slots.nb_index.get());

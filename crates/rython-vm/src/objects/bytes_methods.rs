@@ -722,7 +722,7 @@ fn b_expandtabs(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef> 
     let (s, ba) = zelf(vm, args, "expandtabs")?;
     let [tabsize] = bind(vm, "expandtabs", &args[1..], kw, ["tabsize"], 0, 0)?;
     let tab = match tabsize {
-        Some(t) => index_arg(vm, &t)?,
+        Some(t) => crate::objects::str_methods::c_int_arg(vm, &t)?,
         None => 8,
     };
     let mut out = Vec::new();

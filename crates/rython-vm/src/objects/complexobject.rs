@@ -166,6 +166,11 @@ pub fn complex_pow_values(vm: &VM, a: C, b: C) -> PyResult {
 }
 
 fn complex_pow_mod(vm: &VM, a: &PyObjectRef, b: &PyObjectRef, m: &PyObjectRef) -> PyResult {
+    // The operands are converted (NotImplemented for others) before the
+    // modulus is refused.
+    if operand(vm, a).is_none() || operand(vm, b).is_none() {
+        return Ok(vm.not_implemented());
+    }
     if !vm.is_none(m) {
         return Err(vm.new_value_error("complex modulo"));
     }
@@ -437,6 +442,9 @@ fn complex_new(
         None if i.is_none() => return make(0.0, 0.0),
         None => vm.new_int(0),
     };
+    if i.is_none() && cls.is(&vm.types.complex_type) && r.class().is(&vm.types.complex_type) {
+        return Ok(r);
+    }
     if let Some(s) = r.downcast_ref::<PyStr>() {
         if i.is_some() {
             return Err(vm.new_type_error("complex() can't take second arg if first is a string"));
@@ -459,21 +467,25 @@ fn complex_new(
             return Err(vm.new_type_error("complex() second arg can't be a string"));
         }
     }
-    if !r.payload_is::<PyComplex>() {
-        if let Some(m) = vm.lookup_special(&r, "__complex__")? {
-            let v = vm.call0(&m)?;
+    // `__complex__` is looked up on every other argument, complex
+    // subclasses (which may override it) included.
+    if let Some(m) = vm.lookup_special(&r, "__complex__")? {
+        let v = vm.call0(&m)?;
+        if !v.class().is(&vm.types.complex_type) {
             if !v.payload_is::<PyComplex>() {
                 return Err(vm.new_type_error(format!(
                     "__complex__ returned non-complex (type {})",
                     v.class().name_string()
                 )));
             }
-            if i.is_none() && cls.is(&vm.types.complex_type) && v.class().is(&vm.types.complex_type)
-            {
-                return Ok(v);
-            }
-            r = v;
+            vm.warn_deprecated(format!(
+                "__complex__ returned non-complex (type {}).  The ability to return an \
+                 instance of a strict subclass of complex is deprecated, and may be removed \
+                 in a future version of Python.",
+                v.class().name_string()
+            ))?;
         }
+        r = v;
     }
     if !is_number(vm, &r) {
         return Err(vm.new_type_error(format!(
@@ -494,9 +506,6 @@ fn complex_new(
         None => ((number_to_float(vm, &r)?, 0.0), false),
     };
     if i.is_none() && r_is_complex {
-        if cls.is(&vm.types.complex_type) && r.class().is(&vm.types.complex_type) {
-            return Ok(r);
-        }
         return make(cr.0, cr.1);
     }
     let (mut ci, i_is_complex) = match &i {
@@ -575,6 +584,6 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_method(t, "conjugate", complex_conjugate);
     vm.add_method(t, "__getnewargs__", complex_getnewargs);
     vm.add_method(t, "__complex__", complex_complex);
-    vm.add_getset(t, "real", get_real, None);
-    vm.add_getset(t, "imag", get_imag, None);
+    vm.add_member(t, "real", get_real);
+    vm.add_member(t, "imag", get_imag);
 }

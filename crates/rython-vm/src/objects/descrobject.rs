@@ -29,11 +29,14 @@ impl PyPayload for PyGetSetDescr {
     }
 }
 
-/// `member_descriptor`: one `__slots__` entry.
+/// `member_descriptor`: one `__slots__` entry, or (with a `getter`) a
+/// read-only member of a builtin type (CPython's `READONLY` `T_OBJECT`
+/// members: `range.start`, `property.fget`...).
 pub struct PyMemberDescr {
     pub name: String,
     pub index: usize,
     pub objclass: PyTypeRef,
+    pub getter: Option<Getter>,
 }
 
 impl PyPayload for PyMemberDescr {
@@ -206,6 +209,10 @@ fn member_get(
     let Some(obj) = obj else {
         return Ok(zelf.clone());
     };
+    if let Some(g) = d.getter {
+        not_applicable(vm, &d.name, &d.objclass, obj)?;
+        return g(vm, obj);
+    }
     let v = member_slot(vm, d, obj)?.borrow().clone();
     v.ok_or_else(|| vm.new_no_attribute_error(obj, &d.name))
 }
@@ -217,6 +224,10 @@ fn member_set(
     value: Option<PyObjectRef>,
 ) -> PyResult<()> {
     let d = zelf.downcast_ref::<PyMemberDescr>().expect("member");
+    if d.getter.is_some() {
+        not_applicable(vm, &d.name, &d.objclass, obj)?;
+        return Err(vm.new_exception_msg(&vm.types.exc.attribute_error, "readonly attribute"));
+    }
     let slot = member_slot(vm, d, obj)?;
     let deleting = value.is_none();
     let old = slot.replace(value);
@@ -825,9 +836,9 @@ pub(crate) fn init(vm: &crate::VM) {
     s.init.set(Some(property_init));
     s.descr_get.set(Some(property_get));
     s.descr_set.set(Some(property_set));
-    vm.add_getset(p, "fget", property_fget, None);
-    vm.add_getset(p, "fset", property_fset, None);
-    vm.add_getset(p, "fdel", property_fdel, None);
+    vm.add_member(p, "fget", property_fget);
+    vm.add_member(p, "fset", property_fset);
+    vm.add_member(p, "fdel", property_fdel);
     vm.add_getset(p, "__doc__", property_doc, Some(property_set_doc));
     vm.add_getset(
         p,
@@ -854,8 +865,8 @@ pub(crate) fn init(vm: &crate::VM) {
         s.init.set(Some(wraps_init));
         s.descr_get.set(Some(get));
         s.repr.set(Some(wrapper_repr));
-        vm.add_getset(ty, "__func__", wrapper_func, None);
-        vm.add_getset(ty, "__wrapped__", wrapper_func, None);
+        vm.add_member(ty, "__func__", wrapper_func);
+        vm.add_member(ty, "__wrapped__", wrapper_func);
         vm.add_getset(ty, "__isabstractmethod__", wrapper_isabstract, None);
     }
     t.staticmethod_type.payload.slots.call.set(Some(sm_call));

@@ -197,7 +197,11 @@ fn zip_new(vm: &VM, cls: &PyTypeRef, a: Args, kw: Kw) -> PyResult<PyObjectRef> {
             strict = vm.is_true(v)?;
         } else {
             return Err(
-                vm.new_type_error(format!("zip() got an unexpected keyword argument '{name}'"))
+                vm.new_type_error(crate::python::suggestions::unexpected_keyword(
+                    "zip",
+                    name,
+                    &["strict"],
+                )),
             );
         }
     }

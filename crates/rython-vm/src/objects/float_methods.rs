@@ -309,16 +309,25 @@ fn float_getformat(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> Py
     }
 }
 
-fn float_divmod_method(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    this(vm, args, "__divmod__")?;
-    let a = positional(vm, "__divmod__", &args[1..], kw, 1, 1)?;
-    float_divmod(vm, &args[0], &a[0])
-}
-
-fn float_rdivmod_method(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    this(vm, args, "__rdivmod__")?;
-    let a = positional(vm, "__rdivmod__", &args[1..], kw, 1, 1)?;
-    float_divmod(vm, &a[0], &args[0])
+/// `__divmod__` (arg 0) and `__rdivmod__` (arg 1), as slot wrappers.
+fn wrap_float_divmod(
+    vm: &VM,
+    _t: &crate::object::PyTypeRef,
+    arg: u32,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+) -> PyResult {
+    let name = if arg == 0 {
+        "__divmod__"
+    } else {
+        "__rdivmod__"
+    };
+    let a = crate::objects::typeobject::typeobject_wrappers::nargs(vm, args, kw, name, 1, 1)?;
+    if arg == 0 {
+        float_divmod(vm, &args[0], &a[0])
+    } else {
+        float_divmod(vm, &a[0], &args[0])
+    }
 }
 
 fn get_real(vm: &VM, a: &PyObjectRef) -> PyResult {
@@ -346,8 +355,9 @@ pub(crate) fn init(vm: &VM) {
     vm.add_method(t, "__ceil__", float_ceil);
     vm.add_method(t, "__round__", float_round);
     vm.add_method(t, "__getnewargs__", float_getnewargs);
-    vm.add_method(t, "__divmod__", float_divmod_method);
-    vm.add_method(t, "__rdivmod__", float_rdivmod_method);
+    use crate::objects::typeobject::typeobject_wrappers::add_slot_wrapper;
+    add_slot_wrapper(vm, t, "__divmod__", wrap_float_divmod, 0);
+    add_slot_wrapper(vm, t, "__rdivmod__", wrap_float_divmod, 1);
     vm.add_getset(t, "real", get_real, None);
     vm.add_getset(t, "imag", get_imag, None);
 }

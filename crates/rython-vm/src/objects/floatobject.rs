@@ -333,14 +333,7 @@ pub fn number_to_float(vm: &VM, x: &PyObjectRef) -> PyResult<f64> {
     }
     if let Some(f) = x.class().payload.slots.nb_float.get() {
         let r = f(vm, x)?;
-        return match r.downcast_ref::<PyFloat>() {
-            Some(f) => Ok(f.value),
-            None => Err(vm.new_type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                x.class().name_string(),
-                r.class().name_string()
-            ))),
-        };
+        return vm.float_result(x, &r);
     }
     if x.class().payload.slots.nb_index.get().is_some() {
         let i = vm.to_index(x)?;

@@ -454,8 +454,8 @@ pub(crate) fn init(vm: &VM) {
     vm.add_getset(t, "__name__", get_name, Some(set_name));
     vm.add_getset(t, "__qualname__", get_qualname, Some(set_qualname));
     vm.add_getset(t, "__code__", get_code, None);
-    vm.add_getset(t, "__globals__", get_globals, None);
-    vm.add_getset(t, "__builtins__", get_builtins, None);
+    vm.add_member(t, "__globals__", get_globals);
+    vm.add_member(t, "__builtins__", get_builtins);
     vm.add_getset(t, "__defaults__", get_defaults, Some(set_defaults));
     vm.add_getset(t, "__kwdefaults__", get_kwdefaults, Some(set_kwdefaults));
     vm.add_getset(t, "__closure__", get_closure, None);

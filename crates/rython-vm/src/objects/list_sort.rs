@@ -238,9 +238,13 @@ pub fn list_sort(vm: &VM, a: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResul
                 Some("key") => key = (!vm.is_none(v)).then(|| v.clone()),
                 Some("reverse") => reverse = vm.is_true(v)?,
                 Some(other) => {
-                    return Err(vm.new_type_error(format!(
-                        "sort() got an unexpected keyword argument '{other}'"
-                    )))
+                    return Err(
+                        vm.new_type_error(crate::python::suggestions::unexpected_keyword(
+                            "sort",
+                            other,
+                            &["key", "reverse"],
+                        )),
+                    )
                 }
                 None => return Err(vm.new_type_error("keywords must be strings")),
             }

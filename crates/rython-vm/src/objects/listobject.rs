@@ -459,6 +459,14 @@ fn list_imul(vm: &VM, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<PyObjectRef>
 type Args<'a> = &'a [PyObjectRef];
 type Kw<'a> = Option<&'a PyTupleRef>;
 
+/// `list.__getitem__` is a METH_O method in CPython (beside the slot), so
+/// its argument errors are worded as a method's.
+fn list_getitem_method(vm: &VM, a: Args, kw: Kw) -> PyResult<PyObjectRef> {
+    let (me, a) = method_args(vm, "list.__getitem__", a, kw, 1, 1)?;
+    this(vm, me)?;
+    list_getitem(vm, me, &a[0])
+}
+
 fn list_append(vm: &VM, a: Args, kw: Kw) -> PyResult<PyObjectRef> {
     let (me, a) = method_args(vm, "list.append", a, kw, 1, 1)?;
     this(vm, me)?.push(a[0].clone());
@@ -599,6 +607,7 @@ pub(crate) fn init(vm: &crate::VM) {
     sl.nb_inplace[NumberOp::Add as usize].set(Some(list_iadd));
     sl.nb_inplace[NumberOp::Multiply as usize].set(Some(list_imul));
     vm.add_class_attr(ty, "__hash__", vm.none());
+    vm.add_method(ty, "__getitem__", list_getitem_method);
     vm.add_method(ty, "append", list_append);
     vm.add_method(ty, "extend", list_extend);
     vm.add_method(ty, "insert", list_insert);

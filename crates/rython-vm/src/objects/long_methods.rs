@@ -129,17 +129,29 @@ pub fn round_arg(
 
 /// Positional arguments beyond `max` for a function whose other
 /// parameters are keyword-only.
+/// Argument Clinic's count checks for a method with `maxpos` positional
+/// and `maxargs` parameters in all (the rest keyword-only).
 fn check_positional(
     vm: &VM,
     fname: &str,
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
-    max: usize,
+    maxpos: usize,
+    maxargs: usize,
 ) -> PyResult<()> {
-    let npos = args.len() - kw.map(|k| k.payload.len()).unwrap_or(0);
-    if npos > max {
+    let total = args.len();
+    let npos = total - kw.map(|k| k.payload.len()).unwrap_or(0);
+    if total > maxargs {
         return Err(vm.new_type_error(format!(
-            "{fname}() takes at most {max} positional arguments ({npos} given)"
+            "{fname}() takes at most {maxargs} {}argument{} ({total} given)",
+            if npos == 0 { "keyword " } else { "" },
+            if maxargs == 1 { "" } else { "s" }
+        )));
+    }
+    if npos > maxpos {
+        return Err(vm.new_type_error(format!(
+            "{fname}() takes at most {maxpos} positional argument{} ({npos} given)",
+            if maxpos == 1 { "" } else { "s" }
         )));
     }
     Ok(())
@@ -148,9 +160,10 @@ fn check_positional(
 fn int_round(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     let i = this(vm, args, "__round__")?;
     let nd = round_arg(vm, "int", &args[1..], kw)?;
+    // Unlike float's, int's `ndigits` may not be None.
     let nd = match nd {
-        Some(n) if !vm.is_none(&n) => vm.to_index(&n)?,
-        _ => return exact(vm, args),
+        Some(n) => vm.to_index(&n)?,
+        None => return exact(vm, args),
     };
     let nd = nd
         .downcast_ref::<PyInt>()
@@ -183,30 +196,51 @@ fn int_round(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult
     Ok(vm.new_bigint(q * p))
 }
 
-fn int_divmod_method(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    this(vm, args, "__divmod__")?;
-    let a = positional(vm, "__divmod__", &args[1..], kw, 1, 1)?;
-    long_ops::int_divmod(vm, &args[0], &a[0])
+/// `__divmod__` (arg 0) and `__rdivmod__` (arg 1), as slot wrappers.
+fn wrap_int_divmod(
+    vm: &VM,
+    _t: &crate::object::PyTypeRef,
+    arg: u32,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+) -> PyResult {
+    let name = if arg == 0 {
+        "__divmod__"
+    } else {
+        "__rdivmod__"
+    };
+    let a = crate::objects::typeobject::typeobject_wrappers::nargs(vm, args, kw, name, 1, 1)?;
+    if arg == 0 {
+        long_ops::int_divmod(vm, &args[0], &a[0])
+    } else {
+        long_ops::int_divmod(vm, &a[0], &args[0])
+    }
 }
 
-fn int_rdivmod_method(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
-    this(vm, args, "__rdivmod__")?;
-    let a = positional(vm, "__rdivmod__", &args[1..], kw, 1, 1)?;
-    long_ops::int_divmod(vm, &a[0], &args[0])
-}
-
-fn byteorder_arg(vm: &VM, b: Option<PyObjectRef>, fname: &str) -> PyResult<bool> {
-    let Some(b) = b else { return Ok(false) };
+/// The `byteorder` argument, checked to be a str as the parser does.
+fn byteorder_type<'a>(
+    vm: &VM,
+    b: &'a Option<PyObjectRef>,
+    fname: &str,
+) -> PyResult<Option<&'a PyStr>> {
+    let Some(b) = b else { return Ok(None) };
     match b.downcast_ref::<PyStr>() {
-        Some(s) => match s.as_str() {
-            "big" => Ok(false),
-            "little" => Ok(true),
-            _ => Err(vm.new_value_error("byteorder must be either 'little' or 'big'")),
-        },
+        Some(s) => Ok(Some(s)),
+        // `_PyArg_BadArgument` names None itself, other objects by type.
         None => Err(vm.new_type_error(format!(
             "{fname}() argument 'byteorder' must be str, not {}",
             crate::python::args::arg_type_name(&b)
         ))),
+    }
+}
+
+/// True for little-endian; the value is checked by the method itself,
+/// after its other arguments were converted.
+fn byteorder_value(vm: &VM, b: Option<&PyStr>) -> PyResult<bool> {
+    match b.map(|s| s.as_str()) {
+        None | Some("big") => Ok(false),
+        Some("little") => Ok(true),
+        _ => Err(vm.new_value_error("byteorder must be either 'little' or 'big'")),
     }
 }
 
@@ -222,7 +256,7 @@ const MAX_BYTES: u64 = 1 << 34;
 
 fn int_to_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyResult {
     let i = this(vm, args, "to_bytes")?;
-    check_positional(vm, "to_bytes", &args[1..], kw, 2)?;
+    check_positional(vm, "to_bytes", &args[1..], kw, 2, 3)?;
     let [length, order, signed] = bind(
         vm,
         "to_bytes",
@@ -232,14 +266,13 @@ fn int_to_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyRes
         0,
         0,
     )?;
+    // The parser converts in order (length to a Py_ssize_t, byteorder must
+    // be a str, signed's truth), then the method checks the values.
     let length = match length {
         Some(l) => {
             let l = vm.to_index(&l)?;
             match l.downcast_ref::<PyInt>() {
-                Some(PyInt::Small(v)) if *v >= 0 => *v as u64,
-                Some(v) if v.is_negative() => {
-                    return Err(vm.new_value_error("length argument must be non-negative"))
-                }
+                Some(PyInt::Small(v)) => *v,
                 _ => {
                     return Err(
                         vm.new_overflow_error("Python int too large to convert to C ssize_t")
@@ -249,8 +282,13 @@ fn int_to_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyRes
         }
         None => 1,
     };
-    let little = byteorder_arg(vm, order, "to_bytes")?;
+    let order = byteorder_type(vm, &order, "to_bytes")?;
     let signed = signed_arg(vm, signed)?;
+    let little = byteorder_value(vm, order)?;
+    if length < 0 {
+        return Err(vm.new_value_error("length argument must be non-negative"));
+    }
+    let length = length as u64;
     let x = i.to_bigint();
     if !signed && x.is_negative() {
         return Err(vm.new_overflow_error("can't convert negative int to unsigned"));
@@ -317,7 +355,7 @@ fn int_from_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyR
     let Some(cls) = args.first().cloned() else {
         return Err(vm.new_type_error("descriptor 'from_bytes' of 'int' object needs an argument"));
     };
-    check_positional(vm, "from_bytes", &args[1..], kw, 2)?;
+    check_positional(vm, "from_bytes", &args[1..], kw, 2, 3)?;
     let [bytes, order, signed] = bind(
         vm,
         "from_bytes",
@@ -327,12 +365,13 @@ fn int_from_bytes(vm: &VM, args: &[PyObjectRef], kw: Option<&PyTupleRef>) -> PyR
         1,
         0,
     )?;
+    let order = byteorder_type(vm, &order, "from_bytes")?;
+    let signed = signed_arg(vm, signed)?;
+    let little = byteorder_value(vm, order)?;
     let bytes = bytes
         .map(|b| bytes_of(vm, &b))
         .transpose()?
         .unwrap_or_default();
-    let little = byteorder_arg(vm, order, "from_bytes")?;
-    let signed = signed_arg(vm, signed)?;
     let v = match (little, signed) {
         (true, true) => BigInt::from_signed_bytes_le(&bytes),
         (true, false) => BigInt::from_bytes_le(Sign::Plus, &bytes),
@@ -373,8 +412,9 @@ pub(crate) fn init(vm: &VM) {
     vm.add_method(t, "__round__", int_round);
     vm.add_method(t, "__getnewargs__", int_getnewargs);
     vm.add_method(t, "__sizeof__", int_sizeof);
-    vm.add_method(t, "__divmod__", int_divmod_method);
-    vm.add_method(t, "__rdivmod__", int_rdivmod_method);
+    use crate::objects::typeobject::typeobject_wrappers::add_slot_wrapper;
+    add_slot_wrapper(vm, t, "__divmod__", wrap_int_divmod, 0);
+    add_slot_wrapper(vm, t, "__rdivmod__", wrap_int_divmod, 1);
     vm.add_getset(t, "real", get_self, None);
     vm.add_getset(t, "imag", get_zero, None);
     vm.add_getset(t, "numerator", get_self, None);

@@ -309,19 +309,30 @@ pub fn text_repr(vm: &VM, x: &PyObjectRef) -> PyResult<String> {
     vm.repr_string(x)
 }
 
-/// `PyNumber_Long`: `int(x)` with one argument.
+/// `PyNumber_Long`: `int(x)` with one argument. Only an exact int is
+/// returned as is: a subclass goes through its type's `nb_int` slot, which
+/// runs an overriding `__int__`.
 pub fn number_to_int(vm: &VM, x: &PyObjectRef) -> PyResult {
-    if x.payload_is::<PyInt>() {
-        return long_ops::int_pos(vm, x);
+    if x.class().is(&vm.types.int_type) {
+        return Ok(x.clone());
     }
     if let Some(f) = x.class().payload.slots.nb_int.get() {
         let r = f(vm, x)?;
+        if r.class().is(&vm.types.int_type) {
+            return Ok(r);
+        }
         if !r.payload_is::<PyInt>() {
             return Err(vm.new_type_error(format!(
                 "__int__ returned non-int (type {})",
                 r.class().name_string()
             )));
         }
+        vm.warn_deprecated(format!(
+            "__int__ returned non-int (type {}).  The ability to return an instance of a \
+             strict subclass of int is deprecated, and may be removed in a future version \
+             of Python.",
+            r.class().name_string()
+        ))?;
         return long_ops::int_pos(vm, &r);
     }
     if x.class().payload.slots.nb_index.get().is_some() {
@@ -329,6 +340,7 @@ pub fn number_to_int(vm: &VM, x: &PyObjectRef) -> PyResult {
         return long_ops::int_pos(vm, &r);
     }
     if let Some(trunc) = vm.lookup_special(x, "__trunc__")? {
+        vm.warn_deprecated("The delegation of int() to __trunc__ is deprecated.")?;
         let r = vm.call0(&trunc)?;
         if r.payload_is::<PyInt>() {
             return long_ops::int_pos(vm, &r);

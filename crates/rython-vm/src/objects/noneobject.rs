@@ -34,11 +34,17 @@ fn notimpl_repr(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult {
 fn ellipsis_repr(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult {
     Ok(vm.intern("Ellipsis").into_object())
 }
+/// `hash(None)`: a constant since CPython 3.12 (no longer the address).
+fn none_hash(_vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult<i64> {
+    Ok(0xFCA86420)
+}
 fn none_bool(_vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult<bool> {
     Ok(false)
 }
+/// True, with a DeprecationWarning (3.13; a TypeError from 3.14 on).
 fn notimpl_bool(vm: &VM, _o: &crate::object::PyObjectRef) -> crate::PyResult<bool> {
-    Err(vm.new_type_error("NotImplemented should not be used in a boolean context"))
+    vm.warn_deprecated("NotImplemented should not be used in a boolean context")?;
+    Ok(true)
 }
 
 /// `type(None)()` returns None (and likewise for the other singletons).
@@ -65,6 +71,7 @@ pub(crate) fn init(vm: &VM) {
     let t = &vm.types;
     t.none_type.payload.slots.repr.set(Some(none_repr));
     t.none_type.payload.slots.nb_bool.set(Some(none_bool));
+    t.none_type.payload.slots.hash.set(Some(none_hash));
     t.notimplemented_type
         .payload
         .slots

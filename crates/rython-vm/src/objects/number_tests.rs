@@ -90,9 +90,18 @@ pub(crate) fn meth(vm: &VM, obj: &PyObjectRef, name: &str, args: &[PyObjectRef])
     if let Some(g) = d.downcast_ref::<PyGetSetDescr>() {
         return show(vm, (g.getter)(vm, obj));
     }
+    if let Some(g) = d
+        .downcast_ref::<crate::objects::descrobject::PyMemberDescr>()
+        .and_then(|m| m.getter)
+    {
+        return show(vm, g(vm, obj));
+    }
     let m = d.downcast_ref::<PyMethodDescr>().expect(name);
     let mut full = vec![obj.clone()];
     full.extend_from_slice(args);
+    if let Some(w) = m.slot {
+        return show(vm, (w.call)(vm, &m.objclass, w.arg, &full, None));
+    }
     show(vm, (m.func)(vm, &full, None))
 }
 

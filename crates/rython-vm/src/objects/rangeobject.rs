@@ -394,9 +394,9 @@ pub(crate) fn init(vm: &crate::VM) {
     vm.add_method(ty, "count", range_count);
     vm.add_method(ty, "index", range_index);
     vm.add_method(ty, "__reversed__", range_reversed);
-    vm.add_getset(ty, "start", get_start, None);
-    vm.add_getset(ty, "stop", get_stop, None);
-    vm.add_getset(ty, "step", get_step, None);
+    vm.add_member(ty, "start", get_start);
+    vm.add_member(ty, "stop", get_stop);
+    vm.add_member(ty, "step", get_step);
 }
 
 #[cfg(test)]

@@ -153,7 +153,6 @@ pub fn repeat_count(vm: &VM, n: &PyObjectRef) -> PyResult<usize> {
     let i = vm.to_index(n)?;
     match i.downcast_ref::<PyInt>() {
         Some(PyInt::Small(v)) => Ok((*v).max(0) as usize),
-        Some(PyInt::Big(b)) if b.is_negative() => Ok(0),
         _ => Err(vm.new_overflow_error(format!(
             "cannot fit '{}' into an index-sized integer",
             n.class().name_string()

@@ -300,7 +300,7 @@ fn slice_hash(vm: &VM, obj: &PyObjectRef) -> PyResult<i64> {
         vm.hash(&s.payload.stop)?,
         vm.hash(&s.payload.step)?,
     ];
-    Ok(rython_common::hash::hash_tuple(hs))
+    Ok(rython_common::hash::hash_slice(hs))
 }
 
 fn get_start(vm: &VM, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
@@ -341,9 +341,9 @@ pub(crate) fn init(vm: &crate::VM) {
     sl.repr.set(Some(slice_repr));
     sl.richcompare.set(Some(slice_richcompare));
     sl.hash.set(Some(slice_hash));
-    vm.add_getset(ty, "start", get_start, None);
-    vm.add_getset(ty, "stop", get_stop, None);
-    vm.add_getset(ty, "step", get_step, None);
+    vm.add_member(ty, "start", get_start);
+    vm.add_member(ty, "stop", get_stop);
+    vm.add_member(ty, "step", get_step);
     vm.add_method(ty, "indices", slice_indices);
     vm.add_method(ty, "__reduce__", slice_reduce);
 }

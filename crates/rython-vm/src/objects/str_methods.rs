@@ -202,6 +202,15 @@ pub(crate) fn index_arg(vm: &VM, obj: &PyObjectRef) -> PyResult<isize> {
     }
 }
 
+/// An Argument Clinic `int` parameter (a C int).
+pub(crate) fn c_int_arg(vm: &VM, obj: &PyObjectRef) -> PyResult<i32> {
+    let i = vm.to_index(obj)?;
+    match i.downcast_ref::<PyInt>().and_then(|i| i.as_i64()) {
+        Some(v) if i32::try_from(v).is_ok() => Ok(v as i32),
+        _ => Err(vm.new_overflow_error("Python int too large to convert to C int")),
+    }
+}
+
 /// Whether `iter(obj)` can succeed (lists and tuples always can).
 pub(crate) fn is_iterable(vm: &VM, obj: &PyObjectRef) -> bool {
     let _ = vm;
@@ -907,7 +916,7 @@ fn str_expandtabs(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObjectRef
     let s = zelf(vm, args, "expandtabs")?;
     let [tabsize] = bind(vm, "expandtabs", &args[1..], kw, ["tabsize"], 0, 0)?;
     let tab = match tabsize {
-        Some(t) => index_arg(vm, &t)?,
+        Some(t) => c_int_arg(vm, &t)?,
         None => 8,
     };
     let mut out = String::new();

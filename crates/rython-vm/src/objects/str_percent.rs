@@ -10,7 +10,6 @@ use num_bigint::BigInt;
 use num_traits::Signed;
 
 use crate::object::PyObjectRef;
-use crate::objects::floatobject::PyFloat;
 use crate::objects::longobject::PyInt;
 use crate::objects::strobject::PyStr;
 use crate::objects::tupleobject::PyTuple;
@@ -322,57 +321,49 @@ impl<'a> Formatter<'a> {
         }
     }
 
+    /// CPython's `mainformatlong`: an int (subclasses included) as is;
+    /// another number through `__index__` (`%o`, `%x`, `%X`) or `int()`
+    /// (the others, so a float subclass's `__int__` is used), a TypeError
+    /// becoming the "required" message.
     fn int_value(&self, conv: char, v: &PyObjectRef) -> PyResult<BigInt> {
         let vm = self.vm;
         if let Some(i) = v.downcast_ref::<PyInt>() {
             return Ok(i.to_bigint());
         }
         let slots = &v.class().payload.slots;
-        let decimal = matches!(conv, 'd' | 'i' | 'u');
-        if slots.nb_index.get().is_some() {
-            let i = vm.to_index(v)?;
-            return Ok(i
+        let hex = matches!(conv, 'o' | 'x' | 'X');
+        let wrong = || {
+            let what = if hex { "an integer" } else { "a real number" };
+            vm.new_type_error(format!(
+                "%{conv} format: {what} is required, not {}",
+                v.class().name_string()
+            ))
+        };
+        let is_number = slots.nb_index.get().is_some()
+            || slots.nb_int.get().is_some()
+            || slots.nb_float.get().is_some()
+            || v.payload_is::<crate::objects::complexobject::PyComplex>();
+        if !is_number {
+            return Err(wrong());
+        }
+        let r = if hex {
+            vm.to_index(v)
+        } else {
+            crate::objects::longobject::number_to_int(vm, v)
+        };
+        match r {
+            Ok(i) => Ok(i
                 .downcast_ref::<PyInt>()
                 .map(|i| i.to_bigint())
-                .unwrap_or_default());
+                .unwrap_or_default()),
+            Err(e) if e.as_object().class().is_subtype(&vm.types.exc.type_error) => Err(wrong()),
+            Err(e) => Err(e),
         }
-        if decimal {
-            if let Some(x) = v.downcast_ref::<PyFloat>() {
-                return float_to_int(vm, x.value);
-            }
-            if let Some(f) = slots.nb_int.get() {
-                let r = f(vm, v)?;
-                if let Some(i) = r.downcast_ref::<PyInt>() {
-                    return Ok(i.to_bigint());
-                }
-            }
-            if slots.nb_float.get().is_some() {
-                return float_to_int(vm, vm.to_f64(v)?);
-            }
-            return Err(vm.new_type_error(format!(
-                "%{conv} format: a real number is required, not {}",
-                v.class().name_string()
-            )));
-        }
-        Err(vm.new_type_error(format!(
-            "%{conv} format: an integer is required, not {}",
-            v.class().name_string()
-        )))
     }
 
+    /// CPython's `formatfloat`: `PyFloat_AsDouble`.
     fn float_value(&self, v: &PyObjectRef) -> PyResult<f64> {
-        let vm = self.vm;
-        if let Some(x) = v.downcast_ref::<PyFloat>() {
-            return Ok(x.value);
-        }
-        let s = &v.class().payload.slots;
-        if v.payload_is::<PyInt>() || s.nb_float.get().is_some() || s.nb_index.get().is_some() {
-            return vm.to_f64(v);
-        }
-        Err(vm.new_type_error(format!(
-            "must be real number, not {}",
-            v.class().name_string()
-        )))
+        self.vm.to_f64(v)
     }
 
     fn format_char(&self, v: &PyObjectRef) -> PyResult<Piece> {
@@ -458,17 +449,6 @@ fn read_number(vm: &VM, f: &[char], too_big: &str) -> PyResult<(Option<usize>, u
         i += 1;
     }
     Ok((n, i))
-}
-
-fn float_to_int(vm: &VM, x: f64) -> PyResult<BigInt> {
-    if x.is_nan() {
-        return Err(vm.new_value_error("cannot convert float NaN to integer"));
-    }
-    if x.is_infinite() {
-        return Err(vm.new_overflow_error("cannot convert float infinity to integer"));
-    }
-    use num_traits::FromPrimitive;
-    Ok(BigInt::from_f64(x.trunc()).unwrap_or_default())
 }
 
 fn format_int(n: &BigInt, conv: char, flags: Flags, prec: Option<usize>) -> Piece {

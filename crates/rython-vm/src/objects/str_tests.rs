@@ -1208,7 +1208,8 @@ fn huge_sizes_raise() {
             "expandtabs",
             &[vm.new_int(isize::MAX as i64)]
         )),
-        "MemoryError"
+        // The tab size is a C int.
+        "OverflowError"
     );
     assert_eq!(
         res(

@@ -511,7 +511,6 @@ pub(crate) fn repeat_count(vm: &VM, n: &PyObjectRef) -> PyResult<isize> {
     let i = vm.to_index(n)?;
     match i.downcast_ref::<PyInt>() {
         Some(PyInt::Small(v)) => Ok((*v).clamp(isize::MIN as i64, isize::MAX as i64) as isize),
-        Some(PyInt::Big(b)) if b.sign() == num_bigint::Sign::Minus => Ok(0),
         _ => Err(vm.new_overflow_error(format!(
             "cannot fit '{}' into an index-sized integer",
             n.class().name_string()

@@ -476,6 +476,7 @@ pub fn type_new(
                 name: n.clone(),
                 index: first_new_slot + i,
                 objclass: ty.clone(),
+                getter: None,
             },
             vm.types.member_descriptor_type.clone(),
         );

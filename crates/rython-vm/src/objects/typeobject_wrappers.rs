@@ -27,13 +27,39 @@ fn missing_slot(vm: &VM) -> crate::PyBaseExceptionRef {
 
 /// Checks the argument count of a wrapper (`check_num_args`) and that no
 /// keywords were passed.
-fn nargs<'a>(
+pub(crate) fn nargs<'a>(
     vm: &VM,
     args: &'a [PyObjectRef],
     kw: Option<&PyTupleRef>,
     name: &str,
     min: usize,
     max: usize,
+) -> PyResult<&'a [PyObjectRef]> {
+    nargs_as(vm, args, kw, name, min, max, "")
+}
+
+/// `nargs` for the wrappers that unpack their arguments with
+/// `PyArg_UnpackTuple(args, "", ...)` (ternary `__pow__`, the sequence
+/// `__mul__`): the empty function name leaves a space in front.
+fn nargs_unpack<'a>(
+    vm: &VM,
+    args: &'a [PyObjectRef],
+    kw: Option<&PyTupleRef>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [PyObjectRef]> {
+    nargs_as(vm, args, kw, name, min, max, " ")
+}
+
+fn nargs_as<'a>(
+    vm: &VM,
+    args: &'a [PyObjectRef],
+    kw: Option<&PyTupleRef>,
+    name: &str,
+    min: usize,
+    max: usize,
+    lead: &str,
 ) -> PyResult<&'a [PyObjectRef]> {
     if kw.is_some_and(|k| !k.payload.is_empty()) {
         return Err(vm.new_type_error(format!("wrapper {name}() takes no keyword arguments")));
@@ -43,17 +69,17 @@ fn nargs<'a>(
         let want = if n < min { min } else { max };
         return Err(vm.new_type_error(if min == max {
             format!(
-                "expected {want} argument{}, got {n}",
+                "{lead}expected {want} argument{}, got {n}",
                 if want == 1 { "" } else { "s" }
             )
         } else if n < min {
             format!(
-                "expected at least {min} argument{}, got {n}",
+                "{lead}expected at least {min} argument{}, got {n}",
                 if min == 1 { "" } else { "s" }
             )
         } else {
             format!(
-                "expected at most {max} argument{}, got {n}",
+                "{lead}expected at most {max} argument{}, got {n}",
                 if max == 1 { "" } else { "s" }
             )
         }));
@@ -187,7 +213,7 @@ pub fn wrap_setattr(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let a = nargs(vm, args, kw, "__setattr__", 2, 2)?;
+    let a = nargs_unpack(vm, args, kw, "__setattr__", 2, 2)?;
     let name = attr_name(vm, &a[0])?;
     hackcheck(vm, &args[0], t, "__setattr__")?;
     match t.payload.slots.setattro.get() {
@@ -252,7 +278,7 @@ pub fn wrap_descr_get(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let a = nargs(vm, args, kw, "__get__", 1, 2)?;
+    let a = nargs_unpack(vm, args, kw, "__get__", 1, 2)?;
     let obj = Some(&a[0]).filter(|o| !vm.is_none(o));
     let cls = a.get(1).filter(|o| !vm.is_none(o));
     if obj.is_none() && cls.is_none() {
@@ -274,7 +300,7 @@ pub fn wrap_descr_set(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let a = nargs(vm, args, kw, "__set__", 2, 2)?;
+    let a = nargs_unpack(vm, args, kw, "__set__", 2, 2)?;
     let f = t
         .payload
         .slots
@@ -326,9 +352,15 @@ fn wrap_binary(
     reflected: bool,
 ) -> PyResult {
     let op = NUMBER_OPS[arg as usize % 13];
-    let max = if op == NumberOp::Power { 2 } else { 1 };
     let name = if reflected { op.rdunder() } else { op.dunder() };
-    let a = nargs(vm, args, kw, name, 1, max)?;
+    if op == NumberOp::Multiply && is_repeatable(vm, t) {
+        return wrap_repeat(vm, t, name, args, kw);
+    }
+    let a = if op == NumberOp::Power {
+        nargs_unpack(vm, args, kw, name, 1, 2)?
+    } else {
+        nargs(vm, args, kw, name, 1, 1)?
+    };
     let (lhs, rhs) = if reflected {
         (&a[0], &args[0])
     } else {
@@ -344,6 +376,74 @@ fn wrap_binary(
         .get()
         .ok_or_else(|| missing_slot(vm))?;
     f(vm, lhs, rhs)
+}
+
+/// Puts a `wrapper_descriptor` `name` calling `call` into the builtin type
+/// `ty`'s dict, for the dunders of slots Rython keeps as plain functions
+/// (`__divmod__`, `__rdivmod__`).
+pub fn add_slot_wrapper(
+    vm: &VM,
+    ty: &PyTypeRef,
+    name: &'static str,
+    call: crate::objects::methodobject::WrapperFn,
+    arg: u32,
+) {
+    let d = PyRef::new_exact(
+        PyMethodDescr {
+            name,
+            func: no_native,
+            objclass: ty.clone(),
+            kind: MethodKind::Instance,
+            doc: None,
+            slot: Some(SlotWrapper { call, arg }),
+        },
+        vm.types.wrapper_descriptor_type.clone(),
+    );
+    ty.payload.dict.set_str(vm, name, d.into_object());
+}
+
+/// The builtin sequences whose `__mul__`/`__rmul__` are CPython's
+/// `sq_repeat` wrappers.
+fn is_repeatable(vm: &VM, t: &PyTypeRef) -> bool {
+    let ty = &vm.types;
+    [
+        &ty.list_type,
+        &ty.tuple_type,
+        &ty.str_type,
+        &ty.bytes_type,
+        &ty.bytearray_type,
+    ]
+    .iter()
+    .any(|s| t.is(s))
+}
+
+/// `seq.__mul__(n)` and `seq.__rmul__(n)` (`wrap_indexargfunc`): `n` must
+/// be an index fitting a Py_ssize_t; both repeat `self`.
+fn wrap_repeat(
+    vm: &VM,
+    t: &PyTypeRef,
+    name: &str,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+) -> PyResult {
+    let a = nargs_unpack(vm, args, kw, name, 1, 1)?;
+    let n = ssize_arg(vm, &a[0])?;
+    let f = t.payload.slots.nb_binary[NumberOp::Multiply as usize]
+        .get()
+        .ok_or_else(|| missing_slot(vm))?;
+    f(vm, &args[0], &vm.new_int(n))
+}
+
+/// `PyNumber_AsSsize_t(o, PyExc_OverflowError)`.
+fn ssize_arg(vm: &VM, o: &PyObjectRef) -> PyResult<i64> {
+    let i = vm.to_index(o)?;
+    match i.downcast_ref::<crate::objects::longobject::PyInt>() {
+        Some(crate::objects::longobject::PyInt::Small(v)) => Ok(*v),
+        _ => Err(vm.new_overflow_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            o.class().name_string()
+        ))),
+    }
 }
 
 pub fn wrap_binary_l(
@@ -374,7 +474,13 @@ pub fn wrap_inplace(
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
     let op = NUMBER_OPS[arg as usize % 13];
-    let a = nargs(vm, args, kw, op.idunder(), 1, 1)?;
+    let a = if op == NumberOp::Multiply && is_repeatable(vm, t) {
+        // `sq_inplace_repeat`: an index fitting a Py_ssize_t.
+        let a = nargs_unpack(vm, args, kw, op.idunder(), 1, 1)?;
+        vec![vm.new_int(ssize_arg(vm, &a[0])?)]
+    } else {
+        nargs(vm, args, kw, op.idunder(), 1, 1)?.to_vec()
+    };
     let f = t.payload.slots.nb_inplace[op as usize]
         .get()
         .ok_or_else(|| missing_slot(vm))?;
@@ -451,7 +557,7 @@ pub fn wrap_setitem(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let a = nargs(vm, args, kw, "__setitem__", 2, 2)?;
+    let a = nargs_unpack(vm, args, kw, "__setitem__", 2, 2)?;
     let f = t
         .payload
         .slots
@@ -536,6 +642,11 @@ pub fn add_operators(vm: &VM, ty: &PyTypeRef) {
         }
         for &(name, call, arg) in &def.wrappers {
             if dict.get_str_name(vm, name).is_some() {
+                continue;
+            }
+            // A builtin sequence's `+` is CPython's `sq_concat`, which gives
+            // `__add__` only.
+            if name == "__radd__" && is_repeatable(vm, ty) {
                 continue;
             }
             let d = PyRef::new_exact(

@@ -407,6 +407,61 @@ impl VM {
         Err(self.new_unsupported_binop(op.symbol(), a, b))
     }
 
+    /// Three-argument `pow(a, b, m)` with `m` not None (CPython's
+    /// `ternary_op`): the operands' slots as for a binary operator, then the
+    /// modulus's (which is how `pow(2, 3, 4.0)` reaches float's error).
+    pub fn ternary_pow(&self, a: &PyObjectRef, b: &PyObjectRef, m: &PyObjectRef) -> PyResult {
+        let ta = a.class();
+        let tb = b.class();
+        let slotv = ta.payload.slots.nb_power_mod.get();
+        let mut slotw = if ta.as_object().is(tb.as_object()) {
+            None
+        } else {
+            tb.payload.slots.nb_power_mod.get()
+        };
+        #[allow(unpredictable_function_pointer_comparisons)]
+        let same = slotw.is_some() && slotw == slotv;
+        if same {
+            slotw = None;
+        }
+        if let Some(fv) = slotv {
+            if let Some(fw) = slotw {
+                if tb.is_subtype(ta) {
+                    let r = fw(self, a, b, m)?;
+                    if !self.is_not_implemented(&r) {
+                        return Ok(r);
+                    }
+                    slotw = None;
+                }
+            }
+            let r = fv(self, a, b, m)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if let Some(fw) = slotw {
+            let r = fw(self, a, b, m)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        let slotz = m.class().payload.slots.nb_power_mod.get();
+        #[allow(unpredictable_function_pointer_comparisons)]
+        let tried = slotz == slotv || slotz == slotw;
+        if let (Some(fz), false) = (slotz, tried) {
+            let r = fz(self, a, b, m)?;
+            if !self.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        Err(self.new_type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            a.class().name_string(),
+            b.class().name_string(),
+            m.class().name_string()
+        )))
+    }
+
     /// In-place operator (`a += b`): `__iadd__` first, then the binary op.
     pub fn inplace_op(&self, a: &PyObjectRef, b: &PyObjectRef, op: NumberOp) -> PyResult {
         if let Some(f) = a.class().payload.slots.nb_inplace[op as usize].get() {
@@ -475,7 +530,15 @@ impl VM {
         match obj.class().payload.slots.nb_index.get() {
             Some(f) => {
                 let r = f(self, obj)?;
-                if r.payload_is::<PyInt>() {
+                if r.class().is(&self.types.int_type) {
+                    Ok(r)
+                } else if r.payload_is::<PyInt>() {
+                    self.warn_deprecated(format!(
+                        "__index__ returned non-int (type {}).  The ability to return an \
+                         instance of a strict subclass of int is deprecated, and may be \
+                         removed in a future version of Python.",
+                        r.class().name_string()
+                    ))?;
                     Ok(r)
                 } else {
                     Err(self.new_type_error(format!(
@@ -497,16 +560,18 @@ impl VM {
         if let Some(PyInt::Small(v)) = obj.downcast_ref::<PyInt>() {
             return Ok(*v);
         }
-        let i = self.to_index(obj).map_err(|e| {
-            if e.as_object().class().is(&self.types.exc.type_error) && !what.is_empty() {
-                self.new_type_error(format!(
-                    "{what} must be integers or slices, not {}",
-                    obj.class().name_string()
-                ))
-            } else {
-                e
-            }
-        })?;
+        // Only an object without `__index__` gets the "indices" message; an
+        // error from `__index__` itself propagates.
+        if !what.is_empty()
+            && !obj.payload_is::<PyInt>()
+            && obj.class().payload.slots.nb_index.get().is_none()
+        {
+            return Err(self.new_type_error(format!(
+                "{what} must be integers or slices, not {}",
+                obj.class().name_string()
+            )));
+        }
+        let i = self.to_index(obj)?;
         match i.downcast_ref::<PyInt>() {
             Some(PyInt::Small(v)) => Ok(*v),
             _ => Err(self.new_exception_msg(
@@ -519,32 +584,55 @@ impl VM {
         }
     }
 
+    /// `PyFloat_AsDouble`: a float (subclasses included) as is; anything
+    /// else through its type's `nb_float` slot (an int subclass overriding
+    /// `__float__` included), else `__index__`.
     pub fn to_f64(&self, obj: &PyObjectRef) -> PyResult<f64> {
         if let Some(f) = obj.downcast_ref::<PyFloat>() {
             return Ok(f.value);
         }
-        if let Some(i) = obj.downcast_ref::<PyInt>() {
-            return crate::objects::longobject::int_to_f64(self, i);
+        if obj.class().is(&self.types.int_type) {
+            if let Some(i) = obj.downcast_ref::<PyInt>() {
+                return crate::objects::longobject::int_to_f64(self, i);
+            }
         }
         if let Some(f) = obj.class().payload.slots.nb_float.get() {
             let r = f(self, obj)?;
-            return match r.downcast_ref::<PyFloat>() {
-                Some(f) => Ok(f.value),
-                None => Err(self.new_type_error(format!(
-                    "{}.__float__ returned non-float (type {})",
-                    obj.class().name_string(),
-                    r.class().name_string()
-                ))),
-            };
+            return self.float_result(obj, &r);
         }
         if obj.class().payload.slots.nb_index.get().is_some() {
             let i = self.to_index(obj)?;
-            return self.to_f64(&i);
+            return match i.downcast_ref::<PyInt>() {
+                Some(i) => crate::objects::longobject::int_to_f64(self, i),
+                None => self.to_f64(&i),
+            };
         }
         Err(self.new_type_error(format!(
             "must be real number, not {}",
             obj.class().name_string()
         )))
+    }
+
+    /// The value of what `obj`'s `__float__` returned: a float, a float
+    /// subclass with a DeprecationWarning, else a TypeError.
+    pub fn float_result(&self, obj: &PyObjectRef, r: &PyObjectRef) -> PyResult<f64> {
+        let Some(f) = r.downcast_ref::<PyFloat>() else {
+            return Err(self.new_type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                obj.class().name_string(),
+                r.class().name_string()
+            )));
+        };
+        if !r.class().is(&self.types.float_type) {
+            self.warn_deprecated(format!(
+                "{}.__float__ returned non-float (type {}).  The ability to return an \
+                 instance of a strict subclass of float is deprecated, and may be removed \
+                 in a future version of Python.",
+                obj.class().name_string(),
+                r.class().name_string()
+            ))?;
+        }
+        Ok(f.value)
     }
 
     // ----- sequences and mappings ---------------------------------------
@@ -603,13 +691,26 @@ impl VM {
     }
 
     pub fn del_item(&self, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<()> {
-        match obj.class().payload.slots.setitem.get() {
-            Some(f) => f(self, obj, key, None),
-            None => Err(self.new_type_error(format!(
-                "'{}' object does not support item deletion",
-                obj.class().name_string()
-            ))),
+        let cls = obj.class();
+        if let Some(f) = cls.payload.slots.setitem.get() {
+            return f(self, obj, key, None);
         }
+        // CPython words it twice: `PySequence_DelItem` (a type with
+        // sequence methods, which classes always have, and an index key)
+        // says "doesn't", `PyObject_DelItem` "does not".
+        let s = &cls.payload.slots;
+        let sequence =
+            cls.payload.is_heap_type() || s.contains.get().is_some() || s.len.get().is_some();
+        let index = key.payload_is::<PyInt>() || key.class().payload.slots.nb_index.get().is_some();
+        Err(self.new_type_error(format!(
+            "'{}' object {} support item deletion",
+            cls.name_string(),
+            if sequence && index {
+                "doesn't"
+            } else {
+                "does not"
+            }
+        )))
     }
 
     /// `item in container`.

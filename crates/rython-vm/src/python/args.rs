@@ -123,9 +123,13 @@ pub fn bind_ex<const N: usize>(
                             vm.new_type_error(format!("{fname}() takes no keyword arguments"))
                         );
                     }
-                    return Err(vm.new_type_error(format!(
-                        "{fname}() got an unexpected keyword argument '{key}'"
-                    )));
+                    return Err(
+                        vm.new_type_error(crate::python::suggestions::unexpected_keyword(
+                            fname,
+                            key,
+                            &names[posonly..],
+                        )),
+                    );
                 }
             }
         }

@@ -261,7 +261,11 @@ fn b_print(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
             "flush" => flush_arg = Some(v),
             _ => {
                 return Err(
-                    vm.new_type_error(format!("print() got an unexpected keyword argument '{n}'"))
+                    vm.new_type_error(crate::python::suggestions::unexpected_keyword(
+                        "print",
+                        &n,
+                        &["sep", "end", "file", "flush"],
+                    )),
                 )
             }
         }
@@ -496,10 +500,12 @@ fn b_any(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
 fn b_chr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let a = args::positional(vm, "chr", a, k, 1, 1)?;
     let i = vm.to_index(&a[0])?;
-    let v = match i.downcast_ref::<PyInt>().and_then(|i| i.as_i64()) {
-        Some(v) => v,
-        None => return Err(vm.new_overflow_error("Python int too large to convert to C int")),
-    };
+    // 3.13 converts with PyLong_AsLongAndOverflow: a huge value is just
+    // out of range.
+    let v = i
+        .downcast_ref::<PyInt>()
+        .and_then(|i| i.as_i64())
+        .unwrap_or(-1);
     if !(0..=0x10ffff).contains(&v) {
         return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
     }
@@ -569,26 +575,7 @@ fn b_pow(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     let [base, exp, m] = args::bind(vm, "pow", a, k, ["base", "exp", "mod"], 2, 0)?;
     let (base, exp) = (base.expect("required"), exp.expect("required"));
     match m {
-        Some(m) if !vm.is_none(&m) => match base.class().payload.slots.nb_power_mod.get() {
-            Some(f) => {
-                let r = f(vm, &base, &exp, &m)?;
-                if vm.is_not_implemented(&r) {
-                    return Err(vm.new_type_error(format!(
-                        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-                        base.class().name_string(),
-                        exp.class().name_string(),
-                        m.class().name_string()
-                    )));
-                }
-                Ok(r)
-            }
-            None => Err(vm.new_type_error(format!(
-                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-                base.class().name_string(),
-                exp.class().name_string(),
-                m.class().name_string()
-            ))),
-        },
+        Some(m) if !vm.is_none(&m) => vm.ternary_pow(&base, &exp, &m),
         _ => vm.binary_op(&base, &exp, crate::objects::typeobject::NumberOp::Power),
     }
 }
@@ -665,7 +652,11 @@ fn min_max(vm: &VM, a: &[PyObjectRef], k: Kw, name: &str, op: CompareOp) -> PyRe
             "default" => default = Some(v),
             _ => {
                 return Err(
-                    vm.new_type_error(format!("{name}() got an unexpected keyword argument '{n}'"))
+                    vm.new_type_error(crate::python::suggestions::unexpected_keyword(
+                        name,
+                        &n,
+                        &["key", "default"],
+                    )),
                 )
             }
         }

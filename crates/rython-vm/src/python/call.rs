@@ -105,11 +105,17 @@ pub fn make_frame(
                     } else if (0..posonly).any(|i| names[i].payload.as_str() == key) {
                         posonly_as_kw.push(key.to_string());
                     } else {
-                        return Err(vm.new_type_error(format!(
-                            "{}() got an unexpected keyword argument '{}'",
-                            fname(),
-                            key
-                        )));
+                        let candidates: Vec<&str> = names[posonly..total_args]
+                            .iter()
+                            .map(|n| n.payload.as_str())
+                            .collect();
+                        return Err(vm.new_type_error(
+                            crate::python::suggestions::unexpected_keyword(
+                                &fname(),
+                                key,
+                                &candidates,
+                            ),
+                        ));
                     }
                 }
             }

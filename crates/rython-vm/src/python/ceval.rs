@@ -166,7 +166,13 @@ impl VM {
             let (frame, parents) = frames
                 .split_last_mut()
                 .expect("frame stack is never empty here");
-            match self.run_frame(frame, parents) {
+            let step = self.run_frame(frame, parents);
+            if self.state.warn_pending.get() {
+                // Warnings not yet issued by the instruction that raised
+                // them (none normally: `tri!` issues them).
+                self.flush_warnings_unraisable(frame);
+            }
+            match step {
                 Ok(Step::Call(new_frame)) => {
                     let d = self.recursion_depth.get();
                     if d >= self.recursion_limit.get() {
@@ -382,11 +388,30 @@ impl VM {
                 });
             }};
         }
+        // A native call's result. Warnings it issued (`VM::warn`) are
+        // handed to the `warnings` machinery here, where this frame is known:
+        // a warning turned into an exception fails the instruction.
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
-                    Ok(v) => v,
+                    Ok(v) => {
+                        if self.state.warn_pending.get() {
+                            if let Err(e) = self.issue_queued_warnings(frame) {
+                                return Err(Raised {
+                                    exc: e,
+                                    reraise: false,
+                                    at: None,
+                                });
+                            }
+                        }
+                        v
+                    }
                     Err(e) => {
+                        let e = if self.state.warn_pending.get() {
+                            self.issue_queued_warnings(frame).err().unwrap_or(e)
+                        } else {
+                            e
+                        };
                         return Err(Raised {
                             exc: e,
                             reraise: false,
@@ -1789,6 +1814,16 @@ impl VM {
             })?;
         }
         Ok(())
+    }
+
+    /// Issues the warnings queued by a native call of `frame`'s current
+    /// instruction; an exception from one (a filter turning it into an
+    /// error) fails the instruction, and wins over the call's own error, as
+    /// the operation would have stopped at the warning.
+    #[cold]
+    #[inline(never)]
+    fn issue_queued_warnings(&self, frame: &Frame) -> PyResult<()> {
+        self.flush_warnings(frame)
     }
 
     pub fn run_finalizers(&self) {

@@ -187,3 +187,145 @@ impl VM {
         ))
     }
 }
+
+/// A warning issued by native code, waiting for the eval loop to tell where
+/// (see `VM::warn`).
+pub struct PendingWarning {
+    pub category: PyTypeRef,
+    pub message: String,
+    /// `recursion_depth` when it was issued: the frame at that depth (or a
+    /// native call it made) issued it.
+    pub depth: usize,
+}
+
+impl VM {
+    /// `PyErr_WarnEx(category, message, 1)`: a warning pointing at the
+    /// Python code running the current instruction (its file, line, module
+    /// and `__warningregistry__`), through the `warnings` module's filters,
+    /// so `catch_warnings`, `simplefilter("error")` and the "print once per
+    /// location" rule apply.
+    ///
+    /// Native code does not see the frame it runs for, so the warning is
+    /// queued with the depth of that frame, and the eval loop issues it as
+    /// soon as the native call returns to it, where the frame and its
+    /// current instruction are known; a filter turning it into an exception
+    /// then fails that instruction. (So, unlike CPython, Python code that
+    /// the same native call runs after the warning, such as `__trunc__`
+    /// after "The delegation of int() to __trunc__", runs before the
+    /// warning is shown or raised.) Rust code running outside any Python
+    /// frame issues it at once, pointing at the `sys` module as CPython
+    /// does. Queueing costs the eval loop one flag test per native call
+    /// instead of publishing every frame it switches to.
+    pub fn warn(&self, category: &PyTypeRef, message: impl Into<String>) -> crate::PyResult<()> {
+        let depth = self.recursion_depth.get();
+        if depth == 0 {
+            return self.issue_warning(category, message.into(), None);
+        }
+        self.state
+            .pending_warnings
+            .borrow_mut()
+            .push(PendingWarning {
+                category: category.clone(),
+                message: message.into(),
+                depth,
+            });
+        self.state.warn_pending.set(true);
+        Ok(())
+    }
+
+    /// `warn` with a `DeprecationWarning`.
+    pub fn warn_deprecated(&self, message: impl Into<String>) -> crate::PyResult<()> {
+        let cat = self.types.exc.deprecation_warning.clone();
+        self.warn(&cat, message)
+    }
+
+    /// Issues the queued warnings of `frame` (the innermost frame, at the
+    /// current depth) and of native calls it made, in order, at its current
+    /// instruction. On an exception the rest are dropped: the operation
+    /// would have stopped at the first.
+    pub(crate) fn flush_warnings(
+        &self,
+        frame: &crate::python::frame::Frame,
+    ) -> crate::PyResult<()> {
+        let (code, globals) = (&frame.code, &frame.globals);
+        let depth = self.recursion_depth.get();
+        let mine: Vec<PendingWarning> = {
+            let mut all = self.state.pending_warnings.borrow_mut();
+            let (mine, rest): (Vec<_>, Vec<_>) = all.drain(..).partition(|w| w.depth >= depth);
+            *all = rest;
+            self.state.warn_pending.set(!all.is_empty());
+            mine
+        };
+        let line = code.payload.line_at(frame.lasti).unwrap_or(0);
+        for w in mine {
+            self.issue_warning(&w.category, w.message, Some((code, line, globals)))?;
+        }
+        Ok(())
+    }
+
+    /// `flush_warnings` where an instruction can no longer fail.
+    pub(crate) fn flush_warnings_unraisable(&self, frame: &crate::python::frame::Frame) {
+        if let Err(e) = self.flush_warnings(frame) {
+            self.write_unraisable(&e, None, "Exception ignored in");
+        }
+    }
+
+    /// `warn_explicit` for a warning raised at `place` (code, line,
+    /// globals), or at the `sys` module without one.
+    fn issue_warning(
+        &self,
+        category: &PyTypeRef,
+        message: String,
+        place: Option<(
+            &crate::objects::codeobject::PyCodeRef,
+            u32,
+            &crate::objects::dictobject::PyDictRef,
+        )>,
+    ) -> crate::PyResult<()> {
+        let (filename, lineno, globals) = match place {
+            Some((code, line, globals)) => (
+                code.payload.filename.clone().into_object(),
+                line as i64,
+                globals.clone(),
+            ),
+            None => {
+                let sys = self.import_module("sys")?;
+                let d = self.get_attr_str(&sys, "__dict__")?;
+                match d.downcast::<crate::objects::dictobject::PyDict>() {
+                    Ok(d) => (self.new_str_obj("sys"), 1, d),
+                    Err(_) => return Ok(()),
+                }
+            }
+        };
+        let module = match globals.payload.get_str_name(self, "__name__") {
+            Some(m) if m.payload_is::<crate::objects::strobject::PyStr>() => m,
+            _ => self.new_str_obj("<string>"),
+        };
+        let registry = match globals.payload.get_str_name(self, "__warningregistry__") {
+            Some(r) => r,
+            None => {
+                let r = self.new_dict().into_object();
+                globals
+                    .payload
+                    .set_str(self, "__warningregistry__", r.clone());
+                r
+            }
+        };
+        let warnings = self.import_module("warnings")?;
+        let explicit = self.get_attr_str(&warnings, "warn_explicit")?;
+        self.call(
+            &explicit,
+            &[
+                self.new_str_obj(message),
+                category.clone().into_object(),
+                filename,
+                self.new_int(lineno),
+                module,
+                registry,
+                globals.into_object(),
+            ],
+            None,
+        )?;
+        Ok(())
+    }
+}

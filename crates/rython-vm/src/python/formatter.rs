@@ -190,6 +190,17 @@ fn int_format_method(vm: &VM, args: &[PyObjectRef], kw: Kw) -> PyResult<PyObject
         }
         return Ok(vm.str(&args[0])?.into_object());
     }
+    if !args[0].class().is(&vm.types.int_type) {
+        // A float presentation type converts with `float(self)`, which a
+        // subclass's `__float__` may override.
+        let p = parse(vm, spec, &args[0].class().name_string())?;
+        if matches!(p.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) {
+            let x = crate::objects::floatobject::number_to_float(vm, &args[0])?;
+            return Ok(vm.new_str_obj(
+                format_spec::format_float(x, &p, "float").map_err(|e| raise(vm, e))?,
+            ));
+        }
+    }
     Ok(vm.new_str_obj(format_int_value(
         vm,
         n,

@@ -69,6 +69,21 @@ impl VM {
         ty.payload.dict.set_str(self, name, d.into_object());
     }
 
+    /// A read-only `member_descriptor` of a builtin type (setting or
+    /// deleting it raises "readonly attribute").
+    pub fn add_member(&self, ty: &PyTypeRef, name: &'static str, getter: Getter) {
+        let d = PyRef::new_exact(
+            crate::objects::descrobject::PyMemberDescr {
+                name: name.to_string(),
+                index: 0,
+                objclass: ty.clone(),
+                getter: Some(getter),
+            },
+            self.types.member_descriptor_type.clone(),
+        );
+        ty.payload.dict.set_str(self, name, d.into_object());
+    }
+
     /// A plain class attribute (`__doc__`, constants...).
     pub fn add_class_attr(&self, ty: &PyTypeRef, name: &str, value: PyObjectRef) {
         ty.payload.dict.set_str(self, name, value);

@@ -105,6 +105,13 @@ pub struct RuntimeState {
     pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
     /// The builtins that need `current_frame`, by id, and what of it.
     pub frame_builtins: RefCell<Vec<(usize, FrameUse)>>,
+    /// Warnings issued by native code while Python code runs, each with
+    /// where it was issued (`VM::warn`); the eval loop hands them to the
+    /// `warnings` machinery as soon as the native call returns to it.
+    pub pending_warnings: RefCell<Vec<crate::python::errors::PendingWarning>>,
+    /// Set while `pending_warnings` is not empty: the one flag the eval loop
+    /// tests after a native call.
+    pub warn_pending: std::cell::Cell<bool>,
     /// Functions registered with `atexit`, run at shutdown.
     pub atexit_callbacks: RefCell<Vec<Option<crate::modules::atexitmodule::ExitFunc>>>,
     /// The Python-level signal handlers by signal number (`None`: a handler

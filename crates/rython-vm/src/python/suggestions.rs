@@ -105,6 +105,19 @@ pub fn calculate_suggestion(candidates: &[String], name: &str) -> Option<String>
     suggestion.cloned()
 }
 
+/// The message of an unexpected keyword argument, with CPython 3.13's
+/// hint naming the closest of the parameters that accept keywords
+/// (`int() got an unexpected keyword argument 'bas'. Did you mean 'base'?`).
+pub fn unexpected_keyword(fname: &str, key: &str, candidates: &[&str]) -> String {
+    let names: Vec<String> = candidates.iter().map(|s| s.to_string()).collect();
+    match calculate_suggestion(&names, key) {
+        Some(s) => {
+            format!("{fname}() got an unexpected keyword argument '{key}'. Did you mean '{s}'?")
+        }
+        None => format!("{fname}() got an unexpected keyword argument '{key}'"),
+    }
+}
+
 fn str_keys(d: &PyDict) -> Vec<String> {
     d.keys()
         .iter()
