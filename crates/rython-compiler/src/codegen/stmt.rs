@@ -139,14 +139,16 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
-                if self.optimize > 0 {
-                    return Ok(());
-                }
                 if let ExprKind::Tuple { elts, .. } = &test.node {
                     if !elts.is_empty() {
-                        // CPython warns ("assertion is always true"); the
-                        // assert still compiles.
+                        super::warn::warn(
+                            s.loc.lineno,
+                            "assertion is always true, perhaps remove parentheses?".to_string(),
+                        );
                     }
+                }
+                if self.optimize > 0 {
+                    return Ok(());
                 }
                 let end = self.new_label();
                 self.jump_if(loc, test, end, true)?;

@@ -128,3 +128,41 @@ pub(crate) fn check_subscript(value: &Expr, index: &Expr) {
         );
     }
 }
+
+/// CPython's `check_is_arg`: whether `e` may be an operand of `is`
+/// without a warning (anything but a constant other than None, True,
+/// False and Ellipsis, after constant folding).
+fn is_arg_type(folder: &crate::fold::Folder, e: &Expr) -> Option<&'static str> {
+    match folder.fold(e)? {
+        Constant::None | Constant::Bool(_) | Constant::Ellipsis => None,
+        c => Some(constant_type(&c)),
+    }
+}
+
+/// CPython's `check_compare`: `x is 1`, `x is not ()` and the like; at
+/// most one warning per comparison chain.
+pub(crate) fn check_compare(
+    folder: &crate::fold::Folder,
+    lineno: u32,
+    left: &Expr,
+    ops: &[rython_parser::ast::CmpOp],
+    comparators: &[Expr],
+) {
+    use rython_parser::ast::CmpOp;
+    let mut left_type = is_arg_type(folder, left);
+    for (op, right) in ops.iter().zip(comparators) {
+        let right_type = is_arg_type(folder, right);
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) {
+            if let Some(t) = left_type.or(right_type) {
+                let msg = if *op == CmpOp::Is {
+                    format!("\"is\" with '{t}' literal. Did you mean \"==\"?")
+                } else {
+                    format!("\"is not\" with '{t}' literal. Did you mean \"!=\"?")
+                };
+                warn(lineno, msg);
+                return;
+            }
+        }
+        left_type = right_type;
+    }
+}

@@ -394,18 +394,19 @@ fn merge_pieces(pieces: Vec<Piece>) -> Vec<Expr> {
 }
 
 /// Turns the first invalid escape noted while decoding token `t` into
-/// CPython's "invalid escape sequence" SyntaxWarning, reported at the
-/// token's line. A backslash before a non-ASCII character is not one
-/// (CPython re-escapes those characters first).
+/// CPython's "invalid escape sequence" (or "invalid octal escape
+/// sequence") SyntaxWarning, reported at the token's line. A backslash
+/// before a non-ASCII character is not one (CPython re-escapes those
+/// characters first).
 fn escape_warnings(t: &crate::tokenizer::Token) {
+    use crate::string_literal::InvalidEscape;
     let first = crate::string_literal::take_invalid_escapes()
         .into_iter()
-        .find(|(_, ch)| ch.is_ascii());
-    if let Some((_, ch)) = first {
-        crate::warn(
-            (t.start.line, t.start.col as u32, 0),
-            t.start.line,
-            format!("invalid escape sequence '\\{ch}'"),
-        );
-    }
+        .find(|(_, e)| !matches!(e, InvalidEscape::Char(ch) if !ch.is_ascii()));
+    let msg = match first {
+        Some((_, InvalidEscape::Char(ch))) => format!("invalid escape sequence '\\{ch}'"),
+        Some((_, InvalidEscape::Octal(d))) => format!("invalid octal escape sequence '\\{d}'"),
+        None => return,
+    };
+    crate::warn((t.start.line, t.start.col as u32, 0), t.start.line, msg);
 }
