@@ -237,7 +237,11 @@ fn future_parse(t: &mut SymbolTable, module: &Mod) -> R {
 }
 
 fn err(msg: String, loc: Loc) -> CompileError {
-    CompileError { msg, loc }
+    CompileError {
+        msg,
+        loc,
+        symtable: true,
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -1130,8 +1134,9 @@ impl<'a> Builder<'a> {
             let p = self.cur();
             let async_def = p.typ == BlockType::Function && p.coroutine;
             if !async_def && p.comprehension.is_none() {
-                return Err(err(
-                    "asynchronous comprehension outside of an asynchronous function".into(),
+                // CPython 3.13 raises this one in the compiler.
+                return Err(CompileError::new(
+                    "asynchronous comprehension outside of an asynchronous function",
                     e.loc,
                 ));
             }

@@ -142,7 +142,7 @@ impl<'a> Compiler<'a> {
                 if let ExprKind::Tuple { elts, .. } = &test.node {
                     if !elts.is_empty() {
                         super::warn::warn(
-                            s.loc.lineno,
+                            s.loc,
                             "assertion is always true, perhaps remove parentheses?".to_string(),
                         );
                     }

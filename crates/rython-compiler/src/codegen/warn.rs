@@ -3,18 +3,20 @@
 
 use std::cell::RefCell;
 
-use rython_parser::ast::{Constant, Expr, ExprKind};
+use rython_parser::ast::{Constant, Expr, ExprKind, Loc};
 
 thread_local! {
-    static WARNINGS: RefCell<Vec<(u32, String)>> = const { RefCell::new(Vec::new()) };
+    static WARNINGS: RefCell<Vec<(Loc, String)>> = const { RefCell::new(Vec::new()) };
 }
 
-pub(crate) fn warn(lineno: u32, msg: String) {
-    WARNINGS.with(|w| w.borrow_mut().push((lineno, msg)));
+/// A warning located at `loc` (where the SyntaxError goes when the
+/// warnings filter turns it into an error).
+pub(crate) fn warn(loc: Loc, msg: String) {
+    WARNINGS.with(|w| w.borrow_mut().push((loc, msg)));
 }
 
 /// The warnings of the compilation that ran on this thread, in order.
-pub(crate) fn take() -> Vec<(u32, String)> {
+pub(crate) fn take() -> Vec<(Loc, String)> {
     WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
 }
 
@@ -66,7 +68,7 @@ pub(crate) fn check_caller(e: &Expr) {
     );
     if let (true, Some(t)) = (literal, infer_type(e)) {
         warn(
-            e.loc.lineno,
+            e.loc,
             format!("'{t}' object is not callable; perhaps you missed a comma?"),
         );
     }
@@ -93,7 +95,7 @@ pub(crate) fn check_subscript(value: &Expr, index: &Expr) {
     if not_subscriptable {
         if let Some(t) = infer_type(value) {
             warn(
-                value.loc.lineno,
+                value.loc,
                 format!("'{t}' object is not subscriptable; perhaps you missed a comma?"),
             );
         }
@@ -121,7 +123,7 @@ pub(crate) fn check_subscript(value: &Expr, index: &Expr) {
     };
     if let (true, Some(t)) = (sequence, infer_type(value)) {
         warn(
-            value.loc.lineno,
+            value.loc,
             format!(
                 "{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
             ),
@@ -143,7 +145,7 @@ fn is_arg_type(folder: &crate::fold::Folder, e: &Expr) -> Option<&'static str> {
 /// most one warning per comparison chain.
 pub(crate) fn check_compare(
     folder: &crate::fold::Folder,
-    lineno: u32,
+    loc: Loc,
     left: &Expr,
     ops: &[rython_parser::ast::CmpOp],
     comparators: &[Expr],
@@ -159,7 +161,7 @@ pub(crate) fn check_compare(
                 } else {
                     format!("\"is not\" with '{t}' literal. Did you mean \"!=\"?")
                 };
-                warn(lineno, msg);
+                warn(loc, msg);
                 return;
             }
         }

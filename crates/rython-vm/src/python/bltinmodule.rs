@@ -873,7 +873,14 @@ fn exec_or_eval(
         };
         vm.compile_str(text, "<string>", mode)?
     } else if let Some(b) = source.downcast_ref::<crate::objects::bytesobject::PyBytes>() {
-        vm.compile_bytes(&b.value, "<string>", mode)?
+        let v: &[u8] = &b.value;
+        let v = if mode == rython_compiler::Mode::Eval {
+            let n = v.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+            &v[n..]
+        } else {
+            v
+        };
+        vm.compile_bytes(v, "<string>", mode)?
     } else {
         return Err(vm.new_type_error(format!(
             "{name}() arg 1 must be a string, bytes or code object"
