@@ -207,9 +207,13 @@ impl<'a> Compiler<'a> {
         if preserve_tos {
             self.expr(value.unwrap())?;
         } else if let Some(v) = value {
-            self.emit(Nop, 0, loc_of(v.loc));
+            // A constant value lends the return (and its errors) its
+            // location.
+            loc = loc_of(v.loc);
+            self.emit(Nop, 0, loc);
         }
         if value.map_or(true, |v| v.loc.lineno != s.loc.lineno) {
+            loc = loc_of(s.loc);
             self.emit(Nop, 0, loc);
         }
         self.unwind_fblock_stack(&mut loc, preserve_tos, false)?;

@@ -47,6 +47,9 @@ pub(crate) struct Parser<'a> {
     pub max_seen: std::cell::Cell<usize>,
     /// Set while parsing call arguments, where `name=` is a keyword.
     pub no_eq_hint: bool,
+    /// Set while looking ahead at the arguments after an unparenthesised
+    /// generator expression.
+    pub in_genexp_args: bool,
     /// Span of the last complete `disjunction` and whether it was a bare
     /// name (for the "forgot a comma" hint).
     pub last_disj: Option<(Pos, Pos, bool)>,
@@ -99,6 +102,7 @@ pub(crate) fn parse_source(source: &str, mode: Mode, filename: &str) -> PResult<
         prev_end: Pos { line: 1, col: 0 },
         max_seen: std::cell::Cell::new(0),
         no_eq_hint: false,
+        in_genexp_args: false,
         last_disj: None,
         line_starts: line_starts(source),
     };
