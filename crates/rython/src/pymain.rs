@@ -78,6 +78,13 @@ pub fn run(mut config: Config, target: Target) -> i32 {
     let here = 0u8;
     vm.state.stack_base.set(&here as *const u8 as usize);
     vm.state.stack_size.set(crate::INTERPRETER_STACK);
+    // `-W` options take effect through the warnings module, which then
+    // filters the main program's compile-time warnings too.
+    if !vm.config.borrow().warnoptions.is_empty() {
+        if let Err(e) = vm.import_module("warnings") {
+            return finish(&vm, Err(e));
+        }
+    }
     let result = match &target {
         Target::File(f) if os_path(&abs_path(f)).is_dir() => {
             let dir = abs_path(f);
