@@ -8,6 +8,9 @@ use rython_parser::{SyntaxErrorInfo, SyntaxErrorKind};
 pub struct CompileError {
     pub msg: String,
     pub loc: Loc,
+    /// Raised by the symtable: CPython's exception then has only the
+    /// message in its args.
+    pub symtable: bool,
 }
 
 impl CompileError {
@@ -15,6 +18,7 @@ impl CompileError {
         CompileError {
             msg: msg.into(),
             loc,
+            symtable: false,
         }
     }
 
@@ -45,7 +49,7 @@ impl CompileError {
         } else {
             // An end column of u32::MAX means "start position only".
             let end = if l.end_col_offset == u32::MAX {
-                0
+                rython_parser::error::END_OFFSET_NONE
             } else {
                 to_chars(l.end_lineno, l.end_col_offset)
             };
@@ -59,6 +63,7 @@ impl CompileError {
             end_lineno: l.end_lineno,
             end_offset,
             text: line(l.lineno).map(|s| s.to_string()),
+            args_msg_only: self.symtable,
         }
     }
 }

@@ -45,8 +45,8 @@ pub fn compile(
     compile_with_warnings(module, source, filename, mode, optimize).0
 }
 
-/// `compile` plus the `SyntaxWarning`s it raised, as (lineno, message) in
-/// source order, for the caller to report.
+/// `compile` plus the `SyntaxWarning`s it raised, in source order, for the
+/// caller to report.
 pub fn compile_with_warnings(
     module: &rython_parser::ast::Mod,
     source: &str,
@@ -56,9 +56,27 @@ pub fn compile_with_warnings(
 ) -> CompileOutcome {
     let run = || {
         let _ = codegen::warn::take();
-        let r = codegen::compile_module(module, source, filename, mode, optimize)
-            .map_err(|e| e.into_info(source));
-        (r, codegen::warn::take())
+        let r = codegen::compile_module(module, source, filename, mode, optimize).map_err(|e| {
+            // CPython locates errors found after parsing with
+            // `PyErr_RangedSyntaxLocationObject`, which reads the line from
+            // the file named `filename` (no text for a string).
+            let mut info = e.into_info(source);
+            info.text = rython_parser::program_text(filename, info.lineno);
+            info
+        });
+        let warnings = codegen::warn::take()
+            .into_iter()
+            .map(|(loc, msg)| {
+                let mut error = error::CompileError::new(msg.clone(), loc).into_info(source);
+                error.text = rython_parser::program_text(filename, loc.lineno);
+                rython_parser::CompileWarning {
+                    lineno: loc.lineno,
+                    msg,
+                    error,
+                }
+            })
+            .collect();
+        (r, warnings)
     };
     std::thread::scope(|s| {
         match std::thread::Builder::new()
@@ -80,10 +98,10 @@ pub fn compile_with_warnings(
     })
 }
 
-/// A compilation's result and its warnings (lineno, message).
+/// A compilation's result and its warnings.
 pub type CompileOutcome = (
     Result<CodeObject, rython_parser::SyntaxErrorInfo>,
-    Vec<(u32, String)>,
+    Vec<rython_parser::CompileWarning>,
 );
 
 /// Stack for the compiler thread: enough for `symtable::MAX_DEPTH` levels

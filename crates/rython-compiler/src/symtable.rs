@@ -237,7 +237,11 @@ fn future_parse(t: &mut SymbolTable, module: &Mod) -> R {
 }
 
 fn err(msg: String, loc: Loc) -> CompileError {
-    CompileError { msg, loc }
+    CompileError {
+        msg,
+        loc,
+        symtable: true,
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -248,6 +252,13 @@ impl<'a> Builder<'a> {
 
     fn enter(&mut self, name: &str, typ: BlockType, key: usize, lineno: u32) -> ScopeId {
         let id = self.t.scopes.len();
+        // A scope opened inside a comprehension's iterable expression
+        // (a lambda, a nested comprehension) inherits that state.
+        let comp_iter_expr = self
+            .stack
+            .last()
+            .map(|&p| self.t.scopes[p].comp_iter_expr)
+            .unwrap_or(0);
         let nested = self
             .stack
             .last()
@@ -273,7 +284,7 @@ impl<'a> Builder<'a> {
             needs_classdict: false,
             can_see_class_scope: false,
             comp_iter_target: false,
-            comp_iter_expr: 0,
+            comp_iter_expr,
             lineno,
             mangle_class: None,
         });
@@ -319,7 +330,17 @@ impl<'a> Builder<'a> {
             s.varnames.push(name.clone());
         }
         let mut f = old | flag;
-        if flag & DEF_LOCAL != 0 && s.comp_iter_target {
+        if s.comp_iter_target {
+            // An iteration variable of a comprehension that an assignment
+            // expression of the same comprehension already bound.
+            if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                return Err(err(
+                    format!(
+                        "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                    ),
+                    loc,
+                ));
+            }
             f |= DEF_COMP_ITER;
         }
         match s.symbols.get_mut(&name) {
@@ -1018,7 +1039,8 @@ impl<'a> Builder<'a> {
             let sid = self.stack[i];
             let s = &self.t.scopes[sid];
             if s.comprehension.is_some() {
-                if s.flags(&name) & DEF_COMP_ITER != 0 {
+                let f = s.flags(&name);
+                if f & DEF_COMP_ITER != 0 && f & DEF_LOCAL != 0 {
                     return Err(err(
                         format!("assignment expression cannot rebind comprehension iteration variable '{id}'"),
                         target.loc,
@@ -1100,12 +1122,11 @@ impl<'a> Builder<'a> {
                 self.cur().coroutine = true;
             }
         }
+        // CPython visits a dict comprehension's value before its key.
         if let Some(v) = value {
-            self.expr(elt)?;
             self.expr(v)?;
-        } else {
-            self.expr(elt)?;
         }
+        self.expr(elt)?;
         let is_async = self.cur().coroutine && !is_gen;
         self.stack.pop();
         if is_async {
@@ -1113,8 +1134,9 @@ impl<'a> Builder<'a> {
             let p = self.cur();
             let async_def = p.typ == BlockType::Function && p.coroutine;
             if !async_def && p.comprehension.is_none() {
-                return Err(err(
-                    "asynchronous comprehension outside of an asynchronous function".into(),
+                // CPython 3.13 raises this one in the compiler.
+                return Err(CompileError::new(
+                    "asynchronous comprehension outside of an asynchronous function",
                     e.loc,
                 ));
             }

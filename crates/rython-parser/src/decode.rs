@@ -18,6 +18,7 @@ fn err(
         end_lineno: lineno,
         end_offset,
         text,
+        args_msg_only: false,
     }
 }
 

@@ -60,6 +60,7 @@ fn error(msg: String, start: (u32, u32), end: (u32, u32)) -> SyntaxErrorInfo {
         end_lineno: end.0,
         end_offset: end.1,
         text: None,
+        args_msg_only: false,
     }
 }
 

@@ -22,6 +22,11 @@ impl SyntaxErrorKind {
 /// `end_offset` of an error on the end-of-input token: CPython's -1.
 pub const END_OFFSET_EOF: u32 = u32::MAX;
 
+/// An error located by its start only (CPython's `PyErr_SyntaxLocation`,
+/// as for `from __future__` errors): `end_offset` is None and the
+/// exception's args are just the message.
+pub const END_OFFSET_NONE: u32 = u32::MAX - 1;
+
 /// Offsets are 1-based and count characters (code points), as
 /// `SyntaxError.offset` does; 0 means "unknown". `text` is the offending
 /// source line including its newline when it had one, or `None`.
@@ -34,4 +39,7 @@ pub struct SyntaxErrorInfo {
     pub end_lineno: u32,
     pub end_offset: u32,
     pub text: Option<String>,
+    /// The exception's args are just the message (the location is only in
+    /// its attributes), as for errors the symtable raises.
+    pub args_msg_only: bool,
 }

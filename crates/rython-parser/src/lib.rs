@@ -34,8 +34,8 @@ pub enum Mode {
 /// / `TabError` given by `kind`. `filename` is not part of the result (the
 /// VM puts it on the exception).
 pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxErrorInfo> {
-    let _ = filename;
     let _ = take_warnings();
+    let _ = take_pending();
     let _ = string_literal::take_invalid_escapes();
     if source.contains('\0') {
         return Err(SyntaxErrorInfo {
@@ -46,9 +46,50 @@ pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, Synta
             end_lineno: 0,
             end_offset: 0,
             text: None,
+            args_msg_only: false,
         });
     }
-    parser::parse_source(source, mode).map_err(|e| e.into_info(source))
+    parser::parse_source(source, mode, filename).map_err(|e| e.into_info(source))
+}
+
+/// CPython's `PyErr_ProgramTextObject`: line `lineno` of the file named
+/// `filename` as read from disk (at most its first 999 bytes, universal
+/// newlines, a UTF-8 BOM skipped, decoded as UTF-8 with replacement), or
+/// `None` when there is no such file or line. Errors found after parsing
+/// carry this as `SyntaxError.text`.
+pub fn program_text(filename: &str, lineno: u32) -> Option<String> {
+    if lineno == 0 || filename.is_empty() {
+        return None;
+    }
+    let data = std::fs::read(filename).ok()?;
+    let mut n = 1;
+    let mut i = 0;
+    while n < lineno {
+        let rest = &data[i.min(data.len())..];
+        let brk = rest.iter().position(|&c| c == b'\n' || c == b'\r')?;
+        i += brk + 1;
+        if rest[brk] == b'\r' && rest.get(brk + 1) == Some(&b'\n') {
+            i += 1;
+        }
+        n += 1;
+    }
+    if i >= data.len() {
+        return None;
+    }
+    let rest = &data[i..];
+    let mut line: Vec<u8> = match rest.iter().position(|&c| c == b'\n' || c == b'\r') {
+        Some(p) => {
+            let mut l = rest[..p].to_vec();
+            l.push(b'\n');
+            l
+        }
+        None => rest.to_vec(),
+    };
+    line.truncate(999);
+    if lineno == 1 && line.starts_with(b"\xef\xbb\xbf") {
+        line.drain(..3);
+    }
+    Some(String::from_utf8_lossy(&line).into_owned())
 }
 
 /// Parse raw file bytes (BOM and PEP 263 declarations honoured), with the
@@ -94,30 +135,71 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, SyntaxErrorInfo> {
     tokenizer::tokenize(source).map_err(|e| e.into_info(source))
 }
 
+/// A compile-time `SyntaxWarning`: its line and message, and the
+/// `SyntaxError` CPython raises instead when the warnings filter turns the
+/// warning into an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    pub lineno: u32,
+    pub msg: String,
+    pub error: SyntaxErrorInfo,
+}
+
+/// A warning noted while lexing/parsing, located once parsing is done.
+pub(crate) struct PendingWarning {
+    /// The token start that raised it (a re-parse of the token warns once).
+    pub key: (u32, u32, u32),
+    pub msg: String,
+    pub start: Pos,
+    pub end: Pos,
+    /// Raised by the tokenizer (its error text is the bare line).
+    pub lexer: bool,
+    /// In a literal part of an f-string whose end token is not read yet.
+    pub fstring_literal: bool,
+}
+
 thread_local! {
-    /// SyntaxWarnings of the last `parse` on this thread: the token start
-    /// that raised each (so a re-parse of the same token warns once), its
-    /// line and message.
-    static WARNINGS: std::cell::RefCell<Vec<((u32, u32, u32), u32, String)>> =
+    static PENDING: std::cell::RefCell<Vec<PendingWarning>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+    /// SyntaxWarnings of the last `parse` on this thread.
+    static WARNINGS: std::cell::RefCell<Vec<CompileWarning>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-pub(crate) fn warn(key: (u32, u32, u32), lineno: u32, msg: String) {
-    WARNINGS.with(|w| {
-        let mut w = w.borrow_mut();
-        if !w.iter().any(|(k, _, m)| *k == key && *m == msg) {
-            w.push((key, lineno, msg));
+pub(crate) fn warn(w: PendingWarning) {
+    PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        if !p.iter().any(|o| o.key == w.key && o.msg == w.msg) {
+            p.push(w);
         }
     });
 }
 
-/// The SyntaxWarnings (lineno, message) the last `parse` raised, in order.
-pub fn take_warnings() -> Vec<(u32, String)> {
-    WARNINGS.with(|w| {
-        let mut all = std::mem::take(&mut *w.borrow_mut());
-        // Lexer warnings are raised before the parser's; CPython's come in
-        // source order.
-        all.sort_by_key(|(k, _, _)| (k.0, k.1));
-        all.into_iter().map(|(_, l, m)| (l, m)).collect()
-    })
+/// Moves the pending warnings of an f-string's literal parts to its end
+/// token (`start`..`end`).
+pub(crate) fn locate_fstring_warnings(start: Pos, end: Pos) {
+    PENDING.with(|p| {
+        for w in p.borrow_mut().iter_mut().filter(|w| w.fstring_literal) {
+            w.start = start;
+            w.end = end;
+            w.fstring_literal = false;
+        }
+    });
+}
+
+/// The warnings noted since the last call, in source order (lexer warnings
+/// are noted before the parser's; CPython's come in source order).
+pub(crate) fn take_pending() -> Vec<PendingWarning> {
+    let mut all = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    all.sort_by_key(|w| (w.key.0, w.key.1));
+    all
+}
+
+pub(crate) fn set_warnings(w: Vec<CompileWarning>) {
+    WARNINGS.with(|x| *x.borrow_mut() = w);
+}
+
+/// The SyntaxWarnings the last `parse` raised, in order.
+pub fn take_warnings() -> Vec<CompileWarning> {
+    WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
 }

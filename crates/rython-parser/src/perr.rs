@@ -18,6 +18,11 @@ pub struct PErr {
     /// Exact (offset, end_offset) in characters, for the errors whose
     /// CPython location does not follow from a token span.
     pub fixed: Option<(u32, u32)>,
+    /// Raised by the lexer (rather than the parser).
+    pub lexer: bool,
+    /// `SyntaxError.text` as CPython reports it, when it is not simply the
+    /// error's source line (see `parser::error_text`).
+    pub text: Option<Option<String>>,
 }
 
 impl PErr {
@@ -30,6 +35,8 @@ impl PErr {
             end_col_zero: false,
             end_eof: false,
             fixed: None,
+            lexer: false,
+            text: None,
         }
     }
 
@@ -67,7 +74,8 @@ impl PErr {
             offset,
             end_lineno: self.end.line,
             end_offset,
-            text: line_text,
+            text: self.text.unwrap_or(line_text),
+            args_msg_only: false,
         }
     }
 }

@@ -115,6 +115,9 @@ pub(crate) fn decode_str(body: &str, fstring: bool) -> Result<String, String> {
                     i += 1;
                     n += 1;
                 }
+                if v > 0o377 {
+                    note_invalid_octal(b, start, &body[start + 1..i]);
+                }
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
             }
             b'x' | b'u' | b'U' => {
@@ -218,6 +221,9 @@ fn decode_bytes(body: &str) -> Result<Vec<u8>, String> {
                     i += 1;
                     n += 1;
                 }
+                if v > 0o377 {
+                    note_invalid_octal(b, start, &body[start + 1..i]);
+                }
                 out.push((v & 0xff) as u8);
             }
             b'x' => {
@@ -244,22 +250,41 @@ fn decode_bytes(body: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// An invalid escape noted while decoding: the escaped character, or the
+/// digits of an octal escape above `\377`.
+pub(crate) enum InvalidEscape {
+    Char(char),
+    Octal(String),
+}
+
 thread_local! {
     /// Invalid escapes of the literal being decoded: (newlines before the
-    /// backslash, escaped char); the parser turns them into warnings.
-    static ESCAPES: std::cell::RefCell<Vec<(u32, char)>> =
+    /// backslash, what); the parser turns them into warnings.
+    static ESCAPES: std::cell::RefCell<Vec<(u32, InvalidEscape)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn note_invalid_escape(body: &[u8], backslash: usize, ch: char) {
-    let lines = body[..backslash.min(body.len())]
+fn lines_before(body: &[u8], backslash: usize) -> u32 {
+    body[..backslash.min(body.len())]
         .iter()
         .filter(|&&c| c == b'\n')
-        .count() as u32;
-    ESCAPES.with(|e| e.borrow_mut().push((lines, ch)));
+        .count() as u32
+}
+
+fn note_invalid_escape(body: &[u8], backslash: usize, ch: char) {
+    let lines = lines_before(body, backslash);
+    ESCAPES.with(|e| e.borrow_mut().push((lines, InvalidEscape::Char(ch))));
+}
+
+fn note_invalid_octal(body: &[u8], backslash: usize, digits: &str) {
+    let lines = lines_before(body, backslash);
+    ESCAPES.with(|e| {
+        e.borrow_mut()
+            .push((lines, InvalidEscape::Octal(digits.to_string())))
+    });
 }
 
 /// The invalid escapes noted since the last call.
-pub(crate) fn take_invalid_escapes() -> Vec<(u32, char)> {
+pub(crate) fn take_invalid_escapes() -> Vec<(u32, InvalidEscape)> {
     ESCAPES.with(|e| std::mem::take(&mut *e.borrow_mut()))
 }

@@ -692,6 +692,7 @@ impl<'a> Compiler<'a> {
 
     fn compare_ops(&mut self, e: &'a Expr, left: &'a Expr, ops: &[CmpOp], comps: &'a [Expr]) -> R {
         let loc = loc_of(e.loc);
+        super::warn::check_compare(&self.folder, e.loc, left, ops, comps);
         self.expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
@@ -771,6 +772,7 @@ impl<'a> Compiler<'a> {
                 ops,
                 comparators,
             } if ops.len() > 1 => {
+                super::warn::check_compare(&self.folder, e.loc, left, ops, comparators);
                 let el = loc_of(e.loc);
                 let cleanup = self.new_label();
                 self.expr(left)?;

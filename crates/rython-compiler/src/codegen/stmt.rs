@@ -139,14 +139,16 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
-                if self.optimize > 0 {
-                    return Ok(());
-                }
                 if let ExprKind::Tuple { elts, .. } = &test.node {
                     if !elts.is_empty() {
-                        // CPython warns ("assertion is always true"); the
-                        // assert still compiles.
+                        super::warn::warn(
+                            s.loc,
+                            "assertion is always true, perhaps remove parentheses?".to_string(),
+                        );
                     }
+                }
+                if self.optimize > 0 {
+                    return Ok(());
                 }
                 let end = self.new_label();
                 self.jump_if(loc, test, end, true)?;
@@ -205,9 +207,13 @@ impl<'a> Compiler<'a> {
         if preserve_tos {
             self.expr(value.unwrap())?;
         } else if let Some(v) = value {
-            self.emit(Nop, 0, loc_of(v.loc));
+            // A constant value lends the return (and its errors) its
+            // location.
+            loc = loc_of(v.loc);
+            self.emit(Nop, 0, loc);
         }
         if value.map_or(true, |v| v.loc.lineno != s.loc.lineno) {
+            loc = loc_of(s.loc);
             self.emit(Nop, 0, loc);
         }
         self.unwind_fblock_stack(&mut loc, preserve_tos, false)?;

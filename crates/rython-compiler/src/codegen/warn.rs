@@ -3,18 +3,20 @@
 
 use std::cell::RefCell;
 
-use rython_parser::ast::{Constant, Expr, ExprKind};
+use rython_parser::ast::{Constant, Expr, ExprKind, Loc};
 
 thread_local! {
-    static WARNINGS: RefCell<Vec<(u32, String)>> = const { RefCell::new(Vec::new()) };
+    static WARNINGS: RefCell<Vec<(Loc, String)>> = const { RefCell::new(Vec::new()) };
 }
 
-pub(crate) fn warn(lineno: u32, msg: String) {
-    WARNINGS.with(|w| w.borrow_mut().push((lineno, msg)));
+/// A warning located at `loc` (where the SyntaxError goes when the
+/// warnings filter turns it into an error).
+pub(crate) fn warn(loc: Loc, msg: String) {
+    WARNINGS.with(|w| w.borrow_mut().push((loc, msg)));
 }
 
 /// The warnings of the compilation that ran on this thread, in order.
-pub(crate) fn take() -> Vec<(u32, String)> {
+pub(crate) fn take() -> Vec<(Loc, String)> {
     WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
 }
 
@@ -66,7 +68,7 @@ pub(crate) fn check_caller(e: &Expr) {
     );
     if let (true, Some(t)) = (literal, infer_type(e)) {
         warn(
-            e.loc.lineno,
+            e.loc,
             format!("'{t}' object is not callable; perhaps you missed a comma?"),
         );
     }
@@ -93,7 +95,7 @@ pub(crate) fn check_subscript(value: &Expr, index: &Expr) {
     if not_subscriptable {
         if let Some(t) = infer_type(value) {
             warn(
-                value.loc.lineno,
+                value.loc,
                 format!("'{t}' object is not subscriptable; perhaps you missed a comma?"),
             );
         }
@@ -121,10 +123,48 @@ pub(crate) fn check_subscript(value: &Expr, index: &Expr) {
     };
     if let (true, Some(t)) = (sequence, infer_type(value)) {
         warn(
-            value.loc.lineno,
+            value.loc,
             format!(
                 "{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"
             ),
         );
+    }
+}
+
+/// CPython's `check_is_arg`: whether `e` may be an operand of `is`
+/// without a warning (anything but a constant other than None, True,
+/// False and Ellipsis, after constant folding).
+fn is_arg_type(folder: &crate::fold::Folder, e: &Expr) -> Option<&'static str> {
+    match folder.fold(e)? {
+        Constant::None | Constant::Bool(_) | Constant::Ellipsis => None,
+        c => Some(constant_type(&c)),
+    }
+}
+
+/// CPython's `check_compare`: `x is 1`, `x is not ()` and the like; at
+/// most one warning per comparison chain.
+pub(crate) fn check_compare(
+    folder: &crate::fold::Folder,
+    loc: Loc,
+    left: &Expr,
+    ops: &[rython_parser::ast::CmpOp],
+    comparators: &[Expr],
+) {
+    use rython_parser::ast::CmpOp;
+    let mut left_type = is_arg_type(folder, left);
+    for (op, right) in ops.iter().zip(comparators) {
+        let right_type = is_arg_type(folder, right);
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) {
+            if let Some(t) = left_type.or(right_type) {
+                let msg = if *op == CmpOp::Is {
+                    format!("\"is\" with '{t}' literal. Did you mean \"==\"?")
+                } else {
+                    format!("\"is not\" with '{t}' literal. Did you mean \"!=\"?")
+                };
+                warn(loc, msg);
+                return;
+            }
+        }
+        left_type = right_type;
     }
 }

@@ -102,6 +102,51 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// Standing on `for`/`async`: whether complete comprehension clauses
+    /// follow (a look-ahead); a specific error inside them is raised.
+    fn comprehension_follows(&mut self) -> PResult<bool> {
+        let save = (self.pos, self.prev_end);
+        let seen = self.max_seen.get();
+        let last_disj = self.last_disj;
+        let r = self.comprehension_clauses();
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        self.last_disj = last_disj;
+        match r {
+            Ok(_) => Ok(true),
+            Err(e) if e.msg != "invalid syntax" => Err(e),
+            Err(_) => Ok(false),
+        }
+    }
+
+    /// Standing on the `,` after an unparenthesised generator expression
+    /// argument: the error the following arguments raise, other than the
+    /// generic ones (CPython's `invalid_arguments` parses them before it
+    /// reports the generator).
+    fn errors_after_genexp(&mut self) -> Option<PErr> {
+        let save = (self.pos, self.prev_end);
+        let seen = self.max_seen.get();
+        let last_disj = self.last_disj;
+        let no_eq_hint = self.no_eq_hint;
+        self.in_genexp_args = true;
+        // The `,` stands in for the call's `(`.
+        let r = self.call_args_impl(true);
+        self.in_genexp_args = false;
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        self.last_disj = last_disj;
+        self.no_eq_hint = no_eq_hint;
+        let e = r.err()?;
+        let generic = e.msg == "invalid syntax"
+            || e.msg == "Generator expression must be parenthesized"
+            || e.msg.starts_with("positional argument follows")
+            || e.msg == "expected argument value expression"
+            || e.msg.starts_with("iterable argument unpacking follows");
+        (!generic).then_some(e)
+    }
+
     pub fn call_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         self.call_args_impl(true)
     }
@@ -178,6 +223,13 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 let v = self.expression()?;
+                if (self.at_kw("for") || self.at_kw("async")) && self.comprehension_follows()? {
+                    return Err(PErr::syntax(
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        start,
+                        eq.end,
+                    ));
+                }
                 keywords.push(Keyword {
                     arg: Some(arg),
                     value: v,
@@ -190,17 +242,43 @@ impl<'a> Parser<'a> {
                     return Err(self.bad_keyword_target(&e));
                 }
                 if !allow_genexp && (self.at_kw("for") || self.at_kw("async")) {
-                    return Err(self.invalid_syntax());
+                    // Class bases: a sole generator expression is just
+                    // invalid; otherwise the call's diagnostics apply.
+                    let err = self.invalid_syntax();
+                    let save = (self.pos, self.prev_end);
+                    let seen = self.max_seen.get();
+                    let sole = args.is_empty()
+                        && keywords.is_empty()
+                        && self.comprehension_clauses().is_ok()
+                        && self.at_op(")");
+                    self.pos = save.0;
+                    self.prev_end = save.1;
+                    self.max_seen.set(seen);
+                    if sole {
+                        return Err(err);
+                    }
                 }
                 let e = if self.at_kw("for") || self.at_kw("async") {
                     let generators = self.comprehension_clauses()?;
                     if !args.is_empty() || !keywords.is_empty() || !self.at_op(")") {
                         let end = self.prev_end;
-                        return Err(PErr::syntax(
+                        let err = PErr::syntax(
                             "Generator expression must be parenthesized",
                             super::start_of(&e.loc),
                             end,
-                        ));
+                        );
+                        // CPython reads the arguments after `genexp ,`
+                        // first; a keyword argument's error there wins.
+                        if args.is_empty()
+                            && keywords.is_empty()
+                            && self.at_op(",")
+                            && !self.in_genexp_args
+                        {
+                            if let Some(e2) = self.errors_after_genexp() {
+                                return Err(e2);
+                            }
+                        }
+                        return Err(err);
                     }
                     self.bump();
                     let g = self.mk_expr(

@@ -200,6 +200,9 @@ impl<'a> Parser<'a> {
             ));
         }
         if self.at_op("**") {
+            if let Some(e) = self.dict_unpacking_comprehension() {
+                return Err(e);
+            }
             return self.dict_rest(start, None);
         }
         let first = self.star_named_expression()?;
@@ -263,6 +266,30 @@ impl<'a> Parser<'a> {
         Ok(self.mk_expr(ExprKind::Set { elts }, start))
     }
 
+    /// `{**a for a in b}` (CPython's invalid_dict_comprehension), standing
+    /// on the `**`; a look-ahead.
+    fn dict_unpacking_comprehension(&mut self) -> Option<PErr> {
+        let save = (self.pos, self.prev_end);
+        let seen = self.max_seen.get();
+        let last_disj = self.last_disj;
+        let stars = self.bump();
+        let found = self.bitwise_or().is_ok()
+            && (self.at_kw("for") || self.at_kw("async"))
+            && self.comprehension_clauses().is_ok()
+            && self.at_op("}");
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        self.last_disj = last_disj;
+        found.then(|| {
+            PErr::syntax(
+                "dict unpacking cannot be used in dict comprehension",
+                stars.start,
+                stars.end,
+            )
+        })
+    }
+
     pub(crate) fn dict_value(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
             let start = self.start();
@@ -301,17 +328,15 @@ impl<'a> Parser<'a> {
             } else {
                 let k = self.expression()?;
                 if !self.at_op(":") {
-                    if self.at_op("}") || self.at_op(",") {
-                        let end = super::end_of(&k.loc);
-                        let at = Pos {
-                            line: end.line,
-                            col: end.col.saturating_sub(1),
-                        };
-                        let mut e = PErr::syntax("':' expected after dictionary key", at, at);
-                        e.end_col_zero = true;
-                        return Err(e);
-                    }
-                    return Err(self.invalid_syntax());
+                    // CPython's invalid_kvpair: any key not followed by `:`.
+                    let end = super::end_of(&k.loc);
+                    let at = Pos {
+                        line: end.line,
+                        col: end.col.saturating_sub(1),
+                    };
+                    let mut e = PErr::syntax("':' expected after dictionary key", at, at);
+                    e.end_col_zero = true;
+                    return Err(e);
                 }
                 let colon = self.bump();
                 if self.at_op("}") || self.at_op(",") {

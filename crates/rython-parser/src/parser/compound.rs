@@ -125,7 +125,22 @@ impl<'a> Parser<'a> {
         let start = async_start.unwrap_or(self.start());
         let line = self.start().line;
         self.bump();
-        let target = self.star_targets_for()?;
+        let from = self.pos;
+        let target = match self.star_targets_for() {
+            Ok(t) if self.at_kw("in") => t,
+            r => {
+                // CPython's invalid_for_target reads the rest as
+                // star_expressions (`a in b` being a comparison).
+                let e = match r {
+                    Err(e) if e.msg.starts_with("cannot assign to") => return Err(e),
+                    Err(e) => e,
+                    Ok(_) => self.invalid_syntax(),
+                };
+                return Err(self
+                    .invalid_target_from(from, super::target::TargetKind::For)
+                    .unwrap_or(e));
+            }
+        };
         self.expect_kw("in")?;
         let iter = self.star_expressions()?;
         let body = self.colon_block("'for' statement", line)?;
@@ -181,6 +196,9 @@ impl<'a> Parser<'a> {
             })();
             match attempt {
                 Ok(items) => return Ok(items),
+                // A bad `as` target is reported from here, as CPython's
+                // error pass does.
+                Err(e) if e.msg.starts_with("cannot assign to") => return Err(e),
                 Err(_) => {
                     self.pos = save.0;
                     self.prev_end = save.1;
@@ -200,8 +218,15 @@ impl<'a> Parser<'a> {
     pub(crate) fn with_item(&mut self) -> PResult<WithItem> {
         let context_expr = self.expression()?;
         let optional_vars = if self.eat_kw("as") {
-            let t = self.star_target_single()?;
-            Some(Box::new(t))
+            let from = self.pos;
+            match self.star_target_single() {
+                Ok(t) => Some(Box::new(t)),
+                Err(e) => {
+                    // CPython's invalid_with_item: `expression 'as'
+                    // expression &(',' | ')' | ':')` reports its target.
+                    return Err(self.with_target_error(from).unwrap_or(e));
+                }
+            }
         } else {
             None
         };
@@ -209,6 +234,21 @@ impl<'a> Parser<'a> {
             context_expr,
             optional_vars,
         })
+    }
+
+    /// The invalid-target error of an `expression` after `as` that ends
+    /// the with item (look-ahead from token `from`).
+    fn with_target_error(&mut self, from: usize) -> Option<PErr> {
+        let save = (self.pos, self.prev_end);
+        let seen = self.max_seen.get();
+        self.pos = from;
+        let r = self.expression();
+        let ends = self.at_op(",") || self.at_op(")") || self.at_op(":");
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        let e = r.ok().filter(|_| ends)?;
+        self.to_store(e).err()
     }
 
     /// `star_target` after `as`.

@@ -41,7 +41,9 @@ impl<'a> Parser<'a> {
             }
             TokenKind::Dedent => e.fixed = Some((0, 0)),
             TokenKind::Newline => e.end = newline_end(t),
-            TokenKind::Indent => e.fixed = Some((t.text.chars().count() as u32, 0)),
+            TokenKind::Indent => {
+                e.fixed = Some((t.text.chars().count() as u32, crate::error::END_OFFSET_EOF))
+            }
             _ => {}
         }
         e
@@ -173,23 +175,8 @@ impl<'a> Parser<'a> {
             ..
         }) = last
         {
-            if let ExprKind::Name { id, .. } = &value.node {
-                if (id == "print" || id == "exec") && self.starts_expression() {
-                    // The hint spans the whole would-be argument list.
-                    let end = if self.star_expressions().is_ok() {
-                        self.prev_end
-                    } else {
-                        t.end
-                    };
-                    return PErr::syntax(
-                        format!(
-                            "Missing parentheses in call to '{}'. Did you mean {}(...)?",
-                            id, id
-                        ),
-                        start_of(&value.loc),
-                        end,
-                    );
-                }
+            if let Some(e) = self.legacy_print_error(value) {
+                return e;
             }
             if self.starts_expression() && t.kind != TokenKind::Op {
                 if let Some(prev) = self.toks.get(self.pos.wrapping_sub(1)) {
@@ -213,6 +200,28 @@ impl<'a> Parser<'a> {
             }
         }
         self.invalid_syntax()
+    }
+
+    /// `print x` / `exec x` (CPython's `invalid_legacy_expression`).
+    pub fn legacy_print_error(&mut self, value: &Expr) -> Option<PErr> {
+        let ExprKind::Name { id, .. } = &value.node else {
+            return None;
+        };
+        if !((id == "print" || id == "exec") && self.starts_expression()) {
+            return None;
+        }
+        let t = self.tok().clone();
+        // The hint spans the whole would-be argument list.
+        let end = if self.star_expressions().is_ok() {
+            self.prev_end
+        } else {
+            t.end
+        };
+        Some(PErr::syntax(
+            format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?"),
+            start_of(&value.loc),
+            end,
+        ))
     }
 
     pub fn bad_keyword_target(&self, e: &Expr) -> PErr {

@@ -34,7 +34,7 @@ impl<'a> Parser<'a> {
                         );
                     }
                     let decoded = decode_string_token(&t.text);
-                    escape_warnings(&t);
+                    escape_warnings(&t, false);
                     match decoded.map_err(|m| PErr::syntax(m, t.start, t.end))? {
                         StrValue::Str(s) => {
                             saw_str = true;
@@ -106,7 +106,8 @@ impl<'a> Parser<'a> {
         if self.kind() != TokenKind::FStringEnd {
             return Err(self.invalid_syntax());
         }
-        self.bump();
+        let end = self.bump();
+        crate::locate_fstring_warnings(end.start, end.end);
         Ok(())
     }
 
@@ -128,7 +129,7 @@ impl<'a> Parser<'a> {
                         // CPython reports escape errors of an f-string just
                         // past the literal part.
                         let decoded = decode_str(&t.text, !in_spec);
-                        escape_warnings(&t);
+                        escape_warnings(&t, !in_spec);
                         decoded.map_err(|m| {
                             PErr::syntax(
                                 m,
@@ -394,18 +395,29 @@ fn merge_pieces(pieces: Vec<Piece>) -> Vec<Expr> {
 }
 
 /// Turns the first invalid escape noted while decoding token `t` into
-/// CPython's "invalid escape sequence" SyntaxWarning, reported at the
-/// token's line. A backslash before a non-ASCII character is not one
-/// (CPython re-escapes those characters first).
-fn escape_warnings(t: &crate::tokenizer::Token) {
+/// CPython's "invalid escape sequence" (or "invalid octal escape
+/// sequence") SyntaxWarning, reported at the token's line. A backslash
+/// before a non-ASCII character is not one (CPython re-escapes those
+/// characters first).
+///
+/// CPython reports those of an f-string's literal parts (not of its format
+/// specs) at the f-string's end token.
+fn escape_warnings(t: &crate::tokenizer::Token, fstring_literal: bool) {
+    use crate::string_literal::InvalidEscape;
     let first = crate::string_literal::take_invalid_escapes()
         .into_iter()
-        .find(|(_, ch)| ch.is_ascii());
-    if let Some((_, ch)) = first {
-        crate::warn(
-            (t.start.line, t.start.col as u32, 0),
-            t.start.line,
-            format!("invalid escape sequence '\\{ch}'"),
-        );
-    }
+        .find(|(_, e)| !matches!(e, InvalidEscape::Char(ch) if !ch.is_ascii()));
+    let msg = match first {
+        Some((_, InvalidEscape::Char(ch))) => format!("invalid escape sequence '\\{ch}'"),
+        Some((_, InvalidEscape::Octal(d))) => format!("invalid octal escape sequence '\\{d}'"),
+        None => return,
+    };
+    crate::warn(crate::PendingWarning {
+        key: (t.start.line, t.start.col, 0),
+        msg,
+        start: t.start,
+        end: t.end,
+        lexer: false,
+        fstring_literal,
+    });
 }

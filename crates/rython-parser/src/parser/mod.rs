@@ -47,6 +47,9 @@ pub(crate) struct Parser<'a> {
     pub max_seen: std::cell::Cell<usize>,
     /// Set while parsing call arguments, where `name=` is a keyword.
     pub no_eq_hint: bool,
+    /// Set while looking ahead at the arguments after an unparenthesised
+    /// generator expression.
+    pub in_genexp_args: bool,
     /// Span of the last complete `disjunction` and whether it was a bare
     /// name (for the "forgot a comma" hint).
     pub last_disj: Option<(Pos, Pos, bool)>,
@@ -55,8 +58,12 @@ pub(crate) struct Parser<'a> {
     pub line_starts: Vec<usize>,
 }
 
-pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
-    let (toks, lex_err) = tokenizer::tokenize_partial(source);
+pub(crate) fn parse_source(source: &str, mode: Mode, filename: &str) -> PResult<Mod> {
+    let (toks, mut lex_err) = tokenizer::tokenize_partial(source, mode != Mode::Exec);
+    if let Some(e) = &mut lex_err {
+        e.lexer = true;
+    }
+    let continued = continued_lines(&toks, source);
     let mut filtered: Vec<Token> = Vec::with_capacity(toks.len());
     let mut comment_start = None;
     for mut t in toks {
@@ -95,6 +102,7 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
         prev_end: Pos { line: 1, col: 0 },
         max_seen: std::cell::Cell::new(0),
         no_eq_hint: false,
+        in_genexp_args: false,
         last_disj: None,
         line_starts: line_starts(source),
     };
@@ -117,9 +125,25 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
             e.fixed = Some((0, 0));
             Err(e)
         }
+        // Single input turns the ENDMARKER into a NEWLINE, which starts on
+        // the last character and has no end column.
+        Err(mut e)
+            if mode == Mode::Single
+                && lex_err.is_none()
+                && !source.ends_with(['\n', '\r'])
+                && e.start == p.toks[sentinel].start
+                && e.start.col > 0
+                && e.msg.starts_with("expected") =>
+        {
+            let ls = p.line_starts.last().copied().unwrap_or(0);
+            let line = &source[ls..];
+            let col = crate::perr::char_col(line, e.start.col);
+            e.fixed = Some((col, crate::error::END_OFFSET_EOF));
+            Err(e)
+        }
         r => r,
     };
-    match lex_err {
+    let r = match lex_err {
         Some(le) => match r {
             Err(pe) if p.max_seen.get() < sentinel => {
                 let seen = p.max_seen.get();
@@ -134,7 +158,173 @@ pub(crate) fn parse_source(source: &str, mode: Mode) -> PResult<Mod> {
             _ => Err(le),
         },
         None => r,
+    };
+    // The warnings, located as the errors they become under an "error"
+    // filter.
+    let warnings = crate::take_pending()
+        .into_iter()
+        .map(|w| {
+            let mut e = PErr::syntax(w.msg.clone(), w.start, w.end);
+            e.lexer = w.lexer;
+            e.text = Some(error_text(
+                &e,
+                source,
+                mode,
+                filename,
+                &p.line_starts,
+                &continued,
+                w.end.line,
+            ));
+            crate::CompileWarning {
+                lineno: w.start.line,
+                msg: w.msg,
+                error: e.into_info(source),
+            }
+        })
+        .collect();
+    crate::set_warnings(warnings);
+    r.map_err(|mut e| {
+        if e.text.is_none() {
+            let seen = p.max_seen.get().min(p.toks.len() - 1);
+            let tok_line = if e.lexer {
+                e.start.line
+            } else {
+                p.toks[seen].end.line
+            };
+            e.text = Some(error_text(
+                &e,
+                source,
+                mode,
+                filename,
+                &p.line_starts,
+                &continued,
+                tok_line,
+            ));
+        }
+        e
+    })
+}
+
+/// The lines (1-based) that CPython's string tokenizer reads while a
+/// token is still open (a backslash continuation, a multi-line string):
+/// its line buffer then keeps the lines before them.
+fn continued_lines(toks: &[Token], source: &str) -> Vec<bool> {
+    let n = source.len() + 2;
+    let mut cont = vec![false; 2];
+    let mark = |cont: &mut Vec<bool>, from: u32, to: u32| {
+        for l in from..=to {
+            let l = l as usize;
+            if l >= cont.len() {
+                if l > n {
+                    break;
+                }
+                cont.resize(l + 1, false);
+            }
+            cont[l] = true;
+        }
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if t.end.line > t.start.line {
+            mark(&mut cont, t.start.line + 1, t.end.line);
+        }
+        if matches!(
+            t.kind,
+            TokenKind::Newline | TokenKind::Nl | TokenKind::Comment
+        ) {
+            continue;
+        }
+        if let Some(next) = toks.get(i + 1) {
+            if next.start.line > t.end.line
+                && !matches!(next.kind, TokenKind::Dedent | TokenKind::EndMarker)
+            {
+                mark(&mut cont, t.end.line + 1, next.start.line);
+            }
+        }
     }
+    cont
+}
+
+/// `SyntaxError.text` as CPython 3.13 reports it.
+///
+/// - Errors the tokenizer raises itself carry their physical line without
+///   its newline.
+/// - Parser errors of a file (exec mode, `filename` readable) carry the
+///   line as read from the file, with its newline.
+/// - Otherwise (a string) the text comes from the tokenizer's buffer: the
+///   line it was reading when the parser failed (`tok_line`, with the lines
+///   a token continued from), newline-terminated as the translated input
+///   is (exec input gets a final newline); an error on an earlier line
+///   gets that line alone, without its newline.
+fn error_text(
+    e: &PErr,
+    source: &str,
+    mode: Mode,
+    filename: &str,
+    line_starts: &[usize],
+    continued: &[bool],
+    tok_line: u32,
+) -> Option<String> {
+    let nlines = if source.is_empty() {
+        0
+    } else if source.ends_with(['\n', '\r']) {
+        line_starts.len() - 1
+    } else {
+        line_starts.len()
+    };
+    // (body, whether the source line ends with a line break)
+    let line = |n: u32| -> Option<(&str, bool)> {
+        if n == 0 || n as usize > nlines {
+            return None;
+        }
+        let a = line_starts[n as usize - 1];
+        let b = line_starts.get(n as usize).copied().unwrap_or(source.len());
+        let raw = &source[a..b];
+        let body = raw.trim_end_matches(['\n', '\r']);
+        Some((body, body.len() != raw.len()))
+    };
+    let lineno = e.start.line;
+    if lineno == 0 {
+        // Empty eval/single input: an error at line 0 with empty text.
+        return Some(String::new());
+    }
+    let tokenizer_raised = e.lexer
+        && !(e.msg.ends_with("was never closed")
+            || e.msg == "unexpected EOF while parsing"
+            || e.msg == "unindent does not match any outer indentation level"
+            || e.msg == "inconsistent use of tabs and spaces in indentation"
+            || e.msg == "unexpected character after line continuation character"
+            || e.msg == "too many levels of indentation");
+    if tokenizer_raised {
+        return Some(line(lineno).map(|(b, _)| b.to_string()).unwrap_or_default());
+    }
+    if mode == Mode::Exec && crate::program_text(filename, lineno).is_some() {
+        return line(lineno).map(|(b, nl)| if nl { format!("{b}\n") } else { b.to_string() });
+    }
+    let cur = if e.lexer && e.msg.ends_with("was never closed") {
+        // The tokenizer reported it at the end of input.
+        nlines as u32
+    } else {
+        tok_line
+    };
+    let cur = cur.clamp(1, nlines.max(1) as u32);
+    if lineno < cur {
+        return Some(line(lineno).map(|(b, _)| b.to_string()).unwrap_or_default());
+    }
+    let mut first = cur;
+    while first > 1 && continued.get(first as usize).copied().unwrap_or(false) {
+        first -= 1;
+    }
+    let mut s = String::new();
+    for n in first..=cur {
+        if let Some((b, nl)) = line(n) {
+            s.push_str(b);
+            // Exec input is given a final newline.
+            if nl || mode == Mode::Exec {
+                s.push('\n');
+            }
+        }
+    }
+    Some(s)
 }
 
 /// CPython tokenizes the rest of the file after a parser error, and an
@@ -390,6 +580,9 @@ impl<'a> Parser<'a> {
             self.bump();
         }
         if self.kind() != TokenKind::EndMarker {
+            if let Some(err) = self.legacy_print_error(&e) {
+                return Err(err);
+            }
             return Err(self.invalid_syntax());
         }
         Ok(Mod::Expression { body: Box::new(e) })
@@ -414,7 +607,14 @@ impl<'a> Parser<'a> {
             if self.kind() != TokenKind::EndMarker {
                 return Err(self.invalid_syntax());
             }
-        } else if self.kind() != TokenKind::EndMarker {
+        } else if self.toks[self.pos..].iter().any(|t| {
+            !matches!(
+                t.kind,
+                TokenKind::Indent | TokenKind::Dedent | TokenKind::Newline | TokenKind::EndMarker
+            )
+        }) {
+            // CPython looks at the raw text after the statement: only
+            // whitespace and comments may follow.
             let nl = self.toks[self.pos.saturating_sub(1)].clone();
             let mut e = self.err_at_token(
                 "multiple statements found while compiling a single statement",

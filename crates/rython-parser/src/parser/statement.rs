@@ -159,33 +159,16 @@ impl<'a> Parser<'a> {
                 }
                 "del" => {
                     self.bump();
-                    let mut targets = Vec::new();
-                    loop {
-                        let e = if self.at_op("*") {
-                            let s = self.start();
-                            self.bump();
-                            let v = self.bitwise_or()?;
-                            self.mk_expr(
-                                ExprKind::Starred {
-                                    value: Box::new(v),
-                                    ctx: ExprContext::Load,
-                                },
-                                s,
-                            )
-                        } else {
-                            self.bitwise_or_target()?
-                        };
-                        targets.push(self.to_del(e)?);
-                        if !self.eat_op(",") || !self.starts_expression() {
-                            break;
+                    let from = self.pos;
+                    return self.del_targets(start).map_err(|e| {
+                        if e.msg.starts_with("cannot delete") {
+                            return e;
                         }
-                    }
-                    if !matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker)
-                        && !self.at_op(";")
-                    {
-                        return Err(self.invalid_syntax());
-                    }
-                    return Ok(self.mk_stmt(StmtKind::Delete { targets }, start));
+                        // CPython's invalid_del_stmt: `'del'
+                        // star_expressions` with its invalid target.
+                        self.invalid_target_from(from, super::target::TargetKind::Del)
+                            .unwrap_or(e)
+                    });
                 }
                 "assert" => {
                     self.bump();
@@ -217,6 +200,35 @@ impl<'a> Parser<'a> {
         self.expr_or_assign_stmt()
     }
 
+    /// `del` targets up to `;` or the line's end.
+    fn del_targets(&mut self, start: Pos) -> PResult<Stmt> {
+        let mut targets = Vec::new();
+        loop {
+            let e = if self.at_op("*") {
+                let s = self.start();
+                self.bump();
+                let v = self.bitwise_or()?;
+                self.mk_expr(
+                    ExprKind::Starred {
+                        value: Box::new(v),
+                        ctx: ExprContext::Load,
+                    },
+                    s,
+                )
+            } else {
+                self.bitwise_or_target()?
+            };
+            targets.push(self.to_del(e)?);
+            if !self.eat_op(",") || !self.starts_expression() {
+                break;
+            }
+        }
+        if !matches!(self.kind(), TokenKind::Newline | TokenKind::EndMarker) && !self.at_op(";") {
+            return Err(self.invalid_syntax());
+        }
+        Ok(self.mk_stmt(StmtKind::Delete { targets }, start))
+    }
+
     /// A `del` target: a primary-ish expression (tuples/lists allowed).
     pub(crate) fn bitwise_or_target(&mut self) -> PResult<Expr> {
         self.bitwise_or()
@@ -224,6 +236,7 @@ impl<'a> Parser<'a> {
 
     pub(crate) fn expr_or_assign_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
+        let stmt_pos = self.pos;
         let first_is_paren = self.at_op("(");
         let first = if self.at_kw("yield") {
             self.yield_expr()?
@@ -271,7 +284,21 @@ impl<'a> Parser<'a> {
             let mut current = first;
             let mut current_paren = first_is_paren;
             while self.at_op("=") {
-                targets.push(self.to_assign_target(current, current_paren)?);
+                let is_first = targets.is_empty();
+                match self.to_assign_target(current, current_paren, is_first) {
+                    Ok(t) => targets.push(t),
+                    Err(e) => {
+                        // CPython's error pass tries the statement's first
+                        // expression as a named expression before it
+                        // looks for the bad target.
+                        if !is_first {
+                            if let Some(h) = self.statement_start_hint(stmt_pos) {
+                                return Err(h);
+                            }
+                        }
+                        return Err(e);
+                    }
+                }
                 self.bump();
                 current_paren = self.at_op("(");
                 current = self.annotated_rhs()?;

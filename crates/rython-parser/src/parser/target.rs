@@ -4,6 +4,7 @@
 use super::{end_of, start_of, PResult, Parser};
 use crate::ast::*;
 use crate::perr::PErr;
+use crate::tokenizer::{Pos, TokenKind};
 
 /// The noun CPython uses for an expression in error messages
 /// (`_PyPegen_get_expr_name`).
@@ -59,6 +60,26 @@ fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
     }
 }
 
+/// `_PyPegen_get_invalid_target` for FOR_TARGETS: `a in b` read as a
+/// comparison is searched on its left side.
+pub(crate) fn invalid_for_target(e: &Expr) -> Option<&Expr> {
+    match &e.node {
+        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+        ExprKind::Starred { value, .. } => invalid_for_target(value),
+        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
+            elts.iter().find_map(invalid_for_target)
+        }
+        ExprKind::Compare { left, ops, .. } => {
+            if ops.first() == Some(&CmpOp::In) {
+                invalid_for_target(left)
+            } else {
+                None
+            }
+        }
+        _ => Some(e),
+    }
+}
+
 fn set_ctx(e: Expr, ctx: ExprContext) -> Expr {
     let Expr { node, loc } = e;
     let node = match node {
@@ -106,6 +127,13 @@ fn hint_eligible(e: &Expr, parenthesized: bool) -> bool {
     }
 }
 
+/// CPython's TARGETS_TYPE.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TargetKind {
+    Del,
+    For,
+}
+
 fn l_end_eq(a: &Expr, b: &Expr) -> bool {
     a.loc.end_lineno == b.loc.end_lineno && a.loc.end_col_offset == b.loc.end_col_offset
 }
@@ -119,6 +147,34 @@ fn target_error(bad: &Expr, verb: &str) -> PErr {
 }
 
 impl<'a> Parser<'a> {
+    /// CPython's `RAISE_SYNTAX_ERROR_INVALID_TARGET` over the
+    /// `star_expressions` from token `from`: the error for its first
+    /// invalid target, if any (a look-ahead: the position is kept).
+    pub(crate) fn invalid_target_from(&mut self, from: usize, kind: TargetKind) -> Option<PErr> {
+        let save = (self.pos, self.prev_end);
+        let seen = self.max_seen.get();
+        let last_disj = self.last_disj;
+        self.pos = from;
+        let r = self.star_expressions();
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        self.last_disj = last_disj;
+        let e = r.ok()?;
+        let bad = match kind {
+            TargetKind::Del => invalid_target(&e, true),
+            TargetKind::For => invalid_for_target(&e),
+        }?;
+        Some(target_error(
+            bad,
+            if kind == TargetKind::Del {
+                "delete"
+            } else {
+                "assign to"
+            },
+        ))
+    }
+
     pub fn to_store(&self, e: Expr) -> PResult<Expr> {
         if let Some(bad) = invalid_target(&e, false) {
             return Err(target_error(bad, "assign to"));
@@ -138,7 +194,8 @@ impl<'a> Parser<'a> {
     /// `invalid_named_expression` would match: it stands right before the
     /// `=`, is a `bitwise_or` (or parenthesised), and a `bitwise_or` not
     /// followed by another `=` comes after.
-    pub fn to_assign_target(&mut self, e: Expr, parenthesized: bool) -> PResult<Expr> {
+    /// Only the statement's first target (`first`) can get the hint.
+    pub fn to_assign_target(&mut self, e: Expr, parenthesized: bool, first: bool) -> PResult<Expr> {
         let Some(bad) = invalid_target(&e, false) else {
             return Ok(set_ctx(e, ExprContext::Store));
         };
@@ -160,7 +217,8 @@ impl<'a> Parser<'a> {
         } else {
             self.src_has_paren_at(&bad.loc)
         };
-        if (is_whole || last_elt)
+        if first
+            && (is_whole || last_elt)
             && hint_eligible(bad, bad_paren)
             && self.rhs_is_single_bitwise_or()
         {
@@ -174,6 +232,108 @@ impl<'a> Parser<'a> {
             ));
         }
         Err(target_error(bad, "assign to"))
+    }
+
+    /// CPython's `invalid_named_expression` on the elements of a
+    /// statement's first expression (`stmt_pos`), which its error pass
+    /// tries (`invalid_assignment`) before reporting a bad assignment
+    /// target further on: `x = 1 if y else z = 2` is "Maybe you meant '=='
+    /// or ':='" at `x = 1`, `a.b = c == d = e` "cannot assign to attribute
+    /// here" at `a.b`.
+    pub(crate) fn statement_start_hint(&mut self, stmt_pos: usize) -> Option<PErr> {
+        let save = (self.pos, self.prev_end);
+        let seen = self.max_seen.get();
+        let last_disj = self.last_disj;
+        self.pos = stmt_pos;
+        let mut found = None;
+        loop {
+            let elem = self.pos;
+            // NAME '=' bitwise_or !('=' | ':=')
+            if self.at_name() && self.nth_is_op(1, "=") {
+                let start = self.start();
+                self.bump();
+                if let Some(end) = self.rhs_bitwise_or_end() {
+                    found = Some(PErr::syntax(
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        start,
+                        end,
+                    ));
+                    break;
+                }
+            }
+            // !(list | tuple | genexp | True | None | False)
+            //     bitwise_or '=' bitwise_or !('=' | ':=')
+            self.pos = elem;
+            if !self.starts_with_display() {
+                self.pos = elem;
+                if let Ok(a) = self.bitwise_or() {
+                    if self.at_op("=") && self.rhs_bitwise_or_end().is_some() {
+                        found = Some(PErr::syntax(
+                            format!(
+                                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                                expr_name(&a)
+                            ),
+                            start_of(&a.loc),
+                            end_of(&a.loc),
+                        ));
+                        break;
+                    }
+                }
+            }
+            // The next element of a tuple.
+            self.pos = elem;
+            if self.star_named_expression().is_err() || !self.eat_op(",") {
+                break;
+            }
+            if !self.starts_expression() {
+                break;
+            }
+        }
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        self.last_disj = last_disj;
+        found
+    }
+
+    /// Whether a list or tuple display, a generator expression or
+    /// True/None/False starts here (the parser position moves).
+    fn starts_with_display(&mut self) -> bool {
+        let t = self.tok().clone();
+        if t.kind == TokenKind::Name && matches!(t.text.as_str(), "True" | "None" | "False") {
+            return true;
+        }
+        if !(self.at_op("[") || self.at_op("(")) {
+            return false;
+        }
+        match self.atom() {
+            Ok(a) => match &a.node {
+                ExprKind::List { .. } | ExprKind::GeneratorExp { .. } | ExprKind::Tuple { .. } => {
+                    true
+                }
+                _ => false,
+            },
+            Err(_) => false,
+        }
+    }
+
+    /// Standing on `=`: the end of the `bitwise_or` after it, when no
+    /// further `=` / `:=` follows (the parser position is kept).
+    fn rhs_bitwise_or_end(&mut self) -> Option<Pos> {
+        let save = (self.pos, self.prev_end);
+        let seen = self.max_seen.get();
+        self.bump();
+        let mut ok = self.bitwise_or().is_ok();
+        if !ok {
+            self.pos = save.0 + 1;
+            ok = self.primary().is_ok();
+        }
+        let end = self.prev_end;
+        let ok = ok && !self.at_op("=") && !self.at_op(":=");
+        self.pos = save.0;
+        self.prev_end = save.1;
+        self.max_seen.set(seen);
+        ok.then_some(end)
     }
 
     /// After `=`: a `bitwise_or` follows and no further `=` / `:=`.

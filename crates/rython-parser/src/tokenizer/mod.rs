@@ -81,6 +81,10 @@ pub(crate) struct Lexer<'a> {
     line_has_tokens: bool,
     /// Line where the innermost pending continuation started (for errors).
     done: bool,
+    /// A last line of only whitespace, without a newline, counts for
+    /// indentation (eval/single input, which CPython does not give a
+    /// final newline).
+    pub eof_line_counts: bool,
 }
 
 // Character classes come from CPython's own Unicode database (15.1), shared
@@ -120,6 +124,7 @@ impl<'a> Lexer<'a> {
             tokens: Vec::new(),
             line_has_tokens: false,
             done: false,
+            eof_line_counts: false,
         }
     }
 
@@ -292,7 +297,7 @@ impl<'a> Lexer<'a> {
                     }
                     None => {
                         let mut e = self.err("unexpected EOF while parsing", self.here());
-                        e.end_col_zero = true;
+                        e.end_eof = true;
                         return Err(e);
                     }
                     Some(_) => {
@@ -309,7 +314,7 @@ impl<'a> Lexer<'a> {
                 }
                 if self.peek().is_none() {
                     let mut e = self.err("unexpected EOF while parsing", after_backslash);
-                    e.end_col_zero = true;
+                    e.end_eof = true;
                     return Err(e);
                 }
             }
@@ -456,7 +461,8 @@ impl<'a> Lexer<'a> {
         }
         // Blank lines, comment-only lines and EOF don't change indentation.
         match self.peek() {
-            None | Some('#') | Some('\n') | Some('\r') => return Ok(false),
+            None if !self.eof_line_counts => return Ok(false),
+            Some('#') | Some('\n') | Some('\r') => return Ok(false),
             Some('\\') => {
                 // A continuation at the start of a line: CPython treats it as
                 // indentation-neutral unless something follows on the line.
@@ -508,8 +514,15 @@ impl<'a> Lexer<'a> {
                 let mut e = self.err("unindent does not match any outer indentation level", p);
                 e.kind = SyntaxErrorKind::IndentationError;
                 let rest = &self.src[self.line_start..];
-                let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
-                e.fixed = Some((line.chars().count() as u32 + 1, 0));
+                let brk = rest.find(['\n', '\r']);
+                let line = &rest[..brk.unwrap_or(rest.len())];
+                // The column just past the line's newline (which exec input
+                // always has).
+                let nl = u32::from(brk.is_some() || !self.eof_line_counts);
+                e.fixed = Some((
+                    line.chars().count() as u32 + nl,
+                    crate::error::END_OFFSET_EOF,
+                ));
                 return Err(e);
             }
             if altcol != alttop {
@@ -689,8 +702,11 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, PErr> {
     Lexer::new(source).run()
 }
 
-pub(crate) fn tokenize_partial(source: &str) -> (Vec<Token>, Option<PErr>) {
-    Lexer::new(source).run_partial()
+/// `eof_line_counts`: see `Lexer::eof_line_counts`.
+pub(crate) fn tokenize_partial(source: &str, eof_line_counts: bool) -> (Vec<Token>, Option<PErr>) {
+    let mut l = Lexer::new(source);
+    l.eof_line_counts = eof_line_counts;
+    l.run_partial()
 }
 
 #[cfg(test)]

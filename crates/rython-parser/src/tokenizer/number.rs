@@ -181,19 +181,45 @@ impl<'a> Lexer<'a> {
     /// keywords that may legally follow one (`1if x else y`).
     fn verify_end(&mut self, kind: &str) -> Result<(), PErr> {
         let rest = &self.src[self.pos..];
-        let ok_kw = ["and", "else", "for", "if", "in", "is", "or", "not"];
         let c = match self.peek() {
             Some(c) => c,
             None => return Ok(()),
         };
-        if ok_kw.iter().any(|k| rest.starts_with(k)) {
+        // CPython's `verify_end_of_number`: the keyword must end there
+        // (`0x1for_` is an error), except that `i` only needs one of
+        // `f`, `n`, `s` after it.
+        let keyword = |k: &str| {
+            rest.starts_with(k)
+                && !rest[k.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii())
+        };
+        let ok = match c {
+            'a' => keyword("and"),
+            'e' => keyword("else"),
+            'f' => keyword("for"),
+            'i' => matches!(rest[1..].chars().next(), Some('f' | 'n' | 's')),
+            'o' => keyword("or"),
+            'n' => keyword("not"),
+            _ => false,
+        };
+        if ok {
             // Still valid (`1if x else 2`) but deprecated: CPython warns.
             let p = self.here();
-            crate::warn(
-                (p.line, p.col as u32, 0),
-                p.line,
-                format!("invalid {kind} literal"),
-            );
+            // As an error: the tokenizer's, one column before the keyword.
+            let at = Pos {
+                line: p.line,
+                col: p.col.saturating_sub(1),
+            };
+            crate::warn(crate::PendingWarning {
+                key: (p.line, p.col, 0),
+                msg: format!("invalid {kind} literal"),
+                start: at,
+                end: at,
+                lexer: true,
+                fstring_literal: false,
+            });
             return Ok(());
         }
         // Only ASCII letters count here; a non-ASCII character after a

@@ -19,31 +19,80 @@ impl VM {
         filename: &str,
         mode: rython_compiler::Mode,
     ) -> PyResult<PyCodeRef> {
+        let text = rython_parser::decode_source(source)
+            .map_err(|e| self.new_syntax_error(&e, filename))?;
+        self.compile_text(&text, filename, mode)
+    }
+
+    /// Parses and compiles already-decoded source, as `compile()` does a
+    /// `str`: no BOM or coding declaration is looked for.
+    pub fn compile_text(
+        &self,
+        text: &str,
+        filename: &str,
+        mode: rython_compiler::Mode,
+    ) -> PyResult<PyCodeRef> {
         let pmode = match mode {
             rython_compiler::Mode::Exec => rython_parser::Mode::Exec,
             rython_compiler::Mode::Eval => rython_parser::Mode::Eval,
             rython_compiler::Mode::Single => rython_parser::Mode::Single,
         };
-        let text = rython_parser::decode_source(source)
-            .map_err(|e| self.new_syntax_error(&e, filename))?;
-        let ast = rython_parser::parse(&text, pmode, filename);
-        self.report_syntax_warnings(filename, &text, &rython_parser::take_warnings());
+        let ast = rython_parser::parse(text, pmode, filename);
+        self.report_syntax_warnings(filename, text, &rython_parser::take_warnings())?;
         let ast = ast.map_err(|e| self.new_syntax_error(&e, filename))?;
         let optimize = self.config.borrow().optimize;
         let (code, warnings) =
-            rython_compiler::compile_with_warnings(&ast, &text, filename, mode, optimize);
-        self.report_syntax_warnings(filename, &text, &warnings);
+            rython_compiler::compile_with_warnings(&ast, text, filename, mode, optimize);
+        self.report_syntax_warnings(filename, text, &warnings)?;
         let code = code.map_err(|e| self.new_syntax_error(&e, filename))?;
         Ok(crate::objects::codeobject::from_compiled(self, code))
     }
 
-    /// Prints compile-time SyntaxWarnings the way the default warnings
-    /// filter does (`file:line: SyntaxWarning: msg` plus the source line).
-    fn report_syntax_warnings(&self, filename: &str, text: &str, warnings: &[(u32, String)]) {
-        for (lineno, msg) in warnings {
+    /// Issues compile-time SyntaxWarnings: through `warnings.warn_explicit`
+    /// once the `warnings` module is loaded (its filters apply; a warning
+    /// turned into an error becomes the `SyntaxError` CPython raises
+    /// instead), else printed the way the default filter does
+    /// (`file:line: SyntaxWarning: msg` plus the source line).
+    fn report_syntax_warnings(
+        &self,
+        filename: &str,
+        text: &str,
+        warnings: &[rython_parser::CompileWarning],
+    ) -> PyResult<()> {
+        if warnings.is_empty() {
+            return Ok(());
+        }
+        if let Some(wm) = self.sys_modules.payload.get_str_name(self, "warnings") {
+            if let Ok(Some(we)) = self.get_attr_opt_str(&wm, "warn_explicit") {
+                for w in warnings {
+                    let r = self.call(
+                        &we,
+                        &[
+                            self.new_str_obj(w.msg.as_str()),
+                            self.types.exc.syntax_warning.clone().into_object(),
+                            self.new_str_obj(filename),
+                            self.new_int(w.lineno as i64),
+                        ],
+                        None,
+                    );
+                    if let Err(e) = r {
+                        if e.as_object()
+                            .class()
+                            .is_subtype(&self.types.exc.syntax_warning)
+                        {
+                            return Err(self.new_syntax_error(&w.error, filename));
+                        }
+                        return Err(e);
+                    }
+                }
+                return Ok(());
+            }
+        }
+        for w in warnings {
+            let (lineno, msg) = (w.lineno, &w.msg);
             let mut out = format!("{filename}:{lineno}: SyntaxWarning: {msg}\n");
             if !filename.starts_with('<') {
-                if let Some(line) = text.lines().nth((*lineno as usize).saturating_sub(1)) {
+                if let Some(line) = text.lines().nth((lineno as usize).saturating_sub(1)) {
                     let line = line.trim();
                     if !line.is_empty() {
                         out.push_str(&format!("  {line}\n"));
@@ -52,6 +101,7 @@ impl VM {
             }
             self.write_stderr(&out);
         }
+        Ok(())
     }
 
     pub fn compile_str(
@@ -60,7 +110,7 @@ impl VM {
         filename: &str,
         mode: rython_compiler::Mode,
     ) -> PyResult<PyCodeRef> {
-        self.compile_bytes(source.as_bytes(), filename, mode)
+        self.compile_text(source, filename, mode)
     }
 
     /// A `SyntaxError` (or subclass) instance from the parser's report.
@@ -73,15 +123,37 @@ impl VM {
             rython_parser::SyntaxErrorKind::IndentationError => &self.types.exc.indentation_error,
             rython_parser::SyntaxErrorKind::TabError => &self.types.exc.tab_error,
         };
+        // No location at all (null bytes, undecodable input); an error at
+        // line 0 of empty input still has its zeros and an empty text.
         let opt_int = |v: u32| {
-            if v == 0 && info.lineno == 0 {
+            if v == 0 && info.lineno == 0 && info.text.is_none() {
                 self.none()
             } else {
                 self.new_int(v as i64)
             }
         };
+        if info.lineno == 0 && info.text.is_none() && info.msg.contains("null bytes") {
+            // Raised before parsing, with the message only.
+            let e = self.new_exception(ty, vec![self.new_str_obj(info.msg.as_str())]);
+            self.set_exception_attr(&e, "msg", self.new_str_obj(info.msg.as_str()));
+            for a in [
+                "filename",
+                "lineno",
+                "offset",
+                "text",
+                "end_lineno",
+                "end_offset",
+            ] {
+                self.set_exception_attr(&e, a, self.none());
+            }
+            self.set_exception_attr(&e, "print_file_and_line", self.none());
+            return e;
+        }
+        let start_only = info.end_offset == rython_parser::error::END_OFFSET_NONE;
         let end_offset = if info.end_offset == rython_parser::error::END_OFFSET_EOF {
             self.new_int(-1)
+        } else if start_only {
+            self.none()
         } else {
             opt_int(info.end_offset)
         };
@@ -98,10 +170,12 @@ impl VM {
             opt_int(info.end_lineno),
             end_offset.clone(),
         ]);
-        let e = self.new_exception(
-            ty,
-            vec![self.new_str_obj(info.msg.as_str()), details.into_object()],
-        );
+        let args = if start_only || info.args_msg_only {
+            vec![self.new_str_obj(info.msg.as_str())]
+        } else {
+            vec![self.new_str_obj(info.msg.as_str()), details.into_object()]
+        };
+        let e = self.new_exception(ty, args);
         self.set_exception_attr(&e, "msg", self.new_str_obj(info.msg.as_str()));
         self.set_exception_attr(&e, "filename", self.new_str_obj(filename));
         self.set_exception_attr(&e, "lineno", opt_int(info.lineno));
@@ -261,6 +335,7 @@ impl VM {
                     end_lineno: lineno,
                     end_offset: 0,
                     text: Some(String::from_utf8_lossy(&source[line_start..nul]).into_owned()),
+                    args_msg_only: false,
                 };
                 return Err(self.new_syntax_error(&info, filename));
             }
@@ -269,8 +344,20 @@ impl VM {
             .compile_bytes(source, filename, rython_compiler::Mode::Exec)
             .map_err(|e| {
                 // The file tokenizer has no column at end of input: an error
-                // on that token (end_offset -1) reports offset 0.
+                // on that token (end_offset -1) reports offset 0. These
+                // errors' -1 is no such token.
+                let not_eof_token = self
+                    .get_attr_opt_str(e.as_object(), "msg")
+                    .ok()
+                    .flatten()
+                    .and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+                    .is_some_and(|m| {
+                        m == "unexpected indent"
+                            || m == "unindent does not match any outer indentation level"
+                            || m == "unexpected EOF while parsing"
+                    });
                 if file.is_some()
+                    && !not_eof_token
                     && e.as_object()
                         .class()
                         .is_subtype(&self.types.exc.syntax_error)

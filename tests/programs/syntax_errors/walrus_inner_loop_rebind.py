@@ -1,0 +1,2 @@
+print("never runs")
+x = [i for i in range(3) if (j := i) for j in "ab"]

@@ -1,0 +1,2 @@
+with open("f") as a if x else b:
+    pass
