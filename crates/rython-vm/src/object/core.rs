@@ -74,6 +74,20 @@ impl PyHeader {
 }
 
 impl InstanceExt {
+    /// Tracks the instance this extension belongs to (of type `ty`).
+    pub(crate) fn track_owner(&self, ty: &PyTypeRef) {
+        // SAFETY: an `InstanceExt` only exists inside a live
+        // `PyObj<Derived<T>>` of a type with this layout, at `ext_offset`
+        // from the object's start, so subtracting it gives the header.
+        let obj = unsafe {
+            let p = (self as *const InstanceExt as *const u8).sub(ty.payload.layout.ext_offset);
+            std::mem::ManuallyDrop::new(PyObjectRef::from_raw(NonNull::new_unchecked(
+                p as *mut PyHeader,
+            )))
+        };
+        obj.gc_track();
+    }
+
     /// The attribute values and slot members (`tp_traverse` of instances).
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         use crate::objects::instancedict::InstDict;
@@ -377,6 +391,31 @@ impl PyObjectRef {
         self.header().gc_slot.get()
     }
 
+    /// Whether objects of this one's type can hold references that lead
+    /// back to themselves (it is, or may become, tracked).
+    #[inline]
+    pub fn may_be_container(&self) -> bool {
+        let ty = &self.class().payload;
+        ty.layout.gc || ty.has_instance_ext()
+    }
+
+    /// Starts tracking an instance (which may start untracked) about to
+    /// hold `value`, if `value` could lead back to it.
+    #[inline]
+    pub fn gc_track_for(&self, value: &PyObjectRef) {
+        if self.gc_slot() == gc::UNTRACKED && value.may_be_container() {
+            self.gc_track();
+        }
+    }
+
+    /// Starts tracking the object if it is not yet tracked.
+    #[cold]
+    pub fn gc_track(&self) {
+        if self.gc_slot() == gc::UNTRACKED {
+            gc::track(self.ptr);
+        }
+    }
+
     /// Identity, as `id()` and `is` see it.
     #[inline]
     pub fn id(&self) -> usize {
@@ -526,7 +565,15 @@ impl<T: PyPayload> PyRef<T> {
                 slots: (nslots > 0)
                     .then(|| Box::new((0..nslots).map(|_| RefCell::new(None)).collect())),
             };
-            alloc_obj(Derived { base: payload, ext }, ty, true)
+            // Instances start untracked unless their base payload or slots
+            // can hold containers: the first container stored in their
+            // attributes tracks them (`PyObjectRef::gc_track_for`), so
+            // objects that only hold numbers and strings never cost the
+            // collector anything (as CPython untracks atomic tuples).
+            // Instances with `__del__` are tracked from the start, so that
+            // garbage is finalized in allocation order, as in CPython.
+            let track = T::GC || nslots > 0 || ty.payload.has_finalizer();
+            alloc_obj(Derived { base: payload, ext }, ty, track)
         } else {
             alloc_obj(payload, ty, T::GC)
         };

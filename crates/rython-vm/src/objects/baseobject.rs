@@ -215,7 +215,7 @@ pub fn instance_dict_set(vm: &VM, obj: &PyObjectRef, value: Option<PyObjectRef>)
             v.class().name_string()
         )));
     }
-    ext.set_dict(v);
+    ext.set_dict(obj.class(), v);
     Ok(())
 }
 

@@ -527,7 +527,7 @@ fn set_dict(vm: &VM, zelf: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult
     }
     ensure_fields(vm, zelf);
     if let Some(ext) = zelf.instance_ext() {
-        ext.set_dict(v);
+        ext.set_dict(zelf.class(), v);
     }
     Ok(())
 }

@@ -196,6 +196,9 @@ impl InstanceExt {
             }
         };
         drop(d);
+        if value.as_ref().is_some_and(|v| v.may_be_container()) {
+            self.track_owner(ty);
+        }
         // The replaced value may be the last reference to an object.
         drop(old);
         Some(true)
@@ -225,6 +228,8 @@ impl InstanceExt {
         }
         let obj = dict.into_object();
         *self.dict.borrow_mut() = InstDict::Dict(obj.clone());
+        // The dict may come to hold the instance itself.
+        self.track_owner(ty);
         obj
     }
 
@@ -240,8 +245,9 @@ impl InstanceExt {
     }
 
     /// Replaces the attributes with the dict `d` (`obj.__dict__ = d`).
-    pub fn set_dict(&self, d: PyObjectRef) {
+    pub fn set_dict(&self, ty: &PyTypeRef, d: PyObjectRef) {
         let old = std::mem::replace(&mut *self.dict.borrow_mut(), InstDict::Dict(d));
+        self.track_owner(ty);
         drop(old);
     }
 

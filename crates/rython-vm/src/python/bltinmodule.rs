@@ -1156,7 +1156,7 @@ pub fn simple_namespace(vm: &VM, attrs: PyDictRef) -> PyObjectRef {
     let Some(cls) = cls else { return vm.none() };
     let obj = PyRef::new_with_type(crate::objects::baseobject::PyBaseObject, cls).into_object();
     if let Some(ext) = obj.instance_ext() {
-        ext.set_dict(attrs.into_object());
+        ext.set_dict(obj.class(), attrs.into_object());
     }
     obj
 }

@@ -491,7 +491,10 @@ impl VM {
             return Err(value);
         };
         match vals.get_mut(e.value_index.get() as usize) {
-            Some(slot @ Some(_)) => Ok(slot.replace(value)),
+            Some(slot @ Some(_)) => {
+                owner.gc_track_for(&value);
+                Ok(slot.replace(value))
+            }
             _ => Err(value),
         }
     }
@@ -536,6 +539,7 @@ impl VM {
                     let keys = ty.payload.shared_keys.borrow();
                     if keys.is_at(hit.hint, name) {
                         if let Some(slot @ Some(_)) = vals.get_mut(hit.hint) {
+                            owner.gc_track_for(&value);
                             let old = slot.replace(value);
                             drop(keys);
                             drop(inst);
