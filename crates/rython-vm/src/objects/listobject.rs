@@ -93,8 +93,9 @@ impl PyList {
 
 /// Releases items last to first, the order CPython's list and tuple
 /// deallocation and `list.clear()` use (visible through `__del__`).
-pub(crate) fn drop_last_first(mut items: Vec<PyObjectRef>) {
-    while let Some(x) = items.pop() {
+#[inline]
+pub(crate) fn drop_last_first(items: Vec<PyObjectRef>) {
+    for x in items.into_iter().rev() {
         drop(x);
     }
 }
