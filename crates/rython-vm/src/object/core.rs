@@ -134,6 +134,14 @@ pub trait PyPayload: 'static + Sized {
     /// that own references which can lead back to themselves.
     const GC: bool = false;
 
+    /// Whether a new object with this payload is tracked: `GC` payloads by
+    /// default; an immutable one whose contents cannot lead back to it
+    /// (a tuple of numbers and strings) need never be.
+    #[inline]
+    fn track_on_alloc(&self) -> bool {
+        Self::GC
+    }
+
     /// Calls `visit` once on each reference the payload owns
     /// (`tp_traverse`; see `object::gc`). Only for `GC` payloads.
     fn traverse(&self, _visit: &mut dyn FnMut(&PyObjectRef)) {}
@@ -575,7 +583,8 @@ impl<T: PyPayload> PyRef<T> {
             let track = T::GC || nslots > 0 || ty.payload.has_finalizer();
             alloc_obj(Derived { base: payload, ext }, ty, track)
         } else {
-            alloc_obj(payload, ty, T::GC)
+            let track = payload.track_on_alloc();
+            alloc_obj(payload, ty, track)
         };
         // SAFETY: freshly allocated with count 1, owned by this handle.
         PyRef {
@@ -593,7 +602,8 @@ impl<T: PyPayload> PyRef<T> {
     #[inline]
     pub fn new_exact(payload: T, ty: PyRef<PyType>) -> PyRef<T> {
         debug_assert!(!ty.payload.has_instance_ext());
-        let ptr = alloc_obj(payload, ty, T::GC);
+        let track = payload.track_on_alloc();
+        let ptr = alloc_obj(payload, ty, track);
         // SAFETY: as above.
         PyRef {
             obj: unsafe { PyObjectRef::from_raw(ptr) },

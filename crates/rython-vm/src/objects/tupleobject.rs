@@ -30,6 +30,14 @@ impl PyPayload for PyTuple {
 
     const GC: bool = true;
 
+    /// A tuple's items never change, so one holding no container can
+    /// never be part of a cycle (CPython untracks such tuples when its
+    /// collector first sees them; they are simply never tracked here).
+    #[inline]
+    fn track_on_alloc(&self) -> bool {
+        self.items.iter().any(|x| x.may_be_container())
+    }
+
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         self.items.iter().for_each(visit);
     }
