@@ -394,18 +394,7 @@ impl VM {
         macro_rules! tri {
             ($e:expr) => {
                 match $e {
-                    Ok(v) => {
-                        if self.state.warn_pending.get() {
-                            if let Err(e) = self.issue_queued_warnings(frame) {
-                                return Err(Raised {
-                                    exc: e,
-                                    reraise: false,
-                                    at: None,
-                                });
-                            }
-                        }
-                        v
-                    }
+                    Ok(v) => v,
                     Err(e) => {
                         let e = if self.state.warn_pending.get() {
                             self.issue_queued_warnings(frame).err().unwrap_or(e)
@@ -444,6 +433,20 @@ impl VM {
             }};
         }
         loop {
+            // Warnings queued by native code during the instruction just
+            // run are issued here, at that instruction (`frame.lasti` still
+            // names it); one that an "error" filter turns into an exception
+            // fails it. One test per instruction, outside the handlers,
+            // keeps their code (and the loop's layout) as it was.
+            if self.state.warn_pending.get() {
+                if let Err(e) = self.issue_queued_warnings(frame) {
+                    return Err(Raised {
+                        exc: e,
+                        reraise: false,
+                        at: None,
+                    });
+                }
+            }
             let mut pc = frame.pc;
             let [mut op, a] = units[pc];
             let mut arg = a as u32;
