@@ -317,17 +317,13 @@ fn wrap_float_divmod(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let name = if arg == 0 {
-        "__divmod__"
-    } else {
-        "__rdivmod__"
-    };
-    let a = crate::objects::typeobject::typeobject_wrappers::nargs(vm, args, kw, name, 1, 1)?;
-    if arg == 0 {
-        float_divmod(vm, &args[0], &a[0])
-    } else {
-        float_divmod(vm, &a[0], &args[0])
-    }
+    crate::objects::typeobject::typeobject_wrappers::wrap_divmod_with(
+        vm,
+        arg,
+        args,
+        kw,
+        float_divmod,
+    )
 }
 
 fn get_real(vm: &VM, a: &PyObjectRef) -> PyResult {

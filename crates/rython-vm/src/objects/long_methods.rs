@@ -204,17 +204,13 @@ fn wrap_int_divmod(
     args: &[PyObjectRef],
     kw: Option<&PyTupleRef>,
 ) -> PyResult {
-    let name = if arg == 0 {
-        "__divmod__"
-    } else {
-        "__rdivmod__"
-    };
-    let a = crate::objects::typeobject::typeobject_wrappers::nargs(vm, args, kw, name, 1, 1)?;
-    if arg == 0 {
-        long_ops::int_divmod(vm, &args[0], &a[0])
-    } else {
-        long_ops::int_divmod(vm, &a[0], &args[0])
-    }
+    crate::objects::typeobject::typeobject_wrappers::wrap_divmod_with(
+        vm,
+        arg,
+        args,
+        kw,
+        long_ops::int_divmod,
+    )
 }
 
 /// The `byteorder` argument, checked to be a str as the parser does.

@@ -25,6 +25,28 @@ fn missing_slot(vm: &VM) -> crate::PyBaseExceptionRef {
     vm.new_system_error("wrapper descriptor for a missing slot")
 }
 
+/// The `__divmod__` (`arg` 0) / `__rdivmod__` (`arg` 1) slot wrapper of a
+/// number type whose division is `f(a, b)`.
+pub(crate) fn wrap_divmod_with(
+    vm: &VM,
+    arg: u32,
+    args: &[PyObjectRef],
+    kw: Option<&PyTupleRef>,
+    f: fn(&VM, &PyObjectRef, &PyObjectRef) -> PyResult,
+) -> PyResult {
+    let name = if arg == 0 {
+        "__divmod__"
+    } else {
+        "__rdivmod__"
+    };
+    let a = nargs(vm, args, kw, name, 1, 1)?;
+    if arg == 0 {
+        f(vm, &args[0], &a[0])
+    } else {
+        f(vm, &a[0], &args[0])
+    }
+}
+
 /// Checks the argument count of a wrapper (`check_num_args`) and that no
 /// keywords were passed.
 pub(crate) fn nargs<'a>(
