@@ -101,6 +101,27 @@ fn stdio_errors() -> &'static str {
     }
 }
 
+thread_local! {
+    /// `sys.setswitchinterval`: kept for `getswitchinterval` (there is one
+    /// interpreter thread, so nothing switches).
+    static SWITCH_INTERVAL: std::cell::Cell<f64> = const { std::cell::Cell::new(0.005) };
+}
+
+fn getswitchinterval(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
+    args::positional(vm, "sys.getswitchinterval", a, k, 0, 0)?;
+    Ok(vm.new_float(SWITCH_INTERVAL.with(|s| s.get())))
+}
+
+fn setswitchinterval(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
+    let a = args::positional(vm, "sys.setswitchinterval", a, k, 1, 1)?;
+    let v = vm.to_f64(&a[0])?;
+    if v <= 0.0 || v.is_nan() {
+        return Err(vm.new_value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.with(|s| s.set(v));
+    Ok(vm.none())
+}
+
 fn getrecursionlimit(vm: &VM, a: &[PyObjectRef], k: Option<&PyTupleRef>) -> PyResult {
     args::positional(vm, "sys.getrecursionlimit", a, k, 0, 0)?;
     Ok(vm.new_int(vm.recursion_limit.get() as i64))
@@ -345,6 +366,8 @@ pub fn init(vm: &VM) {
         vm.new_str_obj(config.executable.as_str()),
     );
     d.set_str(vm, "platform", vm.new_str_obj("linux"));
+    d.set_str(vm, "float_repr_style", vm.new_str_obj("short"));
+    d.set_str(vm, "abiflags", vm.new_str_obj(""));
     d.set_str(
         vm,
         "byteorder",
@@ -427,6 +450,8 @@ pub fn init(vm: &VM) {
     );
     vm.add_function(d, &mo, "exit", exit);
     vm.add_function(d, &mo, "getrecursionlimit", getrecursionlimit);
+    vm.add_function(d, &mo, "getswitchinterval", getswitchinterval);
+    vm.add_function(d, &mo, "setswitchinterval", setswitchinterval);
     vm.add_function(d, &mo, "setrecursionlimit", setrecursionlimit);
     vm.add_function(d, &mo, "getrefcount", getrefcount);
     vm.add_function(d, &mo, "intern", intern);
