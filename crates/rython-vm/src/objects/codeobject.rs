@@ -357,12 +357,11 @@ fn code_replace(
                         crate::python::args::arg_type_name(&v)
                     ))
                 })?;
-                if b.len() != code.code.len() {
-                    return Err(vm.new_value_error(
-                        "replace(): a co_code of another length needs a new co_linetable, which is not supported",
-                    ));
+                // Bytecode is trusted by the eval loop (operand indices,
+                // jump targets), so only the same bytes are accepted.
+                if b != code.code {
+                    return Err(vm.new_value_error("replace(): changing co_code is not supported"));
                 }
-                code.code = b;
             }
             "co_varnames" | "co_freevars" | "co_cellvars" | "co_nlocals" | "co_linetable"
             | "co_exceptiontable" => {
@@ -376,6 +375,37 @@ fn code_replace(
                 )))
             }
         }
+    }
+    // The bytecode indexes constants, names and fast locals without
+    // checks, and the frame layout follows the argument counts and these
+    // flags: changes that would break them are refused, not run.
+    use rython_compiler::code::flags as co;
+    let layout_flags = co::OPTIMIZED
+        | co::NEWLOCALS
+        | co::VARARGS
+        | co::VARKEYWORDS
+        | co::GENERATOR
+        | co::COROUTINE
+        | co::ASYNC_GENERATOR;
+    let refused = if consts.len() < c.consts.len() {
+        Some("a shorter co_consts (the bytecode indexes it)")
+    } else if names.len() < c.names.len() {
+        Some("a shorter co_names (the bytecode indexes it)")
+    } else if (code.argcount, code.posonlyargcount, code.kwonlyargcount)
+        != (
+            c.code.argcount,
+            c.code.posonlyargcount,
+            c.code.kwonlyargcount,
+        )
+    {
+        Some("changing the argument counts")
+    } else if (code.flags ^ c.code.flags) & layout_flags != 0 {
+        Some("changing the frame flags of co_flags")
+    } else {
+        None
+    };
+    if let Some(what) = refused {
+        return Err(vm.new_value_error(format!("replace(): {what} is not supported")));
     }
     Ok(new_code(vm, code, consts, names, c.localsplusnames.clone()).into_object())
 }
