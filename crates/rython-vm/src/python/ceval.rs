@@ -410,6 +410,26 @@ impl VM {
                 }
             };
         }
+        // `tri!` for operations that may run arbitrary native code (the
+        // generic paths of operators, conversions, calls): warnings it
+        // queued (`VM::warn`) are issued here, at this instruction, and one
+        // that a filter turns into an exception fails it. Instructions that
+        // run no such code (loads, stores, jumps) pay nothing for warnings.
+        macro_rules! tri_w {
+            ($e:expr) => {{
+                let v = tri!($e);
+                if self.state.warn_pending.get() {
+                    if let Err(e) = self.issue_queued_warnings(frame) {
+                        return Err(Raised {
+                            exc: e,
+                            reraise: false,
+                            at: None,
+                        });
+                    }
+                }
+                v
+            }};
+        }
         // Code units as (opcode, oparg) pairs: one bounds check per fetch.
         let units: &[[u8; 2]] = bytes.as_chunks::<2>().0;
         // A test followed by `POP_JUMP_IF_TRUE/FALSE` branches at once instead
@@ -423,7 +443,7 @@ impl VM {
                     Some(&[j, jarg]) if j == opc::PopJumpIfFalse || j == opc::PopJumpIfTrue => {
                         frame.lasti = frame.pc;
                         frame.pc += 1;
-                        let t = tri!(self.truth(&r));
+                        let t = tri_w!(self.truth(&r));
                         if t == (j == opc::PopJumpIfTrue) {
                             frame.pc += jarg as usize;
                         }
@@ -432,847 +452,857 @@ impl VM {
                 }
             }};
         }
-        loop {
-            // Warnings queued by native code during the instruction just
-            // run are issued here, at that instruction (`frame.lasti` still
-            // names it); one that an "error" filter turns into an exception
-            // fails it. One test per instruction, outside the handlers,
-            // keeps their code (and the loop's layout) as it was.
-            if self.state.warn_pending.get() {
-                if let Err(e) = self.issue_queued_warnings(frame) {
-                    return Err(Raised {
-                        exc: e,
-                        reraise: false,
-                        at: None,
-                    });
-                }
-            }
-            let mut pc = frame.pc;
+        'run: loop {
+            let pc = frame.pc;
             let [mut op, a] = units[pc];
             let mut arg = a as u32;
-            pc += 1;
-            while op == opc::ExtendedArg {
-                let [o, a] = units[pc];
-                op = o;
-                arg = (arg << 8) | a as u32;
-                pc += 1;
-            }
-            frame.lasti = pc - 1;
-            frame.pc = pc;
-            match op {
-                opc::Nop | opc::ExtendedArg => {}
-                opc::Resume => {
-                    if crate::object::finalize::has_pending() {
-                        tri!(self.eval_breaker(frame));
+            frame.lasti = pc;
+            frame.pc = pc + 1;
+            // `EXTENDED_ARG` is an arm of its own that dispatches the
+            // instruction it prefixes (as in CPython), so the common case
+            // pays no test for it.
+            'dispatch: loop {
+                match op {
+                    opc::ExtendedArg => {
+                        let pc = frame.pc;
+                        let [o, a] = units[pc];
+                        op = o;
+                        arg = (arg << 8) | a as u32;
+                        frame.lasti = pc;
+                        frame.pc = pc + 1;
+                        continue 'dispatch;
                     }
-                }
-                opc::PopTop | opc::EndFor => {
-                    frame.values.pop();
-                }
-                opc::PushNull => frame.values.push(None),
-                opc::EndSend => {
-                    let v = frame.values.pop().flatten();
-                    frame.values.pop();
-                    frame.values.push(v);
-                }
-                opc::Copy => {
-                    let v = frame.values[frame.values.len() - arg as usize].clone();
-                    frame.values.push(v);
-                }
-                opc::Swap => {
-                    let n = frame.values.len();
-                    frame.values.swap(n - 1, n - arg as usize);
-                }
-                opc::LoadConst => push!(code.payload.consts[arg as usize].clone()),
-                opc::ReturnConst => {
-                    return Ok(Step::Return(code.payload.consts[arg as usize].clone()))
-                }
-                opc::ReturnValue => return Ok(Step::Return(pop!())),
-                opc::LoadFast | opc::LoadFastCheck => match &frame.values[arg as usize] {
-                    Some(v) => {
-                        let v = v.clone();
-                        push!(v)
-                    }
-                    None => fail!(self.new_unbound_local_error(
-                        code.payload.localsplusnames[arg as usize].payload.as_str()
-                    )),
-                },
-                opc::LoadFastAndClear => {
-                    let v = frame.values[arg as usize].take();
-                    frame.values.push(v);
-                }
-                opc::LoadFastLoadFast => {
-                    for i in [arg >> 4, arg & 15] {
-                        match &frame.values[i as usize] {
-                            Some(v) => {
-                                let v = v.clone();
-                                push!(v)
-                            }
-                            None => fail!(self.new_unbound_local_error(
-                                code.payload.localsplusnames[i as usize].payload.as_str()
-                            )),
+                    opc::Nop => {}
+                    opc::Resume => {
+                        if crate::object::finalize::has_pending() {
+                            tri!(self.eval_breaker(frame));
                         }
                     }
-                }
-                opc::StoreFast => {
-                    let v = frame.values.pop().flatten();
-                    let old = std::mem::replace(&mut frame.values[arg as usize], v);
-                    drop(old);
-                }
-                opc::StoreFastLoadFast => {
-                    let v = frame.values.pop().flatten();
-                    let old = std::mem::replace(&mut frame.values[(arg >> 4) as usize], v);
-                    drop(old);
-                    match &frame.values[(arg & 15) as usize] {
+                    opc::PopTop | opc::EndFor => {
+                        frame.values.pop();
+                    }
+                    opc::PushNull => frame.values.push(None),
+                    opc::EndSend => {
+                        let v = frame.values.pop().flatten();
+                        frame.values.pop();
+                        frame.values.push(v);
+                    }
+                    opc::Copy => {
+                        let v = frame.values[frame.values.len() - arg as usize].clone();
+                        frame.values.push(v);
+                    }
+                    opc::Swap => {
+                        let n = frame.values.len();
+                        frame.values.swap(n - 1, n - arg as usize);
+                    }
+                    opc::LoadConst => push!(code.payload.consts[arg as usize].clone()),
+                    opc::ReturnConst => {
+                        return Ok(Step::Return(code.payload.consts[arg as usize].clone()))
+                    }
+                    opc::ReturnValue => return Ok(Step::Return(pop!())),
+                    opc::LoadFast | opc::LoadFastCheck => match &frame.values[arg as usize] {
                         Some(v) => {
                             let v = v.clone();
                             push!(v)
                         }
                         None => fail!(self.new_unbound_local_error(
-                            code.payload.localsplusnames[(arg & 15) as usize]
-                                .payload
-                                .as_str()
+                            code.payload.localsplusnames[arg as usize].payload.as_str()
                         )),
+                    },
+                    opc::LoadFastAndClear => {
+                        let v = frame.values[arg as usize].take();
+                        frame.values.push(v);
                     }
-                }
-                opc::StoreFastStoreFast => {
-                    let a = frame.values.pop().flatten();
-                    let old = std::mem::replace(&mut frame.values[(arg >> 4) as usize], a);
-                    drop(old);
-                    let b = frame.values.pop().flatten();
-                    let old = std::mem::replace(&mut frame.values[(arg & 15) as usize], b);
-                    drop(old);
-                }
-                opc::DeleteFast => {
-                    if frame.values[arg as usize].take().is_none() {
-                        fail!(self.new_unbound_local_error(
-                            code.payload.localsplusnames[arg as usize].payload.as_str()
-                        ));
-                    }
-                }
-                opc::MakeCell => {
-                    let v = frame.values[arg as usize].take();
-                    let cell = PyRef::new_exact(
-                        crate::objects::cellobject::PyCell {
-                            contents: std::cell::RefCell::new(v),
-                        },
-                        self.types.cell_type.clone(),
-                    );
-                    frame.values[arg as usize] = Some(cell.into_object());
-                }
-                opc::CopyFreeVars => {
-                    if let Some(func) = &frame.func {
-                        if let Some(closure) = func.payload.closure.borrow().as_ref() {
-                            let start = nlocals - arg as usize;
-                            for (i, c) in closure
-                                .payload
-                                .as_slice()
-                                .iter()
-                                .take(arg as usize)
-                                .enumerate()
-                            {
-                                frame.values[start + i] = Some(c.clone());
+                    opc::LoadFastLoadFast => {
+                        for i in [arg >> 4, arg & 15] {
+                            match &frame.values[i as usize] {
+                                Some(v) => {
+                                    let v = v.clone();
+                                    push!(v)
+                                }
+                                None => fail!(self.new_unbound_local_error(
+                                    code.payload.localsplusnames[i as usize].payload.as_str()
+                                )),
                             }
                         }
                     }
-                }
-                opc::LoadDeref => {
-                    let v = tri!(self.load_deref(frame, &code, arg as usize));
-                    push!(v)
-                }
-                opc::StoreDeref => {
-                    let v = pop!();
-                    self.cell_of(frame, arg as usize).payload.set(Some(v));
-                }
-                opc::DeleteDeref => {
-                    let cell = self.cell_of(frame, arg as usize);
-                    if cell.payload.get().is_none() {
-                        fail!(self.new_unbound_local_error(
-                            code.payload.localsplusnames[arg as usize].payload.as_str()
-                        ));
+                    opc::StoreFast => {
+                        let v = frame.values.pop().flatten();
+                        let old = std::mem::replace(&mut frame.values[arg as usize], v);
+                        drop(old);
                     }
-                    cell.payload.set(None);
-                }
-                opc::LoadFromDictOrDeref => {
-                    let mapping = pop!();
-                    let name = &code.payload.localsplusnames[arg as usize];
-                    let v = match tri!(self.mapping_lookup(&mapping, name.as_object())) {
-                        Some(v) => v,
-                        None => tri!(self.load_deref(frame, &code, arg as usize)),
-                    };
-                    push!(v)
-                }
-                opc::LoadFromDictOrGlobals => {
-                    let mapping = pop!();
-                    let name = &code.payload.names[arg as usize];
-                    let v = match tri!(self.mapping_lookup(&mapping, name.as_object())) {
-                        Some(v) => v,
-                        None => tri!(self.load_global_name(frame, name)),
-                    };
-                    push!(v)
-                }
-                opc::LoadLocals => match &frame.locals {
-                    Some(l) => {
-                        let l = l.clone();
-                        push!(l)
-                    }
-                    None => fail!(self.new_system_error("no locals found")),
-                },
-                opc::LoadName => {
-                    let name = &code.payload.names[arg as usize];
-                    let v = tri!(self.load_name(frame, name));
-                    push!(v)
-                }
-                opc::StoreName => {
-                    let name = code.payload.names[arg as usize].clone();
-                    let v = pop!();
-                    let Some(locals) = frame.locals.clone() else {
-                        fail!(self.new_system_error(format!(
-                            "no locals found when storing '{}'",
-                            name.payload.as_str()
-                        )));
-                    };
-                    if let Some(d) = locals.downcast_ref::<PyDict>() {
-                        if locals.class().is(&self.types.dict_type) {
-                            tri!(d.set_item(self, name.into_object(), v));
-                            continue;
-                        }
-                    }
-                    tri!(self.set_item(&locals, name.as_object(), v));
-                }
-                opc::DeleteName => {
-                    let name = code.payload.names[arg as usize].clone();
-                    let Some(locals) = frame.locals.clone() else {
-                        fail!(self.new_system_error("no locals when deleting"));
-                    };
-                    if let Err(e) = self.del_item(&locals, name.as_object()) {
-                        if e.as_object().class().is_subtype(&self.types.exc.key_error) {
-                            fail!(self.new_name_error(name.payload.as_str()));
-                        }
-                        fail!(e);
-                    }
-                }
-                opc::LoadGlobal => {
-                    let v = tri!(self.load_global_cached(frame, &code, (arg >> 1) as usize));
-                    push!(v);
-                    if arg & 1 != 0 {
-                        frame.values.push(None);
-                    }
-                }
-                opc::StoreGlobal => {
-                    let name = code.payload.names[arg as usize].clone();
-                    let v = pop!();
-                    tri!(frame.globals.payload.set_item(self, name.into_object(), v));
-                }
-                opc::DeleteGlobal => {
-                    let name = code.payload.names[arg as usize].clone();
-                    if tri!(frame.globals.payload.pop_item(self, name.as_object())).is_none() {
-                        fail!(self.new_name_error(name.payload.as_str()));
-                    }
-                }
-                opc::LoadAttr => {
-                    let name = &code.payload.names[(arg >> 1) as usize];
-                    let owner = pop!();
-                    if arg & 1 != 0 {
-                        match tri!(self.load_method_cached(&code, frame.lasti, &owner, name)) {
-                            (m, true) => {
-                                push!(m);
-                                push!(owner);
+                    opc::StoreFastLoadFast => {
+                        let v = frame.values.pop().flatten();
+                        let old = std::mem::replace(&mut frame.values[(arg >> 4) as usize], v);
+                        drop(old);
+                        match &frame.values[(arg & 15) as usize] {
+                            Some(v) => {
+                                let v = v.clone();
+                                push!(v)
                             }
-                            (a, false) => {
-                                push!(a);
-                                frame.values.push(None);
+                            None => fail!(self.new_unbound_local_error(
+                                code.payload.localsplusnames[(arg & 15) as usize]
+                                    .payload
+                                    .as_str()
+                            )),
+                        }
+                    }
+                    opc::StoreFastStoreFast => {
+                        let a = frame.values.pop().flatten();
+                        let old = std::mem::replace(&mut frame.values[(arg >> 4) as usize], a);
+                        drop(old);
+                        let b = frame.values.pop().flatten();
+                        let old = std::mem::replace(&mut frame.values[(arg & 15) as usize], b);
+                        drop(old);
+                    }
+                    opc::DeleteFast => {
+                        if frame.values[arg as usize].take().is_none() {
+                            fail!(self.new_unbound_local_error(
+                                code.payload.localsplusnames[arg as usize].payload.as_str()
+                            ));
+                        }
+                    }
+                    opc::MakeCell => {
+                        let v = frame.values[arg as usize].take();
+                        let cell = PyRef::new_exact(
+                            crate::objects::cellobject::PyCell {
+                                contents: std::cell::RefCell::new(v),
+                            },
+                            self.types.cell_type.clone(),
+                        );
+                        frame.values[arg as usize] = Some(cell.into_object());
+                    }
+                    opc::CopyFreeVars => {
+                        if let Some(func) = &frame.func {
+                            if let Some(closure) = func.payload.closure.borrow().as_ref() {
+                                let start = nlocals - arg as usize;
+                                for (i, c) in closure
+                                    .payload
+                                    .as_slice()
+                                    .iter()
+                                    .take(arg as usize)
+                                    .enumerate()
+                                {
+                                    frame.values[start + i] = Some(c.clone());
+                                }
                             }
                         }
-                    } else {
-                        if owner.class().is(&self.types.frame_type) {
-                            // `f_lineno`, `f_locals` of frames still running.
-                            self.sync_frame_objects(frame, parents);
-                        }
-                        let v = tri!(self.load_attr_cached(&code, frame.lasti, &owner, name));
+                    }
+                    opc::LoadDeref => {
+                        let v = tri!(self.load_deref(frame, &code, arg as usize));
                         push!(v)
                     }
-                }
-                opc::StoreAttr => {
-                    let name = &code.payload.names[arg as usize];
-                    let owner = pop!();
-                    let v = pop!();
-                    tri!(self.store_attr_cached(&code, frame.lasti, &owner, name, v));
-                }
-                opc::DeleteAttr => {
-                    let name = &code.payload.names[arg as usize];
-                    let owner = pop!();
-                    tri!(self.set_attr(&owner, name, None));
-                }
-                opc::LoadSuperAttr => {
-                    let name = code.payload.names[(arg >> 2) as usize].clone();
-                    let self_ = pop!();
-                    let class = pop!();
-                    let global_super = pop!();
-                    let (v, bound_self) = tri!(self.load_super_attr(
-                        &global_super,
-                        &class,
-                        &self_,
-                        &name,
-                        arg & 1 != 0,
-                        arg & 2 != 0
-                    ));
-                    push!(v);
-                    if arg & 1 != 0 {
-                        frame.values.push(bound_self);
+                    opc::StoreDeref => {
+                        let v = pop!();
+                        self.cell_of(frame, arg as usize).payload.set(Some(v));
                     }
-                }
-                opc::UnaryNegative => {
-                    let v = pop!();
-                    let r = tri!(self.unary_op(&v, UnaryOp::Negative));
-                    push!(r)
-                }
-                opc::UnaryInvert => {
-                    let v = pop!();
-                    let r = tri!(self.unary_op(&v, UnaryOp::Invert));
-                    push!(r)
-                }
-                opc::UnaryNot => {
-                    let v = pop!();
-                    let b = tri!(self.is_true(&v));
-                    push!(self.new_bool(!b))
-                }
-                opc::ToBool => {
-                    let v = pop!();
-                    let b = tri!(self.is_true(&v));
-                    push_or_branch!(self.new_bool(b))
-                }
-                opc::BinaryOp => {
-                    let b = pop!();
-                    let a = pop!();
-                    let r = tri!(self.binary_op_arg(&a, &b, arg));
-                    push!(r)
-                }
-                opc::BinarySubscr => {
-                    let key = pop!();
-                    let container = pop!();
-                    let r = tri!(self.subscript(&container, &key));
-                    push!(r)
-                }
-                opc::StoreSubscr => {
-                    let key = pop!();
-                    let container = pop!();
-                    let v = pop!();
-                    tri!(self.store_subscript(&container, &key, v));
-                }
-                opc::DeleteSubscr => {
-                    let key = pop!();
-                    let container = pop!();
-                    tri!(self.del_item(&container, &key));
-                }
-                opc::BinarySlice => {
-                    let stop = pop!();
-                    let start = pop!();
-                    let container = pop!();
-                    let slice = self.new_slice(start, stop, self.none());
-                    let r = tri!(self.get_item(&container, &slice));
-                    push!(r)
-                }
-                opc::StoreSlice => {
-                    let stop = pop!();
-                    let start = pop!();
-                    let container = pop!();
-                    let v = pop!();
-                    let slice = self.new_slice(start, stop, self.none());
-                    tri!(self.set_item(&container, &slice, v));
-                }
-                opc::CompareOp => {
-                    let b = pop!();
-                    let a = pop!();
-                    let cmp = CompareOp::from_index(arg >> 5);
-                    let r = tri!(self.compare_fast(&a, &b, cmp));
-                    drop((a, b));
-                    if arg & 16 != 0 {
-                        let t = tri!(self.is_true(&r));
-                        push_or_branch!(self.new_bool(t))
-                    } else {
-                        push_or_branch!(r)
-                    }
-                }
-                opc::IsOp => {
-                    let b = pop!();
-                    let a = pop!();
-                    push_or_branch!(self.new_bool(a.is(&b) != (arg == 1)))
-                }
-                opc::ContainsOp => {
-                    let container = pop!();
-                    let item = pop!();
-                    let r = tri!(self.contains(&container, &item));
-                    push_or_branch!(self.new_bool(r != (arg == 1)))
-                }
-                opc::PopJumpIfFalse | opc::PopJumpIfTrue => {
-                    let v = pop!();
-                    let b = tri!(self.truth(&v));
-                    if b == (op == opc::PopJumpIfTrue) {
-                        frame.pc += arg as usize;
-                    }
-                }
-                opc::PopJumpIfNone | opc::PopJumpIfNotNone => {
-                    let v = pop!();
-                    if self.is_none(&v) == (op == opc::PopJumpIfNone) {
-                        frame.pc += arg as usize;
-                    }
-                }
-                opc::JumpForward => frame.pc += arg as usize,
-                opc::JumpBackward | opc::JumpBackwardNoInterrupt => {
-                    frame.pc -= arg as usize;
-                    if op == opc::JumpBackward && crate::object::finalize::has_pending() {
-                        tri!(self.eval_breaker(frame));
-                    }
-                }
-                opc::GetIter => {
-                    let v = pop!();
-                    let it = tri!(self.get_iter(&v));
-                    push!(it)
-                }
-                opc::ForIter => {
-                    let it = top!();
-                    if it.class().is(&self.types.generator_type)
-                        && self.recursion_depth.get() + 1 < self.recursion_limit.get()
-                    {
-                        let exit_pc = frame.pc + arg as usize + 2;
-                        if let Some(gf) =
-                            crate::objects::genobject::enter_inline(self, it, exit_pc, None)
-                        {
-                            return Ok(Step::Call(gf));
+                    opc::DeleteDeref => {
+                        let cell = self.cell_of(frame, arg as usize);
+                        if cell.payload.get().is_none() {
+                            fail!(self.new_unbound_local_error(
+                                code.payload.localsplusnames[arg as usize].payload.as_str()
+                            ));
                         }
+                        cell.payload.set(None);
                     }
-                    let next = tri!(self.for_iter_next(top!()));
-                    match next {
-                        Some(v) => push!(v),
-                        None => {
-                            frame.values.pop();
-                            frame.pc += arg as usize + 2;
+                    opc::LoadFromDictOrDeref => {
+                        let mapping = pop!();
+                        let name = &code.payload.localsplusnames[arg as usize];
+                        let v = match tri!(self.mapping_lookup(&mapping, name.as_object())) {
+                            Some(v) => v,
+                            None => tri!(self.load_deref(frame, &code, arg as usize)),
+                        };
+                        push!(v)
+                    }
+                    opc::LoadFromDictOrGlobals => {
+                        let mapping = pop!();
+                        let name = &code.payload.names[arg as usize];
+                        let v = match tri!(self.mapping_lookup(&mapping, name.as_object())) {
+                            Some(v) => v,
+                            None => tri!(self.load_global_name(frame, name)),
+                        };
+                        push!(v)
+                    }
+                    opc::LoadLocals => match &frame.locals {
+                        Some(l) => {
+                            let l = l.clone();
+                            push!(l)
                         }
+                        None => fail!(self.new_system_error("no locals found")),
+                    },
+                    opc::LoadName => {
+                        let name = &code.payload.names[arg as usize];
+                        let v = tri!(self.load_name(frame, name));
+                        push!(v)
                     }
-                }
-                opc::GetLen => {
-                    let n = tri!(self.len(top!()));
-                    push!(self.new_int(n as i64))
-                }
-                opc::BuildTuple => {
-                    let items = self.pop_n(frame, arg as usize);
-                    push!(self.new_tuple(items).into_object())
-                }
-                opc::BuildList => {
-                    let items = self.pop_n(frame, arg as usize);
-                    push!(self.new_list(items).into_object())
-                }
-                opc::BuildSet => {
-                    let items = self.pop_n(frame, arg as usize);
-                    let s = tri!(self.new_set_from(items));
-                    push!(s)
-                }
-                opc::BuildMap => {
-                    let items = self.pop_n(frame, 2 * arg as usize);
-                    let d = self.new_dict();
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        tri!(d.payload.set_item(self, k, v));
-                    }
-                    push!(d.into_object())
-                }
-                opc::BuildConstKeyMap => {
-                    let keys = pop!();
-                    let values = self.pop_n(frame, arg as usize);
-                    let d = self.new_dict();
-                    if let Some(t) = keys.downcast_ref::<PyTuple>() {
-                        for (k, v) in t.as_slice().iter().zip(values) {
-                            tri!(d.payload.set_item(self, k.clone(), v));
-                        }
-                    }
-                    push!(d.into_object())
-                }
-                opc::BuildString => {
-                    let parts = self.pop_n(frame, arg as usize);
-                    let mut s = String::new();
-                    for p in &parts {
-                        if let Some(ps) = p.downcast_ref::<PyStr>() {
-                            s.push_str(ps.as_str());
-                        }
-                    }
-                    push!(self.new_str_obj(s))
-                }
-                opc::BuildSlice => {
-                    let step = if arg == 3 { pop!() } else { self.none() };
-                    let stop = pop!();
-                    let start = pop!();
-                    push!(self.new_slice(start, stop, step))
-                }
-                opc::ListAppend => {
-                    let v = pop!();
-                    let list = peek!(arg as usize);
-                    if let Some(l) = list.downcast_ref::<crate::objects::listobject::PyList>() {
-                        l.push(v);
-                    }
-                }
-                opc::ListExtend => {
-                    let iterable = pop!();
-                    let list = peek!(arg as usize).clone();
-                    tri!(self.list_extend_op(&list, &iterable));
-                }
-                opc::SetAdd => {
-                    let v = pop!();
-                    let set = peek!(arg as usize).clone();
-                    tri!(self.set_add_op(&set, v));
-                }
-                opc::SetUpdate => {
-                    let iterable = pop!();
-                    let set = peek!(arg as usize).clone();
-                    for v in tri!(self.collect(&iterable)) {
-                        tri!(self.set_add_op(&set, v));
-                    }
-                }
-                opc::MapAdd => {
-                    let v = pop!();
-                    let k = pop!();
-                    let d = peek!(arg as usize).clone();
-                    if let Some(d) = d.downcast_ref::<PyDict>() {
-                        tri!(d.set_item(self, k, v));
-                    }
-                }
-                opc::DictUpdate => {
-                    let update = pop!();
-                    let d = peek!(arg as usize).clone();
-                    tri!(self.dict_update_op(&d, &update, false, None));
-                }
-                opc::DictMerge => {
-                    let update = pop!();
-                    let d = peek!(arg as usize).clone();
-                    let func = peek!(arg as usize + 3).clone();
-                    tri!(self.dict_update_op(&d, &update, true, Some(&func)));
-                }
-                opc::UnpackSequence => {
-                    let seq = pop!();
-                    let items = tri!(self.unpack_sequence(&seq, arg as usize));
-                    for v in items.into_iter().rev() {
-                        push!(v);
-                    }
-                }
-                opc::UnpackEx => {
-                    let seq = pop!();
-                    let items =
-                        tri!(self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize));
-                    for v in items.into_iter().rev() {
-                        push!(v);
-                    }
-                }
-                opc::Call | opc::CallKw => {
-                    let kwnames = if op == opc::CallKw {
-                        pop!().downcast::<PyTuple>().ok()
-                    } else {
-                        None
-                    };
-                    // An object freed just before (e.g. by `del`) is finalized
-                    // before the call can observe its absence.
-                    if crate::object::finalize::has_pending() {
-                        tri!(self.eval_breaker(frame));
-                    }
-                    if kwnames.is_none() {
-                        if let Some(nf) = self.call_py_fast(frame, arg as usize) {
-                            return Ok(Step::Call(nf));
-                        }
-                    }
-                    match tri!(self.call_op(frame, parents, arg as usize, kwnames.as_ref())) {
-                        Some(new_frame) => return Ok(Step::Call(new_frame)),
-                        None => {
-                            if crate::object::finalize::has_pending() {
-                                tri!(self.eval_breaker(frame));
+                    opc::StoreName => {
+                        let name = code.payload.names[arg as usize].clone();
+                        let v = pop!();
+                        let Some(locals) = frame.locals.clone() else {
+                            fail!(self.new_system_error(format!(
+                                "no locals found when storing '{}'",
+                                name.payload.as_str()
+                            )));
+                        };
+                        if let Some(d) = locals.downcast_ref::<PyDict>() {
+                            if locals.class().is(&self.types.dict_type) {
+                                tri!(d.set_item(self, name.into_object(), v));
+                                continue 'run;
                             }
                         }
+                        tri!(self.set_item(&locals, name.as_object(), v));
                     }
-                }
-                opc::CallFunctionEx => {
-                    let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
-                    let callargs = pop!();
-                    frame.values.pop(); // NULL
-                    let func = pop!();
-                    let r = tri!(self.call_function_ex(&func, &callargs, kwargs.as_ref()));
-                    push!(r)
-                }
-                opc::CallIntrinsic1 => {
-                    let v = pop!();
-                    let r = tri!(self.call_intrinsic_1(frame, arg, v));
-                    push!(r)
-                }
-                opc::CallIntrinsic2 => {
-                    let v1 = pop!();
-                    let v2 = pop!();
-                    let r = tri!(self.call_intrinsic_2(arg, v2, v1));
-                    push!(r)
-                }
-                opc::MakeFunction => {
-                    let code_obj = pop!();
-                    let f = tri!(self.make_function(frame, code_obj));
-                    push!(f)
-                }
-                opc::SetFunctionAttribute => {
-                    let func = pop!();
-                    let attr = pop!();
-                    tri!(self.set_function_attribute(&func, arg, attr));
-                    push!(func)
-                }
-                opc::ReturnGenerator => return Ok(Step::Generator),
-                opc::YieldValue => {
-                    let v = pop!();
-                    return Ok(Step::Yield(v));
-                }
-                opc::Send => {
-                    let v = pop!();
-                    if self.recursion_depth.get() + 1 < self.recursion_limit.get() {
-                        let exit_pc = frame.pc + arg as usize;
-                        if let Some(gf) =
-                            crate::objects::genobject::enter_inline(self, top!(), exit_pc, Some(&v))
-                        {
-                            return Ok(Step::Call(gf));
+                    opc::DeleteName => {
+                        let name = code.payload.names[arg as usize].clone();
+                        let Some(locals) = frame.locals.clone() else {
+                            fail!(self.new_system_error("no locals when deleting"));
+                        };
+                        if let Err(e) = self.del_item(&locals, name.as_object()) {
+                            if e.as_object().class().is_subtype(&self.types.exc.key_error) {
+                                fail!(self.new_name_error(name.payload.as_str()));
+                            }
+                            fail!(e);
                         }
                     }
-                    let receiver = top!().clone();
-                    match tri!(self.send_op(&receiver, v)) {
-                        crate::objects::genobject::SendResult::Yield(y) => push!(y),
-                        crate::objects::genobject::SendResult::Return(r) => {
-                            push!(r);
+                    opc::LoadGlobal => {
+                        let v = tri!(self.load_global_cached(frame, &code, (arg >> 1) as usize));
+                        push!(v);
+                        if arg & 1 != 0 {
+                            frame.values.push(None);
+                        }
+                    }
+                    opc::StoreGlobal => {
+                        let name = code.payload.names[arg as usize].clone();
+                        let v = pop!();
+                        tri!(frame.globals.payload.set_item(self, name.into_object(), v));
+                    }
+                    opc::DeleteGlobal => {
+                        let name = code.payload.names[arg as usize].clone();
+                        if tri!(frame.globals.payload.pop_item(self, name.as_object())).is_none() {
+                            fail!(self.new_name_error(name.payload.as_str()));
+                        }
+                    }
+                    opc::LoadAttr => {
+                        let name = &code.payload.names[(arg >> 1) as usize];
+                        let owner = pop!();
+                        if let Some((v, is_method)) =
+                            self.load_attr_inline(&code, frame.lasti, &owner, arg & 1 != 0)
+                        {
+                            push!(v);
+                            if is_method {
+                                push!(owner);
+                            } else if arg & 1 != 0 {
+                                frame.values.push(None);
+                            }
+                        } else if arg & 1 != 0 {
+                            match tri_w!(self.load_method_cached(&code, frame.lasti, &owner, name))
+                            {
+                                (m, true) => {
+                                    push!(m);
+                                    push!(owner);
+                                }
+                                (a, false) => {
+                                    push!(a);
+                                    frame.values.push(None);
+                                }
+                            }
+                        } else {
+                            if owner.class().is(&self.types.frame_type) {
+                                // `f_lineno`, `f_locals` of frames still running.
+                                self.sync_frame_objects(frame, parents);
+                            }
+                            let v = tri_w!(self.load_attr_cached(&code, frame.lasti, &owner, name));
+                            push!(v)
+                        }
+                    }
+                    opc::StoreAttr => {
+                        let name = &code.payload.names[arg as usize];
+                        let owner = pop!();
+                        let v = pop!();
+                        tri_w!(self.store_attr_cached(&code, frame.lasti, &owner, name, v));
+                    }
+                    opc::DeleteAttr => {
+                        let name = &code.payload.names[arg as usize];
+                        let owner = pop!();
+                        tri_w!(self.set_attr(&owner, name, None));
+                    }
+                    opc::LoadSuperAttr => {
+                        let name = code.payload.names[(arg >> 2) as usize].clone();
+                        let self_ = pop!();
+                        let class = pop!();
+                        let global_super = pop!();
+                        let (v, bound_self) = tri!(self.load_super_attr(
+                            &global_super,
+                            &class,
+                            &self_,
+                            &name,
+                            arg & 1 != 0,
+                            arg & 2 != 0
+                        ));
+                        push!(v);
+                        if arg & 1 != 0 {
+                            frame.values.push(bound_self);
+                        }
+                    }
+                    opc::UnaryNegative => {
+                        let v = pop!();
+                        let r = tri_w!(self.unary_op(&v, UnaryOp::Negative));
+                        push!(r)
+                    }
+                    opc::UnaryInvert => {
+                        let v = pop!();
+                        let r = tri_w!(self.unary_op(&v, UnaryOp::Invert));
+                        push!(r)
+                    }
+                    opc::UnaryNot => {
+                        let v = pop!();
+                        let b = tri_w!(self.is_true(&v));
+                        push!(self.new_bool(!b))
+                    }
+                    opc::ToBool => {
+                        let v = pop!();
+                        let b = tri_w!(self.is_true(&v));
+                        push_or_branch!(self.new_bool(b))
+                    }
+                    opc::BinaryOp => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = tri_w!(self.binary_op_arg(&a, &b, arg));
+                        push!(r)
+                    }
+                    opc::BinarySubscr => {
+                        let key = pop!();
+                        let container = pop!();
+                        let r = tri_w!(self.subscript(&container, &key));
+                        push!(r)
+                    }
+                    opc::StoreSubscr => {
+                        let key = pop!();
+                        let container = pop!();
+                        let v = pop!();
+                        tri_w!(self.store_subscript(&container, &key, v));
+                    }
+                    opc::DeleteSubscr => {
+                        let key = pop!();
+                        let container = pop!();
+                        tri_w!(self.del_item(&container, &key));
+                    }
+                    opc::BinarySlice => {
+                        let stop = pop!();
+                        let start = pop!();
+                        let container = pop!();
+                        let slice = self.new_slice(start, stop, self.none());
+                        let r = tri_w!(self.get_item(&container, &slice));
+                        push!(r)
+                    }
+                    opc::StoreSlice => {
+                        let stop = pop!();
+                        let start = pop!();
+                        let container = pop!();
+                        let v = pop!();
+                        let slice = self.new_slice(start, stop, self.none());
+                        tri_w!(self.set_item(&container, &slice, v));
+                    }
+                    opc::CompareOp => {
+                        let b = pop!();
+                        let a = pop!();
+                        let cmp = CompareOp::from_index(arg >> 5);
+                        let r = tri_w!(self.compare_fast(&a, &b, cmp));
+                        drop((a, b));
+                        if arg & 16 != 0 {
+                            let t = tri_w!(self.is_true(&r));
+                            push_or_branch!(self.new_bool(t))
+                        } else {
+                            push_or_branch!(r)
+                        }
+                    }
+                    opc::IsOp => {
+                        let b = pop!();
+                        let a = pop!();
+                        push_or_branch!(self.new_bool(a.is(&b) != (arg == 1)))
+                    }
+                    opc::ContainsOp => {
+                        let container = pop!();
+                        let item = pop!();
+                        let r = tri_w!(self.contains(&container, &item));
+                        push_or_branch!(self.new_bool(r != (arg == 1)))
+                    }
+                    opc::PopJumpIfFalse | opc::PopJumpIfTrue => {
+                        let v = pop!();
+                        let b = tri_w!(self.truth(&v));
+                        if b == (op == opc::PopJumpIfTrue) {
                             frame.pc += arg as usize;
                         }
                     }
-                }
-                opc::GetYieldFromIter => {
-                    let v = pop!();
-                    let it = tri!(self.get_yield_from_iter(&v, code.payload.flags()));
-                    push!(it)
-                }
-                opc::GetAwaitable => {
-                    let v = pop!();
-                    let it = tri!(self.get_awaitable(&v, arg));
-                    push!(it)
-                }
-                opc::GetAiter => {
-                    let v = pop!();
-                    let it = tri!(self.get_aiter(&v));
-                    push!(it)
-                }
-                opc::GetAnext => {
-                    let it = tri!(self.get_anext(top!()));
-                    push!(it)
-                }
-                opc::EndAsyncFor => {
-                    let exc = pop!();
-                    frame.values.pop();
-                    if !exc.class().is_subtype(&self.types.exc.stop_async_iteration) {
-                        let e = exc.downcast::<PyBaseException>().ok().expect("exception");
-                        return Err(Raised {
-                            exc: e,
-                            reraise: true,
-                            at: None,
-                        });
+                    opc::PopJumpIfNone | opc::PopJumpIfNotNone => {
+                        let v = pop!();
+                        if self.is_none(&v) == (op == opc::PopJumpIfNone) {
+                            frame.pc += arg as usize;
+                        }
                     }
-                }
-                opc::CleanupThrow => {
-                    let exc = pop!();
-                    frame.values.pop();
-                    frame.values.pop();
-                    if exc.class().is_subtype(&self.types.exc.stop_iteration) {
-                        let value = tri!(self.get_attr_str(&exc, "value"));
-                        push!(self.none());
-                        push!(value);
-                    } else {
-                        let e = exc.downcast::<PyBaseException>().ok().expect("exception");
-                        return Err(Raised {
-                            exc: e,
-                            reraise: true,
-                            at: None,
-                        });
+                    opc::JumpForward => frame.pc += arg as usize,
+                    opc::JumpBackward | opc::JumpBackwardNoInterrupt => {
+                        frame.pc -= arg as usize;
+                        if op == opc::JumpBackward && crate::object::finalize::has_pending() {
+                            tri!(self.eval_breaker(frame));
+                        }
                     }
-                }
-                opc::RaiseVarargs => {
-                    let raised = match arg {
-                        0 => match self.handled_exception.borrow().clone() {
-                            Some(e) => Raised {
-                                exc: e.downcast::<PyBaseException>().ok().expect("exception"),
+                    opc::GetIter => {
+                        let v = pop!();
+                        let it = tri_w!(self.get_iter(&v));
+                        push!(it)
+                    }
+                    opc::ForIter => {
+                        let it = top!();
+                        if it.class().is(&self.types.generator_type)
+                            && self.recursion_depth.get() + 1 < self.recursion_limit.get()
+                        {
+                            let exit_pc = frame.pc + arg as usize + 2;
+                            if let Some(gf) =
+                                crate::objects::genobject::enter_inline(self, it, exit_pc, None)
+                            {
+                                return Ok(Step::Call(gf));
+                            }
+                        }
+                        let next = tri_w!(self.for_iter_next(top!()));
+                        match next {
+                            Some(v) => push!(v),
+                            None => {
+                                frame.values.pop();
+                                frame.pc += arg as usize + 2;
+                            }
+                        }
+                    }
+                    opc::GetLen => {
+                        let n = tri_w!(self.len(top!()));
+                        push!(self.new_int(n as i64))
+                    }
+                    opc::BuildTuple => {
+                        let items = self.pop_n(frame, arg as usize);
+                        push!(self.new_tuple(items).into_object())
+                    }
+                    opc::BuildList => {
+                        let items = self.pop_n(frame, arg as usize);
+                        push!(self.new_list(items).into_object())
+                    }
+                    opc::BuildSet => {
+                        let items = self.pop_n(frame, arg as usize);
+                        let s = tri_w!(self.new_set_from(items));
+                        push!(s)
+                    }
+                    opc::BuildMap => {
+                        let items = self.pop_n(frame, 2 * arg as usize);
+                        let d = self.new_dict();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            tri!(d.payload.set_item(self, k, v));
+                        }
+                        push!(d.into_object())
+                    }
+                    opc::BuildConstKeyMap => {
+                        let keys = pop!();
+                        let values = self.pop_n(frame, arg as usize);
+                        let d = self.new_dict();
+                        if let Some(t) = keys.downcast_ref::<PyTuple>() {
+                            for (k, v) in t.as_slice().iter().zip(values) {
+                                tri!(d.payload.set_item(self, k.clone(), v));
+                            }
+                        }
+                        push!(d.into_object())
+                    }
+                    opc::BuildString => {
+                        let parts = self.pop_n(frame, arg as usize);
+                        let mut s = String::new();
+                        for p in &parts {
+                            if let Some(ps) = p.downcast_ref::<PyStr>() {
+                                s.push_str(ps.as_str());
+                            }
+                        }
+                        push!(self.new_str_obj(s))
+                    }
+                    opc::BuildSlice => {
+                        let step = if arg == 3 { pop!() } else { self.none() };
+                        let stop = pop!();
+                        let start = pop!();
+                        push!(self.new_slice(start, stop, step))
+                    }
+                    opc::ListAppend => {
+                        let v = pop!();
+                        let list = peek!(arg as usize);
+                        if let Some(l) = list.downcast_ref::<crate::objects::listobject::PyList>() {
+                            l.push(v);
+                        }
+                    }
+                    opc::ListExtend => {
+                        let iterable = pop!();
+                        let list = peek!(arg as usize).clone();
+                        tri_w!(self.list_extend_op(&list, &iterable));
+                    }
+                    opc::SetAdd => {
+                        let v = pop!();
+                        let set = peek!(arg as usize).clone();
+                        tri!(self.set_add_op(&set, v));
+                    }
+                    opc::SetUpdate => {
+                        let iterable = pop!();
+                        let set = peek!(arg as usize).clone();
+                        for v in tri_w!(self.collect(&iterable)) {
+                            tri!(self.set_add_op(&set, v));
+                        }
+                    }
+                    opc::MapAdd => {
+                        let v = pop!();
+                        let k = pop!();
+                        let d = peek!(arg as usize).clone();
+                        if let Some(d) = d.downcast_ref::<PyDict>() {
+                            tri!(d.set_item(self, k, v));
+                        }
+                    }
+                    opc::DictUpdate => {
+                        let update = pop!();
+                        let d = peek!(arg as usize).clone();
+                        tri_w!(self.dict_update_op(&d, &update, false, None));
+                    }
+                    opc::DictMerge => {
+                        let update = pop!();
+                        let d = peek!(arg as usize).clone();
+                        let func = peek!(arg as usize + 3).clone();
+                        tri_w!(self.dict_update_op(&d, &update, true, Some(&func)));
+                    }
+                    opc::UnpackSequence => {
+                        let seq = pop!();
+                        let items = tri_w!(self.unpack_sequence(&seq, arg as usize));
+                        for v in items.into_iter().rev() {
+                            push!(v);
+                        }
+                    }
+                    opc::UnpackEx => {
+                        let seq = pop!();
+                        let items = tri_w!(self.unpack_ex(
+                            &seq,
+                            (arg & 0xff) as usize,
+                            (arg >> 8) as usize
+                        ));
+                        for v in items.into_iter().rev() {
+                            push!(v);
+                        }
+                    }
+                    opc::Call | opc::CallKw => {
+                        let kwnames = if op == opc::CallKw {
+                            pop!().downcast::<PyTuple>().ok()
+                        } else {
+                            None
+                        };
+                        // An object freed just before (e.g. by `del`) is finalized
+                        // before the call can observe its absence.
+                        if crate::object::finalize::has_pending() {
+                            tri!(self.eval_breaker(frame));
+                        }
+                        if kwnames.is_none() {
+                            if let Some(nf) = self.call_py_fast(frame, arg as usize) {
+                                return Ok(Step::Call(nf));
+                            }
+                        }
+                        match tri_w!(self.call_op(frame, parents, arg as usize, kwnames.as_ref())) {
+                            Some(new_frame) => return Ok(Step::Call(new_frame)),
+                            None => {
+                                if crate::object::finalize::has_pending() {
+                                    tri!(self.eval_breaker(frame));
+                                }
+                            }
+                        }
+                    }
+                    opc::CallFunctionEx => {
+                        let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
+                        let callargs = pop!();
+                        frame.values.pop(); // NULL
+                        let func = pop!();
+                        let r = tri_w!(self.call_function_ex(&func, &callargs, kwargs.as_ref()));
+                        push!(r)
+                    }
+                    opc::CallIntrinsic1 => {
+                        let v = pop!();
+                        let r = tri_w!(self.call_intrinsic_1(frame, arg, v));
+                        push!(r)
+                    }
+                    opc::CallIntrinsic2 => {
+                        let v1 = pop!();
+                        let v2 = pop!();
+                        let r = tri_w!(self.call_intrinsic_2(arg, v2, v1));
+                        push!(r)
+                    }
+                    opc::MakeFunction => {
+                        let code_obj = pop!();
+                        let f = tri!(self.make_function(frame, code_obj));
+                        push!(f)
+                    }
+                    opc::SetFunctionAttribute => {
+                        let func = pop!();
+                        let attr = pop!();
+                        tri!(self.set_function_attribute(&func, arg, attr));
+                        push!(func)
+                    }
+                    opc::ReturnGenerator => return Ok(Step::Generator),
+                    opc::YieldValue => {
+                        let v = pop!();
+                        return Ok(Step::Yield(v));
+                    }
+                    opc::Send => {
+                        let v = pop!();
+                        if self.recursion_depth.get() + 1 < self.recursion_limit.get() {
+                            let exit_pc = frame.pc + arg as usize;
+                            if let Some(gf) = crate::objects::genobject::enter_inline(
+                                self,
+                                top!(),
+                                exit_pc,
+                                Some(&v),
+                            ) {
+                                return Ok(Step::Call(gf));
+                            }
+                        }
+                        let receiver = top!().clone();
+                        match tri_w!(self.send_op(&receiver, v)) {
+                            crate::objects::genobject::SendResult::Yield(y) => push!(y),
+                            crate::objects::genobject::SendResult::Return(r) => {
+                                push!(r);
+                                frame.pc += arg as usize;
+                            }
+                        }
+                    }
+                    opc::GetYieldFromIter => {
+                        let v = pop!();
+                        let it = tri_w!(self.get_yield_from_iter(&v, code.payload.flags()));
+                        push!(it)
+                    }
+                    opc::GetAwaitable => {
+                        let v = pop!();
+                        let it = tri_w!(self.get_awaitable(&v, arg));
+                        push!(it)
+                    }
+                    opc::GetAiter => {
+                        let v = pop!();
+                        let it = tri!(self.get_aiter(&v));
+                        push!(it)
+                    }
+                    opc::GetAnext => {
+                        let it = tri!(self.get_anext(top!()));
+                        push!(it)
+                    }
+                    opc::EndAsyncFor => {
+                        let exc = pop!();
+                        frame.values.pop();
+                        if !exc.class().is_subtype(&self.types.exc.stop_async_iteration) {
+                            let e = exc.downcast::<PyBaseException>().ok().expect("exception");
+                            return Err(Raised {
+                                exc: e,
                                 reraise: true,
                                 at: None,
+                            });
+                        }
+                    }
+                    opc::CleanupThrow => {
+                        let exc = pop!();
+                        frame.values.pop();
+                        frame.values.pop();
+                        if exc.class().is_subtype(&self.types.exc.stop_iteration) {
+                            let value = tri!(self.get_attr_str(&exc, "value"));
+                            push!(self.none());
+                            push!(value);
+                        } else {
+                            let e = exc.downcast::<PyBaseException>().ok().expect("exception");
+                            return Err(Raised {
+                                exc: e,
+                                reraise: true,
+                                at: None,
+                            });
+                        }
+                    }
+                    opc::RaiseVarargs => {
+                        let raised = match arg {
+                            0 => match self.handled_exception.borrow().clone() {
+                                Some(e) => Raised {
+                                    exc: e.downcast::<PyBaseException>().ok().expect("exception"),
+                                    reraise: true,
+                                    at: None,
+                                },
+                                None => Raised::from(
+                                    self.new_runtime_error("No active exception to reraise"),
+                                ),
                             },
-                            None => Raised::from(
-                                self.new_runtime_error("No active exception to reraise"),
-                            ),
-                        },
-                        1 => {
-                            let e = pop!();
-                            Raised::from(tri!(self.make_raise(e, None)))
+                            1 => {
+                                let e = pop!();
+                                Raised::from(tri!(self.make_raise(e, None)))
+                            }
+                            _ => {
+                                let cause = pop!();
+                                let e = pop!();
+                                Raised::from(tri!(self.make_raise(e, Some(cause))))
+                            }
+                        };
+                        if !raised.reraise {
+                            self.set_raise_context(&raised.exc);
                         }
-                        _ => {
-                            let cause = pop!();
-                            let e = pop!();
-                            Raised::from(tri!(self.make_raise(e, Some(cause))))
-                        }
-                    };
-                    if !raised.reraise {
-                        self.set_raise_context(&raised.exc);
+                        return Err(raised);
                     }
-                    return Err(raised);
-                }
-                opc::Reraise => {
-                    let exc = pop!();
-                    let here = frame.lasti;
-                    if arg != 0 {
-                        let lasti = frame.values[frame.values.len() - arg as usize].clone();
-                        if let Some(l) = lasti
-                            .as_ref()
-                            .and_then(|l| l.downcast_ref::<PyInt>())
-                            .and_then(|i| i.as_i64())
-                        {
-                            frame.lasti = l as usize;
+                    opc::Reraise => {
+                        let exc = pop!();
+                        let here = frame.lasti;
+                        if arg != 0 {
+                            let lasti = frame.values[frame.values.len() - arg as usize].clone();
+                            if let Some(l) = lasti
+                                .as_ref()
+                                .and_then(|l| l.downcast_ref::<PyInt>())
+                                .and_then(|i| i.as_i64())
+                            {
+                                frame.lasti = l as usize;
+                            }
                         }
+                        let e = match exc.downcast::<PyBaseException>() {
+                            Ok(e) => e,
+                            Err(_) => fail!(self.new_system_error("RERAISE of a non-exception")),
+                        };
+                        return Err(Raised {
+                            exc: e,
+                            reraise: true,
+                            at: Some(here),
+                        });
                     }
-                    let e = match exc.downcast::<PyBaseException>() {
-                        Ok(e) => e,
-                        Err(_) => fail!(self.new_system_error("RERAISE of a non-exception")),
-                    };
-                    return Err(Raised {
-                        exc: e,
-                        reraise: true,
-                        at: Some(here),
-                    });
+                    opc::PushExcInfo => {
+                        let exc = pop!();
+                        let prev = self.handled_exception.replace(Some(exc.clone()));
+                        push!(prev.unwrap_or_else(|| self.none()));
+                        push!(exc)
+                    }
+                    opc::PopExcept => {
+                        let prev = pop!();
+                        let prev = if self.is_none(&prev) {
+                            None
+                        } else {
+                            Some(prev)
+                        };
+                        let old = self.handled_exception.replace(prev);
+                        drop(old);
+                    }
+                    opc::CheckExcMatch => {
+                        let typ = pop!();
+                        let exc = top!().clone();
+                        let m = tri!(self.exception_matches(&exc, &typ));
+                        push!(self.new_bool(m))
+                    }
+                    opc::CheckEgMatch => {
+                        let typ = pop!();
+                        let eg = pop!();
+                        let (rest, matched) = tri!(crate::python::exc_star_stub::check_eg_match(
+                            self, &eg, &typ
+                        ));
+                        push!(rest);
+                        push!(matched)
+                    }
+                    opc::WithExceptStart => {
+                        // [exit_func, self_or_null?, lasti, prev_exc, val] in 3.13:
+                        // exit function at -4, lasti at -3, prev exc at -2.
+                        let val = top!().clone();
+                        let exit_func = peek!(4).clone();
+                        let tb = val
+                            .downcast_ref::<PyBaseException>()
+                            .and_then(|e| e.traceback.borrow().clone())
+                            .unwrap_or_else(|| self.none());
+                        let typ = val.class().clone().into_object();
+                        let r = tri!(self.call(&exit_func, &[typ, val, tb], None));
+                        push!(r)
+                    }
+                    opc::BeforeWith | opc::BeforeAsyncWith => {
+                        let mgr = pop!();
+                        let (enter_name, exit_name) = if op == opc::BeforeWith {
+                            ("__enter__", "__exit__")
+                        } else {
+                            ("__aenter__", "__aexit__")
+                        };
+                        let (exit, res) = tri!(self.before_with(
+                            &mgr,
+                            enter_name,
+                            exit_name,
+                            op == opc::BeforeAsyncWith
+                        ));
+                        push!(exit);
+                        push!(res)
+                    }
+                    opc::LoadAssertionError => {
+                        push!(self.types.exc.assertion_error.clone().into_object())
+                    }
+                    opc::LoadBuildClass => {
+                        let v = match frame.builtins.payload.get_str_name(self, "__build_class__") {
+                            Some(v) => v,
+                            None => fail!(self.new_name_error("__build_class__")),
+                        };
+                        push!(v)
+                    }
+                    opc::SetupAnnotations => tri!(self.setup_annotations(frame)),
+                    opc::ImportName => {
+                        let fromlist = pop!();
+                        let level = pop!();
+                        let name = code.payload.names[arg as usize].clone();
+                        let m = tri!(self.import_name_op(frame, &name, &fromlist, &level));
+                        push!(m)
+                    }
+                    opc::ImportFrom => {
+                        let name = code.payload.names[arg as usize].clone();
+                        let v = tri!(self.import_from(top!(), &name));
+                        push!(v)
+                    }
+                    opc::FormatSimple => {
+                        let v = pop!();
+                        let r = if v.class().is(&self.types.str_type) {
+                            v
+                        } else {
+                            tri_w!(self.format_obj(&v, "")).into_object()
+                        };
+                        push!(r)
+                    }
+                    opc::FormatWithSpec => {
+                        let spec = pop!();
+                        let v = pop!();
+                        let spec_s = spec
+                            .downcast_ref::<PyStr>()
+                            .map(|s| s.as_str().to_string())
+                            .unwrap_or_default();
+                        let r = tri_w!(self.format_obj(&v, &spec_s));
+                        push!(r.into_object())
+                    }
+                    opc::ConvertValue => {
+                        let v = pop!();
+                        let r = match arg {
+                            1 => tri_w!(self.str(&v)),
+                            2 => tri_w!(self.repr(&v)),
+                            _ => tri_w!(self.ascii(&v)),
+                        };
+                        push!(r.into_object())
+                    }
+                    opc::MatchMapping | opc::MatchSequence => {
+                        let flag = if op == opc::MatchMapping {
+                            crate::objects::typeobject::flags::MAPPING
+                        } else {
+                            crate::objects::typeobject::flags::SEQUENCE
+                        };
+                        let m = self.match_flag(top!(), flag);
+                        push!(self.new_bool(m))
+                    }
+                    opc::MatchKeys => {
+                        let keys = peek!(1).clone();
+                        let subject = peek!(2).clone();
+                        let r = tri_w!(self.match_keys(&subject, &keys));
+                        push!(r)
+                    }
+                    opc::MatchClass => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        let r = tri_w!(self.match_class(&subject, &cls, arg as usize, &names));
+                        push!(r)
+                    }
+                    _ => fail!(self.new_system_error(format!("unknown opcode {op}"))),
                 }
-                opc::PushExcInfo => {
-                    let exc = pop!();
-                    let prev = self.handled_exception.replace(Some(exc.clone()));
-                    push!(prev.unwrap_or_else(|| self.none()));
-                    push!(exc)
-                }
-                opc::PopExcept => {
-                    let prev = pop!();
-                    let prev = if self.is_none(&prev) {
-                        None
-                    } else {
-                        Some(prev)
-                    };
-                    let old = self.handled_exception.replace(prev);
-                    drop(old);
-                }
-                opc::CheckExcMatch => {
-                    let typ = pop!();
-                    let exc = top!().clone();
-                    let m = tri!(self.exception_matches(&exc, &typ));
-                    push!(self.new_bool(m))
-                }
-                opc::CheckEgMatch => {
-                    let typ = pop!();
-                    let eg = pop!();
-                    let (rest, matched) = tri!(crate::python::exc_star_stub::check_eg_match(
-                        self, &eg, &typ
-                    ));
-                    push!(rest);
-                    push!(matched)
-                }
-                opc::WithExceptStart => {
-                    // [exit_func, self_or_null?, lasti, prev_exc, val] in 3.13:
-                    // exit function at -4, lasti at -3, prev exc at -2.
-                    let val = top!().clone();
-                    let exit_func = peek!(4).clone();
-                    let tb = val
-                        .downcast_ref::<PyBaseException>()
-                        .and_then(|e| e.traceback.borrow().clone())
-                        .unwrap_or_else(|| self.none());
-                    let typ = val.class().clone().into_object();
-                    let r = tri!(self.call(&exit_func, &[typ, val, tb], None));
-                    push!(r)
-                }
-                opc::BeforeWith | opc::BeforeAsyncWith => {
-                    let mgr = pop!();
-                    let (enter_name, exit_name) = if op == opc::BeforeWith {
-                        ("__enter__", "__exit__")
-                    } else {
-                        ("__aenter__", "__aexit__")
-                    };
-                    let (exit, res) = tri!(self.before_with(
-                        &mgr,
-                        enter_name,
-                        exit_name,
-                        op == opc::BeforeAsyncWith
-                    ));
-                    push!(exit);
-                    push!(res)
-                }
-                opc::LoadAssertionError => {
-                    push!(self.types.exc.assertion_error.clone().into_object())
-                }
-                opc::LoadBuildClass => {
-                    let v = match frame.builtins.payload.get_str_name(self, "__build_class__") {
-                        Some(v) => v,
-                        None => fail!(self.new_name_error("__build_class__")),
-                    };
-                    push!(v)
-                }
-                opc::SetupAnnotations => tri!(self.setup_annotations(frame)),
-                opc::ImportName => {
-                    let fromlist = pop!();
-                    let level = pop!();
-                    let name = code.payload.names[arg as usize].clone();
-                    let m = tri!(self.import_name_op(frame, &name, &fromlist, &level));
-                    push!(m)
-                }
-                opc::ImportFrom => {
-                    let name = code.payload.names[arg as usize].clone();
-                    let v = tri!(self.import_from(top!(), &name));
-                    push!(v)
-                }
-                opc::FormatSimple => {
-                    let v = pop!();
-                    let r = if v.class().is(&self.types.str_type) {
-                        v
-                    } else {
-                        tri!(self.format_obj(&v, "")).into_object()
-                    };
-                    push!(r)
-                }
-                opc::FormatWithSpec => {
-                    let spec = pop!();
-                    let v = pop!();
-                    let spec_s = spec
-                        .downcast_ref::<PyStr>()
-                        .map(|s| s.as_str().to_string())
-                        .unwrap_or_default();
-                    let r = tri!(self.format_obj(&v, &spec_s));
-                    push!(r.into_object())
-                }
-                opc::ConvertValue => {
-                    let v = pop!();
-                    let r = match arg {
-                        1 => tri!(self.str(&v)),
-                        2 => tri!(self.repr(&v)),
-                        _ => tri!(self.ascii(&v)),
-                    };
-                    push!(r.into_object())
-                }
-                opc::MatchMapping | opc::MatchSequence => {
-                    let flag = if op == opc::MatchMapping {
-                        crate::objects::typeobject::flags::MAPPING
-                    } else {
-                        crate::objects::typeobject::flags::SEQUENCE
-                    };
-                    let m = self.match_flag(top!(), flag);
-                    push!(self.new_bool(m))
-                }
-                opc::MatchKeys => {
-                    let keys = peek!(1).clone();
-                    let subject = peek!(2).clone();
-                    let r = tri!(self.match_keys(&subject, &keys));
-                    push!(r)
-                }
-                opc::MatchClass => {
-                    let names = pop!();
-                    let cls = pop!();
-                    let subject = pop!();
-                    let r = tri!(self.match_class(&subject, &cls, arg as usize, &names));
-                    push!(r)
-                }
-                _ => fail!(self.new_system_error(format!("unknown opcode {op}"))),
+                break;
             }
         }
     }

@@ -385,6 +385,48 @@ impl VM {
         Fast::Miss
     }
 
+    /// The commonest `LOAD_ATTR` hits, small enough to sit in the eval loop
+    /// (CPython's `LOAD_ATTR_INSTANCE_VALUE` and
+    /// `LOAD_ATTR_METHOD_WITH_VALUES`): an instance with inline values whose
+    /// class this site has seen first, and either the value stored inline or,
+    /// for the method form, a plain function on the class that no instance
+    /// shadows. `Some((obj, true))` is a method to call with `owner` as
+    /// self. Anything else is `None`, for `load_attr_cached` or
+    /// `load_method_cached`.
+    #[inline(always)]
+    pub(crate) fn load_attr_inline(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        method: bool,
+    ) -> Option<(PyObjectRef, bool)> {
+        let ext = owner.instance_ext()?;
+        let ty = owner.class();
+        let cache = code.payload.attr_cache.borrow();
+        let e = cache.get(at)?.first()?;
+        let tag = ty.payload.version_tag.get();
+        if e.type_id != ty.as_object().id() || e.tag != tag || tag == 0 || e.data {
+            return None;
+        }
+        let inst = ext.dict.borrow();
+        let InstDict::Values(vals) = &*inst else {
+            return None;
+        };
+        match vals.get(e.value_index.get() as usize) {
+            Some(Some(v)) => Some((v.clone(), false)),
+            _ if method && e.method => {
+                let keys = ty.payload.shared_keys.borrow();
+                if keys.len() as u32 == e.absent_at_len.get() {
+                    e.attr.clone().map(|a| (a, true))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// `LOAD_ATTR` (attribute form).
     pub(crate) fn load_attr_cached(
         &self,
