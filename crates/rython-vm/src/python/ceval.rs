@@ -719,7 +719,14 @@ impl VM {
                         let name = &code.payload.names[arg as usize];
                         let owner = pop!();
                         let v = pop!();
-                        tri_w!(self.store_attr_cached(&code, frame.lasti, &owner, name, v));
+                        match self.store_attr_inline(&code, frame.lasti, &owner, v) {
+                            // The replaced value may be the last reference to
+                            // an object: it dies here, as in CPython.
+                            Ok(old) => drop(old),
+                            Err(v) => {
+                                tri_w!(self.store_attr_cached(&code, frame.lasti, &owner, name, v))
+                            }
+                        }
                     }
                     opc::DeleteAttr => {
                         let name = &code.payload.names[arg as usize];

@@ -541,6 +541,43 @@ impl VM {
         }
     }
 
+    /// The commonest `STORE_ATTR` hit, inlined into the eval loop (CPython's
+    /// `STORE_ATTR_INSTANCE_VALUE`): replacing an inline value of an
+    /// instance whose class this site has seen first. `Ok(old value)`, or
+    /// the value back for `store_attr_cached`.
+    #[inline(always)]
+    pub(crate) fn store_attr_inline(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        value: PyObjectRef,
+    ) -> Result<PyObjectRef, PyObjectRef> {
+        let Some(ext) = owner.instance_ext() else {
+            return Err(value);
+        };
+        let ty = owner.class();
+        let cache = code.payload.attr_cache.borrow();
+        let Some(e) = cache.get(at).and_then(|site| site.first()) else {
+            return Err(value);
+        };
+        let tag = ty.payload.version_tag.get();
+        if e.type_id != ty.as_object().id() || e.tag != tag || tag == 0 || e.data {
+            return Err(value);
+        }
+        let mut inst = ext.dict.borrow_mut();
+        let InstDict::Values(vals) = &mut *inst else {
+            return Err(value);
+        };
+        match vals.get_mut(e.value_index.get() as usize) {
+            Some(Some(slot)) => {
+                owner.gc_track_for(&value);
+                Ok(std::mem::replace(slot, value))
+            }
+            _ => Err(value),
+        }
+    }
+
     /// `STORE_ATTR`.
     pub(crate) fn store_attr_cached(
         &self,
