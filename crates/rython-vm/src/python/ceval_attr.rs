@@ -54,6 +54,10 @@ pub struct AttrCacheEntry {
     /// the length is the same, no instance with inline values shadows a
     /// method of that name.
     absent_at_len: Cell<u32>,
+    /// `attr` is a `__slots__` member of this type: its index in the
+    /// instance's slot storage (`u32::MAX` otherwise), so a hit reads or
+    /// writes the slot without calling the descriptor.
+    slot: u32,
 }
 
 /// What the borrow-only fast path found.
@@ -144,7 +148,16 @@ impl VM {
                 || (a.payload_is::<crate::objects::methodobject::PyMethodDescr>()
                     && a.class().is(&self.types.method_descriptor_type))
         });
+        // A member found on the type's MRO applies to its instances, unless
+        // it was copied into an unrelated class (the descriptor then raises).
+        let slot = attr
+            .as_ref()
+            .filter(|a| a.class().is(&self.types.member_descriptor_type))
+            .and_then(|a| a.downcast_ref::<crate::objects::descrobject::PyMemberDescr>())
+            .filter(|d| d.getter.is_none() && ty.is_subtype(&d.objclass))
+            .map_or(u32::MAX, |d| d.index as u32);
         let entry = AttrCacheEntry {
+            slot,
             type_id: ty.as_object().id(),
             tag: ty.payload.version_tag.get(),
             attr: attr.clone(),
@@ -406,8 +419,17 @@ impl VM {
         let cache = code.payload.attr_cache.borrow();
         let e = cache.get(at)?.first()?;
         let tag = ty.payload.version_tag.get();
-        if e.type_id != ty.as_object().id() || e.tag != tag || tag == 0 || e.data {
+        if e.type_id != ty.as_object().id() || e.tag != tag || tag == 0 {
             return None;
+        }
+        if e.data {
+            // A `__slots__` member (`LOAD_ATTR_SLOT`); an empty slot takes
+            // the general path, which raises the AttributeError.
+            if e.slot == u32::MAX {
+                return None;
+            }
+            let v = ext.slot(e.slot as usize)?.borrow().clone()?;
+            return Some((v, false));
         }
         let inst = ext.dict.borrow();
         let InstDict::Values(vals) = &*inst else {
@@ -552,7 +574,7 @@ impl VM {
         at: usize,
         owner: &PyObjectRef,
         value: PyObjectRef,
-    ) -> Result<PyObjectRef, PyObjectRef> {
+    ) -> Result<Option<PyObjectRef>, PyObjectRef> {
         let Some(ext) = owner.instance_ext() else {
             return Err(value);
         };
@@ -562,8 +584,18 @@ impl VM {
             return Err(value);
         };
         let tag = ty.payload.version_tag.get();
-        if e.type_id != ty.as_object().id() || e.tag != tag || tag == 0 || e.data {
+        if e.type_id != ty.as_object().id() || e.tag != tag || tag == 0 {
             return Err(value);
+        }
+        if e.data {
+            // A `__slots__` member (`STORE_ATTR_SLOT`).
+            return match (e.slot, ext.slot(e.slot as usize)) {
+                (u32::MAX, _) | (_, None) => Err(value),
+                (_, Some(slot)) => {
+                    owner.gc_track_for(&value);
+                    Ok(slot.replace(Some(value)))
+                }
+            };
         }
         let mut inst = ext.dict.borrow_mut();
         let InstDict::Values(vals) = &mut *inst else {
@@ -572,7 +604,7 @@ impl VM {
         match vals.get_mut(e.value_index.get() as usize) {
             Some(Some(slot)) => {
                 owner.gc_track_for(&value);
-                Ok(std::mem::replace(slot, value))
+                Ok(Some(std::mem::replace(slot, value)))
             }
             _ => Err(value),
         }
