@@ -601,13 +601,30 @@ impl VM {
         let InstDict::Values(vals) = &mut *inst else {
             return Err(value);
         };
-        match vals.get_mut(e.value_index.get() as usize) {
-            Some(Some(slot)) => {
-                owner.gc_track_for(&value);
-                Ok(Some(std::mem::replace(slot, value)))
-            }
-            _ => Err(value),
+        let i = e.value_index.get();
+        if i == u32::MAX {
+            return Err(value);
         }
+        let i = i as usize;
+        if let Some(Some(slot)) = vals.get_mut(i) {
+            owner.gc_track_for(&value);
+            return Ok(Some(std::mem::replace(slot, value)));
+        }
+        // A new attribute (as in `__init__`): inline values keep the keys'
+        // order, which must also be the insertion order, so only when no
+        // later key has a value yet.
+        if vals
+            .get(i + 1..)
+            .is_none_or(|rest| rest.iter().all(Option::is_none))
+        {
+            owner.gc_track_for(&value);
+            if vals.len() <= i {
+                vals.resize(i + 1, None);
+            }
+            vals[i] = Some(value);
+            return Ok(None);
+        }
+        Err(value)
     }
 
     /// `STORE_ATTR`.
