@@ -214,8 +214,9 @@ impl VM {
     /// after "The delegation of int() to __trunc__", runs before the
     /// warning is shown or raised.) Rust code running outside any Python
     /// frame issues it at once, pointing at the `sys` module as CPython
-    /// does. Queueing costs the eval loop one flag test per native call
-    /// instead of publishing every frame it switches to.
+    /// does. Queueing costs the eval loop one flag test after each
+    /// instruction that can run native code (`tri_w!`), instead of
+    /// publishing every frame it switches to.
     pub fn warn(&self, category: &PyTypeRef, message: impl Into<String>) -> crate::PyResult<()> {
         let depth = self.recursion_depth.get();
         if depth == 0 {
