@@ -420,11 +420,7 @@ impl VM {
                 let v = tri!($e);
                 if self.state.warn_pending.get() {
                     if let Err(e) = self.issue_queued_warnings(frame) {
-                        return Err(Raised {
-                            exc: e,
-                            reraise: false,
-                            at: None,
-                        });
+                        fail!(e);
                     }
                 }
                 v

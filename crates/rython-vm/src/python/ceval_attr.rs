@@ -90,6 +90,56 @@ fn entry_for<'a>(
         .find(|e| e.type_id == ty_id && e.tag == tag)
 }
 
+/// A store through a valid cache entry `e` of the owner's type: a
+/// `__slots__` member, an inline value replaced, or a new inline value added
+/// in the keys' order. `Ok(old value)`, or the value back.
+#[inline(always)]
+fn store_with_entry(
+    e: &AttrCacheEntry,
+    owner: &PyObjectRef,
+    ext: &crate::object::InstanceExt,
+    value: PyObjectRef,
+) -> Result<Option<PyObjectRef>, PyObjectRef> {
+    if e.data {
+        // A `__slots__` member (`STORE_ATTR_SLOT`).
+        return match (e.slot, ext.slot(e.slot as usize)) {
+            (u32::MAX, _) | (_, None) => Err(value),
+            (_, Some(slot)) => {
+                owner.gc_track_for(&value);
+                Ok(slot.replace(Some(value)))
+            }
+        };
+    }
+    let mut inst = ext.dict.borrow_mut();
+    let InstDict::Values(vals) = &mut *inst else {
+        return Err(value);
+    };
+    let i = e.value_index.get();
+    if i == u32::MAX {
+        return Err(value);
+    }
+    let i = i as usize;
+    if let Some(Some(slot)) = vals.get_mut(i) {
+        owner.gc_track_for(&value);
+        return Ok(Some(std::mem::replace(slot, value)));
+    }
+    // A new attribute (as in `__init__`): inline values keep the keys'
+    // order, which must also be the insertion order, so only when no
+    // later key has a value yet.
+    if vals
+        .get(i + 1..)
+        .is_none_or(|rest| rest.iter().all(Option::is_none))
+    {
+        owner.gc_track_for(&value);
+        if vals.len() <= i {
+            vals.resize(i + 1, None);
+        }
+        vals[i] = Some(value);
+        return Ok(None);
+    }
+    Err(value)
+}
+
 /// A copy of the parts of a hit entry, taken so no borrow of the table is
 /// held while a getter or `__eq__` runs Python code.
 struct Hit {
@@ -528,8 +578,9 @@ impl VM {
         Ok((self.load_attr_cached(code, at, owner, name)?, false))
     }
 
-    /// `STORE_ATTR` replacing an inline value the instance already has,
-    /// under one borrow of the cache: `Ok(old value)`, or the value back.
+    /// `STORE_ATTR` through any of the site's entries for the owner's type
+    /// (`store_attr_inline` looks only at the first): `Ok(old value)`, or
+    /// the value back.
     #[inline]
     fn store_attr_fast(
         &self,
@@ -541,32 +592,16 @@ impl VM {
         let ty = owner.class();
         let tag = ty.payload.version_tag.get();
         let cache = code.payload.attr_cache.borrow();
-        let Some(e) = entry_for(&cache, at, ty, tag) else {
-            return Err(value);
-        };
-        if e.data || tag == 0 {
-            return Err(value);
-        }
-        let Some(ext) = owner.instance_ext() else {
-            return Err(value);
-        };
-        let mut inst = ext.dict.borrow_mut();
-        let InstDict::Values(vals) = &mut *inst else {
-            return Err(value);
-        };
-        match vals.get_mut(e.value_index.get() as usize) {
-            Some(slot @ Some(_)) => {
-                owner.gc_track_for(&value);
-                Ok(slot.replace(value))
-            }
+        match (entry_for(&cache, at, ty, tag), owner.instance_ext()) {
+            (Some(e), Some(ext)) if tag != 0 => store_with_entry(e, owner, ext, value),
             _ => Err(value),
         }
     }
 
-    /// The commonest `STORE_ATTR` hit, inlined into the eval loop (CPython's
-    /// `STORE_ATTR_INSTANCE_VALUE`): replacing an inline value of an
-    /// instance whose class this site has seen first. `Ok(old value)`, or
-    /// the value back for `store_attr_cached`.
+    /// The commonest `STORE_ATTR` hits, inlined into the eval loop (CPython's
+    /// `STORE_ATTR_INSTANCE_VALUE` and `STORE_ATTR_SLOT`) for an instance
+    /// whose class this site has seen first: `Ok(old value)`, or the value
+    /// back for `store_attr_cached`.
     #[inline(always)]
     pub(crate) fn store_attr_inline(
         &self,
@@ -587,44 +622,7 @@ impl VM {
         if e.type_id != ty.as_object().id() || e.tag != tag || tag == 0 {
             return Err(value);
         }
-        if e.data {
-            // A `__slots__` member (`STORE_ATTR_SLOT`).
-            return match (e.slot, ext.slot(e.slot as usize)) {
-                (u32::MAX, _) | (_, None) => Err(value),
-                (_, Some(slot)) => {
-                    owner.gc_track_for(&value);
-                    Ok(slot.replace(Some(value)))
-                }
-            };
-        }
-        let mut inst = ext.dict.borrow_mut();
-        let InstDict::Values(vals) = &mut *inst else {
-            return Err(value);
-        };
-        let i = e.value_index.get();
-        if i == u32::MAX {
-            return Err(value);
-        }
-        let i = i as usize;
-        if let Some(Some(slot)) = vals.get_mut(i) {
-            owner.gc_track_for(&value);
-            return Ok(Some(std::mem::replace(slot, value)));
-        }
-        // A new attribute (as in `__init__`): inline values keep the keys'
-        // order, which must also be the insertion order, so only when no
-        // later key has a value yet.
-        if vals
-            .get(i + 1..)
-            .is_none_or(|rest| rest.iter().all(Option::is_none))
-        {
-            owner.gc_track_for(&value);
-            if vals.len() <= i {
-                vals.resize(i + 1, None);
-            }
-            vals[i] = Some(value);
-            return Ok(None);
-        }
-        Err(value)
+        store_with_entry(e, owner, ext, value)
     }
 
     /// `STORE_ATTR`.
