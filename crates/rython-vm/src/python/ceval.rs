@@ -189,7 +189,21 @@ impl VM {
                 Ok(Step::Return(value)) => {
                     let mut done = frames.pop().expect("frame");
                     let inline = done.inline_gen.take();
+                    let init_self = done.init_self.take();
                     done.recycle();
+                    // `__init__` entered by `CALL` on its class: the call's
+                    // result is the instance.
+                    let value = match init_self {
+                        None => value,
+                        Some(inst) => match self.init_result(inst, value) {
+                            Ok(inst) => inst,
+                            Err(e) => {
+                                self.recursion_depth.set(self.recursion_depth.get() - 1);
+                                pending = Some(e.into());
+                                continue;
+                            }
+                        },
+                    };
                     if frames.is_empty() {
                         break Ok(FrameExit::Return(value));
                     }
@@ -1005,6 +1019,9 @@ impl VM {
                             if let Some(nf) = self.call_py_fast(frame, arg as usize) {
                                 return Ok(Step::Call(nf));
                             }
+                            if let Some(nf) = self.call_init_fast(frame, arg as usize) {
+                                return Ok(Step::Call(nf));
+                            }
                         }
                         match tri_w!(self.call_op(frame, parents, arg as usize, kwnames.as_ref())) {
                             Some(new_frame) => return Ok(Step::Call(new_frame)),
@@ -1642,6 +1659,94 @@ impl VM {
             .flatten()
             .and_then(|c| c.downcast::<PyFunction>().ok());
         Some(nf)
+    }
+
+    /// `CALL` of a class whose instances `object.__new__` makes and whose
+    /// `__init__` is a plain Python function taking the arguments
+    /// positionally (CPython's `CALL_ALLOC_AND_ENTER_INIT`): the instance is
+    /// made here and `__init__` runs in this eval loop, not a nested one;
+    /// its frame carries the instance, which the call returns
+    /// (`init_result`). `None` when the call needs `type.__call__`.
+    #[inline(always)]
+    fn call_init_fast(&self, frame: &mut Frame, argc: usize) -> Option<Box<Frame>> {
+        let base = frame.values.len().checked_sub(argc + 2)?;
+        if !frame.values[base]
+            .as_ref()?
+            .class()
+            .is(&self.types.type_type)
+        {
+            return None;
+        }
+        self.enter_init(frame, argc, base)
+    }
+
+    #[inline(never)]
+    fn enter_init(&self, frame: &mut Frame, argc: usize, base: usize) -> Option<Box<Frame>> {
+        use crate::objects::baseobject::{object_new, PyBaseObject};
+        use crate::objects::typeobject::{flags, PyType};
+        if frame.values[base + 1].is_some() {
+            return None;
+        }
+        let cls = frame.values[base].clone()?.downcast::<PyType>().ok()?;
+        let new = cls.payload.slots.new.get()?;
+        if !std::ptr::fn_addr_eq(new, object_new as crate::objects::typeobject::NewFn)
+            || cls.payload.has_flag(flags::IS_ABSTRACT)
+            || cls.payload.layout.type_id != std::any::TypeId::of::<PyBaseObject>()
+        {
+            return None;
+        }
+        let init = cls.lookup_str(self, "__init__")?;
+        let f = init.downcast_exact::<PyFunction>(&self.types.function_type)?;
+        let nargs = argc + 1;
+        let c = &f.code.payload.code;
+        let argcount = c.argcount as usize;
+        if c.flags & (co::VARARGS | co::VARKEYWORDS) != 0
+            || c.kwonlyargcount != 0
+            || nargs > argcount
+        {
+            return None;
+        }
+        let defaults = (nargs < argcount).then(|| f.defaults.borrow());
+        let d = match &defaults {
+            Some(d) => d.as_ref()?.payload.as_slice(),
+            None => &[],
+        };
+        if nargs + d.len() < argcount {
+            return None;
+        }
+        let inst = PyRef::new_with_type(PyBaseObject, cls.clone()).into_object();
+        let mut nf = Frame::new(
+            f.code.clone(),
+            None,
+            f.globals.clone(),
+            f.builtins.clone(),
+            None,
+        );
+        for i in nargs..argcount {
+            nf.values[i] = Some(d[i + d.len() - argcount].clone());
+        }
+        drop(defaults);
+        for i in (1..nargs).rev() {
+            nf.values[i] = frame.values.pop().flatten();
+        }
+        nf.values[0] = Some(inst.clone());
+        frame.values.truncate(base);
+        nf.func = init.downcast::<PyFunction>().ok();
+        nf.init_self = Some(inst);
+        Some(nf)
+    }
+
+    /// The result of a `CALL` that entered `__init__` (`call_init_fast`):
+    /// the instance, once `__init__` has returned None.
+    #[cold]
+    fn init_result(&self, inst: PyObjectRef, value: PyObjectRef) -> PyResult {
+        if self.is_none(&value) {
+            return Ok(inst);
+        }
+        Err(self.new_type_error(format!(
+            "__init__() should return None, not '{}'",
+            value.class().name_string()
+        )))
     }
 
     /// `CALL`: returns a frame to push for Python functions, otherwise

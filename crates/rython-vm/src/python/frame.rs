@@ -38,6 +38,10 @@ pub struct Frame {
     /// Set while this generator frame runs inline in its caller's eval
     /// loop (a `for` over a generator): how to hand it back.
     pub inline_gen: Option<InlineGen>,
+    /// On the frame of an `__init__` that `CALL` entered for a class (CPython's
+    /// `CALL_ALLOC_AND_ENTER_INIT`): the new instance, which the call
+    /// returns once `__init__` has returned None.
+    pub init_self: Option<PyObjectRef>,
 }
 
 impl Frame {
@@ -59,6 +63,7 @@ impl Frame {
             visit(g.gen.as_object());
             g.caller_exc.iter().for_each(&mut *visit);
         }
+        self.init_self.iter().for_each(&mut *visit);
     }
 }
 
@@ -173,6 +178,7 @@ impl Frame {
                 is_generator: false,
                 saved_exception: None,
                 inline_gen: None,
+                init_self: None,
             });
         };
         let p = slot.as_mut_ptr();
@@ -199,6 +205,7 @@ impl Frame {
             std::ptr::addr_of_mut!((*p).is_generator).write(false);
             std::ptr::addr_of_mut!((*p).saved_exception).write(None);
             std::ptr::addr_of_mut!((*p).inline_gen).write(None);
+            std::ptr::addr_of_mut!((*p).init_self).write(None);
             slot.assume_init()
         }
     }
@@ -230,6 +237,7 @@ impl Frame {
             std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).frame_obj));
             std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).saved_exception));
             std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).inline_gen));
+            std::ptr::drop_in_place(std::ptr::addr_of_mut!((*raw).init_self));
             Box::from_raw(raw.cast::<MaybeUninit<Frame>>())
         };
         let slot = FREE_FRAMES.with(|f| {
