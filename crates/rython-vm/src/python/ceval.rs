@@ -988,9 +988,36 @@ impl VM {
                     }
                     opc::UnpackSequence => {
                         let seq = pop!();
-                        let items = tri_w!(self.unpack_sequence(&seq, arg as usize));
-                        for v in items.into_iter().rev() {
-                            push!(v);
+                        let n = arg as usize;
+                        // Exact tuples and lists of the right length push
+                        // their items directly (`UNPACK_SEQUENCE_TUPLE`,
+                        // `_LIST`); subclasses may override `__iter__`.
+                        let pushed = if let Some(t) = seq.exact(&self.ctx.tuple_exact) {
+                            let items = t.as_slice();
+                            let fits = items.len() == n;
+                            if fits {
+                                for v in items.iter().rev() {
+                                    push!(v.clone());
+                                }
+                            }
+                            fits
+                        } else if let Some(l) = seq.exact(&self.ctx.list_exact) {
+                            let items = l.items.borrow();
+                            let fits = items.len() == n;
+                            if fits {
+                                for v in items.iter().rev() {
+                                    push!(v.clone());
+                                }
+                            }
+                            fits
+                        } else {
+                            false
+                        };
+                        if !pushed {
+                            let items = tri_w!(self.unpack_sequence(&seq, n));
+                            for v in items.into_iter().rev() {
+                                push!(v);
+                            }
                         }
                     }
                     opc::UnpackEx => {

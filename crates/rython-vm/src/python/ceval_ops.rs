@@ -252,12 +252,13 @@ impl VM {
         seq: &PyObjectRef,
         n: usize,
     ) -> PyResult<Vec<PyObjectRef>> {
-        if let Some(t) = seq.downcast_ref::<PyTuple>() {
+        // Exact types only: a subclass may override `__iter__`.
+        if let Some(t) = seq.exact(&self.ctx.tuple_exact) {
             if t.len() == n {
                 return Ok(t.as_slice().to_vec());
             }
         }
-        if let Some(l) = seq.downcast_ref::<PyList>() {
+        if let Some(l) = seq.exact(&self.ctx.list_exact) {
             let items = l.items.borrow();
             if items.len() == n {
                 return Ok(items.clone());
