@@ -481,6 +481,23 @@ impl PyObjectRef {
         }
     }
 
+    /// `exact`, for writing, when this handle is the object's only
+    /// reference: nothing else can observe the change, so an arithmetic
+    /// result may reuse an operand's memory instead of allocating (CPython
+    /// 3.13 does this for floats). Immortal objects never qualify.
+    #[inline]
+    pub fn exact_unique_mut<T: PyPayload>(&mut self, ty: &ExactType<T>) -> Option<&mut T> {
+        let h = self.header();
+        if h.refcnt.get() == 1 && h.ty.get() == ty.ty.as_object().ptr {
+            // SAFETY: the layout is `T` as in `exact`. A count of one is the
+            // reference `self` owns, and `self` is borrowed mutably, so no
+            // other handle, and no borrow of the payload, exists.
+            Some(unsafe { &mut (*(self.ptr.as_ptr() as *mut PyObj<T>)).payload })
+        } else {
+            None
+        }
+    }
+
     pub fn downcast<T: PyPayload>(self) -> Result<PyRef<T>, PyObjectRef> {
         if self.payload_is::<T>() {
             Ok(PyRef {

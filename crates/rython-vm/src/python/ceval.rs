@@ -784,7 +784,7 @@ impl VM {
                     opc::BinaryOp => {
                         let b = pop!();
                         let a = pop!();
-                        let r = tri_w!(self.binary_op_arg(&a, &b, arg));
+                        let r = tri_w!(self.binary_op_arg(a, b, arg));
                         push!(r)
                     }
                     opc::BinarySubscr => {
@@ -1364,9 +1364,13 @@ impl VM {
         items
     }
 
-    /// `BINARY_OP` with inline fast paths for small ints and floats.
+    /// `BINARY_OP` with inline fast paths for small ints and floats. A
+    /// result that needs a new object takes over an operand only this
+    /// instruction still references (CPython 3.13 reuses floats so): no
+    /// allocation and no deallocation. Ints reuse only for results outside
+    /// the small-int cache, so `is` on small ints behaves as in CPython.
     #[inline]
-    fn binary_op_arg(&self, a: &PyObjectRef, b: &PyObjectRef, arg: u32) -> PyResult {
+    fn binary_op_arg(&self, mut a: PyObjectRef, mut b: PyObjectRef, arg: u32) -> PyResult {
         if let (Some(PyInt::Small(x)), Some(PyInt::Small(y))) =
             (a.exact(&self.ctx.int_exact), b.exact(&self.ctx.int_exact))
         {
@@ -1406,6 +1410,19 @@ impl VM {
                     _ => None,
                 };
                 if let Some(r) = r {
+                    if !(crate::objects::longobject::SMALL_INT_MIN
+                        ..=crate::objects::longobject::SMALL_INT_MAX)
+                        .contains(&r)
+                    {
+                        if let Some(PyInt::Small(v)) = a.exact_unique_mut(&self.ctx.int_exact) {
+                            *v = r;
+                            return Ok(a);
+                        }
+                        if let Some(PyInt::Small(v)) = b.exact_unique_mut(&self.ctx.int_exact) {
+                            *v = r;
+                            return Ok(b);
+                        }
+                    }
                     return Ok(self.new_int(r));
                 }
             }
@@ -1415,22 +1432,29 @@ impl VM {
             a.exact(&self.ctx.float_exact),
             b.exact(&self.ctx.float_exact),
         ) {
-            {
-                match op {
-                    NumberOp::Add => return Ok(self.new_float(x.value + y.value)),
-                    NumberOp::Subtract => return Ok(self.new_float(x.value - y.value)),
-                    NumberOp::Multiply => return Ok(self.new_float(x.value * y.value)),
-                    NumberOp::TrueDivide if y.value != 0.0 => {
-                        return Ok(self.new_float(x.value / y.value))
-                    }
-                    _ => {}
+            let r = match op {
+                NumberOp::Add => Some(x.value + y.value),
+                NumberOp::Subtract => Some(x.value - y.value),
+                NumberOp::Multiply => Some(x.value * y.value),
+                NumberOp::TrueDivide if y.value != 0.0 => Some(x.value / y.value),
+                _ => None,
+            };
+            if let Some(r) = r {
+                if let Some(f) = a.exact_unique_mut(&self.ctx.float_exact) {
+                    f.value = r;
+                    return Ok(a);
                 }
+                if let Some(f) = b.exact_unique_mut(&self.ctx.float_exact) {
+                    f.value = r;
+                    return Ok(b);
+                }
+                return Ok(self.new_float(r));
             }
         }
         if arg >= 13 {
-            self.inplace_op(a, b, op)
+            self.inplace_op(&a, &b, op)
         } else {
-            self.binary_op(a, b, op)
+            self.binary_op(&a, &b, op)
         }
     }
 
