@@ -189,11 +189,17 @@ impl Frame {
             let values = &mut *std::ptr::addr_of_mut!((*p).values);
             values.reserve(cap);
             // All-zero bytes are `None` (`Option<PyObjectRef>` is a nullable
-            // pointer), and `cap >= n` slots are allocated.
-            if n != 0 {
-                std::ptr::write_bytes(values.as_mut_ptr(), 0, n);
-                values.set_len(n);
+            // pointer), and `cap >= n` slots are allocated. Most functions
+            // have a few locals: storing them costs less than calling memset.
+            let base = values.as_mut_ptr();
+            if n <= 4 {
+                for i in 0..n {
+                    base.add(i).write(None);
+                }
+            } else {
+                std::ptr::write_bytes(base, 0, n);
             }
+            values.set_len(n);
             std::ptr::addr_of_mut!((*p).code).write(code);
             std::ptr::addr_of_mut!((*p).func).write(func);
             std::ptr::addr_of_mut!((*p).globals).write(globals);
