@@ -378,8 +378,7 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
         if let Some(f) = d.get_str_name(vm, name) {
             vm.state
                 .frame_builtins
-                .borrow_mut()
-                .push((f.id(), crate::python::pylifecycle::FrameUse::Globals));
+                .register(f.id(), crate::python::pylifecycle::FrameUse::Globals);
         }
     }
     handlers_init(vm);

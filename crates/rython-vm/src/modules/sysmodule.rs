@@ -474,8 +474,7 @@ pub fn init(vm: &VM) {
     if let Some(f) = d.get_str_name(vm, "_getframe") {
         vm.state
             .frame_builtins
-            .borrow_mut()
-            .push((f.id(), crate::python::pylifecycle::FrameUse::Stack));
+            .register(f.id(), crate::python::pylifecycle::FrameUse::Stack);
     }
     *vm.state.sys_module.borrow_mut() = Some(m.clone());
     let b = |v: bool| vm.new_bool(v);

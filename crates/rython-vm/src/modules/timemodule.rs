@@ -139,8 +139,7 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     if let Some(f) = d.get_str_name(vm, "sleep") {
         vm.state
             .frame_builtins
-            .borrow_mut()
-            .push((f.id(), crate::python::pylifecycle::FrameUse::Globals));
+            .register(f.id(), crate::python::pylifecycle::FrameUse::Globals);
     }
     super::io_time::install(vm, &mo)?;
     Ok(mo)

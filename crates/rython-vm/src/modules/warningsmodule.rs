@@ -106,8 +106,7 @@ pub fn make_module(vm: &VM) -> PyResult<PyObjectRef> {
     if let Some(f) = d.get_str_name(vm, "warn") {
         vm.state
             .frame_builtins
-            .borrow_mut()
-            .push((f.id(), crate::python::pylifecycle::FrameUse::Stack));
+            .register(f.id(), crate::python::pylifecycle::FrameUse::Stack);
     }
     Ok(mo)
 }

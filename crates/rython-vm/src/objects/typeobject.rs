@@ -769,10 +769,10 @@ pub(crate) fn init(vm: &crate::VM) {
     typeobject_union::init(vm);
     // Three-argument `type()` takes `__module__` from the calling frame,
     // which the eval loop records only for the builtins listed here.
-    vm.state.frame_builtins.borrow_mut().push((
+    vm.state.frame_builtins.register(
         vm.types.type_type.as_object().id(),
         crate::python::pylifecycle::FrameUse::Globals,
-    ));
+    );
 }
 
 /// Adds `__add__`-style wrapper descriptors to builtin types for their

@@ -1240,21 +1240,19 @@ pub fn init(vm: &VM) {
         if let Some(f) = d.get_str_name(vm, name) {
             vm.state
                 .frame_builtins
-                .borrow_mut()
-                .push((f.id(), crate::python::pylifecycle::FrameUse::Locals));
+                .register(f.id(), crate::python::pylifecycle::FrameUse::Locals);
         }
     }
-    vm.state.frame_builtins.borrow_mut().push((
+    vm.state.frame_builtins.register(
         vm.types.super_type.as_object().id(),
         crate::python::pylifecycle::FrameUse::Super,
-    ));
+    );
     // A class built without a class statement takes `__module__` from the
     // calling code's globals, in `type.__new__`.
     if let Some(f) = d.get_str_name(vm, "__build_class__") {
         vm.state
             .frame_builtins
-            .borrow_mut()
-            .push((f.id(), crate::python::pylifecycle::FrameUse::Globals));
+            .register(f.id(), crate::python::pylifecycle::FrameUse::Globals);
     }
     *vm.state.original_import.borrow_mut() = d.get_str_name(vm, "__import__");
     let t = &vm.types;

@@ -1853,22 +1853,13 @@ impl VM {
             }
         }
         let id = callable.id();
-        let frame_use = self
-            .state
-            .frame_builtins
-            .borrow()
-            .iter()
-            .find(|(b, _)| *b == id)
-            .map(|(_, u)| *u);
+        let frame_use = self.state.frame_builtins.lookup(id);
         let saved = frame_use.map(|u| self.enter_frame_for_builtin(frame, parents, u));
         let result = {
-            // Arguments are moved off the stack into a pooled vector: no
-            // allocation and no refcount traffic per native call.
-            let mut args = crate::python::frame::take_args_vec();
-            args.extend(frame.values.drain(args_start..).map(|v| v.expect("arg")));
+            // The arguments stay on the stack, borrowed by the callee, and
+            // are released after the call, as in CPython.
+            let r = self.call(&callable, frame.stack_args(args_start), kwnames);
             frame.values.truncate(base);
-            let r = self.call(&callable, &args, kwnames);
-            crate::python::frame::recycle_args_vec(args);
             if let Some(saved) = saved {
                 *self.state.current_frame.borrow_mut() = saved.0;
                 *self.state.current_frame_super.borrow_mut() = saved.1;

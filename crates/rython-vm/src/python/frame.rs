@@ -124,30 +124,6 @@ pub fn recycle_frame_stack(v: Vec<Box<Frame>>) {
     });
 }
 
-thread_local! {
-    /// Argument vectors for calls into native code, kept for reuse so a
-    /// builtin call allocates nothing once warm.
-    static FREE_ARGS: RefCell<Vec<Vec<PyObjectRef>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// An empty argument vector from the pool.
-#[inline]
-pub fn take_args_vec() -> Vec<PyObjectRef> {
-    FREE_ARGS.with(|f| f.borrow_mut().pop()).unwrap_or_default()
-}
-
-/// Releases the arguments (their references die now) and keeps the vector.
-#[inline]
-pub fn recycle_args_vec(mut v: Vec<PyObjectRef>) {
-    v.clear();
-    FREE_ARGS.with(|f| {
-        let mut f = f.borrow_mut();
-        if f.len() < MAX_FREE_VALUES {
-            f.push(v);
-        }
-    });
-}
-
 impl Frame {
     /// A frame for `code`, with every local slot NULL. Frames live in
     /// boxes so the eval loop moves a pointer, not the struct, on every call
@@ -280,6 +256,23 @@ impl Frame {
             Some(v) => v,
             None => stack_corrupt("NULL on the value stack"),
         }
+    }
+
+    /// The stack entries from `start` to the top as objects: the arguments
+    /// of a call, handed to native code in place (CPython's vectorcall), so
+    /// a call moves and counts nothing. The compiler never leaves NULL
+    /// there.
+    #[inline]
+    pub fn stack_args(&self, start: usize) -> &[PyObjectRef] {
+        let s = &self.values[start..];
+        if s.iter().any(Option::is_none) {
+            stack_corrupt("NULL among call arguments");
+        }
+        // SAFETY: `Option<PyObjectRef>` has the layout of `PyObjectRef` (a
+        // `repr(transparent)` `NonNull`, for which `Option` is guaranteed to
+        // use the null niche), and every element is `Some`, i.e. exactly a
+        // `PyObjectRef`. The borrow of `self.values` covers the slice.
+        unsafe { std::slice::from_raw_parts(s.as_ptr().cast::<PyObjectRef>(), s.len()) }
     }
 
     /// The top of the value stack, borrowed.

@@ -86,6 +86,48 @@ pub enum FrameUse {
     Stack,
 }
 
+/// The builtins that need the calling frame (`FrameUse`), by object id.
+/// Every native call asks, so a 256-bit filter answers "no" for almost all
+/// of them before the list is searched.
+#[derive(Default)]
+pub struct FrameBuiltins {
+    filter: std::cell::Cell<[u64; 4]>,
+    list: RefCell<Vec<(usize, FrameUse)>>,
+}
+
+impl FrameBuiltins {
+    fn bit(id: usize) -> usize {
+        ((id >> 4) ^ (id >> 12)) & 255
+    }
+
+    pub fn register(&self, id: usize, what: FrameUse) {
+        let b = Self::bit(id);
+        let mut f = self.filter.get();
+        f[b >> 6] |= 1 << (b & 63);
+        self.filter.set(f);
+        self.list.borrow_mut().push((id, what));
+    }
+
+    /// What the callable with this id needs from the caller's frame.
+    #[inline]
+    pub fn lookup(&self, id: usize) -> Option<FrameUse> {
+        let b = Self::bit(id);
+        if self.filter.get()[b >> 6] & (1 << (b & 63)) == 0 {
+            return None;
+        }
+        self.find(id)
+    }
+
+    #[inline(never)]
+    fn find(&self, id: usize) -> Option<FrameUse> {
+        self.list
+            .borrow()
+            .iter()
+            .find(|(b, _)| *b == id)
+            .map(|(_, u)| *u)
+    }
+}
+
 #[derive(Default)]
 pub struct RuntimeState {
     /// Modules whose code is running (CPython's `__spec__._initializing`),
@@ -104,7 +146,7 @@ pub struct RuntimeState {
     /// The first argument and `__class__` cell of that frame, for `super()`.
     pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
     /// The builtins that need `current_frame`, by id, and what of it.
-    pub frame_builtins: RefCell<Vec<(usize, FrameUse)>>,
+    pub frame_builtins: FrameBuiltins,
     /// Warnings issued by native code while Python code runs, each with
     /// where it was issued (`VM::warn`); the eval loop hands them to the
     /// `warnings` machinery as soon as the native call returns to it.
