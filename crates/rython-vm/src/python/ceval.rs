@@ -442,6 +442,12 @@ impl VM {
         }
         // Code units as (opcode, oparg) pairs: one bounds check per fetch.
         let units: &[[u8; 2]] = bytes.as_chunks::<2>().0;
+        // The opcode being executed, read again where an arm serves two.
+        macro_rules! cur_op {
+            () => {
+                units[frame.lasti][0]
+            };
+        }
         // A test followed by `POP_JUMP_IF_TRUE/FALSE` branches at once instead
         // of pushing a bool for the jump to pop (the bool is never visible).
         // The jump becomes the current instruction, so an error converting
@@ -844,23 +850,37 @@ impl VM {
                         let r = tri_w!(self.contains(&container, &item));
                         push_or_branch!(self.new_bool(r != (arg == 1)))
                     }
-                    opc::PopJumpIfFalse | opc::PopJumpIfTrue => {
+                    // Arms of their own, so no arm needs `op` once dispatched
+                    // (it would stay live, spilled, across every instruction).
+                    opc::PopJumpIfFalse => {
                         let v = pop!();
-                        let b = tri_w!(self.truth(&v));
-                        if b == (op == opc::PopJumpIfTrue) {
+                        if !tri_w!(self.truth(&v)) {
                             frame.pc += arg as usize;
                         }
                     }
-                    opc::PopJumpIfNone | opc::PopJumpIfNotNone => {
+                    opc::PopJumpIfTrue => {
                         let v = pop!();
-                        if self.is_none(&v) == (op == opc::PopJumpIfNone) {
+                        if tri_w!(self.truth(&v)) {
+                            frame.pc += arg as usize;
+                        }
+                    }
+                    opc::PopJumpIfNone => {
+                        let v = pop!();
+                        if self.is_none(&v) {
+                            frame.pc += arg as usize;
+                        }
+                    }
+                    opc::PopJumpIfNotNone => {
+                        let v = pop!();
+                        if !self.is_none(&v) {
                             frame.pc += arg as usize;
                         }
                     }
                     opc::JumpForward => frame.pc += arg as usize,
-                    opc::JumpBackward | opc::JumpBackwardNoInterrupt => {
+                    opc::JumpBackwardNoInterrupt => frame.pc -= arg as usize,
+                    opc::JumpBackward => {
                         frame.pc -= arg as usize;
-                        if op == opc::JumpBackward && crate::object::finalize::has_pending() {
+                        if crate::object::finalize::has_pending() {
                             tri!(self.eval_breaker(frame));
                         }
                     }
@@ -1032,7 +1052,7 @@ impl VM {
                         }
                     }
                     opc::Call | opc::CallKw => {
-                        let kwnames = if op == opc::CallKw {
+                        let kwnames = if cur_op!() == opc::CallKw {
                             pop!().downcast::<PyTuple>().ok()
                         } else {
                             None
@@ -1260,17 +1280,14 @@ impl VM {
                     }
                     opc::BeforeWith | opc::BeforeAsyncWith => {
                         let mgr = pop!();
-                        let (enter_name, exit_name) = if op == opc::BeforeWith {
+                        let is_async = cur_op!() == opc::BeforeAsyncWith;
+                        let (enter_name, exit_name) = if !is_async {
                             ("__enter__", "__exit__")
                         } else {
                             ("__aenter__", "__aexit__")
                         };
-                        let (exit, res) = tri!(self.before_with(
-                            &mgr,
-                            enter_name,
-                            exit_name,
-                            op == opc::BeforeAsyncWith
-                        ));
+                        let (exit, res) =
+                            tri!(self.before_with(&mgr, enter_name, exit_name, is_async));
                         push!(exit);
                         push!(res)
                     }
@@ -1326,7 +1343,7 @@ impl VM {
                         push!(r.into_object())
                     }
                     opc::MatchMapping | opc::MatchSequence => {
-                        let flag = if op == opc::MatchMapping {
+                        let flag = if cur_op!() == opc::MatchMapping {
                             crate::objects::typeobject::flags::MAPPING
                         } else {
                             crate::objects::typeobject::flags::SEQUENCE
@@ -1347,7 +1364,7 @@ impl VM {
                         let r = tri_w!(self.match_class(&subject, &cls, arg as usize, &names));
                         push!(r)
                     }
-                    _ => fail!(self.new_system_error(format!("unknown opcode {op}"))),
+                    _ => fail!(self.new_system_error(format!("unknown opcode {}", cur_op!()))),
                 }
                 break;
             }
