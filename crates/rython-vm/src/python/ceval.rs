@@ -702,7 +702,7 @@ impl VM {
                         let name = &code.payload.names[(arg >> 1) as usize];
                         let owner = pop!();
                         if let Some((v, is_method)) =
-                            self.load_attr_inline(&code, frame.lasti, &owner, arg & 1 != 0)
+                            self.load_attr_inline(&code, frame.lasti, &owner, name, arg & 1 != 0)
                         {
                             push!(v);
                             if is_method {

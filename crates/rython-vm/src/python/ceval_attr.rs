@@ -462,9 +462,12 @@ impl VM {
         code: &PyCodeRef,
         at: usize,
         owner: &PyObjectRef,
+        name: &PyStrRef,
         method: bool,
     ) -> Option<(PyObjectRef, bool)> {
-        let ext = owner.instance_ext()?;
+        let Some(ext) = owner.instance_ext() else {
+            return self.load_module_attr_inline(code, at, owner, name);
+        };
         let ty = owner.class();
         let cache = code.payload.attr_cache.borrow();
         let e = cache.get(at)?.first()?;
@@ -497,6 +500,30 @@ impl VM {
             }
             _ => None,
         }
+    }
+
+    /// A module attribute at the dict entry this site found last time
+    /// (CPython's `LOAD_ATTR_MODULE`): the entry's key is the name object
+    /// itself, so a hit costs no hashing.
+    #[inline(always)]
+    fn load_module_attr_inline(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+        name: &PyStrRef,
+    ) -> Option<(PyObjectRef, bool)> {
+        let m = owner.downcast_exact::<PyModule>(&self.types.module_type)?;
+        let cache = code.payload.attr_cache.borrow();
+        let e = cache.get(at)?.first()?;
+        if e.type_id != self.types.module_type.as_object().id() {
+            return None;
+        }
+        let v = m
+            .dict
+            .payload
+            .get_at_hint(e.hint.get() as usize, name.as_object())?;
+        Some((v, false))
     }
 
     /// `LOAD_ATTR` (attribute form).
