@@ -147,10 +147,12 @@ pub fn list_extend_obj(vm: &VM, list: &PyList, iterable: &PyObjectRef) -> PyResu
     // `__len__`); a TypeError from it is ignored (`PyObject_LengthHint`).
     if iterable.class().payload.slots.len.get().is_some() {
         match vm.len(iterable) {
+            // The whole hint, as CPython preallocates: a size no allocation
+            // can hold is a MemoryError, not an abort when memory runs out.
             Ok(n) => list
                 .items
                 .borrow_mut()
-                .try_reserve(n.min(1 << 16))
+                .try_reserve(n)
                 .map_err(|_| vm.new_memory_error())?,
             Err(e) if e.as_object().class().is_subtype(&vm.types.exc.type_error) => {}
             Err(e) => return Err(e),

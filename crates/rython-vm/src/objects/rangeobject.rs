@@ -100,6 +100,40 @@ fn this<'a>(vm: &VM, obj: &'a PyObjectRef) -> PyResult<&'a PyRange> {
     })
 }
 
+/// `range()` of exact ints that fit in i64 (nearly every call): the
+/// argument objects themselves become start, stop and step, and the length
+/// is computed in 128-bit arithmetic instead of big integers.
+fn small_range(vm: &VM, a: &[PyObjectRef]) -> Option<PyObjectRef> {
+    let small = |x: &PyObjectRef| match x.exact(&vm.ctx.int_exact) {
+        Some(crate::objects::longobject::PyInt::Small(v)) => Some(*v),
+        _ => None,
+    };
+    let (start, stop, step) = match a {
+        [stop] => (vm.new_int(0), stop.clone(), vm.new_int(1)),
+        [start, stop] => (start.clone(), stop.clone(), vm.new_int(1)),
+        [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+        _ => return None,
+    };
+    let (a, b, c) = (small(&start)?, small(&stop)?, small(&step)?);
+    let (a, b, c) = (a as i128, b as i128, c as i128);
+    let len = if c > 0 && a < b {
+        (b - a - 1) / c + 1
+    } else if c < 0 && a > b {
+        (a - b - 1) / -c + 1
+    } else if c == 0 {
+        return None;
+    } else {
+        0
+    };
+    let range = PyRange {
+        start,
+        stop,
+        step,
+        small: Some((a as i64, c as i64, len as u64)),
+    };
+    Some(PyRef::new_exact(range, vm.types.range_type.clone()).into_object())
+}
+
 fn range_new(
     vm: &VM,
     _cls: &PyTypeRef,
@@ -108,6 +142,9 @@ fn range_new(
 ) -> PyResult<PyObjectRef> {
     if kw.is_some_and(|k| !k.payload.is_empty()) {
         return Err(vm.new_type_error("range() takes no keyword arguments"));
+    }
+    if let Some(r) = small_range(vm, a) {
+        return Ok(r);
     }
     let ints = |x: &PyObjectRef| -> PyResult<BigInt> { Ok(big(&vm.to_index(x)?)) };
     let (start, stop, step) = match a {

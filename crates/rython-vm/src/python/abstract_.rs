@@ -799,9 +799,10 @@ impl VM {
         let mut v = Vec::new();
         if obj.class().payload.slots.len.get().is_some() {
             match self.len(obj) {
-                Ok(n) => v
-                    .try_reserve(n.min(1 << 16))
-                    .map_err(|_| self.new_memory_error())?,
+                // The whole hint, as CPython's `list_extend` preallocates:
+                // a size no allocation can hold is a MemoryError here, not
+                // an abort once memory runs out.
+                Ok(n) => v.try_reserve(n).map_err(|_| self.new_memory_error())?,
                 Err(e) if e.as_object().class().is_subtype(&self.types.exc.type_error) => {}
                 Err(e) => return Err(e),
             }
