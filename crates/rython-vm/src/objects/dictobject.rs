@@ -261,6 +261,26 @@ impl PyDict {
         inner.entries.get(ix)?.as_ref().map(|e| e.value.clone())
     }
 
+    /// Replaces the value of entry `ix` if the dict's version is still
+    /// `version` (the key layout the global cache saw): `Ok(old value)`,
+    /// which the caller drops after the borrow, or the value back.
+    #[inline]
+    pub fn replace_at_version(
+        &self,
+        ix: usize,
+        version: u64,
+        value: PyObjectRef,
+    ) -> Result<PyObjectRef, PyObjectRef> {
+        let mut inner = self.inner.borrow_mut();
+        if inner.version != version {
+            return Err(value);
+        }
+        match inner.entries.get_mut(ix) {
+            Some(Some(e)) => Ok(std::mem::replace(&mut e.value, value)),
+            _ => Err(value),
+        }
+    }
+
     /// The value at entry index `ix` (see `index_of_str`).
     #[inline]
     pub fn value_at(&self, ix: usize) -> Option<PyObjectRef> {

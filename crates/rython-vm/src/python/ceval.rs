@@ -688,9 +688,17 @@ impl VM {
                         }
                     }
                     opc::StoreGlobal => {
-                        let name = code.payload.names[arg as usize].clone();
                         let v = pop!();
-                        tri!(frame.globals.payload.set_item(self, name.into_object(), v));
+                        match self.store_global_cached(frame, &code, arg as usize, v) {
+                            // The replaced value may be the last reference
+                            // to an object: it dies outside the dict's borrow.
+                            Ok(old) => drop(old),
+                            Err(v) => {
+                                let name = code.payload.names[arg as usize].clone();
+                                tri!(frame.globals.payload.set_item(self, name.into_object(), v));
+                                self.fill_global_cache(frame, &code, arg as usize);
+                            }
+                        }
                     }
                     opc::DeleteGlobal => {
                         let name = code.payload.names[arg as usize].clone();
@@ -1656,6 +1664,53 @@ impl VM {
             }
             None => self.load_global_name(frame, name),
         }
+    }
+
+    /// `STORE_GLOBAL` of a name `LOAD_GLOBAL` has cached in these globals,
+    /// while their key layout is unchanged: the value is replaced at its
+    /// entry, with no hashing (`Ok(old value)`), or the value comes back.
+    #[inline]
+    fn store_global_cached(
+        &self,
+        frame: &Frame,
+        code: &PyCodeRef,
+        idx: usize,
+        v: PyObjectRef,
+    ) -> Result<PyObjectRef, PyObjectRef> {
+        let cache = code.payload.global_cache.borrow();
+        match cache.get(idx) {
+            Some(Some(e))
+                if e.builtins.is_none() && e.globals.as_object().is(frame.globals.as_object()) =>
+            {
+                let globals = &frame.globals.payload;
+                globals.replace_at_version(e.index, e.globals_version, v)
+            }
+            _ => Err(v),
+        }
+    }
+
+    /// After a `STORE_GLOBAL` that missed the cache: records where the name
+    /// now lives, so the next store (and load) of it hits.
+    #[cold]
+    fn fill_global_cache(&self, frame: &Frame, code: &PyCodeRef, idx: usize) {
+        let name = &code.payload.names[idx];
+        let Some(ix) = frame.globals.payload.index_of_str(self, name) else {
+            return;
+        };
+        let entry = crate::objects::codeobject::GlobalCacheEntry {
+            globals: frame.globals.clone(),
+            globals_version: frame.globals.payload.version(),
+            builtins: None,
+            index: ix,
+        };
+        let mut cache = code.payload.global_cache.borrow_mut();
+        if cache.len() < code.payload.names.len() {
+            cache.resize(code.payload.names.len(), None);
+        }
+        // A replaced entry may hold the last reference to a globals dict.
+        let old = cache[idx].replace(entry);
+        drop(cache);
+        drop(old);
     }
 
     fn load_global_name(
