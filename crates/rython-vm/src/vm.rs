@@ -104,6 +104,7 @@ pub struct Context {
     pub list_exact: crate::object::ExactType<crate::objects::listobject::PyList>,
     pub tuple_exact: crate::object::ExactType<crate::objects::tupleobject::PyTuple>,
     pub dict_exact: crate::object::ExactType<crate::objects::dictobject::PyDict>,
+    pub str_exact: crate::object::ExactType<crate::objects::strobject::PyStr>,
 }
 
 pub struct VM {

@@ -49,6 +49,19 @@ impl VM {
                 if (0..n).contains(&j) {
                     return Ok(t.as_slice()[j as usize].clone());
                 }
+            } else if let Some(s) = container.exact(&ctx.str_exact) {
+                // An ASCII str indexes by byte; the one-character strings
+                // are shared, as CPython's latin-1 singletons.
+                if s.is_ascii() {
+                    let bytes = s.as_str().as_bytes();
+                    let n = bytes.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if (0..n).contains(&j) {
+                        return Ok(ctx.ascii_chars[bytes[j as usize] as usize]
+                            .clone()
+                            .into_object());
+                    }
+                }
             }
         }
         if let Some(d) = container.exact(&ctx.dict_exact) {

@@ -349,6 +349,7 @@ fn create_context(types: &Types, interned: &mut HashMap<Box<str>, PyStrRef>) -> 
         list_exact: crate::object::ExactType::new(&types.list_type).expect("list's layout"),
         tuple_exact: crate::object::ExactType::new(&types.tuple_type).expect("tuple's layout"),
         dict_exact: crate::object::ExactType::new(&types.dict_type).expect("dict's layout"),
+        str_exact: crate::object::ExactType::new(&types.str_type).expect("str's layout"),
     }
 }
 
