@@ -1872,6 +1872,40 @@ impl VM {
         )))
     }
 
+    /// A call from `CALL` to anything but a Python function. Builtin
+    /// functions and method descriptors called on an instance of their own
+    /// class go straight to their Rust function (CPython's
+    /// `CALL_BUILTIN_FAST`, `CALL_METHOD_DESCRIPTOR_FAST`); everything else
+    /// through the type's call slot.
+    #[inline]
+    fn call_native(
+        &self,
+        callable: &PyObjectRef,
+        args: &[PyObjectRef],
+        kwnames: Option<&PyTupleRef>,
+    ) -> PyResult {
+        use crate::objects::methodobject::{MethodKind, PyBuiltinFunction, PyMethodDescr};
+        if let Some(f) =
+            callable.downcast_exact::<PyBuiltinFunction>(&self.types.builtin_function_type)
+        {
+            if !f.pass_self || f.self_.is_none() {
+                return (f.func)(self, args, kwnames);
+            }
+        } else if let Some(d) =
+            callable.downcast_exact::<PyMethodDescr>(&self.types.method_descriptor_type)
+        {
+            let nkw = kwnames.map_or(0, |k| k.payload.len());
+            if d.kind == MethodKind::Instance
+                && d.slot.is_none()
+                && args.len() > nkw
+                && args[0].class().is(&d.objclass)
+            {
+                return (d.func)(self, args, kwnames);
+            }
+        }
+        self.call(callable, args, kwnames)
+    }
+
     /// `CALL`: returns a frame to push for Python functions, otherwise
     /// calls and pushes the result.
     fn call_op(
@@ -1930,7 +1964,7 @@ impl VM {
         let result = {
             // The arguments stay on the stack, borrowed by the callee, and
             // are released after the call, as in CPython.
-            let r = self.call(&callable, frame.stack_args(args_start), kwnames);
+            let r = self.call_native(&callable, frame.stack_args(args_start), kwnames);
             frame.values.truncate(base);
             if let Some(saved) = saved {
                 *self.state.current_frame.borrow_mut() = saved.0;
