@@ -466,6 +466,11 @@ impl VM {
         method: bool,
     ) -> Option<(PyObjectRef, bool)> {
         let Some(ext) = owner.instance_ext() else {
+            if method {
+                if let Some(m) = self.load_method_no_dict_inline(code, at, owner) {
+                    return Some(m);
+                }
+            }
             return self.load_module_attr_inline(code, at, owner, name);
         };
         let ty = owner.class();
@@ -500,6 +505,27 @@ impl VM {
             }
             _ => None,
         }
+    }
+
+    /// The method form on an object without instance attributes (a builtin
+    /// type's instance: `lst.append`, `s.add`), whose class this site saw
+    /// first: nothing can shadow the class's method (CPython's
+    /// `LOAD_ATTR_METHOD_NO_DICT`).
+    #[inline(always)]
+    fn load_method_no_dict_inline(
+        &self,
+        code: &PyCodeRef,
+        at: usize,
+        owner: &PyObjectRef,
+    ) -> Option<(PyObjectRef, bool)> {
+        let ty = owner.class();
+        let cache = code.payload.attr_cache.borrow();
+        let e = cache.get(at)?.first()?;
+        let tag = ty.payload.version_tag.get();
+        if e.type_id != ty.as_object().id() || e.tag != tag || tag == 0 || !e.method || e.data {
+            return None;
+        }
+        e.attr.clone().map(|a| (a, true))
     }
 
     /// A module attribute at the dict entry this site found last time
