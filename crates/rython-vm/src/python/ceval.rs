@@ -1740,36 +1740,7 @@ impl VM {
         let f = frame.values[base]
             .as_ref()?
             .downcast_exact::<PyFunction>(&self.types.function_type)?;
-        let c = &f.code.payload.code;
-        let argcount = c.argcount as usize;
-        if c.flags & (co::VARARGS | co::VARKEYWORDS) != 0
-            || c.kwonlyargcount != 0
-            || nargs > argcount
-        {
-            return None;
-        }
-        // Missing trailing arguments come from the defaults.
-        let defaults = (nargs < argcount).then(|| f.defaults.borrow());
-        let d = match &defaults {
-            Some(d) => d.as_ref()?.payload.as_slice(),
-            None => &[],
-        };
-        if nargs + d.len() < argcount {
-            return None;
-        }
-        let mut nf = Frame::new(
-            f.code.clone(),
-            None,
-            f.globals.clone(),
-            f.builtins.clone(),
-            None,
-        );
-        // The defaults belong to the last parameters (all of them may be
-        // longer than the parameter list after a `__defaults__` assignment).
-        for i in nargs..argcount {
-            nf.values[i] = Some(d[i + d.len() - argcount].clone());
-        }
-        drop(defaults);
+        let mut nf = positional_frame(f, nargs)?;
         for i in (0..nargs).rev() {
             nf.values[i] = frame.values.pop().flatten();
         }
@@ -1820,38 +1791,11 @@ impl VM {
         }
         let init = cls.lookup_str(self, "__init__")?;
         let f = init.downcast_exact::<PyFunction>(&self.types.function_type)?;
-        let nargs = argc + 1;
-        let c = &f.code.payload.code;
-        let argcount = c.argcount as usize;
-        if c.flags & (co::VARARGS | co::VARKEYWORDS) != 0
-            || c.kwonlyargcount != 0
-            || nargs > argcount
-        {
-            return None;
-        }
-        let defaults = (nargs < argcount).then(|| f.defaults.borrow());
-        let d = match &defaults {
-            Some(d) => d.as_ref()?.payload.as_slice(),
-            None => &[],
-        };
-        if nargs + d.len() < argcount {
-            return None;
-        }
-        let inst = PyRef::new_with_type(PyBaseObject, cls.clone()).into_object();
-        let mut nf = Frame::new(
-            f.code.clone(),
-            None,
-            f.globals.clone(),
-            f.builtins.clone(),
-            None,
-        );
-        for i in nargs..argcount {
-            nf.values[i] = Some(d[i + d.len() - argcount].clone());
-        }
-        drop(defaults);
-        for i in (1..nargs).rev() {
+        let mut nf = positional_frame(f, argc + 1)?;
+        for i in (1..=argc).rev() {
             nf.values[i] = frame.values.pop().flatten();
         }
+        let inst = PyRef::new_with_type(PyBaseObject, cls.clone()).into_object();
         nf.values[0] = Some(inst.clone());
         frame.values.truncate(base);
         nf.func = init.downcast::<PyFunction>().ok();
@@ -2134,4 +2078,39 @@ impl VM {
             drop(obj);
         }
     }
+}
+
+/// The frame of a call to `f` with `nargs` positional arguments, holding
+/// the defaults of the missing trailing parameters (the caller moves the
+/// arguments into the first `nargs` slots); `None` when `f` takes `*args`,
+/// `**kwargs` or keyword-only parameters, or the arguments do not fit.
+#[inline(always)]
+fn positional_frame(f: &PyFunction, nargs: usize) -> Option<Box<Frame>> {
+    let c = &f.code.payload.code;
+    let argcount = c.argcount as usize;
+    if c.flags & (co::VARARGS | co::VARKEYWORDS) != 0 || c.kwonlyargcount != 0 || nargs > argcount {
+        return None;
+    }
+    // Missing trailing arguments come from the defaults.
+    let defaults = (nargs < argcount).then(|| f.defaults.borrow());
+    let d = match &defaults {
+        Some(d) => d.as_ref()?.payload.as_slice(),
+        None => &[],
+    };
+    if nargs + d.len() < argcount {
+        return None;
+    }
+    let mut nf = Frame::new(
+        f.code.clone(),
+        None,
+        f.globals.clone(),
+        f.builtins.clone(),
+        None,
+    );
+    // The defaults belong to the last parameters (all of them may be
+    // longer than the parameter list after a `__defaults__` assignment).
+    for i in nargs..argcount {
+        nf.values[i] = Some(d[i + d.len() - argcount].clone());
+    }
+    Some(nf)
 }
