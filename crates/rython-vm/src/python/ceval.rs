@@ -168,8 +168,9 @@ impl VM {
                 .expect("frame stack is never empty here");
             let step = self.run_frame(frame, parents);
             if self.state.warn_pending.get() {
-                // Warnings not yet issued by the instruction that raised
-                // them (none normally: `tri!` issues them).
+                // Warnings not yet issued by the instruction that queued
+                // them (none normally: `tri_w!` and the error paths issue
+                // them), at the frame switch as a backstop.
                 self.flush_warnings_unraisable(frame);
             }
             match step {
