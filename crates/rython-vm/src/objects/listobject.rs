@@ -142,21 +142,11 @@ pub fn list_extend_obj(vm: &VM, list: &PyList, iterable: &PyObjectRef) -> PyResu
         return Ok(());
     }
     let it = vm.get_iter(iterable)?;
-    // The length hint (after `iter()`, as in CPython) lets an impossible
-    // size fail early (`list(range(10**20))` raises OverflowError from
-    // `__len__`); a TypeError from it is ignored (`PyObject_LengthHint`).
-    if iterable.class().payload.slots.len.get().is_some() {
-        match vm.len(iterable) {
-            // The whole hint, as CPython preallocates: a size no allocation
-            // can hold is a MemoryError, not an abort when memory runs out.
-            Ok(n) => list
-                .items
-                .borrow_mut()
-                .try_reserve(n)
-                .map_err(|_| vm.new_memory_error())?,
-            Err(e) if e.as_object().class().is_subtype(&vm.types.exc.type_error) => {}
-            Err(e) => return Err(e),
-        }
+    if let Some(n) = vm.length_hint(iterable)? {
+        list.items
+            .borrow_mut()
+            .try_reserve(n)
+            .map_err(|_| vm.new_memory_error())?;
     }
     while let Some(x) = vm.next(&it)? {
         list.push(x);

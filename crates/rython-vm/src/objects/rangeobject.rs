@@ -69,9 +69,24 @@ impl PyRange {
 }
 
 fn small_parts(start: &BigInt, stop: &BigInt, step: &BigInt) -> Option<(i64, i64, u64)> {
-    let (a, _b, c) = (start.to_i64()?, stop.to_i64()?, step.to_i64()?);
-    let n = big_range_len(start, stop, step).to_u64()?;
-    Some((a, c, n))
+    let (a, b, c) = (start.to_i64()?, stop.to_i64()?, step.to_i64()?);
+    Some((a, c, small_len(a, b, c)?))
+}
+
+/// The length of `range(a, b, c)` for i64 bounds, in 128-bit arithmetic
+/// (it always fits in u64); `None` for a zero step.
+fn small_len(a: i64, b: i64, c: i64) -> Option<u64> {
+    let (a, b, c) = (a as i128, b as i128, c as i128);
+    let n = if c > 0 && a < b {
+        (b - a - 1) / c + 1
+    } else if c < 0 && a > b {
+        (a - b - 1) / -c + 1
+    } else if c == 0 {
+        return None;
+    } else {
+        0
+    };
+    Some(n as u64)
 }
 
 impl VM {
@@ -115,21 +130,11 @@ fn small_range(vm: &VM, a: &[PyObjectRef]) -> Option<PyObjectRef> {
         _ => return None,
     };
     let (a, b, c) = (small(&start)?, small(&stop)?, small(&step)?);
-    let (a, b, c) = (a as i128, b as i128, c as i128);
-    let len = if c > 0 && a < b {
-        (b - a - 1) / c + 1
-    } else if c < 0 && a > b {
-        (a - b - 1) / -c + 1
-    } else if c == 0 {
-        return None;
-    } else {
-        0
-    };
     let range = PyRange {
         start,
         stop,
         step,
-        small: Some((a as i64, c as i64, len as u64)),
+        small: Some((a, c, small_len(a, b, c)?)),
     };
     Some(PyRef::new_exact(range, vm.types.range_type.clone()).into_object())
 }

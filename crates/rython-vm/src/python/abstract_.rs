@@ -782,30 +782,35 @@ impl VM {
     }
 
     /// Collects an iterable into a vector (`PySequence_Fast`).
+    /// The size an iterable announces (CPython's `PyObject_LengthHint`,
+    /// asked after `iter()`): `__len__`, ignoring a TypeError from it.
+    /// Callers preallocate the whole hint, as CPython does, so an impossible
+    /// size is a MemoryError (or `__len__`'s OverflowError, as for
+    /// `list(range(10**20))`) before anything is built, not an abort when
+    /// memory runs out.
+    pub fn length_hint(&self, obj: &PyObjectRef) -> PyResult<Option<usize>> {
+        if obj.class().payload.slots.len.get().is_none() {
+            return Ok(None);
+        }
+        match self.len(obj) {
+            Ok(n) => Ok(Some(n)),
+            Err(e) if e.as_object().class().is_subtype(&self.types.exc.type_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn collect(&self, obj: &PyObjectRef) -> PyResult<Vec<PyObjectRef>> {
-        if let Some(t) = obj.downcast_ref::<crate::objects::tupleobject::PyTuple>() {
+        // Exact types only: a subclass may override `__iter__`.
+        if let Some(t) = obj.exact(&self.ctx.tuple_exact) {
             return Ok(t.as_slice().to_vec());
         }
-        if let Some(l) = obj.downcast_ref::<crate::objects::listobject::PyList>() {
-            if obj.class().is(&self.types.list_type) {
-                return Ok(l.to_vec());
-            }
+        if let Some(l) = obj.exact(&self.ctx.list_exact) {
+            return Ok(l.to_vec());
         }
         let it = self.get_iter(obj)?;
-        // The length hint (`__len__`, after `iter()` as in CPython) sizes
-        // the result and lets an impossible size fail early, as
-        // `list(range(10**20))` does; a TypeError from it is ignored
-        // (`PyObject_LengthHint`).
         let mut v = Vec::new();
-        if obj.class().payload.slots.len.get().is_some() {
-            match self.len(obj) {
-                // The whole hint, as CPython's `list_extend` preallocates:
-                // a size no allocation can hold is a MemoryError here, not
-                // an abort once memory runs out.
-                Ok(n) => v.try_reserve(n).map_err(|_| self.new_memory_error())?,
-                Err(e) if e.as_object().class().is_subtype(&self.types.exc.type_error) => {}
-                Err(e) => return Err(e),
-            }
+        if let Some(n) = self.length_hint(obj)? {
+            v.try_reserve(n).map_err(|_| self.new_memory_error())?;
         }
         while let Some(x) = self.next(&it)? {
             v.push(x);
