@@ -247,6 +247,18 @@ impl VM {
         self.new_str_obj(s)
     }
 
+    /// A one-character str: the shared singleton for ASCII (CPython's
+    /// latin-1 singletons), otherwise built without a heap `String` first.
+    /// `genuine` as for `new_str_read`.
+    #[inline]
+    pub fn new_char(&self, c: char, genuine: bool) -> PyObjectRef {
+        if c.is_ascii() {
+            return self.ctx.ascii_chars[c as usize].clone().into_object();
+        }
+        let mut buf = [0u8; 4];
+        self.new_str_read(&*c.encode_utf8(&mut buf), genuine)
+    }
+
     pub fn new_str_obj(&self, s: impl Into<Box<str>>) -> PyObjectRef {
         let s: Box<str> = s.into();
         if s.is_empty() {
@@ -362,7 +374,7 @@ fn str_getitem(vm: &VM, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult<PyObje
             return Err(vm.new_index_error("string index out of range"));
         }
         let c = s.char_at(j as usize).unwrap_or('\0');
-        return Ok(vm.new_str_read(c.to_string(), s.is_genuine()));
+        return Ok(vm.new_char(c, s.is_genuine()));
     }
     Err(vm.new_type_error(format!(
         "string indices must be integers, not '{}'",

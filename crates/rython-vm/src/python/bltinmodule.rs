@@ -509,13 +509,10 @@ fn b_chr(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
     if !(0..=0x10ffff).contains(&v) {
         return Err(vm.new_value_error("chr() arg not in range(0x110000)"));
     }
-    if v < 128 {
-        return Ok(vm.ctx.ascii_chars[v as usize].clone().into_object());
-    }
     let c = rython_common::surrogates::store(v as u32).unwrap_or('\0');
     // A character of the stand-in range is itself here.
     let genuine = rython_common::surrogates::is_stand_in(c) && c as i64 == v;
-    Ok(vm.new_str_read(c.to_string(), genuine))
+    Ok(vm.new_char(c, genuine))
 }
 
 fn b_ord(vm: &VM, a: &[PyObjectRef], k: Kw) -> PyResult {
