@@ -1021,22 +1021,24 @@ impl VM {
                         // Exact tuples and lists of the right length push
                         // their items directly (`UNPACK_SEQUENCE_TUPLE`,
                         // `_LIST`); subclasses may override `__iter__`.
-                        macro_rules! push_rev {
-                            ($items:expr) => {{
-                                let items = $items;
-                                let fits = items.len() == n;
-                                if fits {
-                                    for v in items.iter().rev() {
-                                        push!(v.clone());
-                                    }
-                                }
-                                fits
-                            }};
-                        }
                         let pushed = if let Some(t) = seq.exact(&self.ctx.tuple_exact) {
-                            push_rev!(t.as_slice())
+                            let items = t.as_slice();
+                            let fits = items.len() == n;
+                            if fits {
+                                for v in items.iter().rev() {
+                                    push!(v.clone());
+                                }
+                            }
+                            fits
                         } else if let Some(l) = seq.exact(&self.ctx.list_exact) {
-                            push_rev!(&*l.items.borrow())
+                            let items = l.items.borrow();
+                            let fits = items.len() == n;
+                            if fits {
+                                for v in items.iter().rev() {
+                                    push!(v.clone());
+                                }
+                            }
+                            fits
                         } else {
                             false
                         };
@@ -1788,11 +1790,7 @@ impl VM {
         {
             return None;
         }
-        let name = self
-            .state
-            .dunder_init
-            .get_or_init(|| self.intern("__init__"));
-        let init = cls.lookup(self, name)?;
+        let init = cls.lookup_str(self, "__init__")?;
         let f = init.downcast_exact::<PyFunction>(&self.types.function_type)?;
         let mut nf = positional_frame(f, argc + 1)?;
         for i in (1..=argc).rev() {

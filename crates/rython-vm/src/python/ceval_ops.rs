@@ -57,7 +57,9 @@ impl VM {
                     let n = bytes.len() as i64;
                     let j = if i < 0 { i + n } else { i };
                     if (0..n).contains(&j) {
-                        return Ok(self.new_char(bytes[j as usize] as char, false));
+                        return Ok(ctx.ascii_chars[bytes[j as usize] as usize]
+                            .clone()
+                            .into_object());
                     }
                 }
             }

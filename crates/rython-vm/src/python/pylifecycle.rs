@@ -147,9 +147,6 @@ pub struct RuntimeState {
     pub current_frame_super: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
     /// The builtins that need `current_frame`, by id, and what of it.
     pub frame_builtins: FrameBuiltins,
-    /// `"__init__"`, interned once: `CALL` looks it up on every class it
-    /// instantiates inline.
-    pub dunder_init: std::cell::OnceCell<crate::objects::strobject::PyStrRef>,
     /// Warnings issued by native code while Python code runs, each with
     /// where it was issued (`VM::warn`); the eval loop hands them to the
     /// `warnings` machinery as soon as the native call returns to it.
